@@ -8,7 +8,10 @@ each image's key once, and the folder's lookups use it until it is closed. A key
 deleted and copied back, the shown image's file rewritten (`forget`); the image on screen is looked up by
 its key of now all the same (`PredictionService.cached`); one forgotten while a worker reads it is read again
 (the worker may have read the file before it changed). An answer that arrives once the folder is closed, or for
-an ask that a later one replaced, reaches no one: the later ask is answered.
+an ask that a later one replaced, reaches no one: the later ask is answered. A key that says no file (`NO_FILE`: its
+folder could not be read for a moment, the file deleted) answers the ask it was read for and is read again at the
+next: kept, an image read in an outage (a model loaded then) was looked up by "no file" for the rest of the open,
+where the failure of its prediction in the outage was kept, and its row said "error" once the folder was back.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from petloc_gui.app.file_key import FileKey, file_key
+from petloc_gui.app.file_key import NO_FILE, FileKey, file_key
 from petloc_gui.ui import background
 
 _log = logging.getLogger(__name__)
@@ -45,6 +48,7 @@ class ImageKeys:
         self._reading = False  # a worker reads keys; its answer looks at the latest ask again
         self._read_for: object = None  # the ask the worker reads for (one asked since is answered after it)
         self._forgotten: set[str] = set()  # forgotten while the worker reads: what it read of them is not kept
+        self._no_file: dict[str, FileKey] = {}  # read as no file since the last answer: given to it, not kept
 
     def when_known(self, paths: Iterable[Path], then: Callable[[list[FileKey]], None]) -> None:
         """``then(keys)`` in the UI thread, the keys of ``paths`` in their order: at once when each was read
@@ -59,6 +63,7 @@ class ImageKeys:
         for path in paths:
             text = path if isinstance(path, str) else str(path)
             self._keys.pop(text, None)
+            self._no_file.pop(text, None)
             if self._reading:
                 self._forgotten.add(text)
 
@@ -71,10 +76,11 @@ class ImageKeys:
         if self._asked is None or self._stop.is_set() or self._reading:
             return  # (a worker's answer looks again)
         paths, then = self._asked
-        missing = [path for path in paths if str(path) not in self._keys]
+        missing = [path for path in paths if str(path) not in self._keys and str(path) not in self._no_file]
         if not missing:
             self._asked = None
-            then([self._keys[str(path)] for path in paths])
+            no_file, self._no_file = self._no_file, {}  # (gathered over the reads for this answer: no read loops)
+            then([self._keys.get(str(path)) or no_file[str(path)] for path in paths])
             return
         self._reading, self._read_for = True, self._asked
         background.start(read_keys, missing, self._stop.is_set, returned=self._read, errored=self._failed)
@@ -83,7 +89,9 @@ class ImageKeys:
         forgotten = self._read_ended()
         if self._stop.is_set():
             return
-        self._keys.update((path, key) for path, key in keys.items() if path not in forgotten)
+        for path, key in keys.items():
+            if path not in forgotten:
+                (self._no_file if key[1] == NO_FILE else self._keys)[path] = key
         self._answer()
 
     def _failed(self, exc: Exception) -> None:
