@@ -47,6 +47,8 @@ def may_cache(path: Path, key: FileKey, failed: bool) -> bool:
 
     A success always may. A failure only if the file did not change while it was read:
     one deleted meanwhile (moved back later with its old time), or read half-copied,
-    is read again when next asked for instead of being served the error for good.
+    is read again when next asked for instead of being served the error for good. Nor one whose file could not
+    be looked at (its key "no file" before and after: a folder unreadable for the moment, a network share's
+    hiccup): kept, it would be served the next time the file cannot be looked at, without a try.
     """
-    return not failed or file_key(path) == key
+    return not failed or (key[1] != NO_FILE and file_key(path) == key)

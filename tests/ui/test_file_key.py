@@ -60,3 +60,16 @@ def test_failure_is_kept_only_if_the_file_did_not_change_while_it_was_read(tmp_p
     assert not may_cache(path, key, failed=True)
     path.unlink()  # deleted meanwhile: may come back with its old time
     assert not may_cache(path, key, failed=True)
+
+
+def test_a_failure_while_the_file_could_not_be_looked_at_is_not_kept(tmp_path):
+    # a folder unreadable for the moment: the key says "no file" before the read and after it, yet the failure
+    # is the folder's, not the file's, and the next outage would be served it without a try
+    folder = tmp_path / "share"
+    folder.mkdir()
+    (folder / "a.jpg").write_bytes(b"x")
+    gone = folder / "b.jpg"
+    key = file_key(gone)
+    assert key[1] == NO_FILE
+    assert not may_cache(gone, key, failed=True)
+    assert may_cache(gone, key, failed=False)
