@@ -184,9 +184,11 @@ def work_done() -> None:
 
 def stopped(exc: KeyboardInterrupt) -> int:
     """Say which signal stopped the command, in one line (after a hang-up, where a terminal or a log
-    still reads it), and return the exit status for it."""
+    still reads it), and return the exit status for it. An interrupt raised again with a line of its own
+    (``type(exc)(line)``: code that knows what the stop interrupted, as the multi-worker wait's "stopped
+    while waiting for worker 1 (...) to start; nothing was trained") says that line instead."""
     stop = next((stop for stop in _STOPS if isinstance(exc, stop.interrupt)), None)
-    error(stop.said if stop else "interrupted")
+    error(str(exc.args[0]) if exc.args else stop.said if stop else "interrupted")
     return stop.status if stop else EXIT_INTERRUPTED
 
 

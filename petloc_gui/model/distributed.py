@@ -28,12 +28,15 @@ in a sentence (`WorkerLostError`) instead of TensorFlow's.
 
 Making the strategy connects the workers, inside TensorFlow's C++ code, which holds the GIL:
 no Python signal handler runs until it returns, and TensorFlow waits for the other workers
-without limit. `connect_workers` makes it with a register timeout that every worker, worker 0
-too, registers under (through a barrier), with Ctrl+C left to the system meanwhile (it ends the
-process at once), and puts petloc's handlers back afterwards: the coordination service installs
-TensorFlow's own SIGTERM handler (a preemption notifier), under which a SIGTERM did nothing. That
-handler is in place during the wait already, so a SIGTERM then is lost: the wait still ends at the
-timeout. `make_strategy` hands that strategy to training.
+without limit. So `connect_workers` first waits in Python until every worker has started
+(`worker_wait`): a Ctrl+C or SIGTERM there says which workers had not started, and the command
+takes back what it made. Then it makes the strategy with a register timeout that every worker,
+worker 0 too, registers under (through a barrier), with Ctrl+C left to the system meanwhile (it
+ends the process at once; all workers have started by then, so that lasts a moment), and puts
+petloc's handlers back afterwards: the coordination service installs TensorFlow's own SIGTERM
+handler (a preemption notifier), under which a SIGTERM did nothing. That handler is in place
+during the connect already, so a SIGTERM then is lost: the connect still ends at the timeout.
+`make_strategy` hands that strategy to training.
 """
 
 from __future__ import annotations
@@ -41,14 +44,17 @@ from __future__ import annotations
 import functools
 import re
 import signal
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from types import TracebackType
 from typing import Any
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.stop_signal_list import stop_signal_numbers
+from petloc_gui.core.text import visible
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import Strategy
 
@@ -56,6 +62,9 @@ DISTRIBUTE_CHOICES = (None, "mirrored", "multiworker")
 # Seconds a worker waits at the final decision for the others. They arrive after the same work
 # (the last epoch's validation, the scoring), so a long wait means a worker is stuck, not slow.
 FINAL_DECISION_TIMEOUT = 600.0
+# Seconds TensorFlow's connect has at least, once every worker has started (`worker_wait`): they meet within a
+# moment then, but a worker that started near the end of the wait must not fail at once.
+CONNECT_SECONDS = 60.0
 
 
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
@@ -85,10 +94,12 @@ def make_strategy(name: str | None) -> Strategy:
     raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
 
 
-def connect_workers(timeout: float, waited_for: str) -> Strategy:
+def connect_workers(timeout: float, waited_for: str, say: Callable[[str], None] | None = None) -> Strategy:
     """Make the multi-worker strategy (TF_CONFIG) now, waiting at most ``timeout`` seconds for the
     other workers, and keep it for `make_strategy`. ``waited_for``: the workers and where, for the
-    error. Raises `WorkersNotConnectedError` when they do not all come, or list different clusters."""
+    error; ``say``: where the lines about the wait go (default: stderr). Raises `WorkersNotConnectedError`
+    when they do not all come, or list different clusters; a stop while they start, the interrupt
+    `worker_wait.wait_for_workers` raises."""
     import tensorflow as tf
     from tensorflow.compiler.xla.tsl.protobuf import coordination_config_pb2
     from tensorflow.python.distribute import multi_worker_util
@@ -97,13 +108,17 @@ def connect_workers(timeout: float, waited_for: str) -> Strategy:
     patch_keras_log_reduction()
     resolver = tf.distribute.cluster_resolver.TFConfigClusterResolver()
     spec = multi_worker_util.normalize_cluster_spec(resolver.cluster_spec())
+    began = time.monotonic()
+    _wait_for_start(spec, resolver.task_type, resolver.task_id, timeout, say or _said_on_stderr)
+    # All have started: what is left of the timeout, but never less than the moment they need to meet.
+    meeting = max(timeout - (time.monotonic() - began), min(timeout, CONNECT_SECONDS))
     # What the strategy configures itself when nothing is (collective_all_reduce_strategy.py),
     # plus the register timeout it leaves at 0: "wait for ever".
     jobs = [coordination_config_pb2.CoordinatedJob(name=job, num_tasks=spec.num_tasks(job))
             for job in ("chief", "worker") if job in spec.jobs]
     context.context().configure_coordination_service(
         service_type="standalone", service_leader=multi_worker_util.coordination_leader(spec),
-        coordinated_jobs=jobs, cluster_register_timeout_in_ms=max(1, int(timeout * 1000)))
+        coordinated_jobs=jobs, cluster_register_timeout_in_ms=max(1, int(meeting * 1000)))
     # The timeout alone bounds only another worker's registration with the leader (worker 0, or the
     # chief): the leader registers with its own service at once, then waited for the others without
     # limit. Registering through a barrier puts every worker, the leader too, under that timeout.
@@ -123,6 +138,34 @@ def connect_workers(timeout: float, waited_for: str) -> Strategy:
     _check_same_cluster(strategy, timeout)
     _connected[:] = [strategy]
     return strategy
+
+
+def _wait_for_start(spec: Any, task_type: str, task_id: int, timeout: float, say: Callable[[str], None]) -> None:
+    """`worker_wait.wait_for_workers` for the training tasks of ``spec`` but this one (``task_type`` ``task_id``)."""
+    from petloc_gui.model.worker_wait import Peer, wait_for_workers
+
+    others = [Peer(f"{job} {index}", spec.task_address(job, index)) for job in ("chief", "worker")
+              if job in spec.jobs for index in spec.task_indices(job) if (job, index) != (task_type, task_id)]
+    port = int(spec.task_address(task_type, task_id).rpartition(":")[2])
+    try:
+        missing = wait_for_workers(others, port, timeout, say)
+    except OSError as exc:  # its port was free at `petloc train`'s early check: taken since
+        raise WorkersNotConnectedError(port_held(task_type, task_id)) from exc
+    if missing:
+        at = ", ".join(f"{peer.task} at {peer.address}" for peer in missing)
+        never = " and ".join(peer.task for peer in missing)
+        raise WorkersNotConnectedError(
+            f"the other workers did not all connect within {timeout:g} s ({at}, from TF_CONFIG): {never} never "
+            f"started, or cannot be reached from this machine: start the same command on each of them with its "
+            f"own TF_CONFIG task, check their addresses in TF_CONFIG (this machine must reach each host:port), "
+            f"or wait longer with --worker-timeout SECONDS")
+
+
+def _said_on_stderr(line: str) -> None:
+    """A line about the wait for the other workers, as `petloc train`'s own lines are written (stderr)."""
+    with suppress(OSError, ValueError, AttributeError):  # a stderr closed or gone: the wait goes on
+        sys.stderr.write(visible(line) + "\n")
+        sys.stderr.flush()
 
 
 def port_held(task_type: str, task_id: int) -> str:
