@@ -348,15 +348,16 @@ def _unread_without_annotation(dataset: Dataset) -> list[tuple[str, str]]:
 
 
 def _connect_workers(args: argparse.Namespace) -> None:
-    """Wait, for at most --worker-timeout, until every worker of TF_CONFIG is up (Ctrl+C ends the wait
-    at once), then check the batch splits across all their devices."""
+    """Wait, for at most --worker-timeout, until every worker of TF_CONFIG is up (Ctrl+C or SIGTERM ends the
+    wait with a line naming whom it waited for; `run` then takes back the --out it made), then check the batch
+    splits across all their devices."""
     from petloc_gui.model.distributed import connect_workers
     from petloc_gui.model.presets import get_preset
 
     cluster = args.cluster
     info(f"waiting for the other workers ({cluster.others()}; this is {cluster.task_type} {cluster.task_index} "
          f"at {cluster.address}; up to {args.worker_timeout} s, --worker-timeout)...")
-    strategy = connect_workers(args.worker_timeout, f"{cluster.others()}, from TF_CONFIG")
+    strategy = connect_workers(args.worker_timeout, f"{cluster.others()}, from TF_CONFIG", say=info)
     replicas = strategy.num_replicas_in_sync
     batch = args.batch_size or get_preset(args.preset).batch_size
     if batch % replicas:
