@@ -43,6 +43,8 @@ class TrainedHere(Protocol):
     def measured(self) -> int: ...
     @property
     def measured_found(self) -> int: ...
+    @property
+    def measured_unchecked(self) -> int: ...
 
 
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
@@ -116,12 +118,32 @@ def _none_found(found: TrainedHere) -> Caution:
 def _elsewhere(found: TrainedHere, where: str, folder: str, split: str) -> Caution:
     """ 'measured on its training folder "data", not this one' when none of the images they were measured on is
     here; when some are, how many: 'measured on its training folder "data": 12 of the 20 validation images are
-    here' (the figures are partly this folder's images)."""
+    here' (the figures are partly this folder's images). Where the check stopped at its read budget before it
+    could tell (a record without the images' sizes: a copy of one may be among the images left unread), what it
+    found is a lower bound, said with how many images it checked (`_unread_copies`)."""
     n, of = found.measured_found, found.measured
+    if found.measured_unchecked:
+        return _unread_copies(found, where, split)
     if 0 < n < of:
         return Caution(f"measured on {where}: {measured_images(n, of, split)} {'is' if n == 1 else 'are'} here",
                        f"{n}/{of} of them here")
     return Caution(f"measured on {where}, not this one", f'in "{folder}"')
+
+
+def _unread_copies(found: TrainedHere, where: str, split: str) -> Caution:
+    """`_elsewhere` when images a copy of the held-out images may be were left unread: 'measured on its training
+    folder "data": at least 3 of the 20 validation images are here (checked 2000 of 20003 images; the rest were not
+    checked)', or, none found, 'none of the 20 validation images is among the 2000 of this folder's 20003 images
+    checked; the rest were not checked' (said "not this one", it read as known)."""
+    n, of = found.measured_found, found.measured
+    checked = found.images - found.measured_unchecked
+    if n:
+        return Caution(f"measured on {where}: at least {measured_images(n, of, split)} {'is' if n == 1 else 'are'} "
+                       f"here (checked {checked} of {found.images} images; the rest were not checked)",
+                       f"{n}+/{of} of them here")
+    which = f"the {split} image is not" if of == 1 else f"none of the {of} {split} images is"
+    return Caution(f"measured on {where}: {which} among the {checked} of this folder's {found.images} images "
+                   "checked; the rest were not checked", f"0/{of} of them in {checked} checked")
 
 
 def _reboxed(found: TrainedHere, split: str) -> str:

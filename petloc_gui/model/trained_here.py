@@ -12,7 +12,9 @@ its images read up to a budget per check (`UNSIZED_FILES`, `UNSIZED_BYTES`; the 
 checked, its count a lower bound). It runs off the UI thread (`check_trained_here` is a generator: a background
 worker stops it at its next yield) and keeps each file's hash with its size and time (`HashMemo`): the same folder
 looked at again for another model (a rollback, a new version) reads no file again. The prediction cache keeps no
-content hash (it keys an image by its path and time), so it cannot spare the reads. A save changes annotations, not
+content hash (it keys an image by its path and time), so it cannot spare the reads. The held-out images the model's
+figures were measured on are found by the same reads, by their recorded bytes wherever they sit (`held_out_here`: a
+flat copy of some of its test photos was said "not this one"). A save changes annotations, not
 images: its check (`reboxed_again`) keeps the last answer and reads only the held-out images' annotations, where a
 walk of the whole folder (a stat, a relpath and a match per image) took 1.1 s per save on 20,000 images (0.18 s now;
 benchmarks/trained_here_save_check.py).
@@ -26,6 +28,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from petloc_gui.model.held_out_here import HeldOutReads, held_out_reads
 
 PROGRESS_EVERY = 256  # images looked at between two yields: how soon a stale check stops
 PROGRESS_BYTES = 32 << 20  # or bytes read (a hundred 3 MB photos take a while on a network share)
@@ -51,6 +55,9 @@ class HeldOut:
 
     relpaths: frozenset[str]
     annotations: dict[str, str]
+    # the image here (absolute path) that stands for each of them found here (`held_out_here.standing_for`: at
+    # its recorded path, or a copy of its bytes elsewhere)
+    standing: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -62,9 +69,9 @@ class TrainedHere:
     recorded name of the folder it was trained on, when its figures were measured there (validation figures, or
     test figures on images held out of it) and not all of the ``measured`` images they were measured on are found
     here (``measured_found`` of them); "" otherwise (test figures of a set outside it too, and while pending).
-    Found here is found at its recorded path with its recorded bytes, whatever this folder is called: a copy of
-    the training folder under another name holds them, another folder with its name does not. ``memo``: the hashes
-    read, for the next check."""
+    Found here is found with its recorded bytes, at its recorded path or elsewhere (`held_out_here`), whatever
+    this folder is called: a copy of the training folder under another name holds them, a flat copy of some of
+    them some, another folder with its name none. ``memo``: the hashes read, for the next check."""
 
     images: int
     count: int | None = None
@@ -78,11 +85,14 @@ class TrainedHere:
     why_incomplete: str = ""  # why a record of the chain is missing (its count, none too, a lower bound)
     training_folder: str = ""
     pending: bool = False
-    # the held-out images its figures were measured on (`measured_on`), and of them those found here (at their
-    # recorded path, with the bytes recorded or, where the record keeps none, any): ``training_folder`` is said while
-    # some are not; ``measured_here`` counts those with recorded bytes alone
+    # the held-out images its figures were measured on (`measured_on`), and of them those found here (with the
+    # bytes recorded, wherever they sit, or, where the record keeps none, at their recorded path): ``training_folder``
+    # is said while some are not; ``measured_here`` counts those with recorded bytes alone
     measured: int = 0
     measured_found: int = 0
+    # images left unread that may be copies of them (a record without their sizes had the check stop at its read
+    # budget): ``measured_found`` is then a lower bound
+    measured_unchecked: int = 0
     # of the model's held-out images its figures were measured on (`measured_on`), those here with the bytes it
     # recorded (``measured_here``) and, of them, those whose annotation changed since its run read it (``reboxed``):
     # its boxes or labels differ now (its record's ``objects_sha256``), or, where the record keeps only the
@@ -162,12 +172,14 @@ class Reboxed(NamedTuple):
 
 
 def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
-                  annotations: Mapping[str, str]) -> Reboxed:
+                  annotations: Mapping[str, str], standing: Mapping[str, str] | None = None) -> Reboxed:
     """Of the ``held_out`` images (relpaths), those found under ``root`` with the bytes meta.json ``images`` records
-    (``used``: their hashes now, by absolute path), and those of them whose annotation (``annotations``: absolute
-    image path -> annotation path) changed since (a removed one too): read with other bytes than recorded, then, where
-    the record keeps the scored objects' hash (`core.scored_objects`), with other boxes or labels; else counted by
-    its bytes (``by_bytes``). Only annotations of those images are read, parsed only when their bytes changed.
+    (``used``: their hashes now, by absolute path; ``standing``: the image that stands for each found here, by
+    `held_out_here.standing_for`, else the one at its recorded path), and those of them whose annotation
+    (``annotations``: absolute image path -> annotation path) changed since (a removed one too): read with other
+    bytes than recorded, then, where the record keeps the scored objects' hash (`core.scored_objects`), with other
+    boxes or labels; else counted by its bytes (``by_bytes``). Only annotations of those images are read, parsed
+    only when their bytes changed.
     ``found``: those here with the bytes recorded, and those the record keeps no bytes of that are here (readable)."""
     from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
     from petloc_gui.model.bundle import sha256_or_none, trained_label
@@ -179,7 +191,7 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     for relpath in held_out:
         entry = recorded.get(relpath)
         entry = entry if isinstance(entry, dict) else {}
-        key = os.path.abspath(root / relpath)
+        key = standing.get(relpath, "") if standing is not None else os.path.abspath(root / relpath)
         now = used.get(key)
         was = entry.get("sha256")
         if now is None or now.sha256 is None or (isinstance(was, str) and was != now.sha256):
@@ -247,6 +259,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.data import relpath_in
+    from petloc_gui.model.held_out_here import standing_for
     from petloc_gui.model.training_record import count_matches, lineage_of
 
     try:
@@ -263,17 +276,21 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
         yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, measured=len(held_out),
                           measured_found=found, training_folder=elsewhere(folder, len(held_out), found))
         return
-    reads = _Reads(lineage.train_sizes, _held_out_sizes(meta, held_out))
+    reads = _Reads(lineage.train_sizes, held_out_reads(meta, held_out))
     hashes: dict[str, str | None] = {}  # of the images read (or known): matched by their bytes
     other_bytes: list[str] = []  # of the images of no training image's size, unread: matched by their path
     used: dict[str, HashMemo] = {}
+    relpaths: dict[str, str] = {}  # of the images read, by absolute path: where a held-out image's copy sits
     annotations: dict[str, str] = {}
-    checked = 0
+    checked = held_out_unchecked = 0
     for done, (image_text, annotation) in enumerate(images, 1):
         image = Path(image_text)
         relpath = relpath_in(image, root)
         key, stat, known = memo_lookup(image, memo)
         read = None if known is not None or stat is None else reads.needed(relpath, stat.st_size)
+        if read is None and known is None and stat is not None:  # past the read budget: left unread
+            held_out_unchecked += reads.held_out.sizes is None
+            read = False if reads.train_sizes is not None else None
         if read is False:  # of no training image's size: none of their bytes (unread), and not measured on
             checked += 1
             other_bytes.append(relpath)
@@ -282,7 +299,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
                 known = read_hash(key, stat)
                 reads.done(known.size)
             checked += 1
-            used[key] = known
+            used[key], relpaths[key] = known, relpath
             annotations[key] = annotation
             hashes[relpath] = known.sha256
         # (else: past the read budget, unchecked)
@@ -290,17 +307,18 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
             reads.since_yield = 0
             yield done
     kinds = count_matches(lineage, hashes, other_bytes)
-    since = reboxed_since(meta, held_out, root, used, annotations)
+    standing = standing_for(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    since = reboxed_since(meta, held_out, root, used, annotations, standing)
     unchecked = len(images) - checked
-    held_out_keys = {os.path.abspath(root / relpath) for relpath in held_out}
-    held_out_annotations = {key: annotations[key] for key in held_out_keys & annotations.keys()}
+    held_out_annotations = {key: annotations[key] for key in standing.values() if key in annotations}
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
                       lineage.complete and not unchecked, unchecked,
                       why_incomplete="" if lineage.complete else lineage.why_incomplete,
                       training_folder=elsewhere(folder, len(held_out), since.found), memo=used,
                       measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
                       measured=len(held_out), measured_found=since.found,
-                      held_out=HeldOut(held_out, held_out_annotations))
+                      measured_unchecked=held_out_unchecked if since.found < len(held_out) else 0,
+                      held_out=HeldOut(held_out, held_out_annotations, standing))
 
 
 def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[TrainedHere]:
@@ -318,38 +336,33 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
         meta = read_meta(model_dir)
     except (OSError, ValueError, PetlocError):
         return
-    since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations)
+    since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations,
+                          last.held_out.standing)
     # measured_found stands with the images, as training_folder (`elsewhere`) it was said from does: replaced alone,
     # the two could disagree
     yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
                               reboxed_by_bytes=since.by_bytes)
 
 
-def _held_out_sizes(meta: Mapping[str, Any], held_out: frozenset[str]) -> dict[str, int | None]:
-    """The recorded size of each held-out image (None: not recorded), for `reboxed_since`'s hashes."""
-    recorded = meta.get("images")
-    recorded = recorded if isinstance(recorded, dict) else {}
-    sizes: dict[str, int | None] = {}
-    for relpath in held_out:
-        entry = recorded.get(relpath)
-        size = entry.get("size") if isinstance(entry, dict) else None
-        sizes[relpath] = size if isinstance(size, int) else None
-    return sizes
-
-
 class _Reads:
     """Which images a check reads: those of a training image's size (``train_sizes``; None: not recorded, each
-    image then up to `UNSIZED_FILES` and `UNSIZED_BYTES`), and the held-out images at their recorded paths."""
+    image then up to `UNSIZED_FILES` and `UNSIZED_BYTES`), and those that may be a held-out image (``held_out``:
+    at its recorded path, or of a held-out image's recorded size anywhere; none recorded: within the budget)."""
 
-    def __init__(self, train_sizes: frozenset[int] | None, held_out: dict[str, int | None]) -> None:
+    def __init__(self, train_sizes: frozenset[int] | None, held_out: HeldOutReads) -> None:
         self.train_sizes, self.held_out = train_sizes, held_out
         self.files = self.bytes = self.since_yield = 0
 
     def needed(self, relpath: str, size: int) -> bool | None:
-        """Whether the image must be read; None: it may be a training image, but the budget is spent."""
-        if relpath in self.held_out and self.held_out[relpath] in (None, size):
+        """Whether the image must be read; None: it may be a training image or a held-out image's copy, but the
+        budget is spent."""
+        at_path = self.held_out.at_path
+        if relpath in at_path and at_path[relpath] in (None, size):
             return True  # its figures may be measured on it (a few hundred at most: no budget)
-        if self.train_sizes is not None:
+        held_out_sizes = self.held_out.sizes
+        if held_out_sizes is not None and size in held_out_sizes:
+            return True  # a copy of one may sit anywhere (a flat folder); a copy has its size: no budget either
+        if self.train_sizes is not None and (size in self.train_sizes or held_out_sizes is not None):
             return size in self.train_sizes
         return True if self.files < UNSIZED_FILES and self.bytes < UNSIZED_BYTES else None
 

@@ -1,0 +1,98 @@
+"""Which of the open folder's images are the held-out images a model's figures were measured on (its test images, or
+its validation report part; `trained_here.measured_on`), for the window's check (`trained_here.check_trained_here`).
+No Qt, no TensorFlow.
+
+An image is found by the bytes meta.json ``images`` records, wherever it sits, as the training images are: a flat
+folder (labelImg's images and XML side by side) holding copies of the bundled pets model's test photos
+"images/Abyssinian_13.jpg" as "Abyssinian_13.jpg" was said to be "not this one" while the Retrain dialog, which finds
+them by their bytes, said they were its test images. The check reads no more for it: an image is read when its size
+is a held-out image's recorded size (`HeldOutReads.sizes`), as it is when it is a training image's, and a record
+without sizes has its images read up to the check's one budget (then what was found is a lower bound).
+
+Which image stands for which is `petloc evaluate --split`'s rule (`cli.recorded_images.find_recorded`, without its
+case-and-Unicode-form step, which hashes nothing): the image at the recorded path with the recorded bytes, else one
+with those bytes at a path the model records for no image (an image at a recorded path is that image), those of a
+recorded file name first; each image stands for one held-out image, so two recorded copies need two here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from petloc_gui.core.annotation_names import folded
+
+
+@dataclass(frozen=True)
+class HeldOutReads:
+    """What the check reads for the held-out images: each at its recorded path (``at_path``: its recorded size,
+    None where none is recorded: read whatever its size), and any image of a size one of those with recorded bytes
+    has (``sizes``; None: one of them has no size recorded, an older record: every image may be one)."""
+
+    at_path: dict[str, int | None]
+    sizes: frozenset[int] | None
+
+
+def held_out_reads(meta: Mapping[str, Any], held_out: frozenset[str]) -> HeldOutReads:
+    """`HeldOutReads` of the ``held_out`` images (relpaths) as meta.json ``images`` records them. An image recorded
+    without bytes (unreadable when its run read it) is looked for at its path alone: no copy of it can be told."""
+    recorded = _recorded(meta)
+    at_path: dict[str, int | None] = {}
+    sizes: set[int | None] = set()
+    for relpath in held_out:
+        entry = recorded.get(relpath)
+        entry = entry if isinstance(entry, dict) else {}
+        size = entry.get("size")
+        at_path[relpath] = size if type(size) is int else None
+        if isinstance(entry.get("sha256"), str):
+            sizes.add(at_path[relpath])
+    return HeldOutReads(at_path, None if None in sizes else frozenset(n for n in sizes if n is not None))
+
+
+def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, digests: Mapping[str, str | None],
+                 relpaths: Mapping[str, str]) -> dict[str, str]:
+    """relpath of each of the ``held_out`` images found here -> the image (absolute path) that stands for it.
+    ``digests``: the sha256 of each image read, by absolute path (None: unreadable); ``relpaths``: its path relative
+    to ``root``. Found at its recorded path with the recorded bytes (or, recorded without bytes, readable there),
+    else by those bytes at another path (see the module's note)."""
+    recorded = _recorded(meta)
+    standing: dict[str, str] = {}
+    pending: dict[str, list[str]] = {}  # recorded sha256 -> the held-out relpaths with it not at their path
+    for relpath in sorted(held_out):
+        entry = recorded.get(relpath)
+        was = entry.get("sha256") if isinstance(entry, dict) else None
+        key = os.path.abspath(root / relpath)
+        now = digests.get(key)
+        if now is not None and (not isinstance(was, str) or now == was):
+            standing[relpath] = key
+        elif isinstance(was, str):
+            pending.setdefault(was, []).append(relpath)
+    if not pending:
+        return standing
+    taken, others = set(standing.values()), _recorded_paths(meta)
+    names = {folded(relpath.rpartition("/")[2]) for waiting in pending.values() for relpath in waiting}
+    free = sorted((key for key, here in relpaths.items() if key not in taken and here not in others),
+                  key=lambda key: (folded(relpaths[key].rpartition("/")[2]) not in names, relpaths[key]))
+    for key in free:
+        waiting = pending.get(digests.get(key) or "")
+        if waiting:
+            standing[waiting.pop(0)] = key  # copies recorded under two paths: each takes one image
+    return standing
+
+
+def _recorded(meta: Mapping[str, Any]) -> Mapping[str, Any]:
+    images = meta.get("images")
+    return images if isinstance(images, dict) else {}
+
+
+def _recorded_paths(meta: Mapping[str, Any]) -> set[str]:
+    """Every image path meta.json records (``images``, ``splits``; `cli.recorded_images.recorded_paths`)."""
+    paths = {str(path) for path in _recorded(meta)}
+    splits = meta.get("splits")
+    for listed in (splits.values() if isinstance(splits, dict) else ()):
+        if isinstance(listed, list):
+            paths.update(str(path) for path in listed)
+    return paths
