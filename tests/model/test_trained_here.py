@@ -24,12 +24,16 @@ def _answer(model: Path, root: Path, memo=None, split="validation") -> list:
 def test_renamed_copies_of_its_training_images_are_counted(tmp_path):
     source = training_folder(tmp_path)
     copies = copied_folder(tmp_path, source)
-    pending, answer = _answer(bundle(tmp_path, source), copies)
+    model = bundle(tmp_path, source)
+    pending, answer = _answer(model, copies)
     assert pending.pending and pending.training_folder == ""  # not known before its images are found here or not
     assert isinstance(answer, TrainedHere) and not answer.pending
     # four copies of training photos; the validation photo's copy and the two new photos are not training images
     assert (answer.count, answer.by_content, answer.by_path, answer.images) == (4, 4, 0, 7)
-    assert answer.complete and answer.training_folder == "cvat"
+    # the validation photo's copy (task_4.png) is the image its figures were measured on, found by its bytes
+    assert answer.complete and (answer.measured_found, answer.training_folder) == (1, "")
+    (copies / "task_4.png").unlink()
+    assert _answer(model, copies)[-1].training_folder == "cvat"
 
 
 def test_its_own_training_folder_is_not_another_folder(tmp_path):
@@ -124,5 +128,5 @@ def test_a_held_out_image_re_boxed_since_its_run(tmp_path):
     again = _answer(model, source, answer.memo)[-1]
     assert (again.measured_here, again.reboxed) == (1, 1)
     assert _answer(model, source, answer.memo, split="test")[-1].reboxed == 0  # test figures: none held out so
-    copies = copied_folder(tmp_path, source)  # the photo under another name: not the image it was measured on
-    assert _answer(model, copies)[-1].measured_here == 0
+    copies = copied_folder(tmp_path, source)  # the photo under another name, found by its bytes, no annotation beside
+    assert (_answer(model, copies)[-1].measured_here, _answer(model, copies)[-1].reboxed) == (1, 1)

@@ -54,7 +54,8 @@ def test_a_save_s_check_reads_the_held_out_annotations_and_nothing_else(tmp_path
 
 def test_held_out_images_not_in_the_folder_are_not_read(tmp_path, monkeypatch):
     source = training_folder(tmp_path, boxed=True)
-    copies = copied_folder(tmp_path, source)  # the validation photo under another name: not the image measured on
+    copies = copied_folder(tmp_path, source)
+    (copies / "task_4.png").unlink()  # the validation photo's copy: none of it in the folder
     last = list(check_trained_here(bundle(tmp_path, source), copies, _images(copies), {}))[-1]
     assert last.held_out is not None and last.held_out.annotations == {}
     (again,) = reboxed_again(tmp_path / "model", copies, last)
