@@ -174,7 +174,7 @@ def render(args) -> int:
     folder = window.current_folder()
     dialog = RetrainDialog(window, model_name=support.model_display_name(window.current_model_spec()),
                            data_name=str(folder), n_annotated=support.count_annotated(window.dataset),
-                           has_unsaved=True, holdout_loader=lambda: support.holdout_preview_for(folder))
+                           has_unsaved=True, holdout_loader=lambda: support.holdout_preview_for(folder, parent_spec=window.current_model_spec()))
     dialog.show()
     shoot.until(lambda: dialog.holdout_list.count() > 0, 30)
     shoot.shot(dialog, "retrain-dialog")
