@@ -1,10 +1,11 @@
 """Labels that name one class spelled two ways: "Bengal" and "bengal", "ABYSSINIAN" and "abyssinian",
-"bengal  cat" and "bengal cat" (no Qt, no TensorFlow).
+"bengal  cat" and "bengal cat", "cat\\u200b" (a zero-width space pasted with it) and "cat" (no Qt, no TensorFlow).
 
 Labels are compared exactly everywhere in petloc (a class is its label's text), so such labels are
 two classes: counted apart by `petloc stats`, trained as two classes by `petloc train`, and a model
 that predicts one is scored wrong on the other. A person typing a class name rarely means case,
-spacing or a Unicode form (a decomposed "é", a full-width letter) to tell two classes apart, so
+spacing, a Unicode form (a decomposed "é", a full-width letter) or a character drawn as nothing (a zero-width
+space, a soft hyphen, a variation selector) to tell two classes apart, so
 `petloc stats` reports them (`core.stats_problems.CASE_VARIANT_LABELS`) and `petloc train` refuses them
 until they have one name. Other characters are other classes, however alike (`label_key`). Case
 follows Turkish too (`turkish_label_key`): "İstanbul" and "istanbul", "IŞIK" and "\u0131ş\u0131k" (dotless
@@ -15,15 +16,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.text import isolated, tidy_name, visible
+from petloc_gui.core.text import DEFAULT_IGNORABLE, isolated, tidy_name, visible
 from petloc_gui.core.turkish_case import with_turkish_i, without_dot_above_i
 
 
 def label_key(name: str) -> str:
-    """What two spellings of one class share, and nothing more: the label in its composed Unicode form
+    """What two spellings of one class share, and nothing more: the label without the characters drawn as
+    nothing (Unicode's default-ignorable ones, as UAX #31 keys identifiers: "cat\\u200b" is "cat", and so
+    is "❤\\ufe0f" "❤", Persian "\u0645\u06cc\\u200c\u0634\u0648\u062f" the word typed without its
+    non-joiner: one word typed two ways), in its composed Unicode form
     (NFC: a decomposed "é" is the composed one), a full-width or half-width letter as its usual one (an
     East Asian input method's full-width "\\uff43\\uff41\\uff54" is "cat"), runs of whitespace made one
     space, and lower case (`str.lower`; "İ" as "i", not "i" and a combining dot). Canonical equivalents
@@ -34,7 +38,7 @@ def label_key(name: str) -> str:
     can name two classes, and a refusal of them (`core.case_variant_refusal`) would have no way round.
     Turkish case is the other key, `turkish_label_key`: two labels are one class when either key is
     the same (`same_class`)."""
-    return _lower(tidy_name(_formed(name)))
+    return _lower(tidy_name(_formed(_drawn_only(name))))
 
 
 def turkish_label_key(name: str) -> str:
@@ -42,7 +46,7 @@ def turkish_label_key(name: str) -> str:
     is "\u0131ş\u0131k" (`label_key` makes it "işik"). Only "I" is keyed otherwise, so this pairs no
     labels that differ in more than case: "k\u0131r" and "kir" are two words, each with its own key
     under both rules (though "KIR" is a spelling of both, one under each)."""
-    return _lower(with_turkish_i(tidy_name(_formed(name))))
+    return _lower(with_turkish_i(tidy_name(_formed(_drawn_only(name)))))
 
 
 def same_class(first: str, second: str) -> bool:
@@ -62,6 +66,12 @@ def spelled_as(name: str, names: Iterable[str]) -> str | None:
         if found is not None:
             return found
     return None
+
+
+def _drawn_only(name: str) -> str:
+    """``name`` without the characters drawn as nothing (`core.text.DEFAULT_IGNORABLE`), before it is composed:
+    "e\\u200b\\u0301" is "é" then, as it shows."""
+    return DEFAULT_IGNORABLE.sub("", name)
 
 
 def _formed(name: str) -> str:
@@ -99,7 +109,8 @@ def _usual_width(char: str) -> str:
 
 
 def variant_groups(names: Iterable[str]) -> list[list[str]]:
-    """The groups of two or more of ``names`` that differ only in case, spacing or Unicode form,
+    """The groups of two or more of ``names`` that differ only in case, spacing, Unicode form or invisible
+    characters,
     each in natural order, the groups in the order of their first name. A group is every name joined
     to another by `same_class`: "KIR" with "kir" (`label_key`) and with "k\u0131r"
     (`turkish_label_key`) makes one group of the three, as renaming any two of them leaves a pair
@@ -132,13 +143,23 @@ def _keys(name: str) -> tuple[tuple[int, str], tuple[int, str]]:
 
 def differences(groups: Iterable[Iterable[str]]) -> str:
     """What the spellings of each of ``groups`` (`variant_groups`') differ in, all groups together:
-    "case", "spacing", "Unicode form", or two or three of them ("case or spacing"), so a message says
-    "Unicode form" where a spelling is a decomposed or full-width one, and not where none is."""
-    steps = {"case": (_formed, tidy_name), "spacing": (_formed, _caseless), "Unicode form": (tidy_name, _lower_any_i)}
-    found = [kind for kind, (first, then) in steps.items()
-             if any(len({then(first(name)) for name in group}) > 1 for group in map(list, groups))]
+    "case", "spacing", "Unicode form", "invisible characters", or some of them ("case or spacing"), so a
+    message says "Unicode form" where a spelling is a decomposed or full-width one, and not where none is,
+    and "invisible characters" where one holds a zero-width space or another character drawn as nothing."""
+    # each kind: every step of `label_key` but the one that makes it alike
+    steps = {"case": (_drawn_only, _formed, tidy_name), "spacing": (_drawn_only, _formed, _caseless),
+             "Unicode form": (_drawn_only, tidy_name, _lower_any_i),
+             "invisible characters": (_formed, tidy_name, _caseless)}
+    found = [kind for kind, keyed in steps.items()
+             if any(len({_through(name, keyed) for name in group}) > 1 for group in map(list, groups))]
     found = found or list(steps)  # (every pair differs in one of them: `label_key` applies no other step)
     return ", ".join(found[:-1]) + " or " + found[-1] if len(found) > 1 else found[0]
+
+
+def _through(name: str, steps: Iterable[Callable[[str], str]]) -> str:
+    for step in steps:
+        name = step(name)
+    return name
 
 
 def variants_text(group: Iterable[str], counts: Mapping[str, str]) -> str:
@@ -164,18 +185,33 @@ def shown_apart(name: str, group: Iterable[str], *, set_apart: bool = False) -> 
 def form_notes(names: Iterable[str]) -> dict[str, str]:
     """For each of ``names`` that a message would show as another of them (`shown`, one text in two
     Unicode forms: "été" composed, and decomposed, "e" and U+0301 twice, look the same on a screen),
-    what tells it apart: "composed" (NFC), "decomposed" (NFD), or, when neither tells (a mix of both),
-    its code points; the others have none."""
+    what tells it apart: "composed" (NFC), "decomposed" (NFD), the characters drawn as nothing a message shows
+    raw as part of the text ("with U+200C", and "without U+200C" for the other: `core.text.visible` keeps the
+    non-joiner of a Persian word), or, when none of these tells (a mix of both forms), its code points; the
+    others have none."""
     alike: dict[str, set[str]] = {}
     for name in names:
-        alike.setdefault(unicodedata.normalize("NFC", shown(name)), set()).add(name)
+        alike.setdefault(unicodedata.normalize("NFC", _drawn_only(shown(name))), set()).add(name)
     notes: dict[str, str] = {}
     for same in (found for found in alike.values() if len(found) > 1):
-        forms = {name: _form_word(name) for name in same}
+        held = _code_points(char for name in same for char in _kept_invisible(name))
+        forms = {name: _form_word(name) or (f"with {_code_points(_kept_invisible(name))}" if _kept_invisible(name)
+                                            else f"without {held}" if held else "") for name in same}
         for name, word in forms.items():
             unique = word and list(forms.values()).count(word) == 1
-            notes[name] = word if unique else "code points " + " ".join(f"U+{ord(char):04X}" for char in name)
+            notes[name] = word if unique else f"code points {_code_points(name, keep_order=True)}"
     return notes
+
+
+def _kept_invisible(name: str) -> list[str]:
+    """The characters drawn as nothing that a message shows of ``name`` raw (`core.text.visible` keeps them
+    where they are part of the text: the joiner of "👩\\u200d💻")."""
+    return DEFAULT_IGNORABLE.findall(shown(name))
+
+
+def _code_points(chars: Iterable[str], *, keep_order: bool = False) -> str:
+    """``U+200C U+FE0F``: each character once, in code point order (every one, in order, with ``keep_order``)."""
+    return " ".join(f"U+{ord(char):04X}" for char in (chars if keep_order else sorted(set(chars))))
 
 
 def _form_word(name: str) -> str:

@@ -27,8 +27,8 @@ OTHER_PROBLEM = "annotation_problem"
 INDEX_PROBLEM = "dataset_index"
 UNSUPPORTED_IMAGE = "unsupported_image"  # a HEIC, AVIF, ... file: not an item, listed here
 NO_IMAGE = "annotation_without_image"  # an XML whose image went (core.orphan_annotations)
-# labels that differ only in case, spacing or Unicode form ("Bengal", "bengal"): one class typed two ways
-# (core.label_variants), counted and trained as two
+# labels that differ only in case, spacing, Unicode form or invisible characters ("Bengal", "bengal"; "cat\u200b",
+# "cat"): one class typed two ways (core.label_variants), counted and trained as two
 CASE_VARIANT_LABELS = "case_variant_labels"
 # images without annotation with YOLO label files beside them (labelImg's YOLO mode: core.yolo_beside), or in
 # labels/ beside images/ (Ultralytics' layout: core.yolo_split_labels), on the folder `petloc convert --from yolo`

@@ -6,11 +6,15 @@ A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 ``ESC]8;;`` makes links), other C0/C1 control characters, or a bidirectional
 override (U+202E makes ``gpj.exe`` read as ``exe.jpg``), or a Unicode space
 other than U+0020 (a no-break space reads as a plain one: another file's name), or a byte order
-mark (U+FEFF, drawn as nothing: "\ufeffcat" reads as "cat").
+mark (U+FEFF, drawn as nothing: "\ufeffcat" reads as "cat"), or another character drawn as
+nothing (a zero-width space, a soft hyphen, a word joiner, a variation selector after a Latin letter:
+"cat\u200b", pasted from a web page, reads as "cat").
 Shown raw, they rewrite the terminal or disguise a name. :func:`visible` replaces
 each with a readable escape (``\\x1b``, ``\\xa0``, ``\\u202e``), keeping every other
-character. :func:`isolated` sets such a name apart in a sentence (a Hebrew or Arabic
-name keeps the line around it in order).
+character, and the invisible characters that are part of real text where they are (a zero-width joiner
+in an emoji sequence or a Devanagari conjunct, a zero-width non-joiner in a Persian word, U+FE0F in "❤️").
+:func:`isolated` sets such a name apart in a sentence (a Hebrew or Arabic name keeps the line around it
+in order).
 """
 
 from __future__ import annotations
@@ -27,28 +31,99 @@ _UNICODE_SPACES = "\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # The byte order mark, U+FEFF: drawn as nothing, so "\ufeffcat" (a class of a list Notepad saved "with BOM")
 # read as "cat" beside the real one. No ordinary name holds one (U+2060 took its joining role in Unicode 3.2).
 _BYTE_ORDER_MARK = "\ufeff"
-_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}{_BYTE_ORDER_MARK}]")
-_JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}\ud800-\udfff]")  # and lone surrogates (see json_safe)
+# Characters drawn as nothing that no name needs anywhere: the soft hyphen, the word joiner and invisible
+# operators (U+2060-U+2064), the Hangul fillers (a "blank" name), the interlinear annotation marks, the
+# deprecated format characters and the unassigned default-ignorable code points.
+_INVISIBLE = ("\xad\u115f\u1160\u17b4\u17b5\u2060-\u2065\u206a-\u206f\u3164\uffa0\ufff0-\ufffb"
+              "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e001f\U000e0080-\U000e00ff"
+              "\U000e01f0-\U000e0fff")
+# Characters drawn as nothing that are part of real text in their place (`_part_of_text`): the zero-width space
+# (a word break inside Thai or Khmer), the joiners (emoji sequences, Indic conjuncts, Persian words), the
+# variation selectors ("❤️"), the Mongolian ones, the combining grapheme joiner and the tags of a flag.
+_IN_TEXT_ONLY = "\u034f\u180b-\u180f\u200b-\u200d\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+# Unicode's Default_Ignorable_Code_Point: drawn as nothing unless a font has a glyph for it. A name's
+# class is the same without them (`core.label_variants.label_key`, the identifier rule of UAX #31).
+DEFAULT_IGNORABLE = re.compile(
+    "[\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_ESCAPED = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}{_BYTE_ORDER_MARK}{_INVISIBLE}]")
+_CONTEXTUAL = re.compile(f"[{_IN_TEXT_ONLY}]")
+# and lone surrogates (see json_safe), and every invisible character (JSON text is no place for context)
+_JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_BYTE_ORDER_MARK}{_INVISIBLE}{_IN_TEXT_ONLY}\ud800-\udfff]")
 # A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def character_escape(match: re.Match[str]) -> str:
-    """The matched character as an escape: ``\\x1b``, ``\\u202e`` (`visible`'s, `app.class_list`'s)."""
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    """The matched character as an escape: ``\\x1b``, ``\\u202e``, ``\\U000e0063`` (`visible`'s,
+    `app.class_list`'s)."""
+    return _escape(match.group())
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def visible(text: object, *, keep_newlines: bool = False) -> str:
-    """``text`` with control and bidi characters, Unicode spaces other than U+0020 and the byte order mark
-    (U+FEFF) written as escapes.
+    """``text`` with control and bidi characters, Unicode spaces other than U+0020, the byte order mark
+    (U+FEFF) and the other characters drawn as nothing written as escapes ("cat\\u200b"), but for those that
+    are part of the text around them (`_part_of_text`: the joiner in "👩\\u200d💻", U+FE0F in "❤\\ufe0f").
 
     With ``keep_newlines`` a plain ``\\n`` is left alone (multi-line messages).
     """
     text = str(text)
     if keep_newlines:
-        return "\n".join(_UNSAFE.sub(character_escape, line) for line in text.split("\n"))
-    return _UNSAFE.sub(character_escape, text)
+        return "\n".join(map(_visible_line, text.split("\n")))
+    return _visible_line(text)
+
+
+def _visible_line(text: str) -> str:
+    if not _CONTEXTUAL.search(text):
+        return _ESCAPED.sub(character_escape, text)
+    shown, before = [], ""  # before: the character before, as kept; "" at the start or after an escape
+    for at, char in enumerate(text):
+        raw = not _ESCAPED.match(char) and (
+            not _CONTEXTUAL.match(char) or _part_of_text(char, before, text[at + 1:at + 2]))
+        shown.append(char if raw else _escape(char))
+        before = char if raw else ""
+    return "".join(shown)
+
+
+def _part_of_text(char: str, before: str, after: str) -> bool:
+    """Whether an invisible ``char`` of `_IN_TEXT_ONLY` is part of the text it stands in, between ``before``
+    (as shown raw; "" if escaped) and ``after``. At a name's end, next to a space, or after a Latin letter
+    it is none: "cat\\u200b", "cat\\ufe0f" and "cat\\u200c" are "cat" with something invisible added."""
+    if char == "\u200b":  # a zero-width space: a word break inside a word (Thai and Khmer have no spaces)
+        return _drawn(before) and _drawn(after)
+    if char in _JOINERS:  # between two letters of a script that joins, or two emoji ("❤\ufe0f" one of them)
+        return _follows_text(before) and _beyond_ascii(after)
+    if "\U000e0020" <= char <= "\U000e007f":  # a tag: after the black flag of a subdivision flag, or a tag
+        return _follows_text(before)
+    # a variation selector, a Mongolian one, the grapheme joiner: a form of the character before it; the
+    # emoji form of a digit, "#" or "*" only in a keycap ("1\\ufe0f\\u20e3")
+    if char in "\ufe0e\ufe0f" and before and before in "0123456789#*":
+        return after == "\u20e3"
+    return _beyond_ascii(before)
+
+
+_JOINERS = "\u200c\u200d\u180e"  # zero width non-joiner and joiner, Mongolian vowel separator
+
+
+def _drawn(char: str) -> bool:
+    """Whether ``char`` (one character or "") is one drawn as something: no space, no invisible character."""
+    return bool(char) and not char.isspace() and not DEFAULT_IGNORABLE.match(char) and not _ESCAPED.match(char)
+
+
+def _beyond_ascii(char: str) -> bool:
+    """Whether ``char`` is drawn and not ASCII: an emoji, a letter of a script that joins or takes forms."""
+    return _drawn(char) and not char.isascii()
+
+
+def _follows_text(before: str) -> bool:
+    """Whether ``before``, a character shown raw ("" if none), ends text a joiner or a tag may extend: one
+    beyond ASCII, or an invisible one kept (the U+FE0F of "❤\\ufe0f", a tag), but no joiner or space."""
+    return bool(before) and not before.isascii() and before not in _JOINERS and before != "\u200b"
 
 
 # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: what they enclose takes its own direction (a Hebrew
@@ -95,13 +170,23 @@ def visible_but_isolated(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """JSON text with the characters JSON leaves raw (C1, bidi, DEL) as ``\\uXXXX`` escapes.
+    """JSON text with the characters JSON leaves raw (C1, bidi, DEL) and those drawn as nothing (U+200B,
+    U+FEFF, ...: `visible`'s, wherever they stand) as ``\\uXXXX`` escapes.
 
     Lone surrogates are escaped too: a file name that is not UTF-8 (``bad\\xffname.jpg``)
     reaches Python as ``\\udcff``, which written raw made the line invalid UTF-8 that strict
     JSON readers refuse. The result decodes to the same value: only the representation changes.
     """
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """A character as JSON escapes it: ``\\u200b``; one beyond U+FFFF as its two surrogates (JSON's rule)."""
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def tidy_name(name: str) -> str:
