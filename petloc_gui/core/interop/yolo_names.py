@@ -1,10 +1,12 @@
 """YOLO class names: ``classes.txt`` / ``obj.names`` (one per line) and ``data.yaml``.
 
 The class id of a label line is its index in this list. ``data.yaml`` is
-written and read without a YAML library: only the ``names`` key matters, in
+written and read without a YAML library (the project has none): only the ``names`` key matters, in
 the three forms YOLO tools write (``names: [a, b]``, a ``- a`` block list,
-or an ``0: a`` mapping). A name listed under two ids is refused: the boxes
-of both would silently become one class. A pose dataset's ``kpt_shape``
+or an ``0: a`` mapping), each name read as YAML reads it (`yaml_subset`: quotes, escapes, comments; what
+petloc does not read refused with its line). A name listed under two ids is refused: the boxes
+of both would silently become one class; so is an id listed twice (YAML tools keep the last name, and
+every box of the id became that class). A pose dataset's ``kpt_shape``
 (``[keypoints, 2 or 3]``) is read too: it says how long its lines are.
 """
 
@@ -15,6 +17,7 @@ import re
 from pathlib import Path
 
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.interop.yaml_subset import flow_items, read_scalar, refused, without_comment
 from petloc_gui.core.list_lines import editor_lines
 from petloc_gui.core.regular_file import read_regular_head
 
@@ -115,22 +118,23 @@ def find_keypoint_shape(folder: Path, yaml: FolderYaml | None = None) -> tuple[t
 
 
 def parse_yaml_keypoint_shape(text: str, path: Path) -> tuple[int, int] | None:
-    lines = text.splitlines()
+    lines = editor_lines(text)
     for index, line in enumerate(lines):
         match = re.match(r"^kpt_shape\s*:\s*(.*)$", line)
         if not match:
             continue
-        raw = match.group(1).split("#", 1)[0].strip()
+        raw = match.group(1).strip(" \t")
         if raw.startswith("["):
-            values = [_scalar(item, path) for item in _split_commas(raw[1:raw.find("]")])] if "]" in raw else []
-        elif raw:
+            values = [read_scalar(item, path, index + 1)
+                      for item in flow_items("\n".join([raw, *lines[index + 1:]]), path, index + 1)[0]]
+        elif without_comment(raw):
             values = []
         else:
             values = []
-            for item in lines[index + 1:]:
-                if not item.strip().startswith("- "):
+            for number, item in enumerate(lines[index + 1:], index + 2):
+                if not item.strip(" \t").startswith("- "):
                     break
-                values.append(_scalar(item.strip()[2:], path))
+                values.append(read_scalar(item.strip(" \t")[2:], path, number))
         try:
             keypoints, per_point = (int(value) for value in values)
         except ValueError:
@@ -152,86 +156,63 @@ def _read(path: Path) -> str:
     return data.decode("utf-8-sig", errors="replace")
 
 
-def _scalar(text: str, path: Path) -> str:
-    text = text.strip()
-    if text.startswith('"'):
-        try:
-            return str(json.loads(text))
-        except ValueError:
-            raise DatasetError(f"cannot read the quoted name {text}", path) from None
-    if text.startswith("'") and text.endswith("'") and len(text) >= 2:
-        return text[1:-1].replace("''", "'")
-    return text.split(" #", 1)[0].strip()
+_NAMES_KEY = re.compile(r"^names\s*:(.*)$")
 
 
 def parse_yaml_names(text: str, path: Path) -> list[str]:
-    """The ``names`` of a data.yaml (list or id mapping)."""
-    lines = text.splitlines()
-    for index, line in enumerate(lines):
-        match = re.match(r"^names\s*:\s*(.*)$", line)
-        if not match:
-            continue
-        raw = match.group(1).strip()
+    """The ``names`` of a data.yaml (list or id mapping). Raises DatasetError naming the line of what it
+    does not read, or of a second ``names:`` (YAML tools read the last, petloc read the first)."""
+    lines = editor_lines(text)
+    keys = [(index, found.group(1).strip(" \t")) for index, line in enumerate(lines)
+            if (found := _NAMES_KEY.match(line))]
+    if len(keys) > 1:
+        raise refused(keys[1][0] + 1, f"a second `names:` (the first is on line {keys[0][0] + 1}): keep one", path)
+    for index, raw in keys:
+        number = index + 1
         if raw.startswith(("[", "{")):
-            return _flow(raw, lines[index + 1:], path)
-        if raw.split("#", 1)[0].strip():
+            return _flow("\n".join([raw, *lines[index + 1:]]), path, number)
+        if raw[:1] in ("&", "*", "!", "|", ">"):
+            read_scalar(raw, path, number)  # refused, in its words (an anchor, an alias, a tag...)
+        if without_comment(raw):
             break  # a scalar: not a list of names
-        return _block(lines[index + 1:], path)
+        return _block(lines, index + 1, path)
     raise DatasetError("no `names:` list of class names found", path)
 
 
-def _flow(rest: str, following: list[str], path: Path) -> list[str]:
-    closing = "]" if rest.startswith("[") else "}"
-    text = rest
-    for line in following:
-        if closing in text:
-            break
-        text += " " + line.strip()
-    if closing not in text:
-        raise DatasetError("unterminated `names:` list", path)
-    body = text[1:text.rindex(closing)]
-    items = [part for part in _split_commas(body) if part.strip()]
-    if closing == "]":
-        return [_scalar(item, path) for item in items]
-    return _ordered({key: value for key, value in
-                     (item.split(":", 1) for item in items if ":" in item)}, path)
+def _flow(text: str, path: Path, number: int) -> list[str]:
+    """The names of a flow list or mapping, ``text`` from its opening bracket to the end of the file."""
+    items, after = flow_items(text, path, number)
+    rest = after.split("\n", 1)[0]
+    if rest.strip(" \t") and not rest.strip(" \t").startswith("#"):  # a comment or nothing
+        raise refused(number, f"text after the `names:` list: {rest.strip()[:40]!r}", path)
+    if text.startswith("["):
+        return [read_scalar(item, path, number) for item in items]
+    pairs = []
+    for item in items:
+        if ":" not in item:
+            raise refused(number, f"{item.strip()[:40]!r} in `names:` is no `id: name` pair", path)
+        key, value = item.split(":", 1)
+        pairs.append((key, value, number))
+    return _ordered(pairs, path)
 
 
-def _split_commas(body: str) -> list[str]:
-    parts, current, quote_char = [], "", None
-    for char in body:
-        if quote_char:
-            current += char
-            if char == quote_char:
-                quote_char = None
-        elif char in "\"'":
-            quote_char = char
-            current += char
-        elif char == ",":
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
-    return parts
-
-
-def _block(following: list[str], path: Path) -> list[str]:
+def _block(lines: list[str], start: int, path: Path) -> list[str]:
+    """The names of a block list (``- cat``) or id mapping (``0: cat``) from ``lines[start]`` on."""
     listed: list[str] = []
-    mapped: dict[str, str] = {}
-    for line in following:
-        if not line.strip() or line.lstrip().startswith("#"):
+    mapped: list[tuple[str, str, int]] = []
+    for number, line in enumerate(lines[start:], start + 1):
+        item = line.strip(" \t")
+        if not item or item.startswith("#"):
             continue
         if not line[:1].isspace() and not line.startswith("-"):
             break  # the next top-level key
-        item = line.strip()
-        if item.startswith("- "):
-            listed.append(_scalar(item[2:], path))
+        if item == "-" or item.startswith(("- ", "-\t")):
+            listed.append(read_scalar(item[1:], path, number))
         elif ":" in item:
             key, value = item.split(":", 1)
-            mapped[key] = value
+            mapped.append((key, value, number))
         else:
-            raise DatasetError(f"cannot read the `names:` entry {item!r}", path)
+            raise refused(number, f"cannot read the `names:` entry {item[:40]!r}", path)
     if listed and not mapped:
         return listed
     if mapped and not listed:
@@ -239,11 +220,23 @@ def _block(following: list[str], path: Path) -> list[str]:
     raise DatasetError("`names:` is neither a list nor an id: name mapping", path)
 
 
-def _ordered(mapped: dict[str, str], path: Path) -> list[str]:
-    try:
-        by_id = {int(key.strip().strip("'\"")): _scalar(value, path) for key, value in mapped.items()}
-    except ValueError:
-        raise DatasetError("`names:` keys must be class ids 0, 1, 2, ...", path) from None
+def _ordered(pairs: list[tuple[str, str, int]], path: Path) -> list[str]:
+    """The names of ``(id, name, line)`` pairs in id order. An id listed twice is refused, as a name under two
+    ids is (`find_class_names`): YAML tools keep its last name, and every box of it became that class."""
+    by_id: dict[int, tuple[str, int]] = {}
+    for key, value, number in pairs:
+        try:
+            index = int(key.strip(" \t").strip("'\""))
+        except ValueError:
+            raise refused(number, f"`names:` keys must be class ids 0, 1, 2, ... (not {key.strip()[:40]!r})",
+                          path) from None
+        name = read_scalar(value, path, number)
+        if index in by_id:
+            first, first_line = by_id[index]
+            raise refused(number, f"class id {index} is listed more than once: {first!r} on line {first_line}, "
+                                  f"{name!r} on line {number}. Its boxes would all become {name!r}; give each "
+                                  "name its own id", path)
+        by_id[index] = (name, number)
     if sorted(by_id) != list(range(len(by_id))):
         raise DatasetError(f"`names:` ids must be 0 to {len(by_id) - 1} without gaps", path)
-    return [by_id[index] for index in range(len(by_id))]
+    return [by_id[index][0] for index in range(len(by_id))]
