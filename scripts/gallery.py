@@ -172,9 +172,11 @@ def render(args) -> int:
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
     folder = window.current_folder()
-    dialog = RetrainDialog(window, model_name=support.model_display_name(window.current_model_spec()),
+    spec = window.current_model_spec()  # as the real dialog asks: the fine-tune's preview
+    dialog = RetrainDialog(window, model_name=support.model_display_name(spec),
                            data_name=str(folder), n_annotated=support.count_annotated(window.dataset),
-                           has_unsaved=True, holdout_loader=lambda: support.holdout_preview_for(folder, parent_spec=window.current_model_spec()))
+                           has_unsaved=True,
+                           holdout_loader=lambda: support.holdout_preview_for(folder, parent_spec=spec))
     dialog.show()
     shoot.until(lambda: dialog.holdout_list.count() > 0, 30)
     shoot.shot(dialog, "retrain-dialog")
