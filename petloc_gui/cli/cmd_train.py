@@ -57,7 +57,7 @@ goes to the model store (`petloc models --store` prints the folder), where
 it is a model version: the window's Model > Versions and `petloc models`
 list it, and --model/--init-from take it as <preset>/<id>.
 
-Labels that differ only in case, spacing or Unicode form (Bengal and bengal,
+Labels that differ only in case, spacing, Unicode form or invisible characters (Bengal and bengal,
 a composed and a decomposed é) would train as separate classes: the run is
 refused, naming them; give each class one name (the window's Edit >
 Classes... renames a class on every box).

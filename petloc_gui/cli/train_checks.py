@@ -1,7 +1,7 @@
 """What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
 also gives the size warnings, `warn_size_mismatches_of`): it refuses a folder that could not itself be
-listed (`core.index_problems.refuse_unlisted_root`), and labels that differ only in case, spacing or Unicode form, which
-would train as separate classes (`core.label_variants`); names the
+listed (`core.index_problems.refuse_unlisted_root`), and labels that differ only in case, spacing,
+Unicode form or invisible characters, which would train as separate classes (`core.label_variants`); names the
 unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
 (`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
 takes them out of that list); names the classes of the folder's predefined classes file that no box

@@ -1,5 +1,5 @@
-"""The words of a run refused for labels that differ only in case, spacing or Unicode form (the rule:
-`core.label_variants`): one sentence for `petloc train` and for the window's Retrain dialog and
+"""The words of a run refused for labels that differ only in case, spacing, Unicode form or invisible
+characters (the rule: `core.label_variants`): one sentence for `petloc train` and for the window's Retrain dialog and
 new-classes bar, so that the window refuses what the command refuses, in the same words (no Qt, no
 TensorFlow).
 

@@ -237,8 +237,8 @@ class ClassEditor:
     def _two_spellings(name: str, listed: str, how: str) -> str:
         """Why ``name`` is not made a class: two spellings of one class are two classes, which a run refuses."""
         return (f"{shown_apart(name, [listed])} is the class {shown_apart(listed, [name])} typed another way (case, "
-                "spacing or Unicode form): the two would be two classes, which petloc train and the Retrain dialog "
-                f"refuse, so nothing changed. {how}")
+                "spacing, Unicode form or invisible characters): the two would be two classes, which petloc train "
+                f"and the Retrain dialog refuse, so nothing changed. {how}")
 
     def _model_note(self, model: ModelInfo | None, old: str, new: str) -> str:
         """What the rename did to ``model`` (the one used before it): an automatically chosen model

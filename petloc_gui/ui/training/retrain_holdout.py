@@ -115,9 +115,10 @@ class Holdout:
 
     def case_variants(self, with_prelabels: bool = True, renamed: Mapping[str, str] | None = None,
                       rename_hint: RenameHint | None = None) -> str:
-        """Why the run is refused for labels that differ only in case, spacing or Unicode form, as `petloc train`
-        refuses it (`core.case_variant_refusal`), "" when it is not: the boxes it trains on (``with_prelabels``: the
-        unreviewed pre-labels' too) and, fine-tuning, its model's classes (``renamed`` applied)."""
+        """Why the run is refused for labels that differ only in case, spacing, Unicode form or invisible characters,
+        as `petloc train` refuses it (`core.case_variant_refusal`), "" when it is not: the boxes it trains on
+        (``with_prelabels``: the unreviewed pre-labels' too) and, fine-tuning, its model's classes (``renamed``
+        applied)."""
         from petloc_gui.model.class_renames import class_names_after
 
         counts = Counter(self.box_counts)
