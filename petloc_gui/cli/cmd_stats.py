@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
@@ -155,10 +154,12 @@ def _check_plot_target(plot: Path, dataset, overwrite: bool) -> None:
         return
     if plot.is_dir():
         raise IsADirectoryError(21, "is a folder; give a file name ending in .png", str(plot))
-    if plot.exists():  # the same file by any name: a link, a hard link, a relative path
+    if plot.exists():  # the same file by any name: a link, a hard link, a relative path, another spelling
+        from petloc_gui.core.same_file import same_file
+
         for item in dataset.items:
             for own in (item.image_path, item.annotation_path):
-                if own.exists() and os.path.samefile(plot, own):
+                if own.exists() and same_file(plot, own):
                     raise FileExistsError(17, "is a file of the dataset; the plot never replaces it", str(plot))
     if not overwrite:
         raise FileExistsError(17, "already exists; choose a new name, or add --overwrite to replace it", str(plot))

@@ -23,6 +23,7 @@ from lxml import etree
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.disk_state import DiskState, current_state, same_content, state_of
 from petloc_gui.core.errors import AnnotationError, ExternalChangeError, LinkTargetError, PetlocError, SaveError
+from petloc_gui.core.same_file import same_file
 from petloc_gui.core.voc_edit import build_tree
 from petloc_gui.core.voc_provenance import wanted_mark
 from petloc_gui.core.voc_tree import passed_on_notes, read_voc_tree
@@ -148,10 +149,8 @@ def _expected_state(annotation: VocAnnotation, path: Path,
     source = annotation.source_path
     if source is None or annotation.disk_state is None:
         return None
-    try:
-        same = os.path.abspath(source) == os.path.abspath(path) or source.samefile(path)
-    except OSError:
-        same = False
+    # read from this file under another spelling too (fusefat numbers each spelling apart: `core.same_file`)
+    same = os.path.abspath(source) == os.path.abspath(path) or same_file(source, path)
     return annotation.disk_state if same else None
 
 

@@ -2,9 +2,10 @@
 
 Two ways: ``caseless_dir``, a folder on a disk that ignores case (the test's own temporary folder on macOS and
 Windows; elsewhere the folder ``PETLOC_TEST_CASELESS_DIR`` names, e.g. a FAT image mounted with
-``fusefat -o rw+,use_ino IMAGE MOUNT``: without use_ino fusefat numbers each spelling as a file of its own;
-skipped where there is none), and `alias`, which makes another spelling of a folder on any disk with a symbolic
-link: the spelling text-compared code sees on macOS, where `os.path.abspath` and `os.path.realpath` keep it.
+``fusefat -o rw+ IMAGE MOUNT``, with or without use_ino: without it fusefat numbers each spelling as a file of
+its own, and the folder's listing tells them one, as `core.disk_same` does; skipped where there is none), and
+`alias`, which makes another spelling of a folder on any disk with a symbolic link: the spelling text-compared
+code sees on macOS, where `os.path.abspath` and `os.path.realpath` keep it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from petloc_gui.core.disk_same import same_folder
+
 CASELESS_ENV = "PETLOC_TEST_CASELESS_DIR"
 
 
@@ -25,7 +28,8 @@ def ignores_case(folder: Path) -> bool:
     probe.mkdir()
     try:
         other = probe.with_name(probe.name.swapcase())
-        return other.is_dir() and os.path.samefile(probe, other)
+        # by the folder's listing where samefile numbers each spelling apart (fusefat without use_ino)
+        return other.is_dir() and same_folder(probe, other)
     finally:
         probe.rmdir()
 

@@ -22,7 +22,6 @@ of the EXIF) is not carried: trainers read none of it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +31,7 @@ from PIL import Image
 from petloc_gui.core.image_orientation import orientation_tag
 from petloc_gui.core.interop.files import place_data, place_image
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord
+from petloc_gui.core.same_file import same_file
 from petloc_gui.core.text import counted, first_of
 
 if TYPE_CHECKING:
@@ -115,7 +115,8 @@ class Orientations:
         tagged = _turning(record.image_format, record.orientation)
         if tagged is None:
             return place_image(source, target, mode)
-        if _same_file(source, target):  # OUT/images holds the dataset's own image: it stays as it is
+        # OUT/images holds the dataset's own image (by any spelling: `core.same_file`): it stays as it is
+        if same_file(source, target):
             self.kept.append(name)
             return "present"
         pixels = upright_pixels(source, tagged[1], size)
@@ -150,13 +151,6 @@ class Orientations:
                            "they read such an image turned, its boxes on other pixels. Write the pixels upright "
                            "in the dataset (e.g. ImageMagick: mogrify -auto-orient FILE; the boxes stay right) "
                            "and export again")
-
-
-def _same_file(source: Path, target: Path) -> bool:
-    try:
-        return os.path.samefile(source, target)
-    except OSError:
-        return False
 
 
 def _holds(path: Path, pixels: np.ndarray) -> bool:
