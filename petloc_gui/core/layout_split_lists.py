@@ -6,19 +6,22 @@ They are read as `petloc train` and the window's Retrain read the folder's test 
 (`core.list_lines.read_list_lines`: UTF-8 or UTF-16 with its byte-order mark, a mark starting any line dropped,
 lines ended as an editor ends them): read as UTF-8 with `str.splitlines`, a test.txt PowerShell's ``>`` wrote
 (UTF-16) named no image, and `petloc stats` showed no test split where the run warned of 2 test images and the
-window held 2 out; lines that were neither UTF-8 nor UTF-16 named no image, unsaid.
+window held 2 out; lines that were neither UTF-8 nor UTF-16 named no image, unsaid. The test list's lines name
+images as the run resolves them too (`mark_test_images`); the training lists' first column is an image's path
+within the images folder without its extension, as written.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.core.folder_listing import image_stem
 from petloc_gui.core.index_problem import IndexProblem
-from petloc_gui.core.list_lines import is_comment, read_list_lines
+from petloc_gui.core.list_lines import ListedLines, is_comment, read_list_lines
 from petloc_gui.core.text import counted
 
 if TYPE_CHECKING:
@@ -28,10 +31,10 @@ if TYPE_CHECKING:
 # between a line's columns ("Abyssinian_201 1 1 1"), as `core.list_lines` reads an Oxford line: not any
 # whitespace `str.split` splits at (U+2028, a form feed), which can be part of a file's name
 _COLUMNS = re.compile(r"[ \t]+")
-# Oxford's training split list, in annotations/ beside xmls/ (test.txt beside it: `listed_splits`)
+# Oxford's training split list, in annotations/ beside xmls/ (test.txt beside it: `mark_test_images`)
 OXFORD_SPLITS = ("trainval",)
 # VOC devkit training split files, finest first: an image in train.txt is "train" even
-# though trainval.txt lists it too (test.txt beside them: `listed_splits`).
+# though trainval.txt lists it too (test.txt beside them: `mark_test_images`).
 DEVKIT_SPLITS = ("train", "val", "trainval")
 # what a line of a split list that could not be read costs, said after where (`split_list_notes`)
 _NO_SPLIT = "the images named there are counted in no split; save the list as UTF-8"
@@ -44,36 +47,78 @@ def read_id_lines(path: Path, problems: list[str], unread: Unread) -> list[list[
     """The columns of a list file's lines that are not blank or a comment; [] when absent. One that cannot be read
     is named in ``problems``; one with lines neither UTF-8 nor UTF-16 in ``unread``, for its reader to say with
     what it lost."""
+    return [_COLUMNS.split(line.strip()) for line in _read_lines(path, problems, unread) if not is_comment(line)]
+
+
+def _read_lines(path: Path, problems: list[str], unread: Unread) -> ListedLines:
+    """`read_id_lines`' lines as read (none when absent), before they are cut into columns."""
     try:
         lines = read_list_lines(path)
     except FileNotFoundError:
-        return []
+        return ListedLines([], [], [])
     except OSError as exc:
         problems.append(IndexProblem(path, f"cannot read: {exc.strerror or exc}"))
-        return []
+        return ListedLines([], [], [])
     if lines.unread:
         unread.append((path, lines.unread))
-    return [_COLUMNS.split(line.strip()) for line in lines if not is_comment(line)]
+    return lines
 
 
-def listed_splits(folder: Path, training: tuple[str, ...], problems: list[str],
-                  unread: Unread) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Each id's split, from the list files in ``folder``: "test" for an id ``test.txt`` lists, whatever other
-    list names it too, else the first of ``training`` whose ``{split}.txt`` lists it; and the ids test.txt shares
-    with those lists, each with the names of those lists. test.txt wins as `petloc train`'s warning and the
-    window's Retrain take it (`model.layout_test_split`: an image on it is warned of or held out wherever else it
-    is listed): given the first list naming it, `petloc stats` said "trainval: 40" and no test split where the
-    run warned of 5 test images and the window held 5 out."""
-    test = {row[0] for row in read_id_lines(folder / "test.txt", problems, unread)}
-    found = dict.fromkeys(test, "test")
-    both: dict[str, list[str]] = {}
+def read_test_list(folder: Path, problems: list[str], unread: Unread) -> ListedLines:
+    """The lines of ``folder``'s ``test.txt`` (none when absent), as `petloc train` and the window's Retrain read
+    the folder's test list (`model.layout_test_split`)."""
+    return _read_lines(folder / "test.txt", problems, unread)
+
+
+def training_lists(folder: Path, training: tuple[str, ...], problems: list[str],
+                   unread: Unread) -> dict[str, list[str]]:
+    """Each id ``folder``'s training lists (``{split}.txt`` of ``training``, finest first) name, with the names of
+    those lists naming it, in that order: the first is its split, where test.txt does not name it
+    (`mark_test_images`)."""
+    named: dict[str, list[str]] = {}
     for split in training:
         for row in read_id_lines(folder / f"{split}.txt", problems, unread):
-            if row[0] not in test:
-                found.setdefault(row[0], split)
-            elif f"{split}.txt" not in both.setdefault(row[0], []):
-                both[row[0]].append(f"{split}.txt")
-    return found, both
+            lists = named.setdefault(row[0], [])
+            if f"{split}.txt" not in lists:
+                lists.append(f"{split}.txt")
+    return named
+
+
+def training_splits(folder: Path, training: tuple[str, ...], problems: list[str]) -> dict[str, str]:
+    """Each id's split by ``folder``'s training lists (`training_lists`): the first of them naming it."""
+    return {key: lists[0][:-len(".txt")] for key, lists in training_lists(folder, training, problems, []).items()}
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A layout's index while it is made, as `listed_images.resolve_listed_images` reads a dataset."""
+
+    root: Path
+    images_folder: Path
+    items: list[DatasetItem]
+
+
+def mark_test_images(test: ListedLines, images: Path, items: list[DatasetItem]) -> None:
+    """Make "test" the split of each of ``items`` (the images in ``images``, the layout's images folder, beside its
+    list folder) that ``test`` (`read_test_list`) names, whatever training list names it too, as `petloc train`'s
+    warning and the window's Retrain resolve the list: one resolver (`listed_images.resolve_listed_images`, two
+    spellings of one name both held, as the window holds them). The first column matched as written, `petloc
+    stats` counted no test image for a line naming it in another case ("C" for c.jpg), with its extension
+    ("c.jpg") or a linked image by its own name, where the run warned of it and the window held it out; given the
+    first list naming it, "trainval: 40" and no test split where the run warned of 5 test images."""
+    if not test or not items:
+        return
+    from petloc_gui.core.listed_images import resolve_listed_images
+
+    held = set(resolve_listed_images(_Indexed(images.parent, images, items), test, "test.txt", _unsaid,
+                                     hold_ambiguous=True))
+    for item in items:
+        if os.path.abspath(item.image_path_text) in held:  # as the resolver names each image
+            item.split = "test"
+
+
+def _unsaid(line: str) -> None:
+    """What the resolver says of an entry (another spelling taken, no image matched): the run says it."""
 
 
 def split_lists_of(dataset: Dataset) -> tuple[Path, tuple[str, ...]] | None:
@@ -98,11 +143,12 @@ def split_list_notes(dataset: Dataset) -> list[tuple[str, str]]:
     if where is None:
         return []
     unread: Unread = []
-    _, both = listed_splits(*where, [], unread)  # a list that cannot be read at all: an index problem already
+    read_test_list(where[0], [], unread)  # a list that cannot be read at all: an index problem already
+    named = training_lists(*where, [], unread)
     notes = [(str(path), f"{why}: {_NO_SPLIT}") for path, why in unread]
     images = str(dataset.images_folder)
-    shared = [both[key] for key in (_split_key(item, images) for item in dataset.items if item.split == "test")
-              if key in both]
+    shared = [named[key] for key in (_split_key(item, images) for item in dataset.items if item.split == "test")
+              if key in named]
     if shared:
         names = sorted({name for listed in shared for name in listed})
         lists = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]

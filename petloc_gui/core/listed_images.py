@@ -15,15 +15,15 @@ never cut, nor stripped of its spaces, while it matches as written. No Qt, no Te
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.list_lines import ListedLines, entry_forms, is_comment, quoted
 
 if TYPE_CHECKING:
-    from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.dataset_item import DatasetItem
 
 # Whether a backslash separates folders in an entry (Windows), as it does in what a Windows script writes
 # (os.path.relpath: "day\\x.jpg"). Elsewhere a backslash can be part of a file's name, so there it stays one.
@@ -38,11 +38,25 @@ class AmbiguousEntryError(ValueError):
     """An entry names two images whose names differ only in case or Unicode form (``Cat.jpg`` and ``cat.jpg``)."""
 
 
+class IndexedImages(Protocol):
+    """What a list's entries are resolved against: a `core.dataset.Dataset`, or its index while it is made
+    (`layout_split_lists.mark_test_images`: the test split `petloc stats` counts is the one a run holds out)."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def images_folder(self) -> Path: ...
+
+    @property
+    def items(self) -> Sequence[DatasetItem]: ...
+
+
 def _case_or_form(given: str, found: str) -> str:
     return "the name it differs from only in case or Unicode form"
 
 
-def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: Say, *, data: object = None,
+def resolve_listed_images(dataset: IndexedImages, lines: list[str], where: str, say: Say, *, data: object = None,
                           difference: Difference = _case_or_form, hold_ambiguous: bool = False) -> list[str]:
     """Absolute image paths for a list's entries (``lines``: `core.list_lines.read_list_lines`'; ``where``: the
     list, as its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines
@@ -75,7 +89,7 @@ def resolve_listed_images(dataset: Dataset, lines: list[str], where: str, say: S
     return sorted(resolved)
 
 
-def _image_names(dataset: Dataset, real: _RealPaths) -> _ImageNames:
+def _image_names(dataset: IndexedImages, real: _RealPaths) -> _ImageNames:
     """``dataset``'s images by what an entry may call them. An image that is a symbolic link (DVC's cache:
     ``day/img1.jpg`` -> ``.dvc/cache/2d677c922f00``) goes by its own name and path, as the folder shows it: keyed
     by its target's, ``img1.jpg`` and ``img2`` matched no image and were trained on. Its target's name names it
@@ -84,29 +98,41 @@ def _image_names(dataset: Dataset, real: _RealPaths) -> _ImageNames:
     names = _ImageNames()
     root = os.path.abspath(dataset.root)
     real_root = real(root)
-    images_folder = os.path.abspath(dataset.images_folder)
+    under_root, under_real_root = _start(root), _start(real_root)
+    under_images = _start(os.path.abspath(dataset.images_folder))
+    # one pass, each key added where it is made: a 20,000-image devkit's index resolves its test list
+    # (`layout_split_lists.mark_test_images`), so this is paid each time the folder is opened
+    paths, by_name, within_of = names.paths, names.names, names.within
     targets: dict[str, set[str]] = {}  # the names of the images' targets that are not their own
     for item in dataset.items:
         # each image by its path as indexed, which a run compares its ``exclude`` with (`model.data.collect_samples`):
         # the resolved one held nothing out of a folder opened through a symbolic link, with no word said
         indexed = os.path.abspath(item.image_path_text)
-        image = real(indexed)
-        paths = {image, indexed}
-        for path, folder in ((image, real_root), (indexed, root)):
-            below = _below(path, folder)
-            if below is not None:
-                paths.add(below)
-        within = _below(indexed, images_folder)
-        if within is not None:
-            paths |= {within, _without_suffix(within)}
-            names.within[indexed] = within
+        image = real.image(indexed)
+        keys = [indexed, _below(indexed, under_root)]
+        if image != indexed or real_root != root:  # else the same keys again
+            keys += (image, _below(image, under_real_root))
+        within = _below(indexed, under_images)
         own = os.path.basename(indexed)
-        own_names = {own, _without_suffix(own)}
-        names.add(indexed, paths, own_names)
-        target = os.path.basename(image)
-        if target != own:
-            for key in {target, _without_suffix(target)} - own_names:
-                targets.setdefault(key, set()).add(indexed)
+        own_names = (own, _without_suffix(own))
+        if within is not None:
+            # ``day/x`` from ``day/x.jpg`` as the name's stem is: its suffix cut once
+            keys += (within, within[:len(within) - len(own)] + own_names[1])
+            within_of[indexed] = within
+        for table, table_keys in ((paths, keys), (by_name, own_names)):
+            for key in table_keys:
+                if key is None:
+                    continue
+                images = table.get(key)
+                if images is None:
+                    table[key] = {indexed}
+                else:
+                    images.add(indexed)
+        if image != indexed:
+            target = os.path.basename(image)
+            if target != own:
+                for key in {target, _without_suffix(target)}.difference(own_names):
+                    targets.setdefault(key, set()).add(indexed)
         if item.has_annotation:
             names.annotated.add(indexed)
     for key, linked in targets.items():
@@ -116,9 +142,13 @@ def _image_names(dataset: Dataset, real: _RealPaths) -> _ImageNames:
     return names
 
 
-def _below(path: str, folder: str) -> str | None:
-    """``path``'s part below ``folder``, with slashes (both absolute and normalised); None when not below it."""
-    start = folder if folder.endswith(os.sep) else folder + os.sep
+def _start(folder: str) -> str:
+    """``folder`` (absolute, normalised) as the start of the paths below it (`_below`): with its separator."""
+    return folder if folder.endswith(os.sep) else folder + os.sep
+
+
+def _below(path: str, start: str) -> str | None:
+    """``path``'s part below the folder ``start`` begins (`_start`), with slashes; None when not below it."""
     if not path.startswith(start):
         return None
     return path[len(start):].replace(os.sep, "/")
@@ -139,6 +169,26 @@ class _RealPaths:
     def __init__(self) -> None:
         self.folders: dict[str, str] = {}
         self.cwd: str | None = None  # asked once, when an entry is relative (OSError: it was deleted)
+        # a folder of images -> its names and those that are links, from one listing (None: it cannot be listed)
+        self.listed: dict[str, tuple[set[str], set[str]] | None] = {}
+
+    def image(self, path: str) -> str:
+        """An indexed image's ``path`` (absolute) resolved, whether it is a link told by its folder's listing (the
+        entries' types come with it), not by a look at each image: an lstat per image took 0.2 s of a 20,000-image
+        devkit's index, which resolves its test list (`layout_split_lists.mark_test_images`). A list's entries
+        are looked at one by one: the current folder they are resolved against may hold a million files."""
+        if os.name == "nt" or "\0" in path:
+            return self(path)
+        head, _, name = path.rpartition(os.sep)
+        folder = head or os.sep  # as os.path.split keeps the root's separator
+        if folder not in self.listed:
+            self.listed[folder] = _names_and_links(folder)
+        if name in ("", ".", "..") or self._is_link(folder, name, path):
+            return os.path.realpath(path)
+        real = self.folders.get(folder)
+        if real is None:
+            real = self.folders[folder] = os.path.realpath(folder)
+        return real + name if real.endswith(os.sep) else real + os.sep + name
 
     def __call__(self, path: str) -> str:
         """``path`` (relative to the current folder, or absolute) resolved; ValueError with a NUL in it."""
@@ -150,12 +200,33 @@ class _RealPaths:
             path = os.path.join(self.cwd, path)
         folder, name = os.path.split(path)
         # Windows' realpath also gives a name the case the disk has: each name there goes through it
-        if os.name == "nt" or name in ("", ".", "..") or os.path.islink(path):
+        if os.name == "nt" or name in ("", ".", "..") or self._is_link(folder, name, path):
             return os.path.realpath(path)
         real = self.folders.get(folder)
         if real is None:
             real = self.folders[folder] = os.path.realpath(folder)
         return os.path.join(real, name)
+
+    def _is_link(self, folder: str, name: str, path: str) -> bool:
+        listed = self.listed.get(folder)
+        if listed is not None and name in listed[0]:
+            return name in listed[1]
+        return os.path.islink(path)
+
+
+def _names_and_links(folder: str) -> tuple[set[str], set[str]] | None:
+    """The names in ``folder`` and those of its entries that are symbolic links; None when it cannot be listed."""
+    names: set[str] = set()
+    links: set[str] = set()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                names.add(entry.name)
+                if entry.is_symlink():
+                    links.add(entry.name)
+    except OSError:
+        return None
+    return names, links
 
 
 class _ImageNames:

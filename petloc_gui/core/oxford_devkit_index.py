@@ -22,7 +22,15 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.folder_listing import FolderListing, file_names, is_annotation_name
 from petloc_gui.core.folder_walk import WalkedFolder, walk_folders
 from petloc_gui.core.index_problem import IndexProblem
-from petloc_gui.core.layout_split_lists import DEVKIT_SPLITS, OXFORD_SPLITS, Unread, listed_splits, read_id_lines
+from petloc_gui.core.layout_split_lists import (
+    DEVKIT_SPLITS,
+    OXFORD_SPLITS,
+    Unread,
+    mark_test_images,
+    read_id_lines,
+    read_test_list,
+    training_splits,
+)
 from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
 
 if TYPE_CHECKING:
@@ -81,15 +89,21 @@ def index_oxford(images: Path, xmls: Path, problems: list[str],
     # its split lists' such lines are said by `petloc stats` (`layout_split_lists.split_list_notes`)
     problems.extend(IndexProblem(path, f"{why}: the images named there have no class or breed id; save the list "
                                        "as UTF-8") for path, why in unread)
-    splits, _ = listed_splits(annotations, OXFORD_SPLITS, problems, [])
-    return index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
+    test = read_test_list(annotations, problems, [])
+    splits = training_splits(annotations, OXFORD_SPLITS, problems)
+    items = index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
+    mark_test_images(test, images, items)
+    return items
 
 
 def index_devkit(images: Path, annotations: Path, problems: list[str],
                  folders: dict[Path, FolderListing]) -> list[DatasetItem]:
     """The split lists are in ``ImageSets/Main/`` beside ``images`` (``JPEGImages/``)."""
-    splits, _ = listed_splits(images.parent / "ImageSets" / "Main", DEVKIT_SPLITS, problems, [])
-    return index_separate(images, annotations, problems, folders, splits)
+    lists = images.parent / "ImageSets" / "Main"
+    test = read_test_list(lists, problems, [])
+    items = index_separate(images, annotations, problems, folders, training_splits(lists, DEVKIT_SPLITS, problems))
+    mark_test_images(test, images, items)
+    return items
 
 
 def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders: dict[Path, FolderListing],
