@@ -21,6 +21,7 @@ from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to
 from petloc_gui.ui.canvas.full_resolution import PanePicture
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.pane_words import pane_said
+from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
@@ -64,6 +65,7 @@ class BoxCanvas(QGraphicsView):
         self._draw_start: QPointF | None = None
         self._rubber: QGraphicsRectItem | None = None
         self._pan_start = None
+        self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
         self.fitting = False
         self._source_image: QImage | None = None
@@ -117,7 +119,6 @@ class BoxCanvas(QGraphicsView):
         else:
             self._picture.show(scene, None, (0, 0), None, self.adjustment)
             self._image_rect = QRectF(0, 0, 400, 300)
-        scene.setSceneRect(self._image_rect)
         if message:
             self.show_message(message)
         self.fit()
@@ -230,8 +231,7 @@ class BoxCanvas(QGraphicsView):
         self._fit_on_resize = True
         self.fitting = True
         try:
-            if not self._image_rect.isEmpty():
-                self.fitInView(self._image_rect.adjusted(-2, -2, 2, 2), Qt.KeepAspectRatio)
+            fit_picture(self, self._image_rect)
         finally:
             self.fitting = False
         self._fit_message()  # the image's corner, where it starts, moved
@@ -246,11 +246,12 @@ class BoxCanvas(QGraphicsView):
         now on it keeps that view when resized, as a pane zoomed by hand does, until the next fit."""
         self._fit_on_resize = False
         self.setTransform(transform)
-        self.centerOn(center)
+        place(self, self._image_rect, center)  # (`centerOn` could not show past a picture's edge)
 
-    def zoom_by(self, factor: float) -> None:
+    def zoom_by(self, factor: float, spot: QPointF | None = None) -> None:
+        """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`)."""
         self._fit_on_resize = False
-        self.scale(factor, factor)
+        self._zoom.zoom(self._image_rect, factor, spot)
         self._fit_message()
         self.view_moved.emit()
 
@@ -262,7 +263,7 @@ class BoxCanvas(QGraphicsView):
 
     def wheelEvent(self, event) -> None:  # Qt's name
         if event.modifiers() & Qt.ControlModifier:
-            self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+            self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP, event.position())
             event.accept()
         else:
             super().wheelEvent(event)
