@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphi
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.drawn_box import clamped, kept_size
 from petloc_gui.ui.canvas.full_resolution import PanePicture
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.pane_words import pane_said
@@ -37,7 +38,7 @@ class BoxCanvas(QGraphicsView):
     box_selected = Signal(int)  # -1 = none
     view_moved = Signal()
     cursor_moved = Signal(object)  # (x, y) in image pixels, or None off the image
-    drawing_size = Signal(object)  # (width, height) of the box being drawn, or None
+    drawing_size = Signal(object)  # (width, height) the box being drawn will be kept at (`kept_size`), or None
     box_dragging = Signal(bool)  # a box's move or resize by the mouse began (True), or ended
 
     def __init__(self, editable: bool, parent=None) -> None:
@@ -331,10 +332,6 @@ class BoxCanvas(QGraphicsView):
         selected = [i for i in hits if i.selected]
         return selected[0] if selected else min(hits, key=lambda i: i.rect().width() * i.rect().height())
 
-    def _clamp(self, p: QPointF) -> QPointF:
-        r = self._image_rect
-        return QPointF(min(max(p.x(), r.left()), r.right()), min(max(p.y(), r.top()), r.bottom()))
-
     def cancel_drawing(self) -> bool:
         """Escape: the box being dragged out is dropped, the drag draws nothing (False: none was)."""
         if self._draw_start is None:
@@ -353,7 +350,7 @@ class BoxCanvas(QGraphicsView):
         return rect
 
     def _start_drawing(self, scene_pos: QPointF) -> None:
-        self._draw_start = self._clamp(scene_pos)
+        self._draw_start = clamped(scene_pos, self._image_rect)
         self._rubber = QGraphicsRectItem(QRectF(self._draw_start, self._draw_start))
         pen = QPen(GT_COLOR, 0)
         pen.setStyle(Qt.DashLine)
@@ -372,10 +369,10 @@ class BoxCanvas(QGraphicsView):
             self._fit_on_resize = False
             return
         if self._draw_start is not None and self._rubber is not None:
-            p = self._clamp(self.mapToScene(event.position().toPoint()))
+            p = clamped(self.mapToScene(event.position().toPoint()), self._image_rect)
             rect = QRectF(self._draw_start, p).normalized()
             self._rubber.setRect(rect)
-            self.drawing_size.emit((rect.width(), rect.height()))
+            self.drawing_size.emit(kept_size(rect))  # the size the file will hold, not the band's
             return
         super().mouseMoveEvent(event)
         if not event.buttons() and not any(item.hasCursor() for item in self.items(event.position().toPoint())):

@@ -14,7 +14,8 @@ ADJUST_ACTIONS = {"brighter": (1, 0), "darker": (-1, 0), "more_contrast": (0, 1)
 
 
 def cursor_text(position, size) -> str:
-    """ "x 123  y 45" and, while a box is drawn, " · box 60 × 40" (image pixels)."""
+    """ "x 123  y 45" and, while a box is drawn, " · box 60 × 40" (image pixels; ``size``: the size the box will
+    be kept at, `drawn_box.kept_size`, not the rubber band's, which could read a pixel more or less)."""
     text = f"x {position[0]:.0f}  y {position[1]:.0f}" if position is not None else ""
     if size is not None:
         text += f"{' · ' if text else ''}box {size[0]:.0f} × {size[1]:.0f}"
