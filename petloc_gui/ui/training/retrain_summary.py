@@ -19,9 +19,10 @@ def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> st
     unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
     compared_note = "" if first_model else "; the current and the new model are compared on those neither trained on"
     return (f"{preview.count} {'image is' if preview.count == 1 else 'images are'} held out for validation "
-            "(chosen per image from its path, so adding images never moves one; each class on both sides "
-            "where it can be, so in a class the hash left on one side the image moved across may change "
-            f"as it grows{learned_note}). Part of them chooses the new model's best epoch, "
+            "(each image's side is chosen from its path, so adding images leaves the others where they are; "
+            "only a class whose images all fell on one side has one of them moved across, so that it is both "
+            "trained and validated, and which image that is can change as the class grows"
+            f"{learned_note}). Part of them chooses the new model's best epoch, "
             f"the rest gives its figures{compared_note}. ({unusable}{'Another' if unusable else 'An image'} that "
             "turns out unreadable is left out; the exact list is logged at the start.)"
             + test_note + _layout_test_line(preview))
