@@ -4,11 +4,15 @@ save, the status lines of a conflict answered, and of the folder kept open after
 from __future__ import annotations
 
 from collections.abc import Collection
+from itertools import pairwise
 
 from petloc_gui.core.text import counted, visible
 
 NAMES_SHOWN = 10
-NAME_CHARS = 60
+# A longer name is cut to this many characters, so that its line ("  • " and the name, about 290 pixels) fits the
+# question's label: the dialog is half the screen wide up to 500 pixels, the label that less its icon, 320 pixels
+# on a screen 800 wide (1280 at 150% is 853). Cut to 60, the line took 420 and wrapped at 1366 x 768 at 150%.
+NAME_CHARS = 40
 
 
 def _elided(name: str) -> str:
@@ -19,9 +23,27 @@ def _elided(name: str) -> str:
     return f"{name[:half]}…{name[-half:]}"
 
 
+# Where a name may not be broken: a space is glued (NO-BREAK SPACE), and a word joiner (U+2060) stands on
+# each side of any other character but an ASCII letter, digit, "." or "_", between which no line breaks anyway
+NO_BREAK_SPACE = "\u00a0"
+WORD_JOINER = "\u2060"
+
+
+def _unbroken(name: str) -> str:
+    """``name`` as one piece a wrapped line cannot break: the dialog's label broke a long name after its "…" (and
+    would at a space, a hyphen, between two ideographs), and the tail, flush left on a line of its own, read as
+    another image of the list. A line wider than the dialog can only break after its bullet, the name whole."""
+    def plain(char: str) -> bool:
+        return char.isascii() and (char.isalnum() or char in "._")
+
+    glued = "".join(NO_BREAK_SPACE if char.isspace() else char for char in name)
+    return glued[:1] + "".join(after if plain(before) and plain(after) else WORD_JOINER + after
+                               for before, after in pairwise(glued))
+
+
 def _listed(names: list[str], note=lambda name: "") -> str:
-    """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line."""
-    lines = [f"  • {_elided(visible(name))}{note(name)}" for name in names[:NAMES_SHOWN]]
+    """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line (and may wrap)."""
+    lines = [f"  • {_unbroken(_elided(visible(name)))}{note(name)}" for name in names[:NAMES_SHOWN]]
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
     return "\n".join(lines) + more
 
