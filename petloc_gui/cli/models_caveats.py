@@ -44,8 +44,9 @@ def learned_digits_lines(rows: list[dict[str, Any]]) -> list[str]:
 # only the annotation's bytes, other bytes: ``reboxed_by_bytes``, said "changed since (boxes may differ)"); this
 # listing printed the old figures with no word. It knows no open folder and a model records its folder's name only,
 # never its path, so it looks where the model is used: the folders folder_models.json remembers it for (the window
-# picked or kept it there). An image counts only where its bytes are those the run recorded, so a folder that does
-# not hold the measured images counts none, and the row says null: not known.
+# picked or kept it there). An image counts only where its bytes are those the run recorded, at its recorded path or
+# elsewhere (a flat copy: the window's rule), so a folder that does not hold the measured images counts none, and the
+# row says null: not known.
 REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder", "reboxed_by_bytes")
 
 
@@ -107,14 +108,16 @@ def _remembered(memory: FolderMemory) -> dict[str, str]:
 
 def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int, int] | None:
     """``(found, re-boxed, of them by their bytes alone)`` of the images the model's figures were measured on
-    (`trained_here.measured_on`: the window's rule, with the row's ``basis``) in ``folder``; None when it holds none
-    with their recorded bytes, or the record keeps no annotation hash of them (an older model: whether they were
-    re-boxed cannot be told)."""
+    (`trained_here.measured_on`: the window's rule, with the row's ``basis``) in ``folder``, found as the window finds
+    them: by their recorded bytes wherever they sit (`model.held_out_reboxed`); None when it holds none with their
+    recorded bytes, or the record keeps no annotation hash of them (an older model: whether they were re-boxed
+    cannot be told)."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.core.scored_objects import OBJECTS_KEY
     from petloc_gui.model.bundle import read_meta
-    from petloc_gui.model.trained_here import measured_on, memo_lookup, read_hash, reboxed_since
+    from petloc_gui.model.held_out_reboxed import reboxed_in_folder
+    from petloc_gui.model.trained_here import measured_on
     from petloc_gui.model.training_record import record_from_meta
 
     try:
@@ -130,11 +133,6 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) ->
                and any(isinstance(entry.get(key), str) for key in ("annotation_sha256", OBJECTS_KEY))
                for relpath in held_out):
         return None
-    used, annotations = {}, {}
-    for relpath in held_out:  # only these are read: a listing hashes no other image of the folder
-        image = dataset.root / relpath
-        key, stat, _ = memo_lookup(image, {})
-        used[key] = read_hash(key, stat)
-        annotations[key] = str(dataset.annotation_path_for(image))
-    since = reboxed_since(meta, held_out, dataset.root, used, annotations)
+    listed = [(item.image_path_text, item.annotation_path_text) for item in dataset.items]
+    since = reboxed_in_folder(meta, held_out, dataset.root, listed)
     return (since.measured_here, since.reboxed, since.by_bytes) if since.measured_here else None

@@ -276,7 +276,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
         yield TrainedHere(len(images), why_unknown=lineage.why_incomplete, measured=len(held_out),
                           measured_found=found, training_folder=elsewhere(folder, len(held_out), found))
         return
-    reads = _Reads(lineage.train_sizes, held_out_reads(meta, held_out))
+    reads = FolderReads(lineage.train_sizes, held_out_reads(meta, held_out))
     hashes: dict[str, str | None] = {}  # of the images read (or known): matched by their bytes
     other_bytes: list[str] = []  # of the images of no training image's size, unread: matched by their path
     used: dict[str, HashMemo] = {}
@@ -344,10 +344,11 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
                               reboxed_by_bytes=since.by_bytes)
 
 
-class _Reads:
+class FolderReads:
     """Which images a check reads: those of a training image's size (``train_sizes``; None: not recorded, each
-    image then up to `UNSIZED_FILES` and `UNSIZED_BYTES`), and those that may be a held-out image (``held_out``:
-    at its recorded path, or of a held-out image's recorded size anywhere; none recorded: within the budget)."""
+    image then up to `UNSIZED_FILES` and `UNSIZED_BYTES`; empty: none looked for, as `petloc models` looks for the
+    held-out images alone), and those that may be a held-out image (``held_out``: at its recorded path, or of a
+    held-out image's recorded size anywhere; none recorded: within the budget)."""
 
     def __init__(self, train_sizes: frozenset[int] | None, held_out: HeldOutReads) -> None:
         self.train_sizes, self.held_out = train_sizes, held_out
