@@ -81,8 +81,9 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
     said: list[Caution] = []
     if found.reboxed:
         verb = "re-boxed" if not found.reboxed_by_bytes else "changed"
+        them = "it" if found.reboxed == 1 else "them"  # the images: "2 of the 20 ... re-scores it" read as one
         said.append(Caution(f"{_reboxed(found, split)}: petloc evaluate --split "
-                            f"{'test' if split == 'test' else 'validation'} re-scores it",
+                            f"{'test' if split == 'test' else 'validation'} re-scores {them}",
                             f"{found.reboxed} {verb} since"))
     if found.training_folder:
         folder = visible(found.training_folder)

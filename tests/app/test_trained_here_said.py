@@ -36,11 +36,11 @@ def test_a_re_boxed_held_out_image_names_petloc_evaluate():
                         "validation re-scores it")
     assert one.short == "1 re-boxed since"
     (some,) = cautions(TrainedHere(50, 0, measured_here=20, reboxed=2), split="selection-set")
-    assert some.long.startswith("2 of the 20 selection-set images they were measured on were re-boxed since: "
-                                "petloc evaluate --split validation")
+    assert some.long == ("2 of the 20 selection-set images they were measured on were re-boxed since: petloc "
+                         "evaluate --split validation re-scores them")  # several images: "them", never "it"
     (test,) = cautions(TrainedHere(50, 0, measured_here=3, reboxed=3), split="test")
-    assert test.long.startswith("all 3 test images they were measured on were re-boxed since: petloc evaluate "
-                                "--split test")
+    assert test.long == ("all 3 test images they were measured on were re-boxed since: petloc evaluate --split test "
+                         "re-scores them")
 
 
 def test_a_check_stopped_at_its_read_budget_says_how_many_it_checked():
