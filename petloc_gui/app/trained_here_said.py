@@ -40,6 +40,8 @@ class TrainedHere(Protocol):
     @property
     def reboxed_by_bytes(self) -> int: ...
     @property
+    def measured_unannotated(self) -> int: ...
+    @property
     def measured(self) -> int: ...
     @property
     def measured_found(self) -> int: ...
@@ -75,7 +77,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
     """The model label's cautions: where its figures were measured (its training folder's name,
     ``training_folder``, while not all of the images they were measured on are here: how many are, when some are;
     "" for test figures of a set outside its training folder; ``split`` "test": on the test images held out of
-    it), how many of the images they were measured on (``split``'s) were re-boxed since, and how many of this
+    it), how many of the images they were measured on (``split``'s) were re-boxed since, how many of them have no
+    annotation here (`_unannotated`: none re-boxed, none to re-score them on), and how many of this
     folder's images it trained on (none said while the images are read, or when no record tells; none found said
     only when that is a lower bound: `_none_found`)."""
     said: list[Caution] = []
@@ -85,6 +88,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
         said.append(Caution(f"{_reboxed(found, split)}: petloc evaluate --split "
                             f"{'test' if split == 'test' else 'validation'} re-scores {them}",
                             f"{found.reboxed} {verb} since"))
+    if found.measured_unannotated:
+        said.append(_unannotated(found, split))
     if found.training_folder:
         folder = visible(found.training_folder)
         # test figures are on images held out of that folder (never trained on): "its training folder" alone read
@@ -152,6 +157,16 @@ def _reboxed(found: TrainedHere, split: str) -> str:
     changed since (its boxes may differ)" where the record keeps only the annotation's bytes."""
     n, of = found.reboxed, found.measured_here
     return f"{measured_images(n, of, split)} they were measured on {reboxed_words(n, found.reboxed_by_bytes)}"
+
+
+def _unannotated(found: TrainedHere, split: str) -> Caution:
+    """ "2 of the 20 validation images they were measured on have no annotation here: the figures cannot be re-scored
+    on them here" (a copy of the photo without its XML, or its annotation removed). Counted as re-boxed, such an image
+    was said "re-boxed since", though its boxes were never changed: there are none here."""
+    n, of = found.measured_unannotated, found.measured_here
+    has, them = ("has", "it") if n == 1 else ("have", "them")
+    return Caution(f"{measured_images(n, of, split)} they were measured on {has} no annotation here: the figures "
+                   f"cannot be re-scored on {them} here", f"{n} unannotated here")
 
 
 def measured_images(n: int, of: int, split: str) -> str:

@@ -46,16 +46,18 @@ def learned_digits_lines(rows: list[dict[str, Any]]) -> list[str]:
 # never its path, so it looks where the model is used: the folders folder_models.json remembers it for (the window
 # picked or kept it there). An image counts only where its bytes are those the run recorded, at its recorded path or
 # elsewhere (a flat copy: the window's rule), so a folder that does not hold the measured images counts none, and the
-# row says null: not known.
-REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder", "reboxed_by_bytes")
+# row says null: not known. One found with no annotation beside it is said apart (``reboxed_unannotated``), never
+# counted re-boxed: its boxes were not changed, there are none there to re-score it on.
+REBOXED_KEYS = ("reboxed_since", "reboxed_of", "reboxed_folder", "reboxed_by_bytes", "reboxed_unannotated")
 
 
 def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None) -> list[dict[str, Any]]:
     """``rows``, each of a model a folder remembers carrying ``reboxed_since`` (of the images its figures were
     measured on, how many were re-boxed since its run), ``reboxed_of`` (how many of them that folder holds, with
-    the bytes recorded), ``reboxed_folder`` and ``reboxed_by_bytes`` (of ``reboxed_since``, those whose record keeps
-    only the annotation's bytes: changed, their boxes maybe not), where some are found; the folder holding most of
-    them is taken, and of those holding as many, the one where most were re-boxed."""
+    the bytes recorded), ``reboxed_folder``, ``reboxed_by_bytes`` (of ``reboxed_since``, those whose record keeps
+    only the annotation's bytes: changed, their boxes maybe not) and ``reboxed_unannotated`` (of ``reboxed_of``, those
+    with no annotation there: not re-boxed), where some are found; the folder holding most of them is taken, and of
+    those holding as many, the one where most were re-boxed."""
     from petloc_gui.app.version_users import names_version
     from petloc_gui.model.versions import VersionStore
 
@@ -72,26 +74,39 @@ def with_reboxed(rows: list[dict[str, Any]], memory: FolderMemory | None = None)
         if found:
             # the most of them, and of folders holding as many (a backup copy beside the working folder), the one
             # with the most re-boxed: the first in name order hid the working folder's re-box behind a backup's 0
-            (here, reboxed, by_bytes), folder = max(found, key=lambda pair: pair[0][:2])
-            row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder, reboxed_by_bytes=by_bytes)
+            (here, reboxed, by_bytes, unannotated), folder = max(found, key=lambda pair: pair[0][:2])
+            row.update(reboxed_since=reboxed, reboxed_of=here, reboxed_folder=folder, reboxed_by_bytes=by_bytes,
+                       reboxed_unannotated=unannotated)
     return rows
 
 
 def reboxed_lines(rows: list[dict[str, Any]]) -> list[str]:
-    """A line after the table for each row whose measured images were re-boxed since (none when they were not)."""
+    """A line after the table for each row whose measured images were re-boxed since (none when they were not), and
+    one for each whose measured images have no annotation in that folder (`_unannotated_line`)."""
     lines = []
     for row in rows:
-        n, of, folder, by_bytes = (row.get(key) for key in REBOXED_KEYS)
-        if not n or not isinstance(of, int):
+        n, of, folder, by_bytes, unannotated = (row.get(key) for key in REBOXED_KEYS)
+        if not isinstance(of, int):
             continue
         split = "test" if row.get("split") == "test" else "validation"
-        earlier = "on the earlier boxes" if not by_bytes else "on the boxes its run read"
-        lines.append(visible(f"{row['name']}: {measured_images(n, of, split)} its figures were measured on "
-                             f"{reboxed_words(n, by_bytes or 0).replace(' since', ' since its run', 1)}, in {folder} "
-                             f"(a folder that uses it): the figures are {earlier}; petloc evaluate "
-                             f"{shlex.quote(str(folder))} --model {shlex.quote(row['name'])} --split {split} "
-                             "re-scores them"))
+        if n:
+            earlier = "on the earlier boxes" if not by_bytes else "on the boxes its run read"
+            lines.append(visible(f"{row['name']}: {measured_images(n, of, split)} its figures were measured on "
+                                 f"{reboxed_words(n, by_bytes or 0).replace(' since', ' since its run', 1)}, in "
+                                 f"{folder} (a folder that uses it): the figures are {earlier}; petloc evaluate "
+                                 f"{shlex.quote(str(folder))} --model {shlex.quote(row['name'])} --split {split} "
+                                 "re-scores them"))
+        if unannotated:
+            lines.append(_unannotated_line(row["name"], unannotated, of, folder, split))
     return lines
+
+
+def _unannotated_line(name: str, n: int, of: int, folder: Any, split: str) -> str:
+    """ "digits/v1: 2 of the 20 validation images its figures were measured on have no annotation in /data/flat (a
+    folder that uses it): the figures cannot be re-scored on them there" (a copy of the photo without its XML)."""
+    has, them = ("has", "it") if n == 1 else ("have", "them")
+    return visible(f"{name}: {measured_images(n, of, split)} its figures were measured on {has} no annotation in "
+                   f"{folder} (a folder that uses it): the figures cannot be re-scored on {them} there")
 
 
 def _remembered(memory: FolderMemory) -> dict[str, str]:
@@ -106,12 +121,12 @@ def _remembered(memory: FolderMemory) -> dict[str, str]:
         return {}
 
 
-def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int, int] | None:
-    """``(found, re-boxed, of them by their bytes alone)`` of the images the model's figures were measured on
-    (`trained_here.measured_on`: the window's rule, with the row's ``basis``) in ``folder``, found as the window finds
-    them: by their recorded bytes wherever they sit (`model.held_out_reboxed`); None when it holds none with their
-    recorded bytes, or the record keeps no annotation hash of them (an older model: whether they were re-boxed
-    cannot be told)."""
+def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) -> tuple[int, int, int, int] | None:
+    """``(found, re-boxed, of them by their bytes alone, found with no annotation)`` of the images the model's figures
+    were measured on (`trained_here.measured_on`: the window's rule, with the row's ``basis``) in ``folder``, found as
+    the window finds them: by their recorded bytes wherever they sit (`model.held_out_reboxed`); None when it holds
+    none with their recorded bytes, or the record keeps no annotation hash of them (an older model: whether they were
+    re-boxed cannot be told)."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.core.scored_objects import OBJECTS_KEY
@@ -135,4 +150,4 @@ def _reboxed_in(model_dir: Path, folder: Path, split: Any, basis: Any = None) ->
         return None
     listed = [(item.image_path_text, item.annotation_path_text) for item in dataset.items]
     since = reboxed_in_folder(meta, held_out, dataset.root, listed)
-    return (since.measured_here, since.reboxed, since.by_bytes) if since.measured_here else None
+    return (since.measured_here, since.reboxed, since.by_bytes, since.unannotated) if since.measured_here else None

@@ -101,6 +101,9 @@ class TrainedHere:
     measured_here: int = 0
     reboxed: int = 0
     reboxed_by_bytes: int = 0
+    # of ``measured_here``, those whose run read an annotation that is not here (none beside the copy, or removed):
+    # none re-boxed, and no figure can be re-scored on them here; counted as re-boxed, they were said "re-boxed since"
+    measured_unannotated: int = 0
     memo: dict[str, HashMemo] = field(default_factory=dict, repr=False, compare=False)
     # for a save's check (`reboxed_again`); None: the answer has none (no record tells, or still pending)
     held_out: HeldOut | None = field(default=None, repr=False, compare=False)
@@ -162,13 +165,14 @@ def read_hash(key: str, stat: os.stat_result | None) -> HashMemo:
 
 
 class Reboxed(NamedTuple):
-    """`reboxed_since`'s answer: ``TrainedHere``'s ``measured_here``, ``reboxed``, ``reboxed_by_bytes`` and
-    ``measured_found``."""
+    """`reboxed_since`'s answer: ``TrainedHere``'s ``measured_here``, ``reboxed``, ``reboxed_by_bytes``,
+    ``measured_found`` and ``measured_unannotated``."""
 
     measured_here: int
     reboxed: int
     by_bytes: int
     found: int = 0
+    unannotated: int = 0
 
 
 def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
@@ -176,10 +180,11 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     """Of the ``held_out`` images (relpaths), those found under ``root`` with the bytes meta.json ``images`` records
     (``used``: their hashes now, by absolute path; ``standing``: the image that stands for each found here, by
     `held_out_here.standing_for`, else the one at its recorded path), and those of them whose annotation
-    (``annotations``: absolute image path -> annotation path) changed since (a removed one too): read with other
+    (``annotations``: absolute image path -> annotation path) changed since: read with other
     bytes than recorded, then, where the record keeps the scored objects' hash (`core.scored_objects`), with other
     boxes or labels; else counted by its bytes (``by_bytes``). Only annotations of those images are read, parsed
-    only when their bytes changed.
+    only when their bytes changed. One whose run read an annotation and has none here (``unannotated``) is counted
+    apart, never re-boxed: its boxes were not changed, there are none to re-score it on.
     ``found``: those here with the bytes recorded, and those the record keeps no bytes of that are here (readable)."""
     from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
     from petloc_gui.model.bundle import sha256_or_none, trained_label
@@ -187,7 +192,7 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     breed = trained_label(meta) == "breed"  # its run scored every box, nameless ones too, under the breed
     recorded = meta.get("images")
     recorded = recorded if isinstance(recorded, dict) else {}
-    here = reboxed = by_bytes = found = 0
+    here = reboxed = by_bytes = found = unannotated = 0
     for relpath in held_out:
         entry = recorded.get(relpath)
         entry = entry if isinstance(entry, dict) else {}
@@ -201,14 +206,20 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
             continue  # here, but no bytes recorded to tell the annotation the run read
         here += 1
         was_bytes, was_objects = entry.get("annotation_sha256"), entry.get(OBJECTS_KEY)
-        if isinstance(was_bytes, str) and was_bytes == sha256_or_none(annotations.get(key)):
+        if not isinstance(was_bytes, str) and not isinstance(was_objects, str):
+            continue  # no annotation of it recorded as read (an older record): nothing to tell
+        annotation = annotations.get(key)
+        if annotation is None or not os.path.exists(annotation):
+            unannotated += 1  # (a byte copy with no XML beside it: its hash of no objects differed, "re-boxed")
+            continue
+        if isinstance(was_bytes, str) and was_bytes == sha256_or_none(annotation):
             continue  # the file the run read
         if isinstance(was_objects, str):
-            reboxed += was_objects != objects_sha256(annotations.get(key), key, breed)
+            reboxed += was_objects != objects_sha256(annotation, key, breed)
         elif isinstance(was_bytes, str):
             reboxed += 1
             by_bytes += 1
-    return Reboxed(here, reboxed, by_bytes, found)
+    return Reboxed(here, reboxed, by_bytes, found, unannotated)
 
 
 def measured_on(meta: Mapping[str, Any], own: Any, split: str,
@@ -316,7 +327,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
                       why_incomplete="" if lineage.complete else lineage.why_incomplete,
                       training_folder=elsewhere(folder, len(held_out), since.found), memo=used,
                       measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
-                      measured=len(held_out), measured_found=since.found,
+                      measured_unannotated=since.unannotated, measured=len(held_out), measured_found=since.found,
                       measured_unchecked=held_out_unchecked if since.found < len(held_out) else 0,
                       held_out=HeldOut(held_out, held_out_annotations, standing))
 
@@ -325,7 +336,7 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
     """`check_trained_here` after a save, ``last`` being its answer for this model and folder (with `HeldOut`): a
     save changes annotations, not images, so the count and the images' hashes stand, and only the held-out images'
     annotations are read again (`reboxed_since`). Yields ``last`` with ``measured_here`` and ``reboxed`` (and
-    ``reboxed_by_bytes``) anew; a
+    ``reboxed_by_bytes``, ``measured_unannotated``) anew; a
     model whose meta.json cannot be read now: no answer."""
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
@@ -341,7 +352,7 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
     # measured_found stands with the images, as training_folder (`elsewhere`) it was said from does: replaced alone,
     # the two could disagree
     yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
-                              reboxed_by_bytes=since.by_bytes)
+                              reboxed_by_bytes=since.by_bytes, measured_unannotated=since.unannotated)
 
 
 class FolderReads:

@@ -43,6 +43,16 @@ def test_a_re_boxed_held_out_image_names_petloc_evaluate():
                          "re-scores them")
 
 
+def test_held_out_images_without_an_annotation_here_are_said_apart():
+    (one,) = cautions(TrainedHere(5, 0, measured_here=1, measured_unannotated=1))
+    assert (one.long, one.short) == ("the validation image they were measured on has no annotation here: the "
+                                     "figures cannot be re-scored on it here", "1 unannotated here")
+    reboxed, some = cautions(TrainedHere(50, 0, measured_here=20, reboxed=1, measured_unannotated=2), "test")
+    assert reboxed.long.startswith("1 of the 20 test images they were measured on was re-boxed since")
+    assert some.long == ("2 of the 20 test images they were measured on have no annotation here: the figures "
+                         "cannot be re-scored on them here")
+
+
 def test_a_check_stopped_at_its_read_budget_says_how_many_it_checked():
     found = TrainedHere(20000, 4, by_content=4, complete=False, unchecked=18000)
     (trained,) = cautions(found)

@@ -11,7 +11,7 @@ from tests.model_files import add_model_file
 
 DOCUMENTED = {"name", "kind", "path", "preset", "classes", "data_folder", "data_fingerprint", "metrics", "split",
               "chose_epoch", "reboxed_since", "reboxed_of", "reboxed_folder",
-              "reboxed_by_bytes"}
+              "reboxed_by_bytes", "reboxed_unannotated"}
 TRAINED = DOCUMENTED | {"parent", "parent_recorded", "created", "basis"}
 REPORT = "validation (report part: did not choose the epoch)"
 SELECTION_ONLY = "selection set (these images chose the epoch; there were no other held-out images)"

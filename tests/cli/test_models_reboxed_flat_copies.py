@@ -14,7 +14,7 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model import bundle as bundle_module
 from petloc_gui.model.trained_here import TrainedHere, check_trained_here
 from tests.cli.models_helpers import listed, rebox, stored_version
-from tests.model.trained_here_folders import TRAIN, VALIDATION, training_folder
+from tests.model.trained_here_folders import TRAIN, VALIDATION, copied_folder, training_folder
 
 
 def _flat(tmp_path: Path, source: Path, names: list[str]) -> Path:
@@ -81,3 +81,20 @@ def test_only_images_of_a_held_out_image_s_size_are_read(tmp_path, capsys, _isol
     monkeypatch.setattr(bundle_module, "sha256_or_none", counted_read)
     assert listed(capsys)[1]["reboxed_of"] == 1
     assert {name for name in reads if name.endswith(".png")} == {"photo_4.png"}
+
+
+def test_a_copy_without_its_annotation_is_said_apart_not_re_boxed(tmp_path, capsys, _isolated_user_data):
+    """The validation photo's copy with no XML beside it was counted re-boxed since its run: its boxes were never
+    changed, there are none there to re-score it on. Said apart, as the window says it."""
+    source = training_folder(tmp_path, boxed=True)
+    version = stored_version(tmp_path, _isolated_user_data / "models", source)
+    copies = copied_folder(tmp_path, source)  # the photos under other names, no annotation beside them
+    FolderMemory().remember(copies, str(version))
+    lines, row = listed(capsys)
+    window = _window(version, copies)
+    assert (row["reboxed_since"], row["reboxed_of"], row["reboxed_unannotated"]) == (
+        window.reboxed, window.measured_here, window.measured_unannotated) == (0, 1, 1)
+    assert not any("re-boxed" in line for line in lines)
+    assert [line for line in lines if "no annotation" in line] == [
+        f"digits/v1: the validation image its figures were measured on has no annotation in {copies.resolve()} (a "
+        "folder that uses it): the figures cannot be re-scored on it there"]

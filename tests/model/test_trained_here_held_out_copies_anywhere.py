@@ -186,3 +186,25 @@ def test_test_images_without_sizes_beside_sized_training_images_leave_the_traini
     answer = _check(model, flat)
     assert (answer.count, answer.complete, answer.unchecked) == (1, True, 0)
     assert (answer.measured_found, answer.measured_unchecked) == (1, 1)
+
+
+def test_a_copy_without_its_annotation_is_said_apart_never_re_boxed(tmp_path):
+    """A test photo's copy with no XML beside it was counted "re-boxed since" (its hash of no objects differs from the
+    recorded one): its boxes were never changed, there are none here to re-score it on. It is said apart."""
+    source = _source(tmp_path)
+    model = _model(tmp_path, source)
+    flat = _flat(tmp_path, source, TEST)
+    (flat / "cat_4.xml").unlink()
+    (flat / "cat_5.xml").unlink()
+    last = _check(model, flat)
+    assert (last.measured_here, last.reboxed, last.measured_unannotated) == (3, 0, 2)
+    assert [(caution.long, caution.short) for caution in cautions(last, "test")] == [
+        ("2 of the 3 test images they were measured on have no annotation here: the figures cannot be re-scored on "
+         "them here", "2 unannotated here")]
+    annotation = read_voc(flat / "cat_6.xml")
+    annotation.objects[0].box = Box(6, 6, 31, 31)
+    write_voc(annotation, flat / "cat_6.xml")
+    shutil.copy(source / "images" / "cat_4.xml", flat / "cat_4.xml")  # its annotation given back, as it was
+    (again,) = reboxed_again(model, flat, last)
+    assert (again.measured_here, again.reboxed, again.measured_unannotated) == (3, 1, 1)
+    assert [caution.short for caution in cautions(again, "test")] == ["1 re-boxed since", "1 unannotated here"]

@@ -44,8 +44,10 @@ def test_the_window_and_the_retrain_dialog_find_the_same_test_photos(oxford_dir,
     assert (answer.count, answer.measured, answer.measured_found) == (len(TRAINED), 48, len(TESTED))
     said = [caution.long for caution in cautions(answer, split)]
     assert said[1] == 'measured on test images held out of its training folder "data": 6 of the 48 test images are here'
-    # (the copy without its annotation is one of them whose boxes are not those the figures are on, as at its path)
-    assert said[0].startswith("1 of the 6 test images they were measured on was re-boxed since")
+    # (the copy without its annotation: no boxes here to re-score it on, and none changed, so never "re-boxed")
+    assert (answer.reboxed, answer.measured_unannotated) == (0, 1)
+    assert said[0] == ("1 of the 6 test images they were measured on has no annotation here: the figures cannot be "
+                       "re-scored on it here")
 
     preview = holdout_preview_for(root, parent_spec="pets")
     assert preview is not None
