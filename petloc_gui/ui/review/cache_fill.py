@@ -10,6 +10,11 @@ the key of its old file, which found the old picture's kept prediction: its row 
 walk over the folder, by the same key, skipped the image as predicted, until it was shown. A row whose key
 changed since the fill that served it loses that prediction (the old picture's) until the model's of the
 new one arrives. A row served nothing shows nothing of the old picture: its key is not read again.
+
+An image in a folder that cannot be read now (``unreadable``: `FolderOutage.covers`) is left out of the fill, and
+out of the walk as it is queued, once the keys are read and the rows filled: predicting it would only fail. Looked
+at only as the fill was asked for, an outage noticed while its keys were read (a model chosen just before) had its
+folder's images put back in the walk, and their rows read "cannot open image: Permission denied".
 """
 
 from __future__ import annotations
@@ -35,13 +40,15 @@ class CacheFill:
     """`request` fills the rows from the cache and asks the worker for the rest of the folder."""
 
     def __init__(self, model: FileListModel, row_of: dict[str, int], predictions: PredictionService,
-                 keys: ImageKeys, arrived: Arrived, stale: Callable[[], bool]) -> None:
+                 keys: ImageKeys, arrived: Arrived, stale: Callable[[], bool],
+                 unreadable: Callable[[Path | str], bool] = lambda _path: False) -> None:
         self._model = model
         self._row_of = row_of
         self._predictions = predictions
         self._keys = keys
         self._arrived = arrived
         self._stale = stale  # the folder closed, or its model being chosen: no fill
+        self._unreadable = unreadable  # whether an image (its path) is in a folder that cannot be read now
         self._served: dict[str, FileKey] = {}  # the keys the last fill found a prediction by, by path
         self._served_for: tuple[str | None, bool] | None = None  # (model version, served while loading) then
         self._fills = 0  # counts fills begun: a slice of an earlier one does nothing
@@ -64,7 +71,7 @@ class CacheFill:
             self._keys.forget(list(self._served))  # by their text: no Path of 20,000 built on each switch
         self._fills += 1  # an earlier fill still going stops (its slices look at this)
         self._predictions.request_background(())  # another folder's walk ends while the keys are read
-        self._keys.when_known(paths, self._fill)
+        self._keys.when_known([path for path in paths if not self._unreadable(path)], self._fill)
 
     def _fill(self, keys: list[FileKey]) -> None:
         if self._stale():
@@ -90,7 +97,8 @@ class CacheFill:
             return
         paths = {key[0] for key in keys}
         self._served = {path: key for path, key in self._served.items() if path in paths}  # (the rows left)
-        self._predictions.request_background(keys)
+        # (an outage noticed since the images were picked: its folder's keys read as no file, or before it)
+        self._predictions.request_background([key for key in keys if not self._unreadable(key[0])])
 
     def _fill_chunk(self, keys: list[FileKey]) -> None:
         for key in keys:

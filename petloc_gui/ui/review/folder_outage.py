@@ -66,7 +66,7 @@ class FolderOutage:
 
     def readable(self, paths: list[Path]) -> list[Path]:
         """``paths`` less those in a folder that cannot be read now."""
-        return [path for path in paths if not str(path).startswith(self._inside)] if self._inside else paths
+        return [path for path in paths if not self.covers(path)] if self._inside else paths
 
 
 def _inside(folders: Iterable[str]) -> tuple[str, ...]:

@@ -114,7 +114,7 @@ class ReviewSession:
         self._keys = ImageKeys()  # the images' file keys, read once per open off the UI thread (`request_all`)
         self.outage = FolderOutage(items, parts.predictions, self)  # no prediction asked for where none can be made
         self._fill = CacheFill(self.model, self.row_of, parts.predictions, self._keys, self.prediction_arrived,
-                               lambda: self.closed or self.model_pending)
+                               lambda: self.closed or self.model_pending, self.outage.covers)
         # labelImg's predefined_classes.txt, read once: FolderClasses keeps it from then on
         self.classes = FolderClasses(self.model, lambda: read_classes(dataset.root), parts.labels, host,
                                      lambda: self.closed, parts.edits)
@@ -286,7 +286,7 @@ class ReviewSession:
         the images' keys, read once per open in a worker (`ImageKeys`), again for a model loaded since (`CacheFill`)."""
         if self.model_pending:
             return
-        self._fill.request(self.outage.readable(self.gone.paths_left()))
+        self._fill.request(self.gone.paths_left())  # (less the outage's images: `CacheFill`)
         if self.current is not None and self.current not in self.model.gone:  # (none: the urgent ones dropped)
             self.parts.predictions.request(self.outage.readable([self.image_path(self.current)]))
 
