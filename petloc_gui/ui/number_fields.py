@@ -150,9 +150,18 @@ def _marked(palette: QPalette) -> QPalette:
 
 
 class _Refusing:
-    """The two fields' refusals (`_RefusalGuard`)."""
+    """The two fields' refusals (`_RefusalGuard`). First in their bases, so its key and focus handlers are the ones
+    Qt calls (a Python override of a Qt virtual reaches Qt from a mixin too); ``super()`` there is the spin box's."""
 
     _guard: _RefusalGuard | None
+
+    def keyPressEvent(self, event) -> None:  # Qt's name
+        if self._guard is not None:
+            self._guard.key_pressed(event, super().keyPressEvent)  # type: ignore[misc]
+
+    def focusOutEvent(self, event) -> None:  # Qt's name
+        if self._guard is not None:
+            self._guard.focus_left(event, super().focusOutEvent)  # type: ignore[misc]
 
     def refusal(self) -> str:
         """Why it cannot take what it holds ("600 is not a number from 1 to 500"); "" when it can."""
@@ -182,14 +191,6 @@ class DecimalField(_Refusing, QDoubleSpinBox):
         answer = super().validate(text.replace(",", "."), pos)
         return answer if self._guard is None else self._guard.validated(text, answer)
 
-    def keyPressEvent(self, event) -> None:  # Qt's name
-        if self._guard is not None:
-            self._guard.key_pressed(event, super().keyPressEvent)
-
-    def focusOutEvent(self, event) -> None:  # Qt's name
-        if self._guard is not None:
-            self._guard.focus_left(event, super().focusOutEvent)
-
     def valueFromText(self, text: str) -> float:  # Qt's name
         return super().valueFromText(text.replace(",", "."))
 
@@ -211,14 +212,6 @@ class WholeNumberField(_Refusing, QSpinBox):
     def validate(self, text: str, pos: int):  # Qt's name
         answer = super().validate(text, pos)
         return answer if self._guard is None else self._guard.validated(text, answer)
-
-    def keyPressEvent(self, event) -> None:  # Qt's name
-        if self._guard is not None:
-            self._guard.key_pressed(event, super().keyPressEvent)
-
-    def focusOutEvent(self, event) -> None:  # Qt's name
-        if self._guard is not None:
-            self._guard.focus_left(event, super().focusOutEvent)
 
 
 def refused(fields: Iterable[DecimalField | WholeNumberField]) -> bool:
