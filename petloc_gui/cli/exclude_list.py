@@ -11,18 +11,23 @@ from petloc_gui.cli.name_forms import form_difference
 from petloc_gui.cli.output import CommandError, error
 from petloc_gui.core.list_lines import read_list_lines
 from petloc_gui.core.listed_images import AmbiguousEntryError, resolve_listed_images
+from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError
 
 
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     """Absolute image paths for an exclude list's entries (`core.listed_images.resolve_listed_images`: what an
     entry may be, and what is said of it). A folder that could not itself be listed is refused first, not
-    then "matches no image" said for each line of the list."""
+    then "matches no image" said for each line of the list. A list that is no regular file (a named pipe, never
+    waited on) or too large to be one is refused naming it: the error alone named no file."""
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.index_problems import refuse_unlisted_root
 
     dataset = open_dataset(data)
     refuse_unlisted_root(dataset)
-    lines = read_list_lines(path)
+    try:
+        lines = read_list_lines(path)
+    except (NotRegularFileError, FileTooLargeError) as exc:
+        raise CommandError(f"{path}: --exclude-list file is {exc}") from exc
     for problem in lines.problems:  # what kept it from being read whole, before the lines on its entries
         error(f"warning: {path} {problem}")
     try:

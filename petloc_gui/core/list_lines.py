@@ -12,9 +12,12 @@ not be listed, and every line after it was counted one off the editor's.
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 from pathlib import Path
 
+from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, read_regular_file
 from petloc_gui.core.text import counted
 
 # Oxford's list files (test.txt, trainval.txt): an id, then numbers ("Abyssinian_201 1 1 1").
@@ -28,6 +31,10 @@ _BYTE_ORDER_MARK = "\ufeff"
 # the bytes of a line that are not UTF-8, as surrogateescape decodes them; those UTF-16 could not decode
 _UNDECODED = re.compile("[\udc80-\udcff]+")
 _REPLACED = re.compile("\ufffd")
+
+# The most a list file is read whole (`read_list_lines`): a 20,000-image devkit's lists are under 1 MB. Read
+# with no cap, a test.txt linked to /dev/zero grew until memory ran out, and a named pipe waited for ever.
+MAX_LIST_BYTES = 64 << 20
 
 # past this many characters a line said back is shortened, its middle left out: a 100 MB line of one
 # name was said whole on stderr (half a gigabyte, 13 s)
@@ -67,8 +74,14 @@ def read_list_lines(path: Path) -> ListedLines:
     byte-order mark; a line that is neither (a Latin-1 "café", the NUL bytes of UTF-16 without its mark) is a
     problem. Each line as written (`entry_forms` tries it stripped after), less a byte-order mark it starts with
     (`editor_lines`).
-    Raises OSError when it cannot be read."""
-    data = path.read_bytes()
+    Raises OSError when it cannot be read: `core.regular_file.NotRegularFileError` where it is no regular file (a
+    named pipe, never waited on), `core.regular_file.FileTooLargeError` past `MAX_LIST_BYTES`."""
+    try:
+        data = read_regular_file(path, MAX_LIST_BYTES)
+    except NotRegularFileError as exc:
+        if exc.kind == FOLDER:  # said in the system's words, as `read_bytes` said it ("Is a directory")
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path)) from None
+        raise
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # what PowerShell's `>` and Notepad's "Unicode" write: read as UTF-8, each line held NUL bytes, named no
         # image, and a path with a NUL in it stopped the run ("embedded null byte")
