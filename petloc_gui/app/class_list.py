@@ -18,12 +18,13 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.core.list_lines import editor_lines
+from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError, read_regular_file
 from petloc_gui.core.text import character_escape, tidy_name, visible
 from petloc_gui.core.voc_edit import NOT_XML
 
@@ -43,6 +44,10 @@ def classes_path(folder: Path | str) -> Path:
 # minutes. LVIS's 1,203 and ImageNet's 1,000 classes fit; at 5,000 an Add or a rename in Edit → Classes takes
 # 0.6 s (10,000: 2 to 4 s, its scans of the list being quadratic).
 MAX_CLASSES = 5_000
+# The most a predefined classes file is read (`classes_on_disk`): 5,000 classes of 300 characters are 1.5 MB.
+# Read with no cap, a 1 GB sparse file took a minute and 7.8 GB of memory as the folder opened, and a link to
+# /dev/zero grew until memory ran out.
+MAX_CLASS_FILE_BYTES = 64 << 20
 
 
 # A class holding a character XML 1.0 cannot hold (`core.voc_edit.NOT_XML`: control characters, lone
@@ -65,33 +70,52 @@ class ClassNames(list[str]):
         self.unstorable = tuple(unstorable or ())
 
 
+class ClassFileUnreadError(SaveError):
+    """The predefined classes file is there but cannot be read (``why``: "is not UTF-8 text (byte 3)"), so
+    nothing replaces it: its classes would be lost."""
+
+    def __init__(self, why: str, remedy: str, path: Path) -> None:
+        super().__init__(f"it {why}, so it is not replaced (its classes are in it); {remedy} and try again", path)
+        self.why = why
+        self.remedy = remedy
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, (self.why, self.remedy, self.path))
+
+
 def read_classes(folder: Path | str) -> list[str]:
-    """The folder's predefined classes, in file order ([] without a file or when unreadable)."""
+    """The folder's predefined classes, in file order ([] without a file). [] when unreadable, with a note
+    saying why (`ClassNames.notes`, said by the window once): a named pipe or a file too large offered no
+    class, with no word said."""
     try:
         return classes_on_disk(folder)
-    except SaveError:
-        return []
+    except ClassFileUnreadError as exc:
+        return ClassNames([], [], [f"{CLASSES_FILE} {exc.why}: none of its classes are offered, and it is not "
+                                   "changed"])
 
 
 def classes_on_disk(folder: Path | str) -> ClassNames:
     """The folder's predefined classes as the file holds them now ([] without a file), its first `MAX_CLASSES`
     (the lines after them kept in ``rest``, said in ``notes``). Raises `SaveError` when it is there but cannot
-    be read: replaced, its classes would be lost."""
+    be read (`ClassFileUnreadError`): replaced, its classes would be lost. One that is no regular file (a named
+    pipe, never waited on) or larger than `MAX_CLASS_FILE_BYTES` is not read."""
     path = classes_path(folder)
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_CLASS_FILE_BYTES)
     except FileNotFoundError:
         return ClassNames([], [], [])
+    except NotRegularFileError as exc:
+        raise ClassFileUnreadError(f"is {exc}", "put a text file of one class a line in its place", path) from exc
+    except FileTooLargeError as exc:
+        raise ClassFileUnreadError(f"is {exc}", "leave one class a line in it", path) from exc
     except OSError as exc:
-        raise SaveError(f"cannot read it ({exc.strerror or exc}), so it is not replaced (its classes are in it); "
-                        "make it readable and try again", path) from exc
+        raise ClassFileUnreadError(f"cannot be read ({exc.strerror or exc})", "make it readable", path) from exc
     try:
         # utf-8-sig: Notepad's "UTF-8 with BOM" starts the file with U+FEFF, which read as "utf-8" made the
         # first class "\ufeffcat": drawn as "cat", number key 1 gave boxes that label, trained as another class
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SaveError(f"it is not UTF-8 text (byte {exc.start}), so it is not replaced (its classes are in it); "
-                        "save it as UTF-8 and try again", path) from exc
+        raise ClassFileUnreadError(f"is not UTF-8 text (byte {exc.start})", "save it as UTF-8", path) from exc
     # its lines as an editor numbers them ("the class on line 2"), and the lists' rule (`editor_lines`): a mark
     # starting a later line (two Notepad files joined) is dropped there too
     return _classes_of(editor_lines(text))
