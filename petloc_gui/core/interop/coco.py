@@ -46,6 +46,7 @@ from petloc_gui.core.interop.records import (
     second_half,
 )
 from petloc_gui.core.interop.upright import Orientations
+from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, read_regular_file
 from petloc_gui.core.text import counted
 
 ANNOTATIONS_FILE = "annotations.json"
@@ -174,6 +175,9 @@ def find_coco_file(src: Path) -> Path:
     if src.is_file():
         return src
     if not src.is_dir():
+        kind = not_regular_kind(src)  # a named pipe is no file to `is_file`: not "no such file" of it
+        if kind is not None:
+            raise DatasetError(f"not a regular file ({kind}): give the COCO .json file or its folder", src)
         raise DatasetError("no such file or folder", src)
     preferred = src / ANNOTATIONS_FILE
     if preferred.is_file():
@@ -189,10 +193,10 @@ def find_coco_file(src: Path) -> Path:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise DatasetError("file is larger than 2 GB; not read", path)
-        with open(path, "rb") as handle:
-            document = json.load(handle)
+        # a named pipe found in the folder (or swapped in since) is refused, not waited on
+        document = json.loads(read_regular_file(path, MAX_JSON_BYTES))
+    except FileTooLargeError:
+        raise DatasetError("file is larger than 2 GB; not read", path) from None
     except OSError as exc:
         raise DatasetError(f"cannot read: {exc.strerror or exc}", path) from exc
     except (ValueError, RecursionError) as exc:
