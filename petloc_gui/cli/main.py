@@ -233,7 +233,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         return _reader_left()
     except Exception as exc:  # noqa: BLE001 - the single place where anything is caught
-        return _report(exc)
+        return _report(exc, args.command)
 
 
 def _reader_left() -> int:
@@ -245,7 +245,8 @@ def _reader_left() -> int:
     return EXIT_OK
 
 
-def _report(exc: BaseException) -> int:
+def _report(exc: BaseException, command: str | None = None) -> int:
+    """Say ``exc`` in one line (``command``: the command it stopped, where one had started) and return 1."""
     import traceback
 
     from petloc_gui.cli.output import error
@@ -254,7 +255,7 @@ def _report(exc: BaseException) -> int:
     if debug_enabled():
         traceback.print_exc()
     if _is_expected(exc):
-        error(_describe(exc))
+        error(_describe(exc, command))
     else:
         error(f"unexpected error: {type(exc).__name__}: {_short(exc)}")
         if not debug_enabled():
@@ -278,14 +279,27 @@ def _is_expected(exc: BaseException) -> bool:
     return type(exc).__module__.startswith("petloc_gui.")
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, command: str | None = None) -> str:
     from petloc_gui.cli.output import one_line
 
+    if isinstance(exc, MemoryError):
+        return _out_of_memory(exc, command)
     if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in str(exc):
         return f"{exc.filename}: {exc.strerror or exc}"
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
         return f"{exc.filename}: {exc.strerror}"
     return one_line(exc)
+
+
+def _out_of_memory(exc: MemoryError, command: str | None) -> str:
+    """What a MemoryError says: its ``str`` is most often empty, and "petloc: unknown error" named neither the
+    cause nor what was being done."""
+    from petloc_gui.cli.output import one_line
+
+    detail = str(exc).strip()
+    cause = f"MemoryError: {one_line(detail)}" if detail else "MemoryError"
+    doing = f" while running `petloc {command}`" if command else ""
+    return f"out of memory ({cause}){doing}; free some memory (close other programs) and run it again"
 
 
 def _warning_line(message, category, filename, lineno, file=None, line=None) -> None:

@@ -89,9 +89,11 @@ def one_line(message: object, *, names_isolated: bool = False) -> str:
     on stdout. Only ASCII: `str.split` takes a no-break space (U+00A0) in a name for a plain one, naming
     another file; `visible` escapes it. With ``names_isolated`` (a message whose every name is `visible`
     or `isolated`), the pairs of isolates `isolated` put around a name are kept (`visible_but_isolated`);
-    without, every isolate is escaped: a message may hold a raw name, its own isolates to be seen."""
+    without, every isolate is escaped: a message may hold a raw name, its own isolates to be seen. An error
+    whose text is empty is named by its type ("MemoryError"): "unknown error" named nothing to act on."""
     line = collapsed(message)
-    return (visible_but_isolated(line) if names_isolated else visible(line)) or "unknown error"
+    shown = visible_but_isolated(line) if names_isolated else visible(line)
+    return shown or (type(message).__name__ if isinstance(message, BaseException) else "unknown error")
 
 
 def collapsed(text: object) -> str:
