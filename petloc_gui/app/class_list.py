@@ -14,7 +14,6 @@ written back as they were by each change (`ClassNames`).
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -254,12 +253,10 @@ def _may_use(path: Path, needle: str) -> bool:
     from petloc_gui.core import voc
 
     try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > voc.MAX_XML_BYTES:
-                return False  # refused by the reader: no label
-            data = handle.read()
+        # a regular file only: a named pipe named like one (refused by the reader) made a rename wait for ever
+        data = read_regular_file(path, voc.MAX_XML_BYTES)
     except OSError:
-        return False  # unreadable: the reader finds no label in it either
+        return False  # unreadable, no regular file or larger than the reader reads: it finds no label in it either
     text = _parsed_text(data)
     if text is not None:
         return needle in text
