@@ -4,7 +4,10 @@ With no model (none knows enough of the folder's classes) it offers "Train a
 model for these classes…"; with a model kept though it does not know a class
 boxed since (app.model_choice), it names that class and offers "Fine-tune the
 model with the new classes…". Both open the Retrain dialog (the held-out
-images, the epochs) before anything runs.
+images, the epochs) before anything runs. With no model the bar also says what
+that run trains (a first model: there is none to fine-tune) and the pick that
+makes it a fine-tune of the bundled model instead (`ways_on`): the first new
+class drawn on a folder of photos drops pets, and nothing said it could be kept.
 
 A class typed two ways (kept model: a new class that is the model's spelled another way, "cat" beside
 its "Cat") is refused, as the Retrain dialog and `petloc train` refuse it and in their words
@@ -28,7 +31,7 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QRect, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
-from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels
+from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels, model_problem
 from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
 from petloc_gui.core.label_variants import same_class, shown_apart, spelled_as
 from petloc_gui.core.natural_order import natural_order
@@ -94,6 +97,7 @@ class NewClassesBar(QToolBar):
         self._said: dict[str, int] | None = None
         self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
         self._kept: tuple[str, frozenset[str], str] | None = None  # (model, unknown, knows all): `show_unknown`
+        self._ways_on = ""  # (no model) what Retrain trains, and the pick that makes it a fine-tune (`ways_on`)
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
         self.message.setWordWrap(True)
@@ -127,7 +131,9 @@ class NewClassesBar(QToolBar):
         self._kept, self._said = None, None
         self.button.setText(TRAIN_TEXT)
         # the folder's own: a digits folder's first model is no ImageNet backbone (it was said so)
-        self.button.setToolTip(train_tip(self._first_model() if self._first_model is not None else None))
+        start = self._first_model() if self._first_model is not None else None
+        self.button.setToolTip(train_tip(start))
+        self._ways_on = ways_on(start)  # once: it looks at the bundled model's file
         self._follow(rows, edited)
         self.refresh()
         self.show()
@@ -178,9 +184,9 @@ class NewClassesBar(QToolBar):
         elif missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
-                     + _prelabels_wait(missing, counts, reviewed))
+                     + _prelabels_wait(missing, counts, reviewed) + self._ways_on)
         else:
-            text += " Every class has enough boxes: train a model for them."
+            text += " Every class has enough boxes: train a model for them." + self._ways_on
         self.message.setText(text)
         self.button.setEnabled(bool(labels) and not missing and not refusal)  # nothing to offer until one name
         self._fit_message()
@@ -242,6 +248,23 @@ def train_tip(start: FirstModelStart | None) -> str:
         return TRAIN_TIP.format(f"{start.network}, trained {start.start} in the background")
     return TRAIN_TIP.format(f"trained in the background (for 75x75 digit canvases, {DIGITS_START.said}; for "
                             f"photos, {first_model_start('photo').said})")
+
+
+def ways_on(start: FirstModelStart | None, usable: Callable[[str], bool] = lambda name: model_problem(name) is None,
+             ) -> str:
+    """The no-model bar's way on, after a space: what Model → Retrain… (and the train button) trains here, a first
+    model (``start``, `first_model_start`: no model is in use, so the dialog offers nothing to fine-tune), and the
+    pick that makes it a fine-tune of the bundled model of the folder's kind, while that model is ``usable``
+    (its file looks loadable): the first new class drawn drops that model, and nothing said it could be
+    fine-tuned. None: the folder's kind not known, the pick said without a name."""
+    if start is None:
+        return (" Model → Retrain… trains a new model; to fine-tune a model you have with these classes instead, "
+                "pick it first (Model → Versions).")
+    bundled = "digits" if start.network == DIGITS_START.network else "pets"  # the one chosen by image size
+    trains = f" Model → Retrain… trains {start.network} {start.start}"
+    if not usable(bundled):
+        return f"{trains}."
+    return f"{trains}; to fine-tune {bundled} with these classes instead, pick it first (Model → Bundled: {bundled})."
 
 
 def _prelabels_wait(missing: dict[str, int], counts: dict[str, int], reviewed: dict[str, int]) -> str:
