@@ -67,6 +67,10 @@ class Holdout:
     seen_learned: int = 0
     seen_of: int = 0
     seen_learned_words: str = "learned"
+    # the validation images the end's comparison with the current model scores (`verdict_images.compared_count`):
+    # its verdict needs `core.paired_stats.MIN_IMAGES` of them; None: not worked out
+    compared: int | None = None
+    fraction: float = 0.0  # the validation fraction the preview split at
 
     def seen_digits_note(self) -> str:
         """The dialog's line on the canvases of digits the current model was tested on (or learned, or chose its

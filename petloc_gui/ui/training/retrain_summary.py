@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.verdict_images import too_few_note
 
 
 def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> str:
@@ -25,7 +26,16 @@ def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> st
             f"{learned_note}). Part of them chooses the new model's best epoch, "
             f"the rest gives its figures{compared_note}. ({unusable}{'Another' if unusable else 'An image'} that "
             "turns out unreadable is left out; the exact list is logged at the start.)"
-            + test_note + _layout_test_line(preview))
+            + _too_few_line(preview, first_model) + test_note + _layout_test_line(preview))
+
+
+def _too_few_line(preview: Holdout, first_model: bool) -> str:
+    """The sentence, after a space, when the images the end's comparison is on are too few for its verdict
+    (`verdict_images.too_few_note`); "" when they are enough, not known, or there is no current model."""
+    if first_model or preview.compared is None:
+        return ""
+    note = too_few_note(preview.compared, preview.fraction)
+    return f" {note}" if note else ""
 
 
 def cannot_start_summary(preview: Holdout, saved_first: bool) -> str:

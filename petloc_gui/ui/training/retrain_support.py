@@ -18,6 +18,7 @@ from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: p
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.training.retrain_holdout import Holdout  # the preview's result, where it always was
 from petloc_gui.ui.training.retrain_preview_digits import trained_untold_notes, untold_digits
+from petloc_gui.ui.training.verdict_images import ComparedImages
 
 if TYPE_CHECKING:
     from petloc_gui.model.collected_folder import CollectedFolder
@@ -178,6 +179,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # the run tells them: hashed only in a folder holding a record); those the run trains on are warned of
     untold = untold_digits(samples, canvas_hashes)
     tuned_untold = untold_digits(tuned_samples, canvas_hashes) if isinstance(tuned, TrainingData) else {}
+    # the images the current model (or one up its line) learned: never in the end's comparison (`ComparedImages`)
+    learned = {r for r, digest in hashed.items() if tuned_read is not None and digest in tuned_read.learned}
+    scratch_compared = ComparedImages(scratch_split, learned)  # each image's report key hashed here, once
+    tuned_compared = ComparedImages(tuned_split, learned) if tuned_split is not None else None
     run_prelabels = _RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
 
@@ -195,6 +200,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
                            parent_classes=tuple(parent_names),
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes),
+                           compared=tuned_compared.count(chosen) if tuned_compared else None, fraction=fraction,
                            **layout_test, **tuned_learned, **trained, **tuned_seen)
         reviewed = len(samples) - len(prelabels)
         counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
@@ -205,6 +211,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
             return Holdout(0, [], **counts)
         chosen = scratch_split.members(fraction)  # as `collect` splits
         return Holdout(len(chosen), sorted(chosen), digits_notes=trained_untold_notes(untold, chosen), **counts,
+                       compared=scratch_compared.count(chosen), fraction=fraction,
                        **scratch_seen)
 
     return preview
