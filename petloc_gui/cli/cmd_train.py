@@ -40,6 +40,7 @@ from petloc_gui.cli.train_checks import (
 )
 from petloc_gui.cli.train_report import TrainReporter, report_skipped
 from petloc_gui.cli.train_stop import TrainStop, by_signal
+from petloc_gui.core.regular_file import not_regular_kind
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -300,7 +301,12 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
         raise NotADirectoryError(20, f"{out_named} exists and is not a folder{_GIVE_OUT if in_store else ''}",
                                  str(args.out))
     for option, path in (("--backbone-weights", args.backbone_weights), ("--exclude-list", args.exclude_list)):
-        if path is not None and not path.is_file():
+        if path is None:
+            continue
+        kind = not_regular_kind(path)  # a named pipe there is no "file not found" (and is never opened here)
+        if kind is not None:
+            raise CommandError(f"{path}: {option} file is not a regular file ({kind})")
+        if not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
     if args.distribute == "multiworker":
         from petloc_gui.model.presets import get_preset  # no TensorFlow
