@@ -2,28 +2,26 @@
 it holds but does not offer (a class no annotation can store, the lines past `MAX_CLASSES`) said as one
 warning line each on stderr, as the window says it on its status line. Read silently, a file of 100,000
 classes counted 5,000 (the others neither in the `predefined` lines nor in the classes the run names as
-untrained), with no word of why."""
+untrained), with no word of why; a file refused (a named pipe, over 64 MB) offered no class, unsaid."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.app.class_list import ClassNames, classes_on_disk, shown_class
+from petloc_gui.app.class_list import ClassNames, read_classes, shown_class
 from petloc_gui.cli.output import error
-from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import isolated, tidy_name
 
 
 def read_classes_said(root: Path | str) -> list[str]:
-    """The folder's predefined classes, in file order ([] without a file or when unreadable, as
-    `app.class_list.read_classes`), each of the file's notes (`ClassNames.notes`) warned of first, on stderr
-    only: stdout (``--json``) is the same as without them."""
-    try:
-        read = classes_on_disk(root)
-    except SaveError:
-        return []
-    for note in read.notes:
-        error(f"warning: {_name_set_apart(note, read)}", names_isolated=True)
+    """The folder's predefined classes, in file order ([] without a file or when unreadable), as the window reads
+    them (`app.class_list.read_classes`), each of the file's notes (`ClassNames.notes`) warned of first, on stderr
+    only: stdout (``--json``) is the same as without them. A file refused (a named pipe, over 64 MB, not UTF-8)
+    is warned of in the window's words: it offered no class, with no word said."""
+    read = read_classes(root)
+    if isinstance(read, ClassNames):  # always: typed as the list the window uses it as (it asks the same)
+        for note in read.notes:
+            error(f"warning: {_name_set_apart(note, read)}", names_isolated=True)
     return list(read)
 
 
