@@ -68,14 +68,18 @@ def _read_listing(path: Path, problems: list[str]) -> ListedLines:
     and the dialog say it with: a list that could not be read (a folder, no permission) held nothing out, and one
     whose lines are not UTF-8 (a Latin-1 "café") named no image on those lines, both with no word said."""
     from petloc_gui.core.list_lines import ListedLines, read_list_lines
+    from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError
 
+    held_none = "this run holds none of it out, so no figure on its images is a test figure"
     try:
         lines = read_list_lines(path)
     except FileNotFoundError:
         return ListedLines([], [], [])
+    except (NotRegularFileError, FileTooLargeError) as exc:  # says why itself: "cannot be read (...)" nested it
+        problems.append(f"is {exc}: {held_none}")
+        return ListedLines([], [], [])
     except OSError as exc:
-        problems.append(f"cannot be read ({exc.strerror or exc}): this run holds none of it out, so no figure on "
-                        "its images is a test figure")
+        problems.append(f"cannot be read ({exc.strerror or exc}): {held_none}")
         return ListedLines([], [], [])
     problems.extend(lines.problems)
     return lines
