@@ -326,9 +326,9 @@ class RetrainDialog(QDialog):
             return
         if preview is None:
             self.holdout_label.setText(
-                f"About {fraction:.0%} of the annotated images are held out for validation (chosen per image "
-                "from its path, so adding images never moves one, except in a class the hash left on one side); "
-                "they are listed when training starts."
+                f"About {fraction:.0%} of the annotated images are held out for validation (each image's side is "
+                "chosen from its path, so adding images leaves the others where they are, except that a class whose "
+                "images all fell on one side has one of them moved across); they are listed when training starts."
             )
             self.holdout_list.hide()
             self._grow_to_contents()
