@@ -309,15 +309,15 @@ class ImageDocument:
 
     def clamp_box(self, box: Box, old: Box | None = None) -> Box:
         """An edited box as a save writes it: sorted, clamped to the image when its size is known,
-        in whole pixels (`_whole_pixels`: a moved box keeps its width and height). Rounded here, at
+        in whole pixels (`whole_pixels`: a moved box keeps its width and height). Rounded here, at
         the edit, not at the save: the window shows (and its IoU measures) what the file will hold,
         before and after Ctrl+S and F5 alike; rounded at the save, a redo after it would bring back
         the unrounded box, an edit again. ``old``: the box before the edit, when one was moved or
         resized (`EditController.set_box`): a side as long as it was is a side moved, whatever its
         length (a file's box in fractions, as CVAT writes them)."""
         if self.image_size is None:
-            return _whole_pixels(box.sorted(), old)
-        return _whole_pixels(box.repaired(*self.image_size), old, self.image_size)
+            return whole_pixels(box.sorted(), old)
+        return whole_pixels(box.repaired(*self.image_size), old, self.image_size)
 
     def class_names(self) -> set[str]:
         """The classes its boxes name; a box without a name is no class."""
@@ -339,7 +339,7 @@ def _as_written(obj: VocObject) -> tuple:
             obj.model_label if model is not None else None)
 
 
-def _whole_pixels(box: Box, old: Box | None = None, image_size: tuple[int, int] | None = None) -> Box:
+def whole_pixels(box: Box, old: Box | None = None, image_size: tuple[int, int] | None = None) -> Box:
     """``box`` (sorted, inside the image) in whole pixels, each side as `_whole_side` rounds it,
     given its length in ``old`` (the box before the edit), if any. Boxes that cannot be put in
     whole pixels (a NaN or infinite coordinate) stay as they are: a save refuses them."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 
 # The rounding an edit gets (`ImageDocument.clamp_box`): the status line shows the size the file will hold
-from petloc_gui.app.image_document import _whole_pixels as whole_pixels
+from petloc_gui.app.image_document import whole_pixels
 from petloc_gui.ui.canvas.box_item import rect_to_box
 
 
