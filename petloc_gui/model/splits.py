@@ -338,7 +338,14 @@ REPORT_RULE = ("per image, sha256 of 'report' + relative path; byte-identical va
                "the one their smallest relative path's key gives (model.splits.report_members)")
 
 
-def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequence[str]] = ()) -> set[str]:
+def report_keys(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequence[str]] = ()) -> dict[str, float]:
+    """Each of ``relpaths``' report key (`report_members`): its photo's, the key of its smallest relative path
+    among ``relpaths`` (a key independent of the train/validation key)."""
+    return {r: split_key(f"report\0{photo[0]}", seed) for r, photo in photos_of(relpaths, copies).items()}
+
+
+def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequence[str]] = (),
+                   keys: Mapping[str, float] | None = None) -> set[str]:
     """The validation images kept to report figures; the rest choose the epoch (issue 10).
 
     Decided per image from its own hash (a key independent of the
@@ -353,11 +360,17 @@ def report_members(relpaths: Sequence[str], seed: int = 0, copies: Iterable[Sequ
     as an image with no copy does (each of its k paths having a say reported 1/2^k of them), and an image
     with no copy keeps the part its key gives it. When no photo reports, the highest-key photo reports;
     when all do, the lowest-key photo chooses.
+
+    ``keys``: `report_keys` of every path of ``relpaths``, worked out before (the Retrain dialog counts the
+    parts at every step of its fraction: `verdict_images.ComparedImages`, hashing each image once); worked
+    out on a larger set of images that holds each set of copies whole, they are the same. None: hashed here.
     """
+    copies = [tuple(members) for members in copies]  # read twice: for the photos and, unless given, the keys
     photo_of = photos_of(relpaths, copies)
     if len(set(photo_of.values())) < 2:
         return set()
-    keys = {r: split_key(f"report\0{photo_of[r][0]}", seed) for r in relpaths}  # the photo's, by its smallest path
+    if keys is None:
+        keys = report_keys(relpaths, seed, copies)
     report = {r for r in relpaths if keys[r] >= 1.0 - REPORT_SHARE}
     if not report:
         report.update(photo_of[max(relpaths, key=keys.__getitem__)])

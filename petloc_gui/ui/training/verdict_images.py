@@ -17,7 +17,7 @@ from collections.abc import Collection
 
 from petloc_gui.core.paired_stats import MIN_IMAGES
 from petloc_gui.core.text import counted
-from petloc_gui.model.splits import REPORT_SHARE, ValidationChooser, photos_of, split_key
+from petloc_gui.model.splits import REPORT_SHARE, ValidationChooser, report_keys, report_members
 
 
 class ComparedImages:
@@ -30,24 +30,18 @@ class ComparedImages:
 
     def __init__(self, chooser: ValidationChooser, learned: Collection[str] = ()) -> None:
         # the sets of copies are on one side of the split and in one part (`splits.copies_together`), so an
-        # image's photo among the validation images is its photo among the chooser's
-        self._photo_of = photos_of(chooser.relpaths, chooser.copies)
-        self._keys = {r: split_key(f"report\0{photo[0]}", chooser.seed) for r, photo in self._photo_of.items()}
+        # image's report key among the chooser's images is its key among the validation images
+        self._seed = chooser.seed
+        self._copies = chooser.copies
+        self._keys = report_keys(chooser.relpaths, chooser.seed, self._copies)
         self._learned = frozenset(learned)
 
     def count(self, validation: Collection[str]) -> int:
         """How many of ``validation`` (the chooser's split at some fraction) the comparison scores: the report
-        part (`splits.report_members`' rule on the keys hashed once), else the selection part (all of them, one
+        part (`splits.report_members` on the keys hashed once), else the selection part (all of them, one
         photo), less the learned ones unless that leaves none (`comparison.compare_models` then scores them all)."""
         names = list(validation)
-        report: set[str] = set()
-        if len({self._photo_of[r] for r in names}) > 1:
-            keys = self._keys
-            report = {r for r in names if keys[r] >= 1.0 - REPORT_SHARE}
-            if not report:  # no photo reports: the highest-key photo does
-                report.update(self._photo_of[max(names, key=keys.__getitem__)])
-            elif len(report) == len(names):  # all report: the lowest-key photo chooses
-                report.difference_update(self._photo_of[min(names, key=keys.__getitem__)])
+        report = report_members(names, self._seed, self._copies, keys=self._keys)
         scored = report or names
         # all of them learned: the comparison scores them all, and its note says the current model trained on them
         return sum(r not in self._learned for r in scored) or len(scored)
