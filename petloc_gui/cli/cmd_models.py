@@ -44,10 +44,11 @@ metrics_accepted_boxes); where they are on canvases of MNIST digits a model lear
 so in petloc train's words (--json: metrics_learned_digits). A run with a single validation image has no such
 images: its figures are on that image, which also chose the epoch, and are said to be on the "selection set"
 (somewhat optimistic). Where a folder that uses a version (folder_models.json: it was picked or kept there in the
-window) holds the images its figures were measured on, a line after the table says how many of them were re-boxed
-since its run, if any, by their boxes and labels (a record of the annotations' bytes alone: "changed since (its
-boxes may differ)"; --json: reboxed_since, null when no such folder is known; reboxed_of, reboxed_folder,
-reboxed_by_bytes).
+window) holds the images its figures were measured on (found by their recorded bytes, at their recorded paths or as
+copies under other names), a line after the table says how many of them were re-boxed since its run, if any, by
+their boxes and labels (a record of the annotations' bytes alone: "changed since (its boxes may differ)"; --json:
+reboxed_since, null when no such folder is known; reboxed_of, reboxed_folder, reboxed_by_bytes), and one how many
+of them have no annotation there, never counted re-boxed (--json: reboxed_unannotated).
 Any listed path can be given as MODEL to evaluate, predict and export.
 The last line names the model store, the folder your trained versions are
 kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in
