@@ -17,6 +17,8 @@ The entry of the model in use carries what the window's check of it against
 the open folder found (`TrainedHereWatch.found`): images its figures were
 measured on re-boxed since its run ("1 re-boxed since"), as the model label
 says it; the figures listed were those before the correction, with no word.
+Those found here with no annotation are said too ("1 unannotated here"),
+with a re-box or without one, as the label says them.
 """
 
 from __future__ import annotations
@@ -275,11 +277,14 @@ def _figures(metrics: dict[str, Any], split: str, held_out: int | None,
 
 
 def _reboxed(found: Any, split: str) -> tuple[Caution, ...]:
-    """The model label's caution that images the figures (on ``split``) were measured on were re-boxed since the
-    run, from the window's check of the model in use (``found``: `model.trained_here.TrainedHere`, None while there
-    is none); its other cautions are of the open folder (the images here it trained on, the folder its figures were
-    measured on), not of the figures an entry lists."""
-    if found is None or getattr(found, "pending", False) or not getattr(found, "reboxed", 0):
+    """The model label's cautions on the images the figures (on ``split``) were measured on, from the window's check
+    of the model in use (``found``: `model.trained_here.TrainedHere`, None while there is none): re-boxed since the
+    run, and found here with no annotation (never re-boxed: none to re-score them on), each said whether or not the
+    other is, as the label and `petloc models` say them; its other cautions are of the open folder (the images here
+    it trained on, the folder its figures were measured on), not of the figures an entry lists."""
+    if found is None or getattr(found, "pending", False):
+        return ()
+    if not getattr(found, "reboxed", 0) and not getattr(found, "measured_unannotated", 0):
         return ()
     return cautions(replace(found, count=None, training_folder=""), split)
 
