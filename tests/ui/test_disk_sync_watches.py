@@ -71,3 +71,19 @@ def test_the_document_shown_is_followed_as_before(qtbot, docs):
     doc.annotation_path.write_text("<annotation>rewritten in place</annotation>")
     qtbot.waitUntil(lambda: changed == [row], timeout=3000)
     sync.stop()
+
+
+def test_the_polled_paths_keep_only_what_the_opened_documents_need(qtbot, docs):
+    # a long session steps past many images: each left its paths to the poll, which then grew with every image
+    # visited and never stopped; a document no longer opened is read afresh when shown again
+    opened = docs[-3:]
+    sync = DiskSync(lambda: opened, lambda *_: None)
+    for _row, doc in docs:
+        sync.watch(doc)
+    assert len(sync._given_up) > 2 * CAP  # the paths of the 40 documents stepped past, before the poll
+    sync._check_unwatched()
+    needed = {str(p) for _row, doc in opened for p in (doc.annotation_path, doc.annotation_path.parent)}
+    assert sync._given_up <= needed
+    opened = []
+    sync._check_unwatched()
+    assert not sync._given_up and not sync.poll.isActive()
