@@ -55,10 +55,10 @@ def _read_lines(path: Path, problems: list[str], unread: Unread) -> ListedLines:
     try:
         lines = read_list_lines(path)
     except FileNotFoundError:
-        return ListedLines([], [], [])
+        return ListedLines([], [])
     except OSError as exc:
         problems.append(IndexProblem(path, f"cannot read: {exc.strerror or exc}"))
-        return ListedLines([], [], [])
+        return ListedLines([], [])
     if lines.unread:
         unread.append((path, lines.unread))
     return lines

@@ -15,6 +15,7 @@ import codecs
 import errno
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, read_regular_file
@@ -54,17 +55,27 @@ def editor_lines(text: str) -> list[str]:
 
 class ListedLines(list[str]):
     """A list file's lines that are not blank, each as written (`read_list_lines`), with ``numbers``, each
-    one's line in the file (blank lines counted, as an editor counts them), and ``problems``: what kept the
-    file from being read whole, each in words to follow the file's name ("is not UTF-8 text (line 3): ...").
-    ``unread``: where and why it was not read whole, without what follows for a held-out list ("is not UTF-8
-    text (line 3)"; "" when it was): a reader with another use of the list (`core.oxford_devkit_index`) says
-    its own consequence after it."""
+    one's line in the file (blank lines counted, as an editor counts them), and ``unread``: where and why it was
+    not read whole, in words to follow the file's name ("is not UTF-8 text (line 3)"; "" when it was). A reader
+    with another use of the list (`core.oxford_devkit_index`) says its own consequence after it; `problems` says
+    a held-out list's."""
 
-    def __init__(self, lines: list[str], numbers: list[int], problems: list[str], unread: str = "") -> None:
+    def __init__(self, lines: list[str], numbers: list[int], said: Sequence[str] = (), /, unread: str = "") -> None:
+        # ``said``: the problems callers once passed beside ``unread`` (always [] or unread's one line); what is
+        # unread is said by `problems` now, so a caller can pass none that disagrees with it
+        if said:
+            raise TypeError("ListedLines' problems follow from unread: pass unread=...")
         super().__init__(lines)
         self.numbers = tuple(numbers)
-        self.problems = tuple(problems)
         self.unread = unread
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """What kept the file from being read whole, as a held-out list loses it (`petloc train --exclude-list`, a
+        folder's test list), each in words to follow the file's name; () when it was read whole."""
+        if not self.unread:
+            return ()
+        return (f"{self.unread}: an entry there names no image and that image is trained on; save the list as UTF-8",)
 
 
 def read_list_lines(path: Path) -> ListedLines:
@@ -108,12 +119,10 @@ def read_list_lines(path: Path) -> ListedLines:
             lines.append(line)
             numbers.append(number)
     if not bad:
-        return ListedLines(lines, numbers, [])
+        return ListedLines(lines, numbers)
     where = f"line {bad[0]}" + (f" and {counted(len(bad) - 1, 'other')}" if len(bad) > 1 else "")
     why = ": NUL bytes, as UTF-16 without its byte-order mark has" if nul and encoding == "UTF-8" else ""
-    unread = f"is not {encoding} text ({where}{why})"
-    return ListedLines(lines, numbers, [f"{unread}: an entry there names no image and that image is trained on; "
-                                        "save the list as UTF-8"], unread)
+    return ListedLines(lines, numbers, unread=f"is not {encoding} text ({where}{why})")
 
 
 def entry_forms(line: str) -> list[str]:
