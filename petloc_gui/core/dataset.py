@@ -40,6 +40,7 @@ from petloc_gui.core.folder_listing import FolderListing, is_annotation_name
 from petloc_gui.core.image_formats import unread_format_named
 from petloc_gui.core.index_problem import IndexProblem, split_problem
 from petloc_gui.core.label_studio_layout import RecordedWalk, check_label_studio_export
+from petloc_gui.core.layout_split_lists import Unread
 from petloc_gui.core.oxford_devkit_index import index_devkit, index_oxford, index_separate
 from petloc_gui.core.sidecar_index import index_sidecar
 
@@ -51,6 +52,10 @@ LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT, IMAGES_ANNOTATIONS)
 # The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
 SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations"),
                     IMAGES_ANNOTATIONS: ("images", "Annotations")}
+# The layouts that name their images in split lists (test.txt and the training lists): where, within the root,
+# they are; the one place saying it, for the index (`open_dataset`), what stats says of them and the test list a
+# run holds out (`Dataset.split_lists_folder`)
+SPLIT_LIST_FOLDERS = {OXFORD: "annotations", VOC_DEVKIT: "ImageSets/Main"}
 # folded: images/ is found ignoring case (`label_studio_layout.spelled_as`)
 _IMAGES_FOLDERS = {folded(images) for images, _ in SEPARATE_FOLDERS.values()}
 
@@ -63,7 +68,9 @@ class Dataset:
     folders whose listing made the index, each with what the index saw there (`FolderListing`):
     images copied in or deleted later change one, and the window compares them with `folder_listing`.
     ``folder_names``: the (images, annotations) folders of a layout that keeps them apart, as spelled in
-    ``root`` (``annotations/`` for images + Annotations); None: `SEPARATE_FOLDERS`' spelling."""
+    ``root`` (``annotations/`` for images + Annotations); None: `SEPARATE_FOLDERS`' spelling.
+    ``split_list_unread``: each split list (`split_lists_folder`) with lines the index could not read, and
+    where (`core.list_lines.ListedLines.unread`), said by `petloc stats` (`layout_split_lists.split_list_notes`)."""
 
     root: Path
     layout: str
@@ -71,6 +78,7 @@ class Dataset:
     problems: list[str] = field(default_factory=list)
     folders: dict[Path, FolderListing] = field(default_factory=dict)
     folder_names: tuple[str, str] | None = None
+    split_list_unread: Unread = field(default_factory=list)
     _by_path: dict[str, DatasetItem] | None = field(default=None, repr=False, compare=False)
     _unread: list[tuple[Path, listing.UnreadFormat]] | None = field(default=None, repr=False, compare=False)
     _unread_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -114,6 +122,12 @@ class Dataset:
         """The folder holding the annotations of a layout that keeps them apart from the images, else None."""
         separate = self._separate_folders()
         return self.root / separate[1] if separate else None
+
+    @property
+    def split_lists_folder(self) -> Path | None:
+        """The folder holding this layout's split lists (test.txt, trainval.txt...), None for a layout without."""
+        folder = SPLIT_LIST_FOLDERS.get(self.layout)
+        return self.root / folder if folder is not None else None
 
     def _separate_folders(self) -> tuple[str, str] | None:
         return self.folder_names or SEPARATE_FOLDERS.get(self.layout)
@@ -196,7 +210,7 @@ class Dataset:
         return Dataset(self.root, self.layout, [item for item in self.items if inside(item.image_path_text)],
                        [problem for problem in self.problems if inside(split_problem(problem, self.root)[0])],
                        {listed: names for listed, names in self.folders.items() if inside(listed)},
-                       self.folder_names)
+                       self.folder_names, self.split_list_unread)
 
     def _as_indexed(self, folder: Path) -> Path:
         """``folder`` as the index spells it (a folder it listed, or its root), where it is one of them by another
@@ -315,6 +329,7 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
             f"looks like Label Studio's Pascal VOC export ({images}/ + {annotations}/) but is read as a sidecar "
             f"folder: {not_label_studio}; the XML files in {annotations}/ are annotations without an image here")))
     folders: dict[Path, FolderListing] = {}
+    unread: Unread = []
     separate = names if layout in SEPARATE_FOLDERS else None  # a sidecar folder's are no layout's
     if separate is None:
         items = index_sidecar(root, problems, folders)
@@ -322,9 +337,10 @@ def open_dataset(path: str | os.PathLike[str]) -> Dataset:
         items = index_separate(root / separate[0], root / separate[1], problems, folders, walks=walks)
     else:  # each layout's folders from the one table; its splits and meta its own
         index = index_oxford if layout == OXFORD else index_devkit
-        items = index(root / separate[0], root / separate[1], problems, folders)
+        items = index(root / separate[0], root / separate[1], root / SPLIT_LIST_FOLDERS[layout], problems, folders,
+                      unread)
         problems.extend(_beside_the_folders(root, *separate))
-    return Dataset(root, layout, items, problems, folders, separate)
+    return Dataset(root, layout, items, problems, folders, separate, unread)
 
 
 def _beside_the_folders(root: Path, images: str, annotations: str) -> list[IndexProblem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,9 @@ def folder_at_annotation(path: str | os.PathLike[str]) -> bool:
 
 
 class DatasetItem:
-    """One image. ``annotation_path`` is where its annotation is or would be written.
+    """One image. ``annotation_path`` is where its annotation is or would be written. ``training_lists``: the
+    training split lists naming it in a layout with them (``("train", "trainval")``, finest first, the first its
+    split where test.txt does not name it), as its index read them; () where none does.
 
     Paths may be given as strings; they become :class:`Path` objects on first
     access (building 20,000 Path objects would dominate indexing time). ``image_path_text``,
@@ -49,11 +52,11 @@ class DatasetItem:
     """
 
     __slots__ = ("_annotation_path", "_annotation_text", "_image_path", "_image_text", "has_annotation", "meta",
-                 "split")
+                 "split", "training_lists")
 
     def __init__(self, image_path: str | os.PathLike[str], annotation_path: str | os.PathLike[str],
                  split: str | None = None, meta: dict[str, Any] | None = None,
-                 has_annotation: bool = False) -> None:
+                 has_annotation: bool = False, training_lists: Sequence[str] = ()) -> None:
         self._image_path = image_path
         self._annotation_path = annotation_path
         self._image_text: str | None = None  # known on first use (`image_path_text`)
@@ -61,6 +64,9 @@ class DatasetItem:
         self.split = split
         self.meta: dict[str, Any] = meta if meta is not None else {}
         self.has_annotation = has_annotation
+        # what `petloc stats` says a test image shares with them (`layout_split_lists.split_list_notes`), kept
+        # from the index's one reading of the lists rather than read again on each stats
+        self.training_lists = training_lists
 
     @property
     def image_path(self) -> Path:

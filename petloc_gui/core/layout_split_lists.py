@@ -1,6 +1,7 @@
 """The list files of the layouts that name their images by id (Oxford-IIIT Pet's ``annotations/*.txt``, a VOC
-devkit's ``ImageSets/Main/*.txt``), read for the index (`core.oxford_devkit_index`: each image's split, Oxford's
-class and breed ids) and for what `petloc stats` says of them (`split_list_notes`). No Qt, no TensorFlow.
+devkit's ``ImageSets/Main/*.txt``; where: `core.dataset.SPLIT_LIST_FOLDERS`), read once, by the index
+(`core.oxford_devkit_index`: each image's split, Oxford's class and breed ids), which keeps what `petloc stats`
+says of them (`split_list_notes`). No Qt, no TensorFlow.
 
 They are read as `petloc train` and the window's Retrain read the folder's test list
 (`core.list_lines.read_list_lines`: UTF-8 or UTF-16 with its byte-order mark, a mark starting any line dropped,
@@ -19,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from petloc_gui.core.folder_listing import image_stem
 from petloc_gui.core.index_problem import IndexProblem
 from petloc_gui.core.list_lines import ListedLines, is_comment, read_list_lines
 from petloc_gui.core.text import counted
@@ -72,21 +72,17 @@ def read_test_list(folder: Path, problems: list[str], unread: Unread) -> ListedL
 
 def training_lists(folder: Path, training: tuple[str, ...], problems: list[str],
                    unread: Unread) -> dict[str, list[str]]:
-    """Each id ``folder``'s training lists (``{split}.txt`` of ``training``, finest first) name, with the names of
+    """Each id ``folder``'s training lists (``{split}.txt`` of ``training``, finest first) name, with the splits of
     those lists naming it, in that order: the first is its split, where test.txt does not name it
-    (`mark_test_images`)."""
+    (`mark_test_images`); the index keeps them all on its item (`DatasetItem.training_lists`) for
+    `split_list_notes`."""
     named: dict[str, list[str]] = {}
     for split in training:
         for row in read_id_lines(folder / f"{split}.txt", problems, unread):
             lists = named.setdefault(row[0], [])
-            if f"{split}.txt" not in lists:
-                lists.append(f"{split}.txt")
+            if split not in lists:
+                lists.append(split)
     return named
-
-
-def training_splits(folder: Path, training: tuple[str, ...], problems: list[str]) -> dict[str, str]:
-    """Each id's split by ``folder``'s training lists (`training_lists`): the first of them naming it."""
-    return {key: lists[0][:-len(".txt")] for key, lists in training_lists(folder, training, problems, []).items()}
 
 
 @dataclass(frozen=True)
@@ -121,46 +117,24 @@ def _unsaid(line: str) -> None:
     """What the resolver says of an entry (another spelling taken, no image matched): the run says it."""
 
 
-def split_lists_of(dataset: Dataset) -> tuple[Path, tuple[str, ...]] | None:
-    """The folder holding ``dataset``'s split lists and their splits, as its index reads them; None for a layout
-    without them."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
-
-    if dataset.layout == OXFORD and dataset.annotations_folder is not None:
-        return dataset.annotations_folder.parent, OXFORD_SPLITS
-    if dataset.layout == VOC_DEVKIT:
-        return dataset.images_folder.parent / "ImageSets" / "Main", DEVKIT_SPLITS
-    return None
-
-
 def split_list_notes(dataset: Dataset) -> list[tuple[str, str]]:
-    """What `petloc stats` says of ``dataset``'s split lists, each (the list, what): a list with lines neither
-    UTF-8 nor UTF-16; the images test.txt shares with a training list (counted as test images: a person reading
-    "trainval: 40" would have trained on them). Said by stats (and the window's Dataset panel), not as an index
-    problem: `petloc train` and the Retrain dialog say the test list in their own words
+    """What `petloc stats` says of ``dataset``'s split lists, each (the list, what), as its index read them (read
+    again, a list changed since was said as it is now beside splits counted as it was, and each refresh of the
+    Dataset panel read every list): a list with lines neither UTF-8 nor UTF-16 (`Dataset.split_list_unread`); the
+    images test.txt shares with a training list (`DatasetItem.training_lists` of a test image: counted as test
+    images, a person reading "trainval: 40" would have trained on them). Said by stats (and the window's Dataset
+    panel), not as an index problem: `petloc train` and the Retrain dialog say the test list in their own words
     (`model.layout_test_split`), and predict and evaluate do not use the splits."""
-    where = split_lists_of(dataset)
-    if where is None:
+    folder = dataset.split_lists_folder
+    if folder is None:
         return []
-    unread: Unread = []
-    read_test_list(where[0], [], unread)  # a list that cannot be read at all: an index problem already
-    named = training_lists(*where, [], unread)
-    notes = [(str(path), f"{why}: {_NO_SPLIT}") for path, why in unread]
-    images = str(dataset.images_folder)
-    shared = [named[key] for key in (_split_key(item, images) for item in dataset.items if item.split == "test")
-              if key in named]
+    notes = [(str(path), f"{why}: {_NO_SPLIT}") for path, why in dataset.split_list_unread]
+    shared = [item.training_lists for item in dataset.items if item.split == "test" and item.training_lists]
     if shared:
-        names = sorted({name for listed in shared for name in listed})
+        names = sorted({f"{split}.txt" for splits in shared for split in splits})
         lists = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else names[0]
-        notes.append((str(where[0] / "test.txt"), (
+        notes.append((str(folder / "test.txt"), (
             f"{counted(len(shared), 'image')} {'is' if len(shared) == 1 else 'are'} on both test.txt and {lists}: "
             "counted as test images, as the window's Retrain holds them out of training (petloc train warns when "
             "it trains on them)")))
     return notes
-
-
-def _split_key(item: DatasetItem, images: str) -> str:
-    """How the split lists name ``item`` (the index's key, `oxford_devkit_index.index_separate`): its path within
-    ``images``, "/"-separated, without the extension."""
-    folder, name = os.path.split(os.path.relpath(item.image_path_text, images))
-    return (folder.replace(os.sep, "/") + "/" if folder else "") + (image_stem(name) or name)

@@ -7,13 +7,14 @@
   (`index_separate` itself: no split lists, no metadata).
 
 Each is given its images and annotations folders (`core.dataset.SEPARATE_FOLDERS`, as spelled in the
-folder) and walks subfolders of its images folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`index_separate`).
+folder) and its split lists' folder (`core.dataset.SPLIT_LIST_FOLDERS`), and walks subfolders of its images
+folder, pairing ``day/x.jpg`` with ``day/x.xml`` (`index_separate`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ from petloc_gui.core.layout_split_lists import (
     mark_test_images,
     read_id_lines,
     read_test_list,
-    training_splits,
+    training_lists,
 )
 from petloc_gui.core.sidecar_index import annotation_files, in_natural_order, listed_images
 
@@ -75,51 +76,60 @@ def _oxford_meta(key: str, row: list[str] | None) -> dict[str, Any]:
     return meta
 
 
-def index_oxford(images: Path, xmls: Path, problems: list[str],
-                 folders: dict[Path, FolderListing]) -> list[DatasetItem]:
-    """The list files are in the folder holding ``xmls`` (``annotations/``)."""
-    annotations = xmls.parent
+def index_oxford(images: Path, xmls: Path, lists: Path, problems: list[str], folders: dict[Path, FolderListing],
+                 unread: Unread) -> list[DatasetItem]:
+    """``lists``: the folder of its list files (``annotations/``, holding ``xmls``), read as `index_listed` reads
+    them; ``list.txt`` gives each image's class and breed ids."""
     rows = {}
-    unread: Unread = []
-    for row in read_id_lines(annotations / "list.txt", problems, unread):
+    ids_unread: Unread = []
+    for row in read_id_lines(lists / "list.txt", problems, ids_unread):
         if len(row) >= 4:
             rows[row[0]] = row
         else:
-            problems.append(IndexProblem(annotations / "list.txt", f"malformed line {' '.join(row)!r} ignored"))
-    # its split lists' such lines are said by `petloc stats` (`layout_split_lists.split_list_notes`)
+            problems.append(IndexProblem(lists / "list.txt", f"malformed line {' '.join(row)!r} ignored"))
+    # its split lists' such lines are said by `petloc stats` (``unread``: `layout_split_lists.split_list_notes`)
     problems.extend(IndexProblem(path, f"{why}: the images named there have no class or breed id; save the list "
-                                       "as UTF-8") for path, why in unread)
-    test = read_test_list(annotations, problems, [])
-    splits = training_splits(annotations, OXFORD_SPLITS, problems)
-    items = index_separate(images, xmls, problems, folders, splits, lambda key: _oxford_meta(key, rows.get(key)))
-    mark_test_images(test, images, items)
-    return items
+                                       "as UTF-8") for path, why in ids_unread)
+    return index_listed(images, xmls, lists, OXFORD_SPLITS, problems, folders, unread,
+                        lambda key: _oxford_meta(key, rows.get(key)))
 
 
-def index_devkit(images: Path, annotations: Path, problems: list[str],
-                 folders: dict[Path, FolderListing]) -> list[DatasetItem]:
-    """The split lists are in ``ImageSets/Main/`` beside ``images`` (``JPEGImages/``)."""
-    lists = images.parent / "ImageSets" / "Main"
-    test = read_test_list(lists, problems, [])
-    items = index_separate(images, annotations, problems, folders, training_splits(lists, DEVKIT_SPLITS, problems))
+def index_devkit(images: Path, annotations: Path, lists: Path, problems: list[str],
+                 folders: dict[Path, FolderListing], unread: Unread) -> list[DatasetItem]:
+    """``lists``: the folder of its split lists (``ImageSets/Main/`` beside ``images``, ``JPEGImages/``)."""
+    return index_listed(images, annotations, lists, DEVKIT_SPLITS, problems, folders, unread)
+
+
+def index_listed(images: Path, annotations: Path, lists: Path, training: tuple[str, ...], problems: list[str],
+                 folders: dict[Path, FolderListing], unread: Unread,
+                 meta_of: Callable[[str], dict[str, Any] | None] | None = None) -> list[DatasetItem]:
+    """`index_separate` of a layout with split lists in ``lists``: each image's split is the first of
+    ``training``'s lists (finest first) naming it, or "test" where ``test.txt`` does (`mark_test_images`), each
+    list read once, here: the training lists naming an image are kept on its item
+    (`DatasetItem.training_lists`) and each list with lines it could not read in ``unread``, what `petloc stats`
+    says of them (`layout_split_lists.split_list_notes`)."""
+    test = read_test_list(lists, problems, unread)
+    named = training_lists(lists, training, problems, unread)
+    items = index_separate(images, annotations, problems, folders, named, meta_of)
     mark_test_images(test, images, items)
     return items
 
 
 def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders: dict[Path, FolderListing],
-                   splits: Mapping[str, str] | None = None,
+                   listed: Mapping[str, Sequence[str]] | None = None,
                    meta_of: Callable[[str], dict[str, Any] | None] | None = None,
                    walks: tuple[RecordedWalk, RecordedWalk] | None = None) -> list[DatasetItem]:
     """Images in one folder tree, each one's ``<stem>.xml`` at the same path under another folder: a
     CVAT or datumaro export of images uploaded in folders writes ``JPEGImages/day/x.jpg`` and
     ``Annotations/day/x.xml``. The images folder is walked as the sidecar search walks (`folder_walk`),
     every folder it lists recorded in ``folders``; the items are in natural order of their paths within
-    it. Split lists and ``meta_of`` name an image by its path within the images folder without the
-    extension (``day/x``, the form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
+    it. ``listed`` (the training lists naming each image, finest first: the first is its split) and
+    ``meta_of`` name an image by its path within the images folder without the extension (``day/x``, the
+    form ImageSets/Main/*.txt use; ``x`` at the top). Images whose annotation
     file is one (``a.jpg`` and ``a.png``; ``Mouse.jpg`` and ``mouse.png``) are named in ``problems`` as
     the sidecar index names them (`sidecar_index.annotation_files`). ``walks``: the two trees as the
     Label Studio check walked them (`label_studio_layout.RecordedWalk`), read instead of walking again."""
-    splits = splits or {}
+    listed = listed or {}
     items: list[DatasetItem] = []
     within: list[str] = []  # each item's path within images_dir
     xml_walked = {folder.relative: (folder, said) for folder, said in walks[1].folders} if walks else {}
@@ -140,10 +150,12 @@ def index_separate(images_dir: Path, xml_dir: Path, problems: list[str], folders
         for name, stem, file in zip(image_names, stems, files, strict=True):
             key = walked.relative + stem
             within.append(walked.relative + name)
+            lists = listed.get(key, ())
             items.append(DatasetItem(
                 image_path=image_prefix + name,
                 annotation_path=xml_prefix + file,
-                split=splits.get(key),
+                split=lists[0] if lists else None,
+                training_lists=lists,
                 meta=meta_of(key) if meta_of is not None else None,
                 has_annotation=file in xml_names,
             ))
