@@ -6,6 +6,10 @@ a label file must not stop a read.
 changes nothing for a regular file, and ``fstat`` of what was opened decides: a ``stat`` before the open
 would leave a window where a FIFO swapped in under the same name still blocked the open. A socket is not
 opened at all (ENXIO): where the open fails, a ``stat`` after it says whether the entry is no regular file.
+
+A kernel lease on a regular file (Samba's kernel oplocks, an nfsd delegation, any lease holder) makes an
+``O_NONBLOCK`` open that conflicts with it fail (EWOULDBLOCK) where a plain open waits for the holder to let
+go: there, where a ``stat`` says the entry is a regular file, it is opened again, waiting.
 """
 
 from __future__ import annotations
@@ -68,17 +72,7 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
 
 def _read_regular(path: str | os.PathLike[str], limit: int, whole: bool) -> bytes:
     """The first ``limit`` bytes of the regular file at ``path``; with ``whole``, all of it or FileTooLargeError."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        # Some entries fail the open itself rather than open: a socket (ENXIO on Linux, EOPNOTSUPP on
-        # macOS), a folder on Windows (a PermissionError). What the entry is then decides the error, so a
-        # caller told "not a regular file" for a FIFO is told the same for a socket.
-        kind = not_regular_kind(path)
-        if kind is not None:
-            raise NotRegularFileError(kind) from None
-        raise
+    fd = _open_regular(path)
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -92,6 +86,27 @@ def _read_regular(path: str | os.PathLike[str], limit: int, whole: bool) -> byte
         return data
     finally:
         os.close(fd)
+
+
+def _open_regular(path: str | os.PathLike[str]) -> int:
+    """A descriptor open for reading on what ``path`` names, never waiting on a FIFO; NotRegularFileError where
+    the open fails on an entry that is no regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+    try:
+        return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        # Some entries fail the open itself rather than open: a socket (ENXIO on Linux, EOPNOTSUPP on
+        # macOS), a folder on Windows (a PermissionError). What the entry is then decides the error, so a
+        # caller told "not a regular file" for a FIFO is told the same for a socket.
+        kind = not_regular_kind(path)
+        if kind is not None:
+            raise NotRegularFileError(kind) from None
+        if not isinstance(exc, BlockingIOError):
+            raise
+    # A regular file under a kernel lease (a Samba oplock, an nfsd delegation): the non-blocking open only asked
+    # the holder to let go. This open waits for it, as every other program's does; the caller's fstat still
+    # decides what was opened (only a FIFO swapped in between the stat and this open could hold it up).
+    return os.open(path, flags)
 
 
 def _read_up_to(fd: int, limit: int, first: int) -> bytes:
