@@ -56,7 +56,7 @@ def read_regular_head(path: str | os.PathLike[str], limit: int) -> bytes:
     Raises NotRegularFileError where it is a FIFO, a folder, a device or a socket (never waiting on one), and
     OSError where it cannot be opened or read.
     """
-    return _read_regular(path, limit, whole=False)
+    return read_regular_and_stat(path, limit)[0]
 
 
 def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -67,11 +67,14 @@ def read_regular_file(path: str | os.PathLike[str], limit: int) -> bytes:
     Raises NotRegularFileError as `read_regular_head` does, FileTooLargeError past ``limit``, and OSError where
     it cannot be opened or read.
     """
-    return _read_regular(path, limit, whole=True)
+    return read_regular_and_stat(path, limit, whole=True)[0]
 
 
-def _read_regular(path: str | os.PathLike[str], limit: int, whole: bool) -> bytes:
-    """The first ``limit`` bytes of the regular file at ``path``; with ``whole``, all of it or FileTooLargeError."""
+def read_regular_and_stat(path: str | os.PathLike[str], limit: int, *,
+                          whole: bool = False) -> tuple[bytes, os.stat_result]:
+    """The first ``limit`` bytes of the regular file at ``path`` (`read_regular_head`; with ``whole``, all of it
+    or FileTooLargeError: `read_regular_file`), and the ``fstat`` of what was read (a caller that writes the file
+    back later tells by it whether another program changed it meanwhile: `core.voc_tree`)."""
     fd = _open_regular(path)
     try:
         status = os.fstat(fd)
@@ -83,7 +86,7 @@ def _read_regular(path: str | os.PathLike[str], limit: int, whole: bool) -> byte
         data = _read_up_to(fd, limit + 1, status.st_size + 1) if whole else _read_up_to(fd, limit, _CHUNK)
         if len(data) > limit:  # it grew since the fstat
             raise FileTooLargeError(max(status.st_size, len(data)), limit)
-        return data
+        return data, status
     finally:
         os.close(fd)
 

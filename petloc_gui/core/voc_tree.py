@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import copy
 import os
-import stat
 from pathlib import Path
 
 from lxml import etree
 
 from petloc_gui.core.disk_state import DiskState, state_of
 from petloc_gui.core.errors import AnnotationError
+from petloc_gui.core.regular_file import NotRegularFileError, read_regular_and_stat
 
 # Annotation files are a few hundred bytes; anything this large is not one.
 MAX_XML_BYTES = 16 * 1024 * 1024
@@ -43,21 +43,14 @@ def _safe_parser() -> etree.XMLParser:
 
 
 def _read_regular_file(path: Path) -> tuple[bytes, os.stat_result]:
-    """At most MAX_XML_BYTES + 1 bytes of a regular file and its stat; AnnotationError otherwise."""
-    # O_NONBLOCK: opening a FIFO named x.xml must not wait forever for a writer.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    """At most MAX_XML_BYTES + 1 bytes of a regular file and its stat (`core.regular_file`: a FIFO named x.xml
+    is not waited on, a file under a Samba oplock is); AnnotationError otherwise."""
     try:
-        fd = os.open(path, flags)
+        return read_regular_and_stat(path, MAX_XML_BYTES + 1)
     except FileNotFoundError as exc:
         raise AnnotationError("annotation file does not exist", path) from exc
-    except OSError as exc:
-        raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
-    try:
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise AnnotationError("not a regular file", path)
-            return handle.read(MAX_XML_BYTES + 1), info
+    except NotRegularFileError as exc:  # "not a regular file (a named pipe)", as every other reader says it
+        raise AnnotationError(str(exc), path) from exc
     except OSError as exc:
         raise AnnotationError(f"cannot read annotation: {exc.strerror or exc}", path) from exc
 
