@@ -7,12 +7,13 @@ A file name or label may hold an ANSI escape (``ESC[2J`` clears a terminal,
 override (U+202E makes ``gpj.exe`` read as ``exe.jpg``), or a Unicode space
 other than U+0020 (a no-break space reads as a plain one: another file's name), or a byte order
 mark (U+FEFF, drawn as nothing: "\ufeffcat" reads as "cat"), or another character drawn as
-nothing (a zero-width space, a soft hyphen, a word joiner, a variation selector after a Latin letter:
+nothing (a zero-width space, a soft hyphen, a word joiner, a variation selector after a letter:
 "cat\u200b", pasted from a web page, reads as "cat").
 Shown raw, they rewrite the terminal or disguise a name. :func:`visible` replaces
 each with a readable escape (``\\x1b``, ``\\xa0``, ``\\u202e``), keeping every other
-character, and the invisible characters that are part of real text where they are (a zero-width joiner
-in an emoji sequence or a Devanagari conjunct, a zero-width non-joiner in a Persian word, U+FE0F in "❤️").
+character, and the invisible characters that are part of real text where they are (a zero-width space in
+Thai, a zero-width joiner in an emoji sequence or a Devanagari conjunct, a zero-width non-joiner in a Persian
+word, U+FE0F in "❤️", the tags of a subdivision flag).
 :func:`isolated` sets such a name apart in a sentence (a Hebrew or Arabic name keeps the line around it
 in order).
 """
@@ -83,47 +84,96 @@ def _visible_line(text: str) -> str:
         return _ESCAPED.sub(character_escape, text)
     shown, before = [], ""  # before: the character before, as kept; "" at the start or after an escape
     for at, char in enumerate(text):
-        raw = not _ESCAPED.match(char) and (
-            not _CONTEXTUAL.match(char) or _part_of_text(char, before, text[at + 1:at + 2]))
+        raw = not _ESCAPED.match(char) and (not _CONTEXTUAL.match(char) or _part_of_text(text, at, before))
         shown.append(char if raw else _escape(char))
         before = char if raw else ""
     return "".join(shown)
 
 
-def _part_of_text(char: str, before: str, after: str) -> bool:
-    """Whether an invisible ``char`` of `_IN_TEXT_ONLY` is part of the text it stands in, between ``before``
-    (as shown raw; "" if escaped) and ``after``. At a name's end, next to a space, or after a Latin letter
-    it is none: "cat\\u200b", "cat\\ufe0f" and "cat\\u200c" are "cat" with something invisible added."""
-    if char == "\u200b":  # a zero-width space: a word break inside a word (Thai and Khmer have no spaces)
-        return _drawn(before) and _drawn(after)
-    if char in _JOINERS:  # between two letters of a script that joins, or two emoji ("❤\ufe0f" one of them)
-        return _follows_text(before) and _beyond_ascii(after)
-    if "\U000e0020" <= char <= "\U000e007f":  # a tag: after the black flag of a subdivision flag, or a tag
-        return _follows_text(before)
-    # a variation selector, a Mongolian one, the grapheme joiner: a form of the character before it; the
-    # emoji form of a digit, "#" or "*" only in a keycap ("1\\ufe0f\\u20e3")
+def _part_of_text(text: str, at: int, before: str) -> bool:
+    """Whether ``text[at]``, an invisible character of `_IN_TEXT_ONLY`, is part of the text it stands in, after
+    ``before`` (as shown raw; "" if escaped). Only where its script or an emoji gives it a use: in Latin or
+    Cyrillic text, at a name's end or next to a space it is none ("ca\u200bt", "café\ufe0f", "cat\u200c" are
+    "cat" and "café" with something invisible added)."""
+    char, after = text[at], text[at + 1:at + 2]
+    if part_of_emoji(text, at):  # the joiner of "👩\u200d💻", the tags of a subdivision flag
+        return True
+    if _is_tag(char):  # out of a flag, a tag is no part of anything ("cat\U000e0063")
+        return False
+    if char == "\u200b":  # a zero-width space: a word break inside text written without spaces (Thai, Khmer)
+        return _in_blocks(before, _UNSPACED_SCRIPTS) and _in_blocks(after, _UNSPACED_SCRIPTS)
+    if char in _JOINERS:  # between two letters of a script that joins or forms conjuncts (Persian, Devanagari)
+        return _in_blocks(before, _JOINING_SCRIPTS) and _in_blocks(after, _JOINING_SCRIPTS)
+    if char == "\u034f":  # the grapheme joiner: keeps the combining marks after it in their order
+        return _drawn(before) and unicodedata.category(after[:1] or " ").startswith("M")
+    if "\u180b" <= char <= "\u180f":  # a Mongolian variation selector: a form of the Mongolian letter before
+        return _in_blocks(before, _MONGOLIAN)
+    # a variation selector: a symbol's text or emoji form ("❤\ufe0f"), an ideograph's variant; the emoji form of a
+    # digit, "#" or "*" only in a keycap ("1\ufe0f\u20e3"); a letter has none
     if char in "\ufe0e\ufe0f" and before and before in "0123456789#*":
         return after == "\u20e3"
-    return _beyond_ascii(before)
+    return _emoji(before) or _in_blocks(before, _CJK_IDEOGRAPHS)
+
+
+def part_of_emoji(text: str, at: int) -> bool:
+    """Whether ``text[at]``, a character drawn as nothing, holds an emoji together: a zero-width joiner between two
+    emoji ("👨\u200d👩\u200d👧" is a family, "👨👩👧" three people; "❤\ufe0f\u200d🔥", "👩🏽\u200d💻"), or a tag of
+    a subdivision flag (the black flag, tags, a cancel tag: England's and Scotland's flags differ only in them).
+    `visible` shows these raw, and `core.label_variants.label_key` keeps them."""
+    char = text[at]
+    if char == "\u200d":
+        start = at - 1
+        if start > 0 and (text[start] == "\ufe0f" or "\U0001f3fb" <= text[start] <= "\U0001f3ff"):
+            start -= 1  # past the emoji form or the skin tone of the emoji before
+        return start >= 0 and _emoji(text[start]) and _emoji(text[at + 1:at + 2])
+    if not _is_tag(char):
+        return False
+    start, end = at, at
+    while start > 0 and _is_tag(text[start - 1]):
+        start -= 1
+    while end < len(text) - 1 and text[end] != _CANCEL_TAG and _is_tag(text[end + 1]):
+        end += 1
+    return start > 0 and text[start - 1] == _BLACK_FLAG and text[end] == _CANCEL_TAG
 
 
 _JOINERS = "\u200c\u200d\u180e"  # zero width non-joiner and joiner, Mongolian vowel separator
+_BLACK_FLAG, _CANCEL_TAG = "\U0001f3f4", "\U000e007f"
+# Unicode blocks, as (first, last) code points, whose letters (and marks) an invisible character may stand among:
+# scripts written without spaces between words (a zero-width space marks a word break in them)...
+_UNSPACED_SCRIPTS = ((0x0E00, 0x0EFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x1950, 0x19FF),
+                     (0x1A20, 0x1AAF), (0x1B00, 0x1B7F), (0x3040, 0x30FF), (0x31F0, 0x31FF), (0x3400, 0x4DBF),
+                     (0x4E00, 0x9FFF), (0xA980, 0xA9FF), (0xAA60, 0xAADF), (0xF900, 0xFAFF), (0xFF66, 0xFF9F),
+                     (0x20000, 0x3FFFF))  # Thai, Lao, Tibetan, Myanmar, Khmer, Tai, Balinese, Javanese, kana, CJK
+# ... scripts whose letters join or form conjuncts (a joiner or non-joiner chooses the form): Arabic, Syriac,
+# N'Ko, the Indic scripts, Tibetan, Myanmar, Khmer, Mongolian, Balinese, Phags-pa, Javanese, Adlam, Brahmi...
+_JOINING_SCRIPTS = ((0x0600, 0x08FF), (0x0900, 0x0DFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x18AF),
+                    (0x1B00, 0x1BFF), (0xA840, 0xA87F), (0xA980, 0xA9DF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+                    (0x10D00, 0x10D3F), (0x11000, 0x11FFF), (0x1E900, 0x1E95F))
+_MONGOLIAN = ((0x1800, 0x18AF),)
+_CJK_IDEOGRAPHS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+# emoji Unicode files as punctuation, not symbols: "‼", "⁉", "〰", "〽"
+_EMOJI_PUNCTUATION = "\u203c\u2049\u3030\u303d"
+
+
+def _in_blocks(char: str, blocks: tuple[tuple[int, int], ...]) -> bool:
+    """Whether ``char`` (one character or "") is a letter or a mark of one of ``blocks``."""
+    return bool(char) and unicodedata.category(char)[0] in "LM" and any(
+        first <= ord(char) <= last for first, last in blocks)
+
+
+def _emoji(char: str) -> bool:
+    """Whether ``char`` (one character or "") is a symbol ("❤", "🔥", "♀", "∑"): what a variation selector gives
+    an emoji or a text form, and what a zero-width joiner joins into one emoji."""
+    return bool(char) and (unicodedata.category(char) in ("So", "Sm") or char in _EMOJI_PUNCTUATION)
+
+
+def _is_tag(char: str) -> bool:
+    return "\U000e0020" <= char <= _CANCEL_TAG
 
 
 def _drawn(char: str) -> bool:
     """Whether ``char`` (one character or "") is one drawn as something: no space, no invisible character."""
     return bool(char) and not char.isspace() and not DEFAULT_IGNORABLE.match(char) and not _ESCAPED.match(char)
-
-
-def _beyond_ascii(char: str) -> bool:
-    """Whether ``char`` is drawn and not ASCII: an emoji, a letter of a script that joins or takes forms."""
-    return _drawn(char) and not char.isascii()
-
-
-def _follows_text(before: str) -> bool:
-    """Whether ``before``, a character shown raw ("" if none), ends text a joiner or a tag may extend: one
-    beyond ASCII, or an invisible one kept (the U+FE0F of "❤\\ufe0f", a tag), but no joiner or space."""
-    return bool(before) and not before.isascii() and before not in _JOINERS and before != "\u200b"
 
 
 # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: what they enclose takes its own direction (a Hebrew

@@ -41,7 +41,7 @@ def test_a_name_with_an_invisible_character_is_shown_with_it_escaped(char, escap
     "\u0915\u094d\u200d\u0937",  # a Devanagari conjunct with a zero-width joiner
     "\u0645\u06cc\u200c\u0634\u0648\u062f",  # a Persian word with its zero-width non-joiner
     "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # the flag of Scotland: tags
-    "ab\u200bcd",  # a word break inside a word (Thai writes no spaces)
+    "\u0e2a\u0e27\u0e31\u0e2a\u200b\u0e14\u0e35",  # a word break inside Thai text (Thai writes no spaces)
 ])
 def test_invisible_characters_that_are_part_of_the_text_are_shown_raw(name):
     assert visible(name) == name

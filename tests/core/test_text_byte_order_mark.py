@@ -17,6 +17,10 @@ def test_a_byte_order_mark_in_a_name_is_shown_as_an_escape():
 
 
 @pytest.mark.parametrize("name", ["cat", "Café", "猫と犬", "क्‍ष",  # a Devanagari conjunct with a zero width joiner
-                                  "👩‍💻", "ab\u200bcd", "כלב", "dog 2"])
+                                  "👩‍💻", "สวัส\u200bดี", "כלב", "dog 2"])
 def test_names_without_one_are_shown_as_they_are(name):
     assert visible(name) == name
+
+
+def test_a_zero_width_space_between_latin_letters_is_no_word_break_and_is_escaped():
+    assert visible("ab\u200bcd") == "ab\\u200bcd"  # was shown raw: "abcd" with an invisible character in it
