@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.text import DEFAULT_IGNORABLE, isolated, tidy_name, visible
+from petloc_gui.core.text import DEFAULT_IGNORABLE, isolated, part_of_emoji, tidy_name, visible
 from petloc_gui.core.turkish_case import with_turkish_i, without_dot_above_i
 
 
@@ -27,7 +27,8 @@ def label_key(name: str) -> str:
     """What two spellings of one class share, and nothing more: the label without the characters drawn as
     nothing (Unicode's default-ignorable ones, as UAX #31 keys identifiers: "cat\\u200b" is "cat", and so
     is "❤\\ufe0f" "❤", Persian "\u0645\u06cc\\u200c\u0634\u0648\u062f" the word typed without its
-    non-joiner: one word typed two ways), in its composed Unicode form
+    non-joiner: one word typed two ways; but for a joiner between emoji and a flag's tags, which make another
+    emoji: `_drawn_only`), in its composed Unicode form
     (NFC: a decomposed "é" is the composed one), a full-width or half-width letter as its usual one (an
     East Asian input method's full-width "\\uff43\\uff41\\uff54" is "cat"), runs of whitespace made one
     space, and lower case (`str.lower`; "İ" as "i", not "i" and a combining dot). Canonical equivalents
@@ -70,8 +71,13 @@ def spelled_as(name: str, names: Iterable[str]) -> str | None:
 
 def _drawn_only(name: str) -> str:
     """``name`` without the characters drawn as nothing (`core.text.DEFAULT_IGNORABLE`), before it is composed:
-    "e\\u200b\\u0301" is "é" then, as it shows."""
-    return DEFAULT_IGNORABLE.sub("", name)
+    "e\\u200b\\u0301" is "é" then, as it shows. Those that hold an emoji together (`core.text.part_of_emoji`)
+    are kept: the tags tell England's flag from Scotland's, the joiners a family "👨\\u200d👩\\u200d👧" from
+    three people "👨👩👧"."""
+    if not DEFAULT_IGNORABLE.search(name):
+        return name
+    return "".join(char for at, char in enumerate(name)
+                   if not DEFAULT_IGNORABLE.match(char) or part_of_emoji(name, at))
 
 
 def _formed(name: str) -> str:
