@@ -15,7 +15,6 @@ import codecs
 import errno
 import os
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
 from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, read_regular_file
@@ -60,11 +59,7 @@ class ListedLines(list[str]):
     with another use of the list (`core.oxford_devkit_index`) says its own consequence after it; `problems` says
     a held-out list's."""
 
-    def __init__(self, lines: list[str], numbers: list[int], said: Sequence[str] = (), /, unread: str = "") -> None:
-        # ``said``: the problems callers once passed beside ``unread`` (always [] or unread's one line); what is
-        # unread is said by `problems` now, so a caller can pass none that disagrees with it
-        if said:
-            raise TypeError("ListedLines' problems follow from unread: pass unread=...")
+    def __init__(self, lines: list[str], numbers: list[int], /, *, unread: str = "") -> None:
         super().__init__(lines)
         self.numbers = tuple(numbers)
         self.unread = unread

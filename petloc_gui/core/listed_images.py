@@ -78,7 +78,7 @@ def resolve_listed_images(dataset: IndexedImages, lines: list[str], where: str, 
     real = _RealPaths()
     finder = _Finder(_image_names(dataset, real), real, say, difference, hold_ambiguous)
     if not isinstance(lines, ListedLines):  # lines of no file: numbered as they come
-        lines = ListedLines(lines, list(range(1, len(lines) + 1)), [])
+        lines = ListedLines(lines, list(range(1, len(lines) + 1)))
     resolved: set[str] = set()
     for number, line in zip(lines.numbers, lines, strict=True):
         candidates = finder.images_named(line, f"{where}: line {number}")

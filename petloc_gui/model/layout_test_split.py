@@ -50,10 +50,11 @@ def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = No
     as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an image also in trainval.txt missed it,
     and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing);
     ``problems``: what keeps the file from being read whole (`_read_listing`)."""
-    from petloc_gui.core.dataset import OXFORD, VOC_DEVKIT
+    from petloc_gui.core.dataset import SPLIT_LIST_FOLDERS
     from petloc_gui.core.listed_images import resolve_listed_images
 
-    listing = {VOC_DEVKIT: "ImageSets/Main/test.txt", OXFORD: "annotations/test.txt"}.get(dataset.layout, "")
+    folder = SPLIT_LIST_FOLDERS.get(dataset.layout)
+    listing = f"{folder}/test.txt" if folder else ""
     if not listing:
         return "", []
     lines = _read_listing(Path(dataset.root) / listing, [] if problems is None else problems)
@@ -74,13 +75,13 @@ def _read_listing(path: Path, problems: list[str]) -> ListedLines:
     try:
         lines = read_list_lines(path)
     except FileNotFoundError:
-        return ListedLines([], [], [])
+        return ListedLines([], [])
     except (NotRegularFileError, FileTooLargeError) as exc:  # says why itself: "cannot be read (...)" nested it
         problems.append(f"is {exc}: {held_none}")
-        return ListedLines([], [], [])
+        return ListedLines([], [])
     except OSError as exc:
         problems.append(f"cannot be read ({exc.strerror or exc}): {held_none}")
-        return ListedLines([], [], [])
+        return ListedLines([], [])
     problems.extend(lines.problems)
     return lines
 

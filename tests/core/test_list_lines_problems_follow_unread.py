@@ -21,13 +21,13 @@ def test_a_list_made_with_its_unread_part_says_the_problem():
     assert lines.problems == ()
 
 
-def test_a_list_read_whole_says_none_and_the_old_empty_problems_argument_is_still_taken():
-    assert ListedLines(["a.jpg"], [1]).problems == () == ListedLines([], [], []).problems
+def test_a_list_read_whole_says_none():
+    assert ListedLines(["a.jpg"], [1]).problems == () == ListedLines([], []).problems
 
 
-def test_a_problem_passed_beside_unread_is_refused_not_kept_to_disagree_with_it():
-    with pytest.raises(TypeError, match="unread"):
-        ListedLines([], [], ["is not UTF-8 text (line 1): ..."])
+def test_no_problem_can_be_passed_beside_unread_to_disagree_with_it():
+    with pytest.raises(TypeError):
+        ListedLines([], [], ["is not UTF-8 text (line 1): ..."])  # type: ignore[call-arg]
 
 
 def test_read_list_lines_says_it_through_unread(tmp_path):
