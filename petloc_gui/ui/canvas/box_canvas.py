@@ -8,26 +8,26 @@ it emits signals that the EditController turns into undo commands.
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPen, QRegion, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
 from petloc_gui.ui.canvas.drawn_box import clamped, kept_size
+from petloc_gui.ui.canvas.focus_frame import FOCUS_FRAME_PX as FOCUS_FRAME_PX  # (re-exported: others take it here)
+from petloc_gui.ui.canvas.focus_frame import paint_focus_frame, repaint_focus_frame_scrolled
 from petloc_gui.ui.canvas.full_resolution import PanePicture
 from petloc_gui.ui.canvas.image_adjust import Adjustment
+from petloc_gui.ui.canvas.pane_message import MESSAGE_WIDTH_PX as MESSAGE_WIDTH_PX  # (re-exported: tests take it here)
+from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
 from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
-MESSAGE_WIDTH_PX = 320  # a message's widest wrap, in screen pixels
-FOCUS_FRAME_PX = 2  # the frame round the pane that has the keyboard, in the palette's highlight colour
 
 
 class BoxCanvas(QGraphicsView):
@@ -138,22 +138,9 @@ class BoxCanvas(QGraphicsView):
         self.describe()
         if not message:
             return
-        item = QGraphicsTextItem()
-        # A dark backing keeps the text readable on bright photos too.
-        text = html.escape(visible(message, keep_newlines=True)).replace("\n", "<br>")
-        item.setHtml(f"<div style='background-color:#202020; color:#ffe678; padding:4px'>{text}</div>")
-        item.setZValue(100)
-        item.setFlag(QGraphicsTextItem.ItemIgnoresTransformations, True)
-        item.setPos(self._image_rect.topLeft())
-        self.scene().addItem(item)
-        self._message_item = item
-        self._fit_message()
-
-    def _fit_message(self) -> None:
-        """Wrap the message within the pane (at 150% scale a fixed 320 px ran past its edge)."""
-        if self._message_item is not None:
-            left = max(0, self.mapFromScene(self._message_item.pos()).x())  # it starts at the image's corner
-            self._message_item.setTextWidth(max(120, min(MESSAGE_WIDTH_PX, self.viewport().width() - left - 8)))
+        self._message_item = message_item(message, self._image_rect.topLeft())
+        self.scene().addItem(self._message_item)
+        fit_message(self, self._message_item)
 
     def image_rect(self) -> QRectF:
         return QRectF(self._image_rect)
@@ -200,23 +187,13 @@ class BoxCanvas(QGraphicsView):
     # --- keyboard focus ----------------------------------------------------------
     def paintEvent(self, event) -> None:  # Qt's name
         super().paintEvent(event)
-        if self.hasFocus():  # which pane the keys act on (the frameless view showed nothing of it)
-            painter = QPainter(self.viewport())
-            half = FOCUS_FRAME_PX / 2
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), FOCUS_FRAME_PX))
-            painter.drawRect(QRectF(self.viewport().rect()).adjusted(half, half, -half, -half))
-            painter.end()
+        if self.hasFocus():
+            paint_focus_frame(self)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # Qt's name
         super().scrollContentsBy(dx, dy)
         if self.hasFocus():
-            # A pan scrolls the viewport's pixels, the frame's with them: the frame is drawn again where it
-            # belongs, and the picture again where its lines were carried to. A right-drag scrolls about
-            # 12 px a step: repainting only a strip along the edges left a comb of frame lines in the picture.
-            whole = self.viewport().rect()
-            inside = whole.adjusted(2 * FOCUS_FRAME_PX, 2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX, -2 * FOCUS_FRAME_PX)
-            frame = QRegion(whole).subtracted(QRegion(inside))
-            self.viewport().update(frame.united(frame.translated(dx, dy)))
+            repaint_focus_frame_scrolled(self, dx, dy)
 
     def focusInEvent(self, event) -> None:  # Qt's name
         super().focusInEvent(event)
@@ -235,7 +212,7 @@ class BoxCanvas(QGraphicsView):
             fit_picture(self, self._image_rect)
         finally:
             self.fitting = False
-        self._fit_message()  # the image's corner, where it starts, moved
+        fit_message(self, self._message_item)  # the image's corner, where it starts, moved
 
     @property
     def fits_on_resize(self) -> bool:
@@ -253,14 +230,14 @@ class BoxCanvas(QGraphicsView):
         """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`)."""
         self._fit_on_resize = False
         self._zoom.zoom(self._image_rect, factor, spot)
-        self._fit_message()
+        fit_message(self, self._message_item)
         self.view_moved.emit()
 
     def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)
         if self._fit_on_resize:
             self.fit()
-        self._fit_message()
+        fit_message(self, self._message_item)
 
     def wheelEvent(self, event) -> None:  # Qt's name
         if event.modifiers() & Qt.ControlModifier:
