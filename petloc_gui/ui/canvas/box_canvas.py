@@ -68,7 +68,7 @@ class BoxCanvas(QGraphicsView):
         self._pan_start = None
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
-        self.fitting = False
+        self.placing = False  # a fit or zoom under way: the scroll bars' moves meanwhile are half-set views
         self._source_image: QImage | None = None
         self._picture = PanePicture(self)  # the preview, and the real pixels over it when zoomed in
         self.adjustment = Adjustment()
@@ -207,11 +207,11 @@ class BoxCanvas(QGraphicsView):
     def fit(self) -> None:
         """Fit the image in the pane (each pane fits itself: they may differ in size)."""
         self._fit_on_resize = True
-        self.fitting = True
+        self.placing = True
         try:
             fit_picture(self, self._image_rect)
         finally:
-            self.fitting = False
+            self.placing = False
         fit_message(self, self._message_item)  # the image's corner, where it starts, moved
 
     @property
@@ -229,7 +229,11 @@ class BoxCanvas(QGraphicsView):
     def zoom_by(self, factor: float, spot: QPointF | None = None) -> None:
         """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`)."""
         self._fit_on_resize = False
-        self._zoom.zoom(self._image_rect, factor, spot)
+        self.placing = True  # the panes beside follow the finished view, once (`view_moved` below)
+        try:
+            self._zoom.zoom(self._image_rect, factor, spot)
+        finally:
+            self.placing = False
         fit_message(self, self._message_item)
         self.view_moved.emit()
 

@@ -18,7 +18,7 @@ class PaneSync(QObject):
             pane.view_moved.connect(lambda p=pane: self._mirror(p))
 
     def _mirror(self, source: BoxCanvas) -> None:
-        if self._busy or source.fitting or source.fits_on_resize or not source.isVisible():
+        if self._busy or source.placing or source.fits_on_resize or not source.isVisible():
             return
         self._busy = True
         try:
