@@ -8,6 +8,8 @@ it emits signals that the EditController turns into undo commands.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -24,7 +26,7 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.pane_message import MESSAGE_WIDTH_PX as MESSAGE_WIDTH_PX  # (re-exported: tests take it here)
 from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
-from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place
+from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place, trim_to_view
 
 MIN_DRAW_PX = 2.0
 ZOOM_STEP = 1.25
@@ -68,15 +70,16 @@ class BoxCanvas(QGraphicsView):
         self._pan_start = None
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
-        self.placing = False  # a fit or zoom under way: the scroll bars' moves meanwhile are half-set views
+        self.placing = False  # (`_placed`)
         self._source_image: QImage | None = None
         self._picture = PanePicture(self)  # the preview, and the real pixels over it when zoomed in
         self.adjustment = Adjustment()
         self._cursor: QPointF | None = None  # scene position under the mouse, for the crosshair
         if editable:
             self.setMouseTracking(True)  # the cursor position and the crosshair follow the mouse
-        self.horizontalScrollBar().valueChanged.connect(self.view_moved)
-        self.verticalScrollBar().valueChanged.connect(self.view_moved)
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.valueChanged.connect(self._scrolled)
+            bar.sliderReleased.connect(self._scrolled)
         self._message = ""
         self.describe()
 
@@ -204,14 +207,21 @@ class BoxCanvas(QGraphicsView):
         self.viewport().update()
 
     # --- zoom -------------------------------------------------------------------
+    @contextmanager
+    def _placed(self) -> Iterator[None]:
+        """While a fit, zoom or follow sets the view, or a pan's trim: the scroll bars' moves meanwhile are half-set
+        views, neither trimmed (`_scrolled`) nor mirrored (`PaneSync`). Each says `view_moved` once done."""
+        self.placing = True
+        try:
+            yield
+        finally:
+            self.placing = False
+
     def fit(self) -> None:
         """Fit the image in the pane (each pane fits itself: they may differ in size)."""
         self._fit_on_resize = True
-        self.placing = True
-        try:
+        with self._placed():
             fit_picture(self, self._image_rect)
-        finally:
-            self.placing = False
         fit_message(self, self._message_item)  # the image's corner, where it starts, moved
 
     @property
@@ -223,19 +233,26 @@ class BoxCanvas(QGraphicsView):
         """Show what another pane shows: its zoom, centred on the same image point (`PaneSync`). From
         now on it keeps that view when resized, as a pane zoomed by hand does, until the next fit."""
         self._fit_on_resize = False
-        self.setTransform(transform)
-        place(self, self._image_rect, center)  # (`centerOn` could not show past a picture's edge)
+        with self._placed():
+            self.setTransform(transform)
+            place(self, self._image_rect, center)  # (`centerOn` could not show past a picture's edge)
+        self.view_moved.emit()
 
     def zoom_by(self, factor: float, spot: QPointF | None = None) -> None:
         """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`)."""
         self._fit_on_resize = False
-        self.placing = True  # the panes beside follow the finished view, once (`view_moved` below)
-        try:
+        with self._placed():
             self._zoom.zoom(self._image_rect, factor, spot)
-        finally:
-            self.placing = False
         fit_message(self, self._message_item)
         self.view_moved.emit()
+
+    def _scrolled(self) -> None:
+        """A scroll bar moved (or its handle was let go): a pan's grey out of view goes (`trim_to_view`), and the
+        panes beside follow. A fit's, zoom's or follow's own moves wait for the view it finishes with."""
+        if not self.placing:
+            with self._placed():
+                trim_to_view(self, self._image_rect)
+            self.view_moved.emit()
 
     def resizeEvent(self, event) -> None:  # Qt's name
         super().resizeEvent(event)

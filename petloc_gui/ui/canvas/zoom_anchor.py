@@ -5,7 +5,7 @@ QGraphicsView's own anchor (AnchorUnderMouse) cannot do it while the scaled pict
 than the pane: the view centres a scene rect smaller than its viewport on that axis, whatever the anchor, so
 the point under the pointer slid (a 600x400 photo in a tall pane: y 115 became y 132 after one step). The
 view's scene rect is grown here to the picture and the view wanted together, so the view can scroll there;
-a fit sets it back to the picture alone, centred.
+a pan shrinks it back to the picture and what is in view (`trim_to_view`), and a fit to the picture alone, centred.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsView
 _SLACK_PX = 0.5
 _TRIES = 4  # a scroll bar shown or hidden resizes the viewport (and may call for the other): place again
 _CLOSE_PX = 0.5  # how far off its spot the point may be left (a scroll value is whole pixels)
+_TRIM_PX = 1.0  # scene rect past the picture and the view that a pan leaves (a scroll value's rounding and more)
 
 
 def viewport_to_scene(view: QGraphicsView, point: QPointF) -> QPointF:
@@ -55,6 +56,27 @@ def place(view: QGraphicsView, picture: QRectF, scene_point: QPointF, spot: QPoi
         # left over on an axis the view centres (or a scroll bar's end): the next span is moved by as much
         shift_x += off_x / scale_x if abs(off_x) > _CLOSE_PX else 0.0
         shift_y += off_y / scale_y if abs(off_y) > _CLOSE_PX else 0.0
+
+
+def trim_to_view(view: QGraphicsView, picture: QRectF) -> bool:
+    """After a pan: ``view``'s scene rect shrinks to ``picture`` and what the view shows now (`_span`), the view
+    kept where it is (its top left corner, if a scroll bar goes). Grey a zoom added round the picture, once out of
+    view, cannot be scrolled back to: it stayed until the next fit. Not while a scroll bar's handle is held: its
+    range changing under the mouse would move the view (the handle's release pans). True if it shrank."""
+    if view.horizontalScrollBar().isSliderDown() or view.verticalScrollBar().isSliderDown():
+        return False
+    size = view.viewport().size()
+    scale_x, scale_y = view.transform().m11(), view.transform().m22()
+    corner = viewport_to_scene(view, QPointF(0, 0))
+    left, right = _span(picture.left(), picture.right(), corner.x(), size.width() / scale_x, _SLACK_PX / scale_x)
+    top, bottom = _span(picture.top(), picture.bottom(), corner.y(), size.height() / scale_y, _SLACK_PX / scale_y)
+    now = view.sceneRect()
+    spare = ((left - now.left()) * scale_x, (now.right() - right) * scale_x,
+             (top - now.top()) * scale_y, (now.bottom() - bottom) * scale_y)  # screen pixels, on each side
+    if max(spare) <= _TRIM_PX:
+        return False
+    place(view, picture, corner, QPointF(0, 0))
+    return True
 
 
 def fit_picture(view: QGraphicsView, picture: QRectF) -> None:
