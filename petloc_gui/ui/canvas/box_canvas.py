@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
-from petloc_gui.ui.canvas.drawn_box import clamped, kept_size
+from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, clamped, rect_to_box
+from petloc_gui.ui.canvas.drawn_box import kept_size
 from petloc_gui.ui.canvas.focus_frame import FOCUS_FRAME_PX as FOCUS_FRAME_PX  # (re-exported: others take it here)
 from petloc_gui.ui.canvas.focus_frame import paint_focus_frame, repaint_focus_frame_scrolled
 from petloc_gui.ui.canvas.full_resolution import PanePicture

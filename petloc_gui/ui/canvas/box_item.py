@@ -65,6 +65,12 @@ def _tag_font(scale: float = 1.0) -> QFont:
     return font
 
 
+def clamped(point: QPointF, picture: QRectF) -> QPointF:
+    """``point`` moved onto ``picture`` (a corner drawn or a handle dragged past its edge stops there)."""
+    return QPointF(min(max(point.x(), picture.left()), picture.right()),
+                   min(max(point.y(), picture.top()), picture.bottom()))
+
+
 def box_to_rect(box: Box) -> QRectF:
     return QRectF(QPointF(box.xmin, box.ymin), QPointF(box.xmax, box.ymax))
 
@@ -317,10 +323,7 @@ class BoxItem(QGraphicsItem):
                 r.translate(dx, dy)
         else:
             horizontal, vertical = _HANDLES[self._drag_mode]
-            p = event.scenePos()
-            if self.bounds is not None:
-                p = QPointF(min(max(p.x(), self.bounds.left()), self.bounds.right()),
-                            min(max(p.y(), self.bounds.top()), self.bounds.bottom()))
+            p = event.scenePos() if self.bounds is None else clamped(event.scenePos(), self.bounds)
             if horizontal == "l":
                 r.setLeft(p.x())
             elif horizontal == "r":
