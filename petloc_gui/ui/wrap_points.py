@@ -37,11 +37,17 @@ def _breakable(name: str) -> str:
         out.append(char)
         run = 0 if char.isspace() else run + 1
         following = name[i + 1] if i + 1 < len(name) else ""
-        # never between a letter and its accent, or inside a joined emoji
-        if not following or following.isspace() or unicodedata.combining(following) \
-                or unicodedata.category(following) in ("Mn", "Mc", "Me") or "\u200d" in (char, following):
+        if not following or following.isspace() or one_character(char, following):
             continue
         if (char in _BREAKS_AFTER and char != " ") or run >= BREAK_EVERY:
             out.append(BREAK)
             run = 0
     return "".join(out)
+
+
+def one_character(char: str, following: str) -> bool:
+    """Whether ``char`` and ``following`` are parts of one character as read: a letter and its accent (a mark, the
+    emoji form's selector U+FE0F among them), or emoji joined by U+200D. Nothing goes between them: no place to
+    wrap here, no word joiner in `review.save_texts`."""
+    return bool(unicodedata.combining(following)) or unicodedata.category(following) in ("Mn", "Mc", "Me") \
+        or "\u200d" in (char, following)

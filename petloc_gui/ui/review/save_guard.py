@@ -50,6 +50,7 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
+from petloc_gui.ui.review.question_room import line_fits
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
 from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, left_as, taken_note, unsaved_text
@@ -339,9 +340,11 @@ class SaveGuard:
         gone = {name for name, row in zip(names, dirty, strict=True) if _gone(session.image_path(row))}
         # Always the three buttons; Enter is Save All (labelme's Save: an Enter never loses edits), Esc
         # Cancel (tests/ui/test_unsaved_box_buttons.py checks them inside the box at scale 2)
-        answer = QMessageBox.question(
-            self.parent, "Unsaved changes", unsaved_text(names, gone, reload, autosave_failures),
-            QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.SaveAll)
+        buttons = QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel
+        fits = line_fits(self.parent, buttons)  # each name fitted to the room its line has there
+        answer = QMessageBox.question(self.parent, "Unsaved changes",
+                                      unsaved_text(names, gone, reload, autosave_failures, fits),
+                                      buttons, QMessageBox.SaveAll)
         if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
             saved = self.save_rows(dirty, leaving=then)
             return not self._kept_open(reload, []) and saved

@@ -3,16 +3,16 @@ save, the status lines of a conflict answered, and of the folder kept open after
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from itertools import pairwise
 
 from petloc_gui.core.text import counted, visible
+from petloc_gui.ui.model_label_fit import name_elided
+from petloc_gui.ui.wrap_points import one_character
 
 NAMES_SHOWN = 10
-# A longer name is cut to this many characters, so that its line ("  • " and the name, about 290 pixels) fits the
-# question's label: the dialog is half the screen wide up to 500 pixels, the label that less its icon, 320 pixels
-# on a screen 800 wide (1280 at 150% is 853). Cut to 60, the line took 420 and wrapped at 1366 x 768 at 150%.
-NAME_CHARS = 40
+NAME_CHARS = 60  # a longer name is cut to this many characters, whatever the room (`_shown`)
+BULLET = "  • "
 
 
 def _elided(name: str) -> str:
@@ -32,18 +32,32 @@ WORD_JOINER = "\u2060"
 def _unbroken(name: str) -> str:
     """``name`` as one piece a wrapped line cannot break: the dialog's label broke a long name after its "…" (and
     would at a space, a hyphen, between two ideographs), and the tail, flush left on a line of its own, read as
-    another image of the list. A line wider than the dialog can only break after its bullet, the name whole."""
+    another image of the list. A line wider than the dialog can only break after its bullet, the name whole. No
+    joiner goes inside a character as read ("e" and its accent, joined emoji: `wrap_points.one_character`)."""
     def plain(char: str) -> bool:
         return char.isascii() and (char.isalnum() or char in "._")
 
     glued = "".join(NO_BREAK_SPACE if char.isspace() else char for char in name)
-    return glued[:1] + "".join(after if plain(before) and plain(after) else WORD_JOINER + after
-                               for before, after in pairwise(glued))
+    return glued[:1] + "".join(after if (plain(before) and plain(after)) or one_character(before, after)
+                               else WORD_JOINER + after for before, after in pairwise(glued))
 
 
-def _listed(names: list[str], note=lambda name: "") -> str:
+def _shown(name: str, fits: Callable[[str], bool] | None) -> str:
+    """``name`` on its line of the list: with ``fits`` (whether a line fits the question unwrapped:
+    `question_room.line_fits`), elided in its middle to fit, and to `NAME_CHARS` at most; without, cut to
+    `NAME_CHARS`. Only a name shortened so, or any where the room is not known, is made one unbroken piece
+    (`_unbroken`): the others read, copy and sound as they are, with no invisible characters among theirs."""
+    name = visible(name)
+    if fits is None:
+        return _unbroken(_elided(name))
+    if len(name) <= NAME_CHARS and fits(BULLET + name):
+        return name
+    return _unbroken(name_elided(name, lambda shown: len(shown) <= NAME_CHARS and fits(BULLET + shown)))
+
+
+def _listed(names: list[str], note=lambda name: "", fits: Callable[[str], bool] | None = None) -> str:
     """The images as bullet lines, the first ten, then how many more; ``note`` adds to a line (and may wrap)."""
-    lines = [f"  • {_unbroken(_elided(visible(name)))}{note(name)}" for name in names[:NAMES_SHOWN]]
+    lines = [f"{BULLET}{_shown(name, fits)}{note(name)}" for name in names[:NAMES_SHOWN]]
     more = f"\n  … and {len(names) - NAMES_SHOWN} more" if len(names) > NAMES_SHOWN else ""
     return "\n".join(lines) + more
 
@@ -57,14 +71,15 @@ GONE_NOTE = " (image gone from the folder: cannot be saved; put it back under it
 
 
 def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = False,
-                 autosave_failures: list[str] | None = None) -> str:
+                 autosave_failures: list[str] | None = None, fits: Callable[[str], bool] | None = None) -> str:
     """The question's text, naming the images (the first ten, then how many more). Those in ``gone``
     (deleted, renamed or moved from the folder since) cannot be saved (`core.voc_write.check_image_there`):
     said on their line, and that Save All then saves the others and leaves the folder as it is, so
     that nobody expects Save All to close it. ``reload``: the folder is read again (F5), not closed.
-    ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons."""
+    ``autosave_failures``: autosave tried to save these on leaving and could not, for these reasons. ``fits``: whether
+    a line fits the question unwrapped (`question_room.line_fits`), each name fitted to it (`_shown`)."""
     then = left_as(reload)
-    listed = _listed(names, lambda name: GONE_NOTE if name in gone else "")
+    listed = _listed(names, lambda name: GONE_NOTE if name in gone else "", fits)
     if autosave_failures is None:
         head = "1 image has" if len(names) == 1 else f"{len(names)} images have"
         text = f"{head} unsaved changes:\n{listed}\n\nSave them before the folder is {then}?"
