@@ -233,11 +233,13 @@ def render(args) -> int:
     shoot.shot(classes, "class-list")
     classes.close()
 
+    from petloc_gui.ui.review.question_room import line_fits
     from petloc_gui.ui.review.save_guard import unsaved_text
 
     names = [window.session.image_path(r).name for r in range(min(12, len(window.dataset.items)))]
-    box = QMessageBox(QMessageBox.Question, "Unsaved changes", unsaved_text(names),
-                      QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel, window)
+    buttons = QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel
+    box = QMessageBox(QMessageBox.Question, "Unsaved changes", unsaved_text(names, fits=line_fits(window, buttons)),
+                      buttons, window)  # as save_guard.confirm_leave builds it: each name fitted to the box's room
     box.show()
     shoot.shot(box, "unsaved-changes", screen=True)
     box.close()
