@@ -17,6 +17,9 @@ from typing import Any
 
 from petloc_gui.cli.output import ProgressBar
 from petloc_gui.core.annotation_names import folded
+from petloc_gui.model.recorded_copies import found_by_bytes, recorded_paths
+
+__all__ = ["Found", "find_recorded", "recorded_digests", "recorded_paths"]  # recorded_paths: the model's, one copy
 
 _BAR_FROM = 500  # images to hash before a progress line is worth it (as `evaluate_trained_on`)
 
@@ -31,17 +34,6 @@ class Found:
     by_bytes: list[tuple[str, str]] = field(default_factory=list)
     # whether a recorded path not found could be looked for by its bytes (meta.json records its sha256)
     bytes_recorded: bool = False
-
-
-def recorded_paths(meta: dict[str, Any]) -> set[str]:
-    """Every image path meta.json records (``images``, ``splits``): a folder's image at one of them is that
-    image, never another taken for it by its case or Unicode form."""
-    paths = set(meta["images"]) if isinstance(meta.get("images"), dict) else set()
-    splits = meta.get("splits")
-    for listed in (splits.values() if isinstance(splits, dict) else ()):
-        if isinstance(listed, list):
-            paths.update(str(path) for path in listed)
-    return paths
 
 
 def recorded_digests(meta: dict[str, Any], relpaths: Sequence[str]) -> dict[str, str]:
@@ -106,32 +98,25 @@ def _by_form(items: Sequence[Any], relpaths: dict[int, str], pending: list[str],
 def _by_bytes(items: Sequence[Any], relpaths: dict[int, str], digests: dict[str, str], taken: dict[int, str],
               found: Found, hash_of: Callable[[Path], str | None],
               recorded: set[str] | frozenset[str] = frozenset()) -> None:
-    """Match the recorded paths of ``digests`` to the items not taken whose bytes have that sha256, those
-    of a recorded file name first (a renamed folder keeps its file names): each hashed at most once. An
-    image at a path the model records is that image (as for `_by_form`): a deleted validation image's
-    training copy, byte for byte, is never taken for it."""
-    by_digest: dict[str, list[str]] = {}
-    for relpath, recorded_digest in digests.items():
-        by_digest.setdefault(recorded_digest, []).append(relpath)
-    names = {folded(relpath.rpartition("/")[2]) for relpath in digests}
-    free = [item for item in items if id(item) not in taken and relpaths[id(item)] not in recorded]
-    free.sort(key=lambda item: folded(relpaths[id(item)].rpartition("/")[2]) not in names)  # stable: folder order
-    bar = ProgressBar("petloc: looking for the model's images by their bytes", len(free)) \
-        if len(free) > _BAR_FROM else None
+    """Match the recorded paths of ``digests`` to the items not taken whose bytes have that sha256, by the
+    window's rule (`model.recorded_copies.found_by_bytes`: those of a recorded file name first, each hashed at
+    most once; an image at a path the model records is that image, as for `_by_form`: a deleted validation
+    image's training copy, byte for byte, is never taken for it), with a progress line for a large folder."""
+    bar: ProgressBar | None = None
+
+    def hashed(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total > _BAR_FROM:
+            bar = ProgressBar("petloc: looking for the model's images by their bytes", total)
+        if bar is not None:
+            bar.update(done)
+
+    free = [(item, relpaths[id(item)]) for item in items if id(item) not in taken]
     try:
-        for done, item in enumerate(free, 1):
-            if not by_digest:
-                break
-            digest = hash_of(Path(item.image_path))
-            if digest is not None and digest in by_digest:
-                olds = by_digest[digest]
-                old = olds.pop(0)  # copies recorded under two paths: each takes one image
-                if not olds:
-                    del by_digest[digest]
-                taken[id(item)] = old
-                found.by_bytes.append((old, relpaths[id(item)]))
-            if bar is not None:
-                bar.update(done)
+        for old, item in found_by_bytes(digests, free, lambda item: hash_of(Path(item.image_path)), recorded,
+                                        hashed):
+            taken[id(item)] = old
+            found.by_bytes.append((old, relpaths[id(item)]))
     finally:
         if bar is not None:
             bar.close()

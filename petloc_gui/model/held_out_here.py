@@ -11,8 +11,9 @@ without sizes has its images read up to the check's one budget (then what was fo
 
 Which image stands for which is `petloc evaluate --split`'s rule (`cli.recorded_images.find_recorded`, without its
 case-and-Unicode-form step, which hashes nothing): the image at the recorded path with the recorded bytes, else one
-with those bytes at a path the model records for no image (an image at a recorded path is that image), those of a
-recorded file name first; each image stands for one held-out image, so two recorded copies need two here.
+with those bytes found as the command finds it, by the one function both call (`recorded_copies.found_by_bytes`: at
+a path the model records for no image, those of a recorded file name first; each image stands for one held-out
+image, so two recorded copies need two here).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.annotation_names import folded
+from petloc_gui.model.recorded_copies import found_by_bytes, recorded_paths
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def held_out_reads(meta: Mapping[str, Any], held_out: frozenset[str]) -> HeldOut
     recorded = _recorded(meta)
     at_path: dict[str, int | None] = {}
     sizes: set[int | None] = set()
-    for relpath in held_out:
+    for relpath in sorted(held_out):
         entry = recorded.get(relpath)
         entry = entry if isinstance(entry, dict) else {}
         size = entry.get("size")
@@ -60,7 +61,7 @@ def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, 
     else by those bytes at another path (see the module's note)."""
     recorded = _recorded(meta)
     standing: dict[str, str] = {}
-    pending: dict[str, list[str]] = {}  # recorded sha256 -> the held-out relpaths with it not at their path
+    pending: dict[str, str] = {}  # held-out relpath not at its path -> its recorded sha256
     for relpath in sorted(held_out):
         entry = recorded.get(relpath)
         was = entry.get("sha256") if isinstance(entry, dict) else None
@@ -69,17 +70,12 @@ def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, 
         if now is not None and (not isinstance(was, str) or now == was):
             standing[relpath] = key
         elif isinstance(was, str):
-            pending.setdefault(was, []).append(relpath)
+            pending[relpath] = was
     if not pending:
         return standing
-    taken, others = set(standing.values()), _recorded_paths(meta)
-    names = {folded(relpath.rpartition("/")[2]) for waiting in pending.values() for relpath in waiting}
-    free = sorted((key for key, here in relpaths.items() if key not in taken and here not in others),
-                  key=lambda key: (folded(relpaths[key].rpartition("/")[2]) not in names, relpaths[key]))
-    for key in free:
-        waiting = pending.get(digests.get(key) or "")
-        if waiting:
-            standing[waiting.pop(0)] = key  # copies recorded under two paths: each takes one image
+    taken = set(standing.values())
+    free = [(key, here) for key, here in relpaths.items() if key not in taken]
+    standing.update(found_by_bytes(pending, free, digests.get, recorded_paths(meta)))
     return standing
 
 
@@ -87,12 +83,3 @@ def _recorded(meta: Mapping[str, Any]) -> Mapping[str, Any]:
     images = meta.get("images")
     return images if isinstance(images, dict) else {}
 
-
-def _recorded_paths(meta: Mapping[str, Any]) -> set[str]:
-    """Every image path meta.json records (``images``, ``splits``; `cli.recorded_images.recorded_paths`)."""
-    paths = {str(path) for path in _recorded(meta)}
-    splits = meta.get("splits")
-    for listed in (splits.values() if isinstance(splits, dict) else ()):
-        if isinstance(listed, list):
-            paths.update(str(path) for path in listed)
-    return paths
