@@ -37,6 +37,7 @@ def label_key(name: str) -> str:
     word ending in a medial sigma is not the word ending in a final one (casefold makes both the
     medial; `str.lower` gives an upper-case word's last capital sigma as the final one). Those pairs
     can name two classes, and a refusal of them (`core.case_variant_refusal`) would have no way round.
+    A name of characters drawn as nothing alone keeps them (`_drawn_only`): "\\u3164" is not "\\u115f".
     Turkish case is the other key, `turkish_label_key`: two labels are one class when either key is
     the same (`same_class`)."""
     return _lower(tidy_name(_formed(_drawn_only(name))))
@@ -73,11 +74,13 @@ def _drawn_only(name: str) -> str:
     """``name`` without the characters drawn as nothing (`core.text.DEFAULT_IGNORABLE`), before it is composed:
     "e\\u200b\\u0301" is "é" then, as it shows. Those that hold an emoji together (`core.text.part_of_emoji`)
     are kept: the tags tell England's flag from Scotland's, the joiners a family "👨\\u200d👩\\u200d👧" from
-    three people "👨👩👧"."""
+    three people "👨👩👧". A name of nothing else (but spaces) is kept whole: without them every such name
+    ("\\u3164" and "\\u115f", two Hangul fillers, each shown escaped) had the key "", one class with any other."""
     if not DEFAULT_IGNORABLE.search(name):
         return name
-    return "".join(char for at, char in enumerate(name)
-                   if not DEFAULT_IGNORABLE.match(char) or part_of_emoji(name, at))
+    drawn = "".join(char for at, char in enumerate(name)
+                    if not DEFAULT_IGNORABLE.match(char) or part_of_emoji(name, at))
+    return drawn if drawn.strip() else name
 
 
 def _formed(name: str) -> str:
