@@ -45,6 +45,7 @@ from petloc_gui.core.interop.records import (
     relative_name,
     second_half,
 )
+from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, read_regular_file
 from petloc_gui.core.text import counted
@@ -118,6 +119,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
             orientations.place(record, out / "images" / record.relative, record.relative, images)
             kept.append(record)
         except SaveError as exc:
+            stop_if_target_unwritable(exc)  # a full disk is no image's problem: the export fails
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
             report.skipped_images += 1
         second_half(progress, total, done, len(placed))

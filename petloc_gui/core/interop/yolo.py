@@ -60,6 +60,7 @@ from petloc_gui.core.interop.records import (
     relative_name,
     second_half,
 )
+from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
 from petloc_gui.core.interop.yolo_images import (
     MIN_YOLO_SIDE,
@@ -246,6 +247,7 @@ def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, id
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)
         orientations.discard(name)
+        stop_if_target_unwritable(exc)  # a full disk is no image's problem: the export fails
         report.problem(getattr(exc, "path", None) or record.image_path,
                        f"{getattr(exc, 'reason', None) or exc}; image left out")
         report.skipped_images += 1
