@@ -39,7 +39,8 @@ PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 --from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<stem>.xml
 (photo.jpg gets photo.xml, labelImg's form; sub-folders such as train/ are
 kept). An existing VOC file is left untouched unless --overwrite.
-OUT may be the YOLO folder itself (labelImg's flat layout).
+OUT may be the YOLO folder itself (labelImg's flat layout). A SRC that holds
+a petloc export that did not finish is refused: run that export again.
 
 Boxes are those of the image as displayed (EXIF orientation applied). Sizes
 come from image headers; no image is decoded. Each problem (class id not in

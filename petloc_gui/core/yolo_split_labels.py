@@ -48,6 +48,8 @@ class YoloSplitLabels:
     first_copy: str  # its name in the converter's output (`core.interop.yolo_layout.output_name`)
     # why `petloc convert` cannot take the class names from ``names_file`` (its own words), or None
     names_problem: str | None = None
+    # why the folder is not converted at all: petloc's own export into it did not finish (`unfinished`), or None
+    unfinished_export: str | None = None
 
     def message(self) -> str:
         """What `petloc stats` says of the folder: the labels found and the command that converts them."""
@@ -56,6 +58,8 @@ class YoloSplitLabels:
         with_names = f"; class names in {self.names_file}" if self.names_file and not self.names_problem else ""
         images = ("1 image without annotation has its YOLO label file" if count == 1 else
                   f"{count} images without annotation have their YOLO label files")
+        if self.unfinished_export is not None:  # no names file to advise: the export writes its own, last
+            return f"{images} in labels/ beside images/ ({shown}), but {self.unfinished_export}"
         said = (f"{images} in labels/ beside images/ (Ultralytics' layout: {shown}{with_names}), which petloc "
                 "does not read (it reads Pascal VOC XML): ")
         copy = self.first_copy  # as the converter names it: the path less its last images/ folder
@@ -78,8 +82,10 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
     folder, have their label file in the ``labels`` folder beside it, and the first few non-empty ones read
     hold ``class x y w h`` lines. The folder named is the one holding ``images/`` and ``labels/``, or its
     parent inside the dataset folder ``root`` when only that one names the classes (Roboflow's data.yaml
-    above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from."""
-    from petloc_gui.core.interop.yolo_layout import last_folder_index, swapped  # the converter's rule, imported late
+    above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from. A folder holding
+    petloc's own export that did not finish is named whatever its label files hold, and said to be one."""
+    from petloc_gui.core.interop.unfinished import interrupted  # the converter's rules, imported late
+    from petloc_gui.core.interop.yolo_layout import last_folder_index, swapped
 
     # labels folder -> {label file's folder: [(its name, the image's path)]}
     wanted: dict[str, dict[str, list[tuple[str, str]]]] = {}
@@ -100,11 +106,16 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         inner = sorted(wanted[labels])[:listings_left]
         listings_left -= len(inner)
         found = [pair for folder in inner for pair in _label_files(folder, wanted[labels][folder])]
-        read = _non_empty(path for path, _ in found)[:reads_left] if found and reads_left else []
+        holder = os.path.dirname(labels)
+        unfinished_export = bool(found) and interrupted(Path(holder))
+        read = (_non_empty(path for path, _ in found)[:reads_left]
+                if found and reads_left and not unfinished_export else [])
         reads_left -= len(read)
+        if unfinished_export:  # petloc's export, stopped before its data.yaml: to be finished, not converted
+            by_folder.setdefault(holder, []).extend(found)
         # none read: empty label files only (background), or no read left; or text that is no YOLO label
-        if read and all(has_yolo_lines(path) for path in read):
-            by_folder.setdefault(_converted_folder(os.path.dirname(labels), root, names_of), []).extend(found)
+        elif read and all(has_yolo_lines(path) for path in read):
+            by_folder.setdefault(_converted_folder(holder, root, names_of), []).extend(found)
         if not listings_left:
             break
     return [_split_labels(folder, pairs, names_of(folder)) for folder, pairs in sorted(by_folder.items())]
@@ -114,6 +125,7 @@ def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> Y
     """The folder converted, ``folder``, with its (label file, image) ``pairs`` and its ``names``; the first
     image's output name taken once, here, as the converter takes it."""
     from petloc_gui.core.interop.records import relative_name  # the converter's rules, imported late
+    from petloc_gui.core.interop.unfinished import not_readable
     from petloc_gui.core.interop.yolo_layout import output_name
 
     first_image = relative_name(Path(pairs[0][1]), Path(folder))
@@ -121,7 +133,7 @@ def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> Y
     shown = [relative_name(Path(path), Path(folder)) for path, _ in pairs[:SHOWN]]
     return YoloSplitLabels(folder, len(pairs), shown, names.file,
                            frozenset(image for _, image in pairs), first_image, output_name(first_image),
-                           names.problem)
+                           names.problem, not_readable(Path(folder)))
 
 
 def _label_files(folder: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -173,7 +173,13 @@ def _check_nameable(record: ImageRecord) -> None:
 # --------------------------------------------------------------------------- import
 
 def find_coco_file(src: Path) -> Path:
-    """``src`` itself, or the one COCO JSON file in the folder ``src``."""
+    """``src`` itself, or the one COCO JSON file in the folder ``src``; DatasetError when there is none, or
+    when that folder holds an export that did not finish (`unfinished.not_readable`)."""
+    folder = src if src.is_dir() else src.parent if src.is_file() else None
+    # its images are part of the dataset exported; a .json found there is no manifest of them
+    unfinished_export = unfinished.not_readable(folder) if folder is not None else None
+    if unfinished_export is not None:
+        raise DatasetError(unfinished_export, folder)
     if src.is_file():
         return src
     if not src.is_dir():

@@ -47,6 +47,22 @@ def interrupted(out: Path) -> bool:
     return (out / MARK).is_file()
 
 
+def not_readable(folder: Path) -> str | None:
+    """Why ``folder`` is not read as a dataset when it holds an export that did not finish (`petloc convert
+    --from`, `petloc stats`): its manifest is missing, its images and label files are part of the dataset
+    exported, and a names file put there by hand would convert that part as if it were all. None when
+    ``folder`` holds no such export."""
+    if not interrupted(folder):
+        return None
+    fmt, manifest = earlier_format(folder) or ("yolo|coco", "data.yaml / annotations.json")
+    what, files = {"yolo": ("a petloc YOLO export", "images and label files"),
+                   "coco": ("a petloc COCO export", "images")}.get(fmt, ("a petloc export", "files"))
+    return (f"this folder holds {what} that did not finish (stopped before it wrote {manifest}, which is "
+            f"written last, or still running: {MARK} says so), so its {files} are only part of the dataset "
+            f"exported; run the export again (petloc convert SOURCE --to {fmt} {folder} "
+            "--overwrite, SOURCE the dataset exported) to finish it")
+
+
 def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: str,
           keeps: Callable[[Path], bool] = lambda _earlier: False) -> None:
     """Mark ``out`` unfinished (writing ``fmt``, whose manifest is the first of ``manifest``) and move

@@ -274,6 +274,9 @@ def read_yolo(src: str | os.PathLike[str], report: ConversionReport,
         raise DatasetError("does not exist", src)
     if not src.is_dir():
         raise DatasetError("not a folder (a YOLO dataset is a folder)", src)
+    unfinished_export = unfinished.not_readable(src)  # a names file put there would convert part as all
+    if unfinished_export is not None:
+        raise DatasetError(unfinished_export, src)
     yaml = FolderYaml(src)  # read once, for the names and a pose dataset's kpt_shape
     names, names_file = find_class_names(src, yaml)
     pose = find_keypoint_shape(src, yaml)
