@@ -117,8 +117,24 @@ def _temporary_beside(target: Path, requested: Path) -> tuple[int, str]:
     except OSError as exc:
         if exc.errno != errno.EROFS:
             raise
-        raise SaveError(f"cannot save: the folder {directory} is on a read-only file system: remount it "
-                        "writable, or work on a copy in a writable folder", requested) from exc
+        raise SaveError(_read_only_file_system(directory), requested) from exc
+
+
+def _read_only_file_system(directory: Path) -> str:
+    return (f"cannot save: the folder {directory} is on a read-only file system: remount it writable, or work "
+            "on a copy in a writable folder")
+
+
+def _on_read_only_file_system(directory: Path) -> bool:
+    """Whether ``directory``'s file system is mounted read-only (a USB stick, a read-only NFS share); False
+    where that cannot be asked (Windows has no statvfs)."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(directory).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -128,7 +144,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     ``os.replace``s the target. On any failure the temporary file is removed,
     the previous file is left intact and :class:`SaveError` naming ``path`` is
     raised. An existing file's permission bits are kept and a read-only file
-    is refused, a folder the temporary file cannot be made in is named. A symbolic link is written
+    is refused, a folder the temporary file cannot be made in (or on a read-only mount) is named. A
+    symbolic link is written
     through (the file it points to is replaced; the link stays). Inside `folders_synced_once` the
     folder's fsync waits for the end of the block. On Windows a replace refused while another program
     holds the new file is tried again for about a second (`REPLACE_RETRIED`).
@@ -140,6 +157,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise SaveError(f"cannot save: folder {directory} does not exist or is not a folder",
                         requested)
     if target.exists() and not os.access(target, os.W_OK):
+        # os.access says "not writable" for every file of a read-only mount too: said as the file being
+        # read-only, the hint pointed at the file's mode, which `ls -l` shows writable.
+        if _on_read_only_file_system(directory):
+            raise SaveError(_read_only_file_system(directory), requested)
         # Replacing the file would work on POSIX (only the folder's permission
         # counts), but a read-only file is the user's "do not touch".
         raise SaveError("cannot save: the file is read-only", requested)
