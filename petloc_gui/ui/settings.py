@@ -10,7 +10,8 @@ kept it, and the last folder and the recent folders were gone unsaid. It is now 
 A file that cannot be written (a read-only ~/.config, a file where its folder should be) gave no
 error either: every setting was lost at close, unsaid. Each write to disk (``_sync``) checks Qt's
 ``status()``; the first failure leaves a sentence naming the file that the window takes once
-(`take_unsaved_note`) and says on its status line. A path that cannot be reached (a file or a folder
+(`take_unsaved_note`) and says on its status line, with the cause a write beside the file meets (a full
+disk, a read-only mount, no permission: `core.write_probe`). A path that cannot be reached (a file or a folder
 that cannot be entered on its way) holds no file to be damaged: only that note is said, no "damaged" box.
 
 The paths kept here (last folder, recent folders, last model) cross Qt as QStrings, which cannot hold
@@ -33,6 +34,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from petloc_gui.core.fs_bytes import FS_BYTES
 from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import APP_NAME
+from petloc_gui.core.write_probe import why_not_writable
 
 if TYPE_CHECKING:
     from petloc_gui.ui.review.export_options import ExportOptions
@@ -44,6 +46,8 @@ _EXPORT_KEYS = {"annotated_only": "export/annotated_only", "skip_difficult": "ex
                 "copy_images": "export/copy_images"}
 # petloc's settings are a few KB; a file far larger is not one (and is not read whole to find out)
 _MAX_SETTINGS_BYTES = 4 * 1024 * 1024
+# Why the settings file cannot be written when a file beside it can be (the file itself is in the way)
+_UNWRITABLE_GUESSES = "no permission, a read-only folder, a full disk, or a file where a folder should be"
 
 
 class Settings:
@@ -132,8 +136,11 @@ class Settings:
         self._q.sync()
         if self._q.status() == QSettings.AccessError and not self._unsaved_found:
             self._unsaved_found = True
-            self._unsaved_note = (f"Settings cannot be saved: {self._q.fileName()} cannot be written (no permission, "
-                                  "a read-only folder, or a file where a folder should be); the last folder, "
+            file = self._q.fileName()
+            # Qt says AccessError for a full disk and a read-only mount as for a missing permission: a write
+            # beside the file finds which (a list of guesses left out the full disk, the likeliest).
+            cause = why_not_writable(file) or _UNWRITABLE_GUESSES
+            self._unsaved_note = (f"Settings cannot be saved: {file} cannot be written ({cause}); the last folder, "
                                   "window layout and export options will not be kept.")
 
     @property
