@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -48,7 +49,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(target.parent, folders=True, store=False)  # killed saves', a day old (not the store's)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        tmp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=target.parent))
     except OSError as exc:
         raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc
     backup: Path | None = None
@@ -60,7 +61,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
             shutil.copy2(source, tmp / name)
         write_meta(tmp, meta)
         if target.exists():
-            backup = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.old"
+            backup = target.parent / f"{_temporary_prefix(target)}{uuid.uuid4().hex[:8]}.old"
             rename_folder(target, backup)  # retried: Windows' virus scanner may hold a file in it open
         rename_folder(tmp, target)
     except Exception as exc:
@@ -76,6 +77,36 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     if backup is not None:
         shutil.rmtree(backup, ignore_errors=True)
     return target
+
+
+def _temporary_prefix(target: Path) -> str:
+    """How the names of `save_bundle`'s temporary folders beside ``target`` begin (then 8 random characters,
+    ``.tmp`` or ``.old``): `remove_abandoned_save` finds them by it."""
+    return f".{target.name}."
+
+
+def remove_abandoned_save(out_dir: str | os.PathLike[str]) -> list[Path]:
+    """Delete what a `save_bundle` into ``out_dir`` left when its process was killed: the bundle being
+    written (``.NAME.XXXXXXXX.tmp``, a partial model.keras) and the folder it was replacing, renamed away
+    for a moment (``.NAME.XXXXXXXX.old``); return what was removed.
+
+    Only for a bundle given up, whose writer has ended (a failed or cancelled run's staging folder): the
+    sweep of stale temporaries (`core.stale`) waits a day because it cannot know that. Other targets'
+    temporaries are kept; symbolic links are not followed; errors are skipped (this is housekeeping)."""
+    target = Path(out_dir)
+    ours = re.compile(re.escape(_temporary_prefix(target)) + r"[a-z0-9_]{8}\.(?:tmp|old)")
+    removed: list[Path] = []
+    try:
+        with os.scandir(target.parent) as entries:
+            left = [Path(entry.path) for entry in entries
+                    if ours.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False)]
+    except OSError:
+        return removed
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(folder)
+    return removed
 
 
 def _umask() -> int:

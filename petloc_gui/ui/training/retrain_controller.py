@@ -22,6 +22,7 @@ from petloc_gui.app.version_users import discard_unused
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import first_of, visible
+from petloc_gui.model.bundle_write import remove_abandoned_save
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
 from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
@@ -304,6 +305,9 @@ class RetrainController(RetrainStarting, QObject):
     def _drop_staging(self) -> None:
         if self.staging is not None:
             self.store.remove_staging(self.staging)
+            # A child killed while writing its bundle leaves it beside the staging folder (a partial model.keras),
+            # until the day-old sweep: on the nearly full disk that often ended the run. Its child has ended.
+            remove_abandoned_save(self.staging)
             self.staging = None
 
     def _progress_window(self) -> RetrainProgress:
