@@ -69,7 +69,9 @@ def since_run_sentences(changed: Sequence[str], left_out: Sequence[str], run_box
         sentences.append(
             f"The annotation of {which} ({_names(changed)}) changed after the training run read it: both "
             "models are scored on the boxes the run read, as its own figures (meta.json metrics) are, so the "
-            "change is not in these figures (the next run trains on it)." if run_boxes else
+            "change is not in these figures (these images are held out: a fine-tune keeps them in validation, "
+            "so the next run is scored on the corrected box, and petloc evaluate --split validation scores it "
+            "now)." if run_boxes else
             f"The annotation or the file of {which} ({_names(changed)}) changed after the training run read it: "
             "both models are scored on what is saved now, so the new model's figures here differ from those "
             "its run recorded (meta.json metrics), which are on the earlier boxes.")
