@@ -6,6 +6,9 @@ there is used as is, so OUT may be the YOLO folder itself) and
 labelImg's form. An existing VOC file is never replaced unless
 ``overwrite``; a file there that is not VOC is never replaced at all.
 Images nobody annotated (no YOLO txt, no COCO annotation) get no VOC file.
+An image that cannot be placed or written is that image's problem (reported,
+the rest converted), but a full disk, a read-only file system or a used-up
+quota is OUT's (`target_errors`): it raises SaveError, and the run fails.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from petloc_gui.core.interop.files import (
     unplace_image,
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
+from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation, write_voc
 
@@ -44,7 +48,8 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
                       overwrite: bool = False, images: str = LINK,
                       report: ConversionReport | None = None,
                       progress: Progress | None = None) -> ConversionReport:
-    """Place each record's image under ``out`` and write its VOC file beside it."""
+    """Place each record's image under ``out`` and write its VOC file beside it. Raises SaveError when ``out``
+    cannot be made or takes no more files (`target_errors.stop_if_target_unwritable`)."""
     report = report if report is not None else ConversionReport()
     report.prelabels_marked = True
     out = Path(out)
@@ -107,6 +112,8 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                 return
     except SaveError as exc:
         unplace_image(image_target, placed)
+        # a full disk (read-only mount, used-up quota) is OUT's error: every image after it fails the same way
+        stop_if_target_unwritable(exc)
         report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
         report.skipped_images += 1
         return
