@@ -12,6 +12,7 @@ use a single `core.stats` API.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -40,6 +41,7 @@ from petloc_gui.core.stats_problems import (
     OBJECT_WITHOUT_BOX,
     OTHER_PROBLEM,
     SIZE_MISMATCH,
+    UNFINISHED_EXPORT,
     UNREADABLE_IMAGE,
     UNSUPPORTED_IMAGE,
     YOLO_LABELS,
@@ -52,7 +54,7 @@ from petloc_gui.core.stats_summary import format_summary, summarize
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.yolo_beside import yolo_labels_beside
-from petloc_gui.core.yolo_split_labels import yolo_labels_in_split
+from petloc_gui.core.yolo_split_labels import YoloSplitLabels, yolo_labels_in_split
 
 if TYPE_CHECKING:  # compute_stats imports dataset lazily (see below)
     from petloc_gui.core.dataset import Dataset
@@ -76,6 +78,7 @@ __all__ = [
     "OBJECT_WITHOUT_BOX",
     "OTHER_PROBLEM",
     "SIZE_MISMATCH",
+    "UNFINISHED_EXPORT",
     "UNREADABLE_IMAGE",
     "UNSUPPORTED_IMAGE",
     "VALUE_KEYS",
@@ -195,6 +198,7 @@ def compute_stats(
     separate = dataset.annotations_folder is not None
     stats.problems.extend(Problem(YOLO_LABELS, found.folder, found.message(separate)) for found in
                           yolo_labels_beside(item for item in items if item.image_path_text not in claimed))
+    stats.problems.extend(_unfinished_exports(items, dataset.root, in_split))
     unread = dataset.unread()
     for path, fmt in unread:
         stats.not_read[fmt.name] = stats.not_read.get(fmt.name, 0) + 1
@@ -309,6 +313,19 @@ def _add_box(stats: DatasetStats, box: Box, size: tuple[int, int] | None) -> Non
         stats.values["box_rel_area"].append(box.area / (w * h))
         stats.values["box_center_x"].append((box.xmin + box.xmax) / 2 / w)
         stats.values["box_center_y"].append((box.ymin + box.ymax) / 2 / h)
+
+
+def _unfinished_exports(items: Sequence[DatasetItem], root: Path, in_split: Sequence[YoloSplitLabels]) -> list[Problem]:
+    """One problem per folder holding petloc's own export that did not finish, the dataset folder or one inside
+    it (`core.interop.unfinished`): its images count as without annotation, and where it has no label file
+    (a YOLO export killed before its first, or a COCO one: its boxes are all in annotations.json, written
+    last) nothing else said why. A folder the YOLO hint (``in_split``) names as one is left to it: said once."""
+    from petloc_gui.core.interop.unfinished import unfinished_exports  # imports the converters: late
+
+    hinted = {os.path.normpath(found.folder) for found in in_split if found.unfinished_export is not None}
+    return [Problem(UNFINISHED_EXPORT, str(folder), why)
+            for folder, why in unfinished_exports((item.image_path_text for item in items), root)
+            if os.path.normpath(folder) not in hinted]
 
 
 def _inside(path: Path, root: Path) -> str:

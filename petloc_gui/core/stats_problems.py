@@ -34,6 +34,10 @@ CASE_VARIANT_LABELS = "case_variant_labels"
 # labels/ beside images/ (Ultralytics' layout: core.yolo_split_labels), on the folder `petloc convert --from yolo`
 # makes VOC files of them from
 YOLO_LABELS = "yolo_labels"
+# a folder holding petloc's own YOLO or COCO export that did not finish (core.interop.unfinished): its images
+# count as without annotation, its manifest is not written yet; on a folder the yolo_labels hint names as such,
+# that hint says it instead
+UNFINISHED_EXPORT = "unfinished_export"
 
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (

@@ -63,6 +63,23 @@ def not_readable(folder: Path) -> str | None:
             "--overwrite, SOURCE the dataset exported) to finish it")
 
 
+def unfinished_exports(files: Iterable[str], root: Path) -> list[tuple[Path, str]]:
+    """(folder, `not_readable`'s why) of each folder holding an export that did not finish, in name order:
+    ``root`` and each folder inside it above one of ``files`` (paths inside ``root``, as a dataset lists its
+    images), each looked at once. `petloc stats` names each: its images count as without annotation, and
+    without this nothing says that their labels or annotations.json are only partly written, or not yet."""
+    top = os.path.normpath(root)
+    inside = top.rstrip(os.sep) + os.sep
+    folders = {top}
+    for path in files:
+        folder = os.path.dirname(os.path.normpath(path))
+        while folder.startswith(inside) and folder not in folders:  # the folders above it were added with it
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    found = ((Path(folder), not_readable(Path(folder))) for folder in sorted(folders))
+    return [(folder, why) for folder, why in found if why is not None]
+
+
 def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: str,
           keeps: Callable[[Path], bool] = lambda _earlier: False) -> None:
     """Mark ``out`` unfinished (writing ``fmt``, whose manifest is the first of ``manifest``) and move
