@@ -22,7 +22,9 @@ normalised), OUT/classes.txt and OUT/data.yaml; --to coco writes
 OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149), failing part way or
 converting nothing (exit 1), the conversion removes what it had written
-there, so the same command can be run again. Into an OUT that held an export (--overwrite), it puts that
+there, so the same command can be run again (a full disk, a read-only file system or a used-up quota
+fails it so, in either direction: no image after it could be written). Into an OUT that held an export
+(--overwrite), it puts that
 export's annotations.json back (YOLO: its data.yaml and classes.txt, when
 the classes are the same or no label file with a box was written yet; what
 the run wrote stays beside), so OUT is usable again; otherwise it says OUT

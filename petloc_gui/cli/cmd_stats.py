@@ -33,7 +33,8 @@ Problems
 in fractions of the image (0-1) where VOC wants pixels, objects without a
 box such as another tool's points, XML size different from the image, annotation files with no image, files of an image
 format petloc does not read such as HEIC, labels that differ only in case,
-spacing or Unicode form such as Bengal and bengal) are listed with their file
+spacing, Unicode form or invisible characters such as Bengal and bengal, a
+folder holding a petloc export that did not finish) are listed with their file
 names. A folder whose images without annotation have YOLO label files beside
 them (labelImg's YOLO mode) is named too, with the command that converts them
 (petloc convert FOLDER --from yolo FOLDER); so is one in Ultralytics' layout,

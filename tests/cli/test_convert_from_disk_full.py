@@ -48,7 +48,8 @@ def test_a_full_disk_exits_1_and_takes_back_a_new_out(small_voc, tmp_path, monke
     _copy_fails_at_the_fourth(monkeypatch, errno.ENOSPC)
     code, _, err = run_cli(capsys, "convert", src, "--from", fmt, out, "--images", "copy")
     assert code == 1, err
-    assert "No space left on device; the disk is full" in err and "the export stopped" in err
+    assert "No space left on device; the disk is full" in err
+    assert "the conversion stopped" in err and "run it again" in err
     assert "image not converted" not in err and "converted " not in err.splitlines()[-1]
     assert f"removed what the conversion had written ({out})" in err
     assert not (tmp_path / "full").exists()

@@ -17,14 +17,14 @@ from petloc_gui.core.errors import SaveError
 
 # errno -> what it says of the folder and what to do; EDQUOT is not defined everywhere (Windows)
 _UNWRITABLE: dict[int, str] = {
-    errno.ENOSPC: "the disk is full, so no image after it can be written either: the export stopped. "
-                  "Free space on that disk (or choose a folder on another) and export again",
+    errno.ENOSPC: "the disk is full, so no image after it can be written either: the {run} stopped. "
+                  "Free space on that disk (or choose a folder on another) and {again}",
     errno.EROFS: "the output folder is on a read-only file system, so nothing more can be written there: "
-                 "the export stopped. Choose a folder you can write to and export again",
+                 "the {run} stopped. Choose a folder you can write to and {again}",
 }
 if hasattr(errno, "EDQUOT"):
     _UNWRITABLE[errno.EDQUOT] = ("the disk quota there is used up, so no image after it can be written either: "
-                                 "the export stopped. Free space (or choose a folder elsewhere) and export again")
+                                 "the {run} stopped. Free space (or choose a folder elsewhere) and {again}")
 
 
 def unwritable_errno(exc: BaseException) -> int | None:
@@ -40,12 +40,14 @@ def unwritable_errno(exc: BaseException) -> int | None:
     return None
 
 
-def stop_if_target_unwritable(exc: BaseException) -> None:
+def stop_if_target_unwritable(exc: BaseException, run: str = "export") -> None:
     """Raise SaveError (naming the file ``exc`` names) when ``exc``, caught placing one image or writing its
-    label file, says the output folder cannot take more files; return when it is that image's own problem."""
+    label file, says the output folder cannot take more files; return when it is that image's own problem.
+    ``run``: what stopped, in the words the message says it with ("export"; "conversion" for --from)."""
     number = unwritable_errno(exc)
     if number is None:
         return
     reason = getattr(exc, "reason", None) or (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
     path = getattr(exc, "path", None) or getattr(exc, "filename", None)
-    raise SaveError(f"{reason}; {_UNWRITABLE[number]}", path) from exc
+    again = "export again" if run == "export" else "run it again"
+    raise SaveError(f"{reason}; {_UNWRITABLE[number].format(run=run, again=again)}", path) from exc

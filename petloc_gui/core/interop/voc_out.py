@@ -113,7 +113,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     except SaveError as exc:
         unplace_image(image_target, placed)
         # a full disk (read-only mount, used-up quota) is OUT's error: every image after it fails the same way
-        stop_if_target_unwritable(exc)
+        stop_if_target_unwritable(exc, run="conversion")
         report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
         report.skipped_images += 1
         return
