@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QLocale, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtCore import QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPalette, QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QToolTip
 
@@ -77,8 +77,10 @@ class _RefusalGuard:
         typed = self._out_of_range or self._refused_text or field.cleanText() or "An empty field"
         return f"{typed} is not a number from {low} to {high}"
 
-    def say(self, beside: bool = True) -> bool:
-        """The field's refusal, if any, made to stand (and shown ``beside`` the field); whether there was one."""
+    def say(self) -> bool:
+        """The field's refusal, if any, made to stand; whether there was one. Nothing pops up: a tooltip shown
+        under Epochs sat over the Validation fraction field and took the click meant for it (the keyboard stayed
+        in Epochs, and "0.9" typed there made it "09", taken); the `RefusalNote` under the fields says it."""
         message = self.refusal()
         if not message:
             return False
@@ -88,9 +90,7 @@ class _RefusalGuard:
             self._own_palette = QPalette(field.lineEdit().palette())
             field.lineEdit().setPalette(_marked(self._own_palette))
         self.said = message
-        field.setToolTip(message)
-        if beside:
-            QToolTip.showText(field.mapToGlobal(QPoint(0, field.height())), message, field)
+        field.setToolTip(message)  # said again on hover
         self._said_to.emit(message)
         return True
 
@@ -119,7 +119,7 @@ class _RefusalGuard:
         finally:
             self._leaving = False
         self._refused_text, self._out_of_range = refused
-        self.say(beside=False)
+        self.say()
 
     def _is_out_of_range(self, typed: str) -> bool:
         try:
@@ -137,7 +137,7 @@ class _RefusalGuard:
             self._field.setToolTip(self._own_tooltip)
             if self._own_palette is not None:
                 self._field.lineEdit().setPalette(self._own_palette)
-            QToolTip.hideText()
+            QToolTip.hideText()  # the field's tooltip, hovered, may still say the refusal
             self._said_to.emit("")
 
 
@@ -172,7 +172,8 @@ class _Refusing:
         return self._guard.said if self._guard is not None else ""
 
     def say_refusal(self) -> bool:
-        """Its refusal, if any, said beside it and made to stand; whether there was one."""
+        """Its refusal, if any, said (its tooltip, its text marked, the `RefusalNote`) and made to stand; whether
+        there was one."""
         return self._guard is not None and self._guard.say()
 
 
@@ -215,7 +216,7 @@ class WholeNumberField(_Refusing, QSpinBox):
 
 
 def refused(fields: Iterable[DecimalField | WholeNumberField]) -> bool:
-    """Whether one of ``fields`` holds what it refused: the first says so beside it and is given the keyboard. A
+    """Whether one of ``fields`` holds what it refused: the first says so and is given the keyboard. A
     dialog asks before it is accepted by any route (Return in another field, its button, the button's key): Qt
     left such a field the previous value or the digits it kept ("600" read 60), and the run started with them."""
     for field in fields:
@@ -227,8 +228,8 @@ def refused(fields: Iterable[DecimalField | WholeNumberField]) -> bool:
 
 
 class RefusalNote(QLabel):
-    """What ``fields`` refused and stand by, a line each, in view under them (the tooltip goes with the next click
-    or key) until each holds a value it can take."""
+    """What ``fields`` refused and stand by, a line each, in view under them until each holds a value it can take:
+    where the refusal is said (no pop-up, which would cover the field under it)."""
 
     def __init__(self, *fields: DecimalField | WholeNumberField) -> None:
         super().__init__()
