@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from itertools import pairwise
 
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, isolated, visible
 from petloc_gui.ui.model_label_fit import name_elided
 from petloc_gui.ui.wrap_points import one_character
 
@@ -27,6 +27,7 @@ def _elided(name: str) -> str:
 # each side of any other character but an ASCII letter, digit, "." or "_", between which no line breaks anyway
 NO_BREAK_SPACE = "\u00a0"
 WORD_JOINER = "\u2060"
+LEFT_TO_RIGHT_MARK = "\u200e"
 
 
 def _unbroken(name: str) -> str:
@@ -49,10 +50,22 @@ def _shown(name: str, fits: Callable[[str], bool] | None) -> str:
     (`_unbroken`): the others read, copy and sound as they are, with no invisible characters among theirs."""
     name = visible(name)
     if fits is None:
-        return _unbroken(_elided(name))
-    if len(name) <= NAME_CHARS and fits(BULLET + name):
-        return name
-    return _unbroken(name_elided(name, lambda shown: len(shown) <= NAME_CHARS and fits(BULLET + shown)))
+        return _apart(_unbroken(_elided(name)), name)
+    if len(name) <= NAME_CHARS and fits(BULLET + _apart(name, name)):
+        return _apart(name, name)
+    return _apart(_unbroken(name_elided(name, lambda shown: len(shown) <= NAME_CHARS
+                                        and fits(BULLET + _apart(shown, name)))), name)
+
+
+def _apart(shown: str, name: str) -> str:
+    """``shown`` (``name`` as its line has it: whole, elided or unbroken) set apart as `isolated` sets ``name``
+    apart, its line kept left to right: a Hebrew name put in raw made its line right to left (flush right, the
+    bullet at its right end, among the left-to-right lines of the Latin names). The isolates alone do not do it:
+    the question's label (a `QTextDocument`) takes a line's direction from its first strong letter, isolated or
+    not (`QTextBlock.textDirection`), so a left-to-right mark comes first. ``name`` is `visible` already; a name
+    that needs no isolates is left as it is."""
+    before, _name, after = isolated(name).partition(name)  # the isolates around it, if it needs them
+    return f"{LEFT_TO_RIGHT_MARK}{before}{shown}{after}" if before else shown
 
 
 def _listed(names: list[str], note=lambda name: "", fits: Callable[[str], bool] | None = None) -> str:
