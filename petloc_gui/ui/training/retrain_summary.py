@@ -12,10 +12,13 @@ def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> st
     """The summary of a run that can start: its validation images, and the images it holds out as test images
     (the current model's, when ``fine_tune``; the folder's test list); ``first_model``: nothing to compare the
     new model with."""
-    test_note = (f" {preview.parent_test} annotated {'image is' if preview.parent_test == 1 else 'images are'}"
-                 " the current model's test images: "
-                 "fine-tuning never trains on them, so its test figures stay honest."
-                 if preview.parent_test else "")
+    test_note = ""
+    if preview.parent_test == 1:
+        test_note = (" 1 annotated image is one of the current model's test images: fine-tuning never trains on it, "
+                     "so its test figures stay honest.")
+    elif preview.parent_test:
+        test_note = (f" {preview.parent_test} annotated images are the current model's test images: fine-tuning "
+                     "never trains on them, so its test figures stay honest.")
     learned_note = "; an image the current model trained on never validates its fine-tune" if fine_tune else ""
     unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
     compared_note = "" if first_model else "; the current and the new model are compared on those neither trained on"
