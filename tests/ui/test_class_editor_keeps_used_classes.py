@@ -116,6 +116,6 @@ def test_the_model_note_goes_to_the_host_given(qtbot, window, folder):
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
     qtbot.waitUntil(window.session.watchers.scan_finished, timeout=10_000)
     host = Host()
-    result = _editor(window, host).rename("cat", "kitty")  # pets does not know kitty: it goes
-    assert "does not know kitty" in result
+    result = _editor(window, host).rename("cat", "kitty")  # pets knows the dogs' boxes only now: it goes
+    assert "With cat gone from this folder" in result
     assert len(host.said) == 1 and host.said[0].startswith("Renamed cat to kitty:")

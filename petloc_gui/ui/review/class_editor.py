@@ -23,7 +23,7 @@ from petloc_gui.core.label_variants import shown_apart, spelled_as
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
-from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.models.model_handle import BUNDLED_MODELS, ModelInfo
 from petloc_gui.ui.review.review_session import ReviewSession
 
 
@@ -252,12 +252,28 @@ class ClassEditor:
         if no_model is None:  # another model, which knows the folder's classes, is loading
             why = (f"{visible(model.name)} does not know {visible(new)}: another model that knows this folder's "
                    "classes is used now.")
+            said = f" The model {why}"
         else:
-            why = (f"{visible(model.name)} does not know {visible(new)}, so no model is used for this folder and "
-                   f"nothing is predicted (renaming {visible(new)} back to {visible(old)} brings the model back; "
-                   "or train a model for these classes).")
+            why = self._dropped_why(model, old, new)
+            said = f" {why[:1].upper()}{why[1:]}"  # "With cat gone …" (a fixed word first, never a name)
         self.host.show_status(f"Renamed {visible(old)} to {visible(new)}: {why}", 20000)
-        return f" The model {why}"
+        return said
+
+    def _dropped_why(self, model: ModelInfo, old: str, new: str) -> str:
+        """Why the rule no longer uses ``model`` (`app.model_choice`): the rename took its class ``old`` out of
+        the folder, so it knows the classes of too few boxes. It said "pets does not know rabbit", which the
+        window then contradicted: Model → Bundled: pets used it again, still not knowing rabbit, and a box
+        typed "rabbit" keeps it (it knows the classes of most boxes still)."""
+        name, counts = visible(model.name), self.session.model.box_counts(every_box=True)  # as the rule weighs
+        known, total = sum(n for label, n in counts.items() if label in model.class_names), sum(counts.values())
+        share = (f"{name} knows the classes of only {known} of the folder's {total} boxes (a model is chosen "
+                 "for a folder while it knows those of more than half)" if known else
+                 f"{name} knows the class of none of the folder's {counted(total, 'box', 'boxes')}")
+        # the menu names a bundled model by its spec ("pets"), as `ModelController` lists them
+        pick = f"Model → Bundled: {model.spec}" if model.spec in BUNDLED_MODELS else "picking it in Model → Versions"
+        return (f"with {visible(old)} gone from this folder, {share}, so no model is used for this folder and "
+                f"nothing is predicted (renaming {visible(new)} back to {visible(old)} brings {name} back; {pick} "
+                f"uses it anyway, though it never predicts {visible(new)}; or train a model for these classes).")
 
     def delete(self, name: str) -> str:
         shown = self.names()
