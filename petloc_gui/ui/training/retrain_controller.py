@@ -250,7 +250,8 @@ class RetrainController(RetrainStarting, QObject):
         version = self.new_version
         if version is None:
             return ""
-        here = "the current model is unchanged"
+        # no model in use (a rename dropped it during the run, say): "the current model" named one there is not
+        here = "the current model is unchanged" if self.host.current_model_spec() else "no model is in use, as before"
         if self.host.current_model_spec() == str(version.path):
             if not (self._on_run_folder() and self._run_spec and support.is_readable_model(self._run_spec)):
                 self._tell("The new model is the one in use: choose another model before discarding it.", box=True)
