@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +27,6 @@ from petloc_gui.cli.output import (
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, isolated
 
 if TYPE_CHECKING:
@@ -57,8 +55,10 @@ the IoU figures with the class ignored (each box against the object it overlaps
 most, whatever its class: the "ignoring the class" line, ignoring_class in
 --json), and the confusion matrix (rows: truth, columns: predicted; past {MAX_CLASSES} classes or
 {MAX_WIDTH} columns, its {LISTED} largest confusions, the whole matrix in --json). A ground-truth
-label the model does not know counts as wrong, and has a confusion row of
-its own (what the model took those images for).
+label the model does not know has a class row and a confusion row of its own,
+on the images whose truth it is (the object the prediction is matched to,
+each wrong: the model cannot name it); an image holding one beside the object
+it is scored against is in that object's row.
 
 Use a folder the model never trained on (for the digits model:
 `petloc digits DIR --split test`), or --split validation or --split test
@@ -172,18 +172,16 @@ def run(args: argparse.Namespace) -> int:
         [p.box for _, _, p in evaluated],  # a NaN box (no prediction) scores IoU 0 (core.boxes.iou)
         class_names,
     )
-    known = set(class_names)
-    unknown = Counter(label for _, objects, _ in evaluated for label in {name for name, _ in objects}
-                      if label not in known)
+    from petloc_gui.cli.evaluate_unknown import unknown_labels, unknown_labels_report, unknown_line
+
+    # each counted as a class's row is: the images whose matched truth it is (best-gt)
+    unknown = unknown_labels(evaluated, class_names)
     if unknown:
-        # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none;
-        # set apart (the spelling hint sets its names apart too): a Hebrew label moved the commas and counts around it
-        listed = ", ".join(f"{isolated(name)} ({unknown[name]})" for name in natural_order(unknown))
-        hints = [found for found in (spelling_hint(unknown, class_names), hint) if found]
-        error(f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {h}" for h in hints),
-              names_isolated=True)
-    report = build_report(metrics, class_names, unknown, len(skipped) + len(failed), args.model, model_path,
+        hints = [found for found in (spelling_hint(unknown.held, class_names), hint) if found]
+        error(unknown_line(unknown, hints), names_isolated=True)
+    report = build_report(metrics, class_names, unknown.counts, len(skipped) + len(failed), args.model, model_path,
                           args.data, split)
+    report.update(unknown_labels_report(unknown))  # each label's row, and how many images hold it
     from petloc_gui.cli.evaluate_class_blind import KEY as CLASS_BLIND
     from petloc_gui.cli.evaluate_class_blind import class_blind_report
 
@@ -192,7 +190,7 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.cli.evaluate_confusion import unknown_rows
 
     # the images whose truth the model does not know: what it took them for (the matrix has no row for them)
-    report[CONFUSION_UNKNOWN] = unknown_rows(evaluated, class_names, unknown)
+    report[CONFUSION_UNKNOWN] = unknown_rows(evaluated, class_names, unknown.held)
     from petloc_gui.cli.evaluate_accepted import accepted_report  # (imports numpy: not at `petloc --help`)
     from petloc_gui.cli.prelabel import model_name
 
@@ -210,8 +208,8 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.cli.evaluate_class_rows import trained_per_class
 
     # each class row's own count (under --split all a 1-image class read as held out); None: not known
-    report[TRAINED_PER_CLASS] = None if trained_on is None else trained_per_class(evaluated, class_names, unknown,
-                                                                                  matched)
+    report[TRAINED_PER_CLASS] = None if trained_on is None else trained_per_class(evaluated, class_names,
+                                                                                  unknown.held, matched)
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
     report["n_learned_digits"] = learned_digits.n_canvases  # a lower bound when n_digits_unknown is not 0
     report.update(unknown_report(learned_digits))

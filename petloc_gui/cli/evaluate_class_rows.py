@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.cli.evaluate_unknown import KEY as UNKNOWN_PER_CLASS
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import table
 
@@ -24,22 +25,19 @@ NOTE = "trained on: of a row's images, those the model (or one it was fine-tuned
 def trained_per_class(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequence[str],
                       unknown: Collection[str], trained: Collection[Path]) -> dict[str, int]:
     """How many of each row's images are ``trained`` ones (`trained_on_count`'s ``matched``), for every
-    row: a class of the model's counts the images whose truth it is, as its row does (the object its
-    prediction is matched to, `core.metrics.best_gt_match`); a label it does not know (``unknown``), the
-    images holding it, as the ``unknown_labels`` count does."""
+    row, a class of the model's or a label it does not know (``unknown``): the images whose truth it is, as
+    its row counts them (the object the prediction is matched to, `core.metrics.best_gt_match`)."""
     from petloc_gui.core.metrics import best_gt_match
 
     counts = dict.fromkeys([*class_names, *sorted(unknown)], 0)
-    known = set(class_names)
     trained = set(trained)
     for image, objects, prediction in evaluated:
         if image not in trained:
             continue
+        # an image in one row only, as the rows' counts: a label beside the matched object is not its truth
         truth = best_gt_match(objects, prediction.label, prediction.box).label
-        if truth in known:
-            counts[truth] += 1
-        for label in {name for name, _ in objects} - known:
-            counts[label] = counts.get(label, 0) + 1
+        if truth is not None:
+            counts[truth] = counts.get(truth, 0) + 1
     return counts
 
 
@@ -56,11 +54,14 @@ def class_table(report: dict[str, Any], num: Callable[[Any], str]) -> list[str]:
 
     # in `petloc stats`' order (natural: cat_2 before cat_10, Dogg after american), not the model's (code
     # point: cat_10 before cat_2, every capital first), in which one class was in a different row in each
-    per_class, unknown = report["per_class"], report["unknown_labels"]
+    per_class = report["per_class"]
     rows = [[name, *counts(name, per_class[name]["count"]), num(per_class[name]["accuracy"]),
              num(per_class[name]["mean_iou"]), ""] for name in natural_order(per_class)]
-    rows += [[name, *counts(name, unknown[name]), "0.000", "-", "(unknown to the model)"]
-             for name in natural_order(unknown)]
+    # a label the model does not know: figures as a class's, on the images whose truth it is (`evaluate_unknown`)
+    for name in natural_order(report["unknown_labels"]):
+        figures = report[UNKNOWN_PER_CLASS][name]
+        rows.append([name, *counts(name, figures["count"]), num(figures["accuracy"]), num(figures["mean_iou"]),
+                     "(unknown to the model)"])
     header = ["class", "count", *([] if trained is None else [HEADER]), "accuracy", "mean IoU", ""]
     return [*table(header, rows, right=range(1, len(header) - 1)), *([] if trained is None else [NOTE])]
 

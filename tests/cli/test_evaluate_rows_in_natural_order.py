@@ -23,6 +23,8 @@ def _report() -> dict:
         "per_class": {name: {"count": 1, "accuracy": 1.0, "mean_iou": 0.5} for name in MODEL_ORDER},
         "confusion": {"labels": MODEL_ORDER, "matrix": [[int(i == j) for j in range(n)] for i in range(n)]},
         "unknown_labels": {"Zebra": 1, "ant_10": 1, "ant_9": 1},  # as build_report writes it: code points
+        "unknown_per_class": {name: {"count": 1, "accuracy": 0.0, "mean_iou": 0.0} for name in ("Zebra", "ant_10",
+                                                                                                 "ant_9")},
         "confusion_unknown_labels": {"Zebra": [1] + [0] * (n - 1), "ant_10": [0] * n, "ant_9": [0] * n},
     }
 

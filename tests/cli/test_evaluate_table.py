@@ -18,6 +18,7 @@ def _report() -> dict:
                       WIDE: {"count": 3, "accuracy": 0.25, "mean_iou": 0.5}},
         "confusion": {"labels": ["cat", LONG, WIDE], "matrix": [[1, 0, 0], [2, 10, 0], [0, 1, 2]]},
         "unknown_labels": {"bird": 2},
+        "unknown_per_class": {"bird": {"count": 2, "accuracy": 0.0, "mean_iou": 0.0}},
     }
 
 
@@ -40,7 +41,7 @@ def test_per_class_rows_line_up_with_the_header_whatever_the_class_name():
     assert _ends(next(line for line in lines if line.startswith(WIDE) and "0.250" in line), "3", "0.250",
                  "0.500") == columns
     unknown = next(line for line in lines if line.startswith("bird"))
-    assert _ends(unknown, "2", "0.000", "-") == columns and unknown.endswith("(unknown to the model)")
+    assert _ends(unknown, "2", "0.000", "0.000") == columns and unknown.endswith("(unknown to the model)")
 
 
 def test_confusion_matrix_columns_line_up_with_a_wide_character_label():
