@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
 from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
 from petloc_gui.cli.evaluate_confusion import LISTED, MAX_CLASSES, MAX_WIDTH
 from petloc_gui.cli.evaluate_digits import digits_notes, learned_digit_count, learned_digits_record, unknown_report
 from petloc_gui.cli.evaluate_labels import label_hint, spelling_hint
-from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, select_items
+from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, say_test_images_among, select_items
 from petloc_gui.cli.evaluate_trained_on import trained_on_count
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
 from petloc_gui.cli.output import (
@@ -28,9 +28,6 @@ from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.text import counted, isolated
-
-if TYPE_CHECKING:
-    pass
 
 NAME = "evaluate"
 HELP = "evaluate a model on every annotated image of a dataset folder"
@@ -144,6 +141,8 @@ def run(args: argparse.Namespace) -> int:
     evaluated, failed = predict_cases(predictor, cases, args.batch_size)
     for image, reason in failed:
         error(f"skipped {isolated(image)}: {reason}", names_isolated=True)  # reason_of's: escaped
+    if args.split == "all":  # the model's test images among them: how many were scored, once that is known
+        say_test_images_among(dataset, meta, [image for image, _, _ in evaluated], skipped + failed)
     if not evaluated:
         error(f"no annotated image could be evaluated in {isolated(args.data)}", names_isolated=True)
         return 1

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import CommandError, error, info
+from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.epoch_choice import validation_parts
 from petloc_gui.core.text import counted, isolated
 
@@ -32,7 +34,8 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
     (paths relative to the dataset root), `test` those it lists as its test
     images (``splits.test``: `petloc train --exclude-list`'s). With `all`,
     images the model trained on are counted and warned about
-    (`trained_on_count`), and its test images among them said.
+    (`trained_on_count`), and its test images among them said once they
+    are scored (`say_test_images_among`).
     """
     items = list(dataset.items)
     if split == "test":
@@ -78,7 +81,6 @@ def select_items(dataset, meta: dict[str, Any], split: str) -> tuple[list, str]:
                                                                                       REFINER_DESCRIPTION)
                 else "validation images")
         return recorded_items(dataset, items, meta, listed, kind, note), description
-    _say_test_images_among(dataset, items, meta)
     return items, SPLIT_DESCRIPTION
 
 
@@ -119,9 +121,13 @@ def _report_part_note(meta: dict[str, Any], report_part: list[str], n_listed: in
             f"included; {these} did not choose its epoch, the other {chose} did, and {second_stage}")
 
 
-def _say_test_images_among(dataset, items: list, meta: dict[str, Any]) -> None:
-    """Under --split all, one line when the model's test images are among the images scored (found by path,
-    case and Unicode form ignored: nothing hashed), naming the option that scores them alone."""
+def say_test_images_among(dataset, meta: dict[str, Any], scored: Collection[Path],
+                          skipped: Iterable[tuple[str, str]]) -> None:
+    """Under --split all, one line when the model's test images are among DATA's images (found by path, case
+    and Unicode form ignored: nothing hashed): how many, how many of them were ``scored`` (the evaluated
+    images) and why the others were not (``skipped``: (image, reason) as `collect_ground_truth` and the
+    predictions give them), naming the option that scores them alone. Counted among all of DATA's images,
+    it once said "3 ... scored here with the others" of 3 test images, one of which had no annotation."""
     from petloc_gui.cli.recorded_images import find_recorded, recorded_paths
     from petloc_gui.model.data import relpath_in
     from petloc_gui.model.splits import parent_splits  # no TensorFlow
@@ -130,14 +136,27 @@ def _say_test_images_among(dataset, items: list, meta: dict[str, Any]) -> None:
     if not listed:
         return
     root = Path(dataset.root)
-    found = find_recorded(items, lambda item: relpath_in(Path(item.image_path), root), listed, {},
+    found = find_recorded(list(dataset.items), lambda item: relpath_in(Path(item.image_path), root), listed, {},
                           lambda _: None, recorded_paths(meta))
-    if found.items:
-        n = len(found.items)
-        # the folder set apart (`isolated`): a Hebrew name moved the words around it
-        error(f"{n} of the images in {isolated(dataset.root)} {'is' if n == 1 else 'are'} the model's test "
-              f"{'image' if n == 1 else 'images'} (meta.json splits.test), scored here with the others: "
-              f"--split test scores {'it' if n == 1 else 'them'} alone", names_isolated=True)
+    if not found.items:
+        return
+    n = len(found.items)
+    scored = {Path(image) for image in scored}
+    reasons = dict(skipped)
+    unscored = [str(item.image_path) for item in found.items if Path(item.image_path) not in scored]
+    no_annotation = sum(reasons.get(image) == NO_ANNOTATION for image in unscored)
+    why = [f"{no_annotation} {'has' if no_annotation == 1 else 'have'} no annotation"] if no_annotation else []
+    if len(unscored) > no_annotation:
+        why.append(f"{len(unscored) - no_annotation} skipped, as said above")
+    # the folder set apart (`isolated`): a Hebrew name moved the words around it
+    among = (f"{n} of the images in {isolated(dataset.root)} {'is' if n == 1 else 'are'} the model's test "
+             f"{'image' if n == 1 else 'images'} (meta.json splits.test)")
+    if len(unscored) == n:  # none in the figures: nothing for --split test to take out of them
+        error(f"{among}, {'not' if n == 1 else 'none of them'} scored here ({'; '.join(why)})", names_isolated=True)
+        return
+    counts = f" ({n - len(unscored)} scored; {'; '.join(why)})" if unscored else ""
+    error(f"{among}, scored here with the others{counts}: --split test scores {'it' if n == 1 else 'them'} alone",
+          names_isolated=True)
 
 
 def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str], kind: str, note: str) -> list:

@@ -6,7 +6,7 @@ the name holds itself is still an escape, and an English name is as it was."""
 
 from __future__ import annotations
 
-from petloc_gui.cli.evaluate_split import select_items
+from petloc_gui.cli.evaluate_split import say_test_images_among, select_items
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.text import FIRST_STRONG_ISOLATE as FSI
 from petloc_gui.core.text import POP_DIRECTIONAL_ISOLATE as PDI
@@ -35,7 +35,10 @@ def _meta(folder, test):
 
 def _said(capsys, folder, test, split) -> list[str]:
     capsys.readouterr()
-    select_items(open_dataset(folder), _meta(folder, test), split)
+    dataset, meta = open_dataset(folder), _meta(folder, test)
+    items, _ = select_items(dataset, meta, split)
+    if split == "all":  # said once they are scored (here: every one)
+        say_test_images_among(dataset, meta, [item.image_path for item in items], [])
     return capsys.readouterr().err.splitlines()
 
 

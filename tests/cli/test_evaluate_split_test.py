@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, TEST_DESCRIPTION, select_items
+from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, TEST_DESCRIPTION, say_test_images_among, select_items
 from petloc_gui.cli.output import CommandError
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.bundle import file_sha256
@@ -59,6 +59,8 @@ def test_split_all_says_the_model_s_test_images_are_among_those_scored(tmp_path,
     folder = _folder(tmp_path)
     chosen, split = select_items(open_dataset(folder), _record(folder), "all")
     assert len(chosen) == 4 and split == SPLIT_DESCRIPTION
+    assert capsys.readouterr().err == ""  # said once they are scored
+    say_test_images_among(open_dataset(folder), _record(folder), [item.image_path for item in chosen], [])
     assert capsys.readouterr().err == (f"petloc: 2 of the images in {folder} are the model's test images (meta.json "
                                        "splits.test), scored here with the others: --split test scores them alone\n")
 
