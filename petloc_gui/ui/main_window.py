@@ -39,7 +39,7 @@ from petloc_gui.ui.settings import Settings
 from petloc_gui.ui.status_line import ModelLabel, StatusLine
 from petloc_gui.ui.tab_chain import OnScreenTabChain
 from petloc_gui.ui.toolbar_buttons import ActionToolBar
-from petloc_gui.ui.window_geometry import fit_into
+from petloc_gui.ui.window_geometry import fit_into, restore_geometry
 from petloc_gui.ui.window_host import WindowHost
 
 if TYPE_CHECKING:  # installed by app.install_retraining (its actions are not the window's own)
@@ -102,10 +102,9 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self._connect()
         self.setAcceptDrops(True)  # a folder or an image dropped on the window opens it
         self.resize(1400, 860)
-        geometry, state = self.settings.geometry(), self.settings.state()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        restore_geometry(self, self.settings.geometry())  # on a size grid Ctrl+I and F5 do not move (at 150%)
         self.fit_on_screen()
+        state = self.settings.state()
         self._state_restored = state is not None and self.restoreState(state)
 
     def showEvent(self, event) -> None:  # Qt's name

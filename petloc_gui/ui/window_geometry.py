@@ -4,12 +4,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QStatusBar, QToolBar, QWidget
 
 FRAME_ALLOWANCE_PX = 16  # window-manager borders, before the first show tells the real size
 TITLE_ALLOWANCE_PX = 48  # title bar + borders
+SIZE_GRID_BASE = QSize(1, 1)  # any fixed size but (0, 0), which Qt does not send: see `steady_size_grid`
+
+
+def steady_size_grid(window: QWidget) -> None:
+    """Give ``window`` a fixed base size, so that the grid of sizes the window manager keeps it on stays put.
+
+    Under high-DPI scaling Qt's xcb backend asks for resizes in steps of one device-independent pixel in native
+    ones (2 px at QT_SCALE_FACTOR=1.5), counted from the base size or, with none given, from the minimum size
+    (ICCCM). Every dock or bar shown or hidden, every reload, moves the main window's minimum; openbox then put
+    the window on the moved grid, rounding down: a native pixel lost each time (1342x696 -> 1320x682 over a
+    session), and the smaller size saved and restored. Counted from a fixed base, a window on the grid stays as
+    it is, and a size given off it (restored, or the user's) is put on it once. Nothing changes where Qt sends
+    no steps (scale 1) or the platform has none (Windows, macOS, Wayland)."""
+    window.setBaseSize(SIZE_GRID_BASE)
+
+
+def restore_geometry(window: QWidget, saved: QByteArray | None) -> None:
+    """``window`` where and as large as it was ``saved`` (if it was), on a size grid that stays put
+    (`steady_size_grid`)."""
+    steady_size_grid(window)
+    if saved is not None:
+        window.restoreGeometry(saved)
 
 
 def fit_into(window: QWidget, area: QRect) -> None:

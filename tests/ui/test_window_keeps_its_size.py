@@ -1,0 +1,94 @@
+"""The main window keeps the size the user gave it at QT_SCALE_FACTOR=1.5: the Dataset panel shown and hidden
+(Ctrl+I), the folder reloaded (F5).
+
+At 1.5 under openbox it lost a pixel (or two) each time: Qt asks the window manager for resizes in steps of
+2 native pixels counted from the window's minimum size, each dock or bar shown or hidden moves that minimum,
+and openbox put the window back on the moved grid, rounding down (1342x696 -> 1320x682 over a session, and
+the smaller size saved). The offscreen platform has no window manager: `SizeStepsAsOpenbox` plays its part.
+The scale is read once per process: the check runs in a process of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+
+from .conftest import FakeFactory, open_and_wait, wait_predictions
+from .size_steps import SizeStepsAsOpenbox, q_round
+
+SCALE_VARIABLE = "PETLOC_TEST_SIZE_STEPS"
+SCREEN = (2560, 1600)  # native px: room at 1.5 for every size below
+SETTLE_MS = 60  # the hints' round trip (the layout, then the manager's answer): a few turns of the event loop
+
+
+def _toggle_dataset_panel(qtbot, window, times: int) -> None:
+    for _ in range(times):
+        window.act["dataset_panel"].trigger()  # Ctrl+I
+        qtbot.wait(SETTLE_MS)
+
+
+def _reload(qtbot, window, times: int) -> None:
+    for _ in range(times):
+        window.act["reload_folder"].trigger()  # F5
+        wait_predictions(qtbot, window)
+        qtbot.wait(SETTLE_MS)
+
+
+def _resized_by_the_user(qtbot, window, size: QSize) -> QSize:
+    """``size`` asked for as a window manager's resize is: put on the grid once, at most a pixel less."""
+    window.resize(size)
+    qtbot.wait(SETTLE_MS)
+    kept = window.size()
+    assert abs(kept.width() - size.width()) <= 1 and abs(kept.height() - size.height()) <= 1, (kept, size)
+    return kept
+
+
+@pytest.mark.skipif(SCALE_VARIABLE not in os.environ, reason="run by the test below, in a process of its own")
+def test_at_this_scale_the_window_keeps_its_size(qtbot, window, folder, tmp_path):
+    from petloc_gui.ui.main_window import MainWindow
+
+    scale = float(os.environ["QT_SCALE_FACTOR"])
+    assert q_round(scale) == 2  # resize steps of 2 native px: what moved the window
+    open_and_wait(qtbot, window, folder)
+    manager = SizeStepsAsOpenbox(window, scale)
+    first = _resized_by_the_user(qtbot, window, QSize(1000, 640))
+
+    _toggle_dataset_panel(qtbot, window, 10)
+    assert window.size() == first, ("Ctrl+I ten times", first, window.size(), manager.snaps)
+    _reload(qtbot, window, 5)
+    assert window.size() == first, ("F5 five times", first, window.size(), manager.snaps)
+
+    # the user's own resize, odd sizes (off the 2 px grid in native pixels), is the size kept from then on
+    user = _resized_by_the_user(qtbot, window, QSize(951, 613))
+    assert manager.snaps, "951 px is 1426.5 native: off the grid, put on it by the manager"
+    _toggle_dataset_panel(qtbot, window, 4)
+    _reload(qtbot, window, 2)
+    assert window.size() == user, ("after the user's resize", user, window.size(), manager.snaps)
+
+    window.guard.confirm_leave = lambda reload=False: True
+    window.close()  # saves the window as it is
+    again = MainWindow(model_factory=FakeFactory({}), settings=window.settings)
+    qtbot.addWidget(again)
+    assert again.size() == user, ("the saved size", user, again.size())
+    again.shutdown()
+
+
+@pytest.mark.slow
+def test_the_window_keeps_its_size_at_150_percent(tmp_path):
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "wide", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR="1.5",
+               **{SCALE_VARIABLE: "1"})
+    root = Path(__file__).resolve().parents[2]
+    inner = f"{__file__}::{test_at_this_scale_the_window_keeps_its_size.__name__}"
+    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
+                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
+    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
