@@ -14,7 +14,8 @@ import hashlib
 import os
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+
+from petloc_gui.core.regular_file import open_regular
 
 # Files larger than this are not annotations (core.voc_tree refuses them);
 # hashing stops here so a check never reads gigabytes.
@@ -58,8 +59,9 @@ def current_state(path: str | os.PathLike[str]) -> DiskState:
         return DiskState(True, info.st_mtime_ns, -1, "")
     digest = hashlib.sha256()
     read = 0
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(Path(path), flags)
+    # Opened as the read it is compared with (core.voc_tree): a FIFO swapped in since the stat does not hold
+    # it up, and a file under a kernel lease (a Samba oplock) is waited for, not refused with EWOULDBLOCK.
+    fd = open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(handle.fileno())
         while read <= _HASH_LIMIT:

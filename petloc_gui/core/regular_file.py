@@ -75,7 +75,7 @@ def read_regular_and_stat(path: str | os.PathLike[str], limit: int, *,
     """The first ``limit`` bytes of the regular file at ``path`` (`read_regular_head`; with ``whole``, all of it
     or FileTooLargeError: `read_regular_file`), and the ``fstat`` of what was read (a caller that writes the file
     back later tells by it whether another program changed it meanwhile: `core.voc_tree`)."""
-    fd = _open_regular(path)
+    fd = open_regular(path)
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):
@@ -91,9 +91,10 @@ def read_regular_and_stat(path: str | os.PathLike[str], limit: int, *,
         os.close(fd)
 
 
-def _open_regular(path: str | os.PathLike[str]) -> int:
-    """A descriptor open for reading on what ``path`` names, never waiting on a FIFO; NotRegularFileError where
-    the open fails on an entry that is no regular file."""
+def open_regular(path: str | os.PathLike[str]) -> int:
+    """A descriptor open for reading on what ``path`` names, never waiting on a FIFO but waiting out a kernel
+    lease, as every other program's open does; NotRegularFileError where the open fails on an entry that is no
+    regular file. The caller's ``fstat`` of the descriptor says what was opened."""
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0)
     try:
         return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
