@@ -23,6 +23,10 @@ from typing import Any, TextIO
 
 from petloc_gui.core.debug_flag import debug_enabled
 from petloc_gui.core.text import counted, isolated, json_safe, printable, visible, visible_but_isolated
+
+# The commands' check that a folder takes a new file before their work (`export`, `train --out`) is core's,
+# which the window's settings note shares.
+from petloc_gui.core.write_probe import write_probe_error as write_probe_error
 from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_temporary_folder
 
 # The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
@@ -45,16 +49,6 @@ class UsageError(CommandError):
 
 class StdoutWriteError(CommandError):
     """stdout could not be written (a full disk, an I/O error): `result_line`."""
-
-
-def write_probe_error(folder: Path, prefix: str = ".petloc-") -> OSError | None:
-    """The error a new file in ``folder`` meets, None when one can be made: a file made and removed there is
-    the only sure test (permissions, ACLs, a read-only mount, a file where the folder should be)."""
-    try:
-        with tempfile.TemporaryFile(dir=folder, prefix=prefix, suffix=".probe"):
-            return None
-    except OSError as exc:
-        return exc
 
 
 def error(message: str, *, names_isolated: bool = False) -> None:

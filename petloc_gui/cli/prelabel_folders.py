@@ -10,12 +10,11 @@ with how many pre-labels it did not get (`WriteFailures`).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from petloc_gui.cli.output import write_probe_error
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.core.write_probe import nearest_existing, write_probe_error
 
 
 def unwritable_folders(images: Mapping[Path, Path | None], shared: Mapping[Path, str]) -> list[tuple[Path, str]]:
@@ -31,7 +30,7 @@ def unwritable_folders(images: Mapping[Path, Path | None], shared: Mapping[Path,
     found: list[tuple[Path, str]] = []
     checked: dict[Path, str | None] = {}
     for folder in due:
-        existing = _nearest_existing(folder)
+        existing = nearest_existing(folder)
         if existing not in checked:
             checked[existing] = _why_unwritable(existing)
         why = checked[existing]
@@ -40,15 +39,8 @@ def unwritable_folders(images: Mapping[Path, Path | None], shared: Mapping[Path,
     return found
 
 
-def _nearest_existing(folder: Path) -> Path:
-    for candidate in (folder, *folder.parents):
-        if os.path.lexists(candidate):
-            return candidate
-    return folder
-
-
 def _why_unwritable(folder: Path) -> str | None:
-    """Why ``folder`` cannot take a new file (`output.write_probe_error`), or None."""
+    """Why ``folder`` cannot take a new file (`core.write_probe.write_probe_error`), or None."""
     exc = write_probe_error(folder)
     return None if exc is None else exc.strerror or str(exc)
 
