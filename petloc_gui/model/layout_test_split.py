@@ -50,14 +50,13 @@ def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = No
     as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an image also in trainval.txt missed it,
     and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing);
     ``problems``: what keeps the file from being read whole (`_read_listing`)."""
-    from petloc_gui.core.dataset import SPLIT_LIST_FOLDERS
     from petloc_gui.core.listed_images import resolve_listed_images
 
-    folder = SPLIT_LIST_FOLDERS.get(dataset.layout)
-    listing = f"{folder}/test.txt" if folder else ""
-    if not listing:
+    folder = dataset.split_lists_folder
+    if folder is None:
         return "", []
-    lines = _read_listing(Path(dataset.root) / listing, [] if problems is None else problems)
+    listing = (folder / "test.txt").relative_to(dataset.root).as_posix()  # as the layout names it
+    lines = _read_listing(folder / "test.txt", [] if problems is None else problems)
     # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
     images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
     return listing, [Path(image) for image in images]
