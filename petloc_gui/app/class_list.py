@@ -82,7 +82,7 @@ class ClassFileUnreadError(SaveError):
         return (self.__class__, (self.why, self.remedy, self.path))
 
 
-def read_classes(folder: Path | str) -> list[str]:
+def read_classes(folder: Path | str) -> ClassNames:
     """The folder's predefined classes, in file order ([] without a file). [] when unreadable, with a note
     saying why (`ClassNames.notes`, said by the window once): a named pipe or a file too large offered no
     class, with no word said."""

@@ -19,9 +19,8 @@ def read_classes_said(root: Path | str) -> list[str]:
     only: stdout (``--json``) is the same as without them. A file refused (a named pipe, over 64 MB, not UTF-8)
     is warned of in the window's words: it offered no class, with no word said."""
     read = read_classes(root)
-    if isinstance(read, ClassNames):  # always: typed as the list the window uses it as (it asks the same)
-        for note in read.notes:
-            error(f"warning: {_name_set_apart(note, read)}", names_isolated=True)
+    for note in read.notes:
+        error(f"warning: {_name_set_apart(note, read)}", names_isolated=True)
     return list(read)
 
 
