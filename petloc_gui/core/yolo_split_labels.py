@@ -84,7 +84,7 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
     parent inside the dataset folder ``root`` when only that one names the classes (Roboflow's data.yaml
     above ``train/`` and ``valid/``): the folder `petloc convert --from yolo` reads them from. A folder holding
     petloc's own export that did not finish is named whatever its label files hold, and said to be one."""
-    from petloc_gui.core.interop.unfinished import interrupted  # the converter's rules, imported late
+    from petloc_gui.core.interop.unfinished import not_readable  # the converter's rules, imported late
     from petloc_gui.core.interop.yolo_layout import last_folder_index, swapped
 
     # labels folder -> {label file's folder: [(its name, the image's path)]}
@@ -99,7 +99,8 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         label = swapped("/".join(parts), index, _LABELS).split("/")  # its label file, as the converter names it
         labels, label_folder = os.sep.join(label[:index + 1]), os.sep.join(label[:-1])
         wanted.setdefault(labels, {}).setdefault(label_folder, []).append((label[-1], item.image_path_text))
-    by_folder: dict[str, list[tuple[str, str]]] = {}  # the folder converted -> (label file, its image)
+    # the folder converted -> ([(label file, its image)], why it is not converted: `unfinished.not_readable`)
+    by_folder: dict[str, tuple[list[tuple[str, str]], str | None]] = {}
     names_of = functools.cache(_class_names)  # each folder's names file read once a call, never kept after
     reads_left, listings_left = MOST_FILES_READ, MOST_FOLDERS_LISTED
     for labels in sorted(wanted):
@@ -107,25 +108,30 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         listings_left -= len(inner)
         found = [pair for folder in inner for pair in _label_files(folder, wanted[labels][folder])]
         holder = os.path.dirname(labels)
-        unfinished_export = bool(found) and interrupted(Path(holder))
+        unfinished_export = not_readable(Path(holder)) if found else None
         read = (_non_empty(path for path, _ in found)[:reads_left]
-                if found and reads_left and not unfinished_export else [])
+                if found and reads_left and unfinished_export is None else [])
         reads_left -= len(read)
-        if unfinished_export:  # petloc's export, stopped before its data.yaml: to be finished, not converted
-            by_folder.setdefault(holder, []).extend(found)
+        if unfinished_export is not None:  # petloc's export, stopped before its data.yaml: to be finished
+            by_folder.setdefault(holder, ([], unfinished_export))[0].extend(found)
         # none read: empty label files only (background), or no read left; or text that is no YOLO label
         elif read and all(has_yolo_lines(path) for path in read):
-            by_folder.setdefault(_converted_folder(holder, root, names_of), []).extend(found)
+            converted = _converted_folder(holder, root, names_of)
+            # ``holder`` holds no unfinished export; the parent converted in its place (Roboflow's) still may
+            said = None if converted == holder else not_readable(Path(converted))
+            by_folder.setdefault(converted, ([], said))[0].extend(found)
         if not listings_left:
             break
-    return [_split_labels(folder, pairs, names_of(folder)) for folder, pairs in sorted(by_folder.items())]
+    return [_split_labels(folder, pairs, names_of(folder), unfinished_export)
+            for folder, (pairs, unfinished_export) in sorted(by_folder.items())]
 
 
-def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> YoloSplitLabels:
-    """The folder converted, ``folder``, with its (label file, image) ``pairs`` and its ``names``; the first
-    image's output name taken once, here, as the converter takes it."""
+def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names,
+                  unfinished_export: str | None) -> YoloSplitLabels:
+    """The folder converted, ``folder``, with its (label file, image) ``pairs``, its ``names`` and why it is not
+    converted (``unfinished_export``, or None); the first image's output name taken once, here, as the converter
+    takes it."""
     from petloc_gui.core.interop.records import relative_name  # the converter's rules, imported late
-    from petloc_gui.core.interop.unfinished import not_readable
     from petloc_gui.core.interop.yolo_layout import output_name
 
     first_image = relative_name(Path(pairs[0][1]), Path(folder))
@@ -133,7 +139,7 @@ def _split_labels(folder: str, pairs: list[tuple[str, str]], names: _Names) -> Y
     shown = [relative_name(Path(path), Path(folder)) for path, _ in pairs[:SHOWN]]
     return YoloSplitLabels(folder, len(pairs), shown, names.file,
                            frozenset(image for _, image in pairs), first_image, output_name(first_image),
-                           names.problem, not_readable(Path(folder)))
+                           names.problem, unfinished_export)
 
 
 def _label_files(folder: str, wanted: list[tuple[str, str]]) -> list[tuple[str, str]]:
