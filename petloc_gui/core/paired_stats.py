@@ -7,7 +7,11 @@ The paired figures here are the retrain comparison's (`model.comparison`,
 the Retraining window's verdict) and `benchmarks/paired_compare.py`'s: the
 exact two-sided McNemar (sign) test of the images only one model gets right,
 and a paired sign-flip permutation test of the IoU changes (`sign_flip_p`),
-shown with a 95% bootstrap interval over images of the mean IoU change. Below
+shown with a 95% bootstrap interval over images of the mean IoU change. The
+class is judged by its test alone: the IoU given here should be the box's
+whatever its class (the comparison's is class-blind,
+`model.comparison_class_blind`), or a class fixed reads as a box from IoU 0
+that fits better and a box regression hides behind it (ADR 0010). Below
 `MIN_IMAGES` no verdict is given at all: no sign test can reach 5% on fewer
 than six images that differ. The mean IoU verdict is the permutation test's,
 not the interval's: on 20-40 images where a few change a lot, the percentile
@@ -94,12 +98,13 @@ def sign_flip_p(diff: np.ndarray, draws: int = SIGN_FLIP_DRAWS) -> float:
 def paired_comparison(old_right: Sequence[bool], new_right: Sequence[bool], old_iou: Sequence[float],
                       new_iou: Sequence[float], min_images: int = MIN_IMAGES) -> dict[str, Any]:
     """The paired record of two models on the same images (``old_*``, ``new_*``: per image, whether its
-    class is right and its IoU), JSON-ready: ``n_images``; ``class`` (``new_only``, ``old_only`` right,
-    ``both``, ``neither``, McNemar ``p``); ``iou`` (``higher``, ``lower``, ``same`` for the new model,
-    ``mean_change``, its 95% bootstrap ``interval``, the sign-flip ``p``); ``iou_ge_50`` (``gained``,
-    ``lost``, ``p``); and ``evidence``: for each of `FIGURES`, `BETTER` / `WORSE` (for the new model) when
-    the test tells it at `ALPHA` (mean IoU: `sign_flip_p` of the changes that read as changes, and a mean
-    change beyond ±`SAME_IOU`), `UNCLEAR` when it does not, `TOO_FEW` for all below ``min_images`` images."""
+    class is right and its box's IoU, the class aside: see the module's docstring), JSON-ready:
+    ``n_images``; ``class`` (``new_only``, ``old_only`` right, ``both``, ``neither``, McNemar ``p``); ``iou``
+    (``higher``, ``lower``, ``same`` for the new model, ``mean_change``, its 95% bootstrap ``interval``, the
+    sign-flip ``p``); ``iou_ge_50`` (``gained``, ``lost``, ``p``); and ``evidence``: for each of `FIGURES`,
+    `BETTER` / `WORSE` (for the new model) when the test tells it at `ALPHA` (mean IoU: `sign_flip_p` of the
+    changes that read as changes, and a mean change beyond ±`SAME_IOU`), `UNCLEAR` when it does not,
+    `TOO_FEW` for all below ``min_images`` images."""
     import numpy as np
 
     a_right, b_right = np.asarray(old_right, bool), np.asarray(new_right, bool)
@@ -139,7 +144,7 @@ def paired_comparison(old_right: Sequence[bool], new_right: Sequence[bool], old_
 
 def paired_on(old: Mapping[str, Sequence[Any]] | None, new: Mapping[str, Sequence[Any]] | None,
               images: Sequence[str], min_images: int = MIN_IMAGES) -> dict[str, Any] | None:
-    """`paired_comparison` of two models' per-image results (``{image: (class right, IoU)}``) on those of
+    """`paired_comparison` of two models' per-image results (``{image: (class right, box IoU)}``) on those of
     ``images`` both were scored on; None when either has no such record or none is shared."""
     if not isinstance(old, Mapping) or not isinstance(new, Mapping):
         return None

@@ -32,7 +32,7 @@ from petloc_gui.model.class_renames import (
     unknown_class_hedge,
 )
 from petloc_gui.model.comparison_accepted import accepted_in, add_person_figures
-from petloc_gui.model.comparison_class_blind import image_result, paired_class_blind, unknown_to
+from petloc_gui.model.comparison_class_blind import image_result, paired_class_blind
 from petloc_gui.model.comparison_digits import BOTH_MODELS, digits_hedges
 from petloc_gui.model.comparison_since_run import changed_since_run, replaced_since_run, since_run_sentences
 from petloc_gui.model.data import collect_samples
@@ -83,7 +83,8 @@ def compare_models(
     may not fit it); without ``samples``, on the annotations saved now, and ``changed_since_run`` lists the
     images whose bytes or annotation the run read otherwise (its meta.json ``images``). The note names both
     (`model.comparison_since_run`). ``paired``: both models image by image on the
-    ``images`` (`core.paired_stats.paired_comparison`: counts, tests, whether they tell a difference);
+    ``images`` (`core.paired_stats.paired_comparison`: counts, tests, whether they tell a difference; the
+    boxes compared class-blind, `model.comparison_class_blind`);
     None when the current model has no figures. ``accepted_boxes`` / ``person_drawn``: the images holding
     boxes accepted unchanged from a model and both models' figures on the others (`model.comparison_accepted`;
     None when there are none; ``person_drawn["old"]`` None when the current model could not be scored).
@@ -209,10 +210,9 @@ def compare_models(
         if subset is not None:
             result["all"]["old"] = _without_subset(old_scores)
         # image by image on the headline images: what the differences are worth (the window's verdict); the
-        # boxes on an image of classes the current model lacks are compared class-blind (the table's IoU is 0)
-        blind = unknown_to((old_meta or {}).get("class_names"), renamed, scored_on)
+        # classes by the classes alone, the boxes class-blind (a class fixed is not a box that fits better)
         result["paired"] = paired_class_blind(old_scores.get("per_image"), new_scores.get("per_image"),
-                                              result["images"], blind)
+                                              result["images"])
     add_person_figures(result, accepted, new_bundle, old_model, renamed)  # beside the figures on every image
     return result
 

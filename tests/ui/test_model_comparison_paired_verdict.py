@@ -30,7 +30,8 @@ def test_two_images_give_no_verdict_but_the_counts(table):
                            f"verdict needs at least {MIN_IMAGES}).")
     assert "The new model is worse" not in text and "interval" not in text
     assert ("Image by image: the new model gets the class right on 0 images the current one gets wrong, and wrong "
-            "on 0 it gets right; its box fits better on 0, worse on 2 and the same on 0") in text
+            "on 0 it gets right. Box fit, class aside") in text
+    assert "the new model's box fits better on 0, worse on 2 and the same on 0" in text
 
 
 def test_two_images_without_a_paired_record_give_no_verdict_either(table):
@@ -45,8 +46,10 @@ def test_a_difference_the_tests_tell_is_a_verdict_with_its_interval(table):
     paired = paired_comparison([i % 3 != 0 for i in range(n)], [True] * n, old_iou, [v + 0.05 for v in old_iou])
     table.set_metrics(_figures(0.667, 0.62, 1.0, n), _figures(1.0, 0.67, 1.0, n), paired=paired)
     text = table.summary.text()
-    assert text.startswith(f"The new model is better on accuracy and mean IoU, beyond chance on these {n} images; "
-                           "no clear difference on IoU ≥ 0.5.")
+    # the class by its own test, the boxes class-blind: each said by the rule it follows
+    assert text.startswith(f"The new model is better, beyond chance on these {n} images: its classes are right on "
+                           "more images (accuracy) and its boxes fit better (box fit, class aside); no clear "
+                           "difference on boxes at IoU ≥ 0.5 (class aside).")
     assert "(mean IoU change +0.050, 95% interval +0.050 to +0.050)" in text
 
 
@@ -71,7 +74,7 @@ def test_the_window_takes_the_paired_record_from_the_comparison_event(qtbot):
     assert text.startswith("Too few validation images to tell")
     # the counts come from the event's paired record only: without it the summary has the verdict's start alone
     assert "Image by image: the new model gets the class right on 0 images" in text
-    assert "its box fits better on 0, worse on 2 and the same on 0" in text
+    assert "the new model's box fits better on 0, worse on 2 and the same on 0" in text
 
 
 def test_no_verdict_on_mean_iou_when_every_image_reads_as_the_same(table):

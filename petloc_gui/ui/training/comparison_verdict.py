@@ -16,7 +16,7 @@ from typing import Any
 from petloc_gui.core.paired_stats import BETTER, FIGURES, MIN_IMAGES, TOO_FEW, UNCLEAR, WORSE
 from petloc_gui.core.text import counted
 
-# each headline figure as a sentence names it
+# each headline figure as a sentence names it, as the table scores it (`figures_verdict`: no paired record)
 PROSE = {"accuracy": "accuracy", "mean_iou": "mean IoU", "iou_ge_50": "IoU ≥ 0.5"}
 UNTESTED = ("Whether these differences are more than chance cannot be told: the image-by-image results "
             "are missing.")
@@ -34,82 +34,92 @@ def verdict(old: dict[str, Any] | None, new: dict[str, Any] | None, paired: dict
 
 
 def paired_verdict(paired: dict[str, Any]) -> str:
-    """What the paired record tells (`core.paired_stats.paired_comparison`), then its counts."""
+    """What the paired record tells (`core.paired_stats.paired_comparison`), then its counts: the class by
+    the McNemar test, the boxes class-blind (`model.comparison_class_blind`), each sentence saying which."""
     n = int(paired.get("n_images") or 0)
     evidence = paired["evidence"]
     if n < MIN_IMAGES or TOO_FEW in evidence.values():
         needed = int(paired.get("min_images") or MIN_IMAGES)
         head = (f"Too few validation images to tell whether the new model is better or worse ({n}; a verdict "
                 f"needs at least {needed}).")
-        return f"{head} {image_by_image(paired, interval=False)}"
-    prose = _named(paired)
-    better, worse, unclear = ([prose[key] for key in FIGURES if evidence.get(key) == told]
+        return " ".join([head, image_by_image(paired, tested=False), *table_rule_sentence(paired)])
+    better, worse, unclear = ([key for key in FIGURES if evidence.get(key) == told]
                               for told in (BETTER, WORSE, UNCLEAR))
-    unclear_part = f"; no clear difference on {_listed(unclear)}" if unclear else ""
+    unclear_part = f"; no clear difference on {_listed([UNCLEAR_NAMES[key] for key in unclear])}" if unclear else ""
     if better and worse:
-        head = (f"Mixed: on these {n} images the new model is better on {_listed(better)} but worse on "
-                f"{_listed(worse)}, beyond chance; look at the images before keeping it.")
+        head = (f"Mixed: on these {n} images {_clauses(better, BETTER, first=NEW_MODELS)}, but "
+                f"{_clauses(worse, WORSE)}, beyond chance; look at the images before keeping it.")
     elif better:
-        head = f"The new model is better on {_listed(better)}, beyond chance on these {n} images{unclear_part}."
+        head = f"The new model is better, beyond chance on these {n} images: {_clauses(better, BETTER)}{unclear_part}."
     elif worse:
-        head = (f"The new model is worse on {_listed(worse)} than the current one, beyond chance on these {n} "
-                f"validation images{unclear_part}.")
+        head = (f"The new model is worse than the current one, beyond chance on these {n} validation images: "
+                f"{_clauses(worse, WORSE)}{unclear_part}.")
     else:
         head = (f"No clear difference between the two models on these {n} images: the differences in the table "
                 "could be chance.")
-    return f"{head} {image_by_image(paired, interval=True)}"
+    return " ".join([head, image_by_image(paired, tested=True), *table_rule_sentence(paired)])
 
 
-def _named(paired: dict[str, Any]) -> dict[str, str]:
-    """`PROSE`, the IoU figures named class-blind where the record compared boxes so (`class_blind_sentence`):
-    "better on mean IoU" under a table whose mean IoU says the opposite would read as a contradiction."""
-    blind, n = _class_blind(paired), int(paired.get("n_images") or 0)
-    if not blind:
-        return PROSE
-    return {key: name if key == "accuracy" else f"class-blind {name}" if blind >= n else
-            f"{name} (class-blind on {counted(blind, 'image')})" for key, name in PROSE.items()}
+# what a told difference is, per headline figure, with the rule it was judged by: the class by the class, the
+# boxes class-blind (a class fixed is not a box that fits better, nor a box regression hidden behind one)
+TOLD = {
+    BETTER: {"accuracy": "{whose} classes are right on more images (accuracy)",
+             "mean_iou": "{whose} boxes fit better (box fit, class aside)",
+             "iou_ge_50": "more of {whose} boxes reach IoU ≥ 0.5 (box fit, class aside)"},
+    WORSE: {"accuracy": "{whose} classes are wrong on more images (accuracy)",
+            "mean_iou": "{whose} boxes fit worse (box fit, class aside)",
+            "iou_ge_50": "fewer of {whose} boxes reach IoU ≥ 0.5 (box fit, class aside)"},
+}
+NEW_MODELS = "the new model's"
+UNCLEAR_NAMES = {"accuracy": "accuracy", "mean_iou": "box fit (mean IoU, class aside)",
+                 "iou_ge_50": "boxes at IoU ≥ 0.5 (class aside)"}
 
 
-def _class_blind(paired: dict[str, Any]) -> int:
-    """How many of the record's images had their boxes compared class-blind (0: none, or not recorded)."""
-    blind = paired.get("class_blind")
-    return blind if isinstance(blind, int) and not isinstance(blind, bool) and blind > 0 else 0
+def _clauses(keys: list[str], told: str, first: str = "its") -> str:
+    """"the new model's classes are right on more images (accuracy) and its boxes fit better (box fit, class
+    aside)": the ``told`` difference on each of ``keys``, the first clause's owner ``first``."""
+    return _listed([TOLD[told][key].format(whose=first if i == 0 else "its") for i, key in enumerate(keys)])
 
 
-def image_by_image(paired: dict[str, Any], interval: bool) -> str:
+def image_by_image(paired: dict[str, Any], tested: bool) -> str:
     """"Image by image: the new model gets the class right on 3 images the current one gets wrong, and
-    wrong on 1 it gets right; its box fits better on 12, worse on 6 and the same on 2 (mean IoU change
-    +0.021, 95% interval -0.010 to +0.050); it lifts 2 to IoU ≥ 0.5 and drops 1 below.", then how the boxes
-    were compared where the current model lacks the class (`class_blind_sentence`). ``interval``: whether the
-    bootstrap interval means anything (not on too few images)."""
+    wrong on 1 it gets right. Box fit, class aside (…): the new model's box fits better on 12, worse on 6 and the same
+    on 2 (mean IoU change +0.021, 95% interval +0.004 to +0.040); it lifts 2 to IoU ≥ 0.5 and drops 1
+    below." ``tested``: whether the bootstrap interval means anything (not on too few images)."""
     cls, iou, half = paired.get("class") or {}, paired.get("iou") or {}, paired.get("iou_ge_50") or {}
     text = (f"Image by image: the new model gets the class right on {counted(int(cls.get('new_only', 0)), 'image')} "
-            f"the current one gets wrong, and wrong on {cls.get('old_only', 0)} it gets right; its box fits better "
-            f"on {iou.get('higher', 0)}, worse on {iou.get('lower', 0)} and the same on {iou.get('same', 0)}")
+            f"the current one gets wrong, and wrong on {cls.get('old_only', 0)} it gets right. Box fit, class aside "
+            "(each model's box against the annotated object it overlaps most, whatever its class): the new "
+            f"model's box fits better on {iou.get('higher', 0)}, worse on {iou.get('lower', 0)} and the same on "
+            f"{iou.get('same', 0)}")
     low_high = iou.get("interval")
-    if interval and isinstance(low_high, list) and len(low_high) == 2:
+    if tested and isinstance(low_high, list) and len(low_high) == 2:
         text += (f" (mean IoU change {float(iou.get('mean_change', 0.0)):+.3f}, 95% interval "
                  f"{float(low_high[0]):+.3f} to {float(low_high[1]):+.3f})")
-    text += f"; it lifts {half.get('gained', 0)} to IoU ≥ 0.5 and drops {half.get('lost', 0)} below."
-    return " ".join([text, *class_blind_sentence(paired)])
+    return text + f"; it lifts {half.get('gained', 0)} to IoU ≥ 0.5 and drops {half.get('lost', 0)} below."
 
 
-def class_blind_sentence(paired: dict[str, Any]) -> list[str]:
-    """How the boxes were compared on the images whose classes the current model lacks (the record's
-    ``class_blind``, `model.comparison_class_blind`): there its box scores IoU 0 in the table however well
-    it fits, so "fits better" would be a class change read as a box improvement. None when there are none."""
-    blind = _class_blind(paired)
-    if not blind:
+def table_rule_sentence(paired: dict[str, Any]) -> list[str]:
+    """Why the box fit and the table's mean IoU may disagree, where they do (the record's
+    ``table_iou_lower``, `model.comparison_class_blind`): the table scores a box only against an object of
+    its class, so a wrong class scores IoU 0 however well the box fits (on images of classes the current
+    model lacks, every one of its boxes). None where neither model's table IoU is lower."""
+    lower = paired.get("table_iou_lower")
+    if not isinstance(lower, dict):
         return []
-    n = int(paired.get("n_images") or 0)
-    if blind >= n:
-        which = "The image is of a class" if n == 1 else f"All {n} images are of classes"
-    else:
-        which = f"{blind} of them {'is of a class' if blind == 1 else 'are of classes'}"
-    on = "it" if blind == 1 else "them"
-    return [f"{which} the current model lacks: on {on} this box comparison is class-blind (each model's box "
-            "against the object it overlaps most, whatever its class), where the table scores the current "
-            "model's boxes IoU 0 for the class alone."]
+    old, new = (_count(lower.get(key)) for key in ("old", "new"))
+    if not old and not new:
+        return []
+    owners = [(owner, count) for owner, count in (("current", old), ("new", new)) if count]
+    # "the current model's box below its fit on 1 image and the new model's on 2 images"
+    below = " and ".join(f"the {owner} model's{' box below its fit' if i == 0 else ''} on {counted(count, 'image')}"
+                         for i, (owner, count) in enumerate(owners))
+    return [f"The table's mean IoU and IoU ≥ 0.5 score each box only against an object of its class (IoU 0 when "
+            f"there is none), so they score {below}."]
+
+
+def _count(value: Any) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 def figures_verdict(old: dict[str, Any], new: dict[str, Any]) -> str:
