@@ -5,8 +5,10 @@ question about the images both get right or wrong alike and the few where
 they differ. Prints, per model, accuracy and mean IoU (per image, best-gt
 rule as `petloc evaluate`), then the paired figures: how many images only
 one of them classifies correctly and the exact two-sided McNemar p of that
-split; the mean IoU difference (B - A) with a 95% bootstrap interval over
-images (10,000 resamples); how many images B lifts to IoU >= 0.5 and how many it drops below.
+split; the mean IoU difference (B - A) with the two-sided paired sign-flip
+permutation p the Retraining window's verdict rests on and a 95% bootstrap
+interval over images (10,000 resamples, shown, not tested); how many images B
+lifts to IoU >= 0.5 and how many it drops below.
 Usage:
     python benchmarks/paired_compare.py MODEL_A MODEL_B DATA [--label breed]
 MODEL: `pets`, `digits` or a bundle folder; DATA: a folder of images + VOC XML
@@ -27,7 +29,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 # the paired statistics are the product's (the retrain comparison's verdict rests on them): one copy
-from petloc_gui.core.paired_stats import bootstrap_interval, mcnemar_p
+from petloc_gui.core.paired_stats import bootstrap_interval, mcnemar_p, sign_flip_p
 
 
 def per_image(spec: str, data: Path, label: str) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -62,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     only_a, only_b = int(np.sum(right_a & ~right_b)), int(np.sum(right_b & ~right_a))
     diff = iou_b - iou_a
     low, high = bootstrap_interval(diff)
+    diff_p = sign_flip_p(diff)
     result = {
         "n_images": len(paths_a),
         "accuracy": [float(right_a.mean()), float(right_b.mean())],
@@ -69,13 +72,15 @@ def main(argv: list[str] | None = None) -> int:
         "iou_ge_50": [float(np.mean(iou_a >= 0.5)), float(np.mean(iou_b >= 0.5))],
         "class_only_a_right": only_a, "class_only_b_right": only_b, "mcnemar_p": mcnemar_p(only_a, only_b),
         "mean_iou_b_minus_a": float(diff.mean()), "mean_iou_b_minus_a_95": [low, high],
+        "mean_iou_sign_flip_p": diff_p,
         "iou_ge_50_fixed_by_b": int(np.sum((iou_a < 0.5) & (iou_b >= 0.5))),
         "iou_ge_50_lost_by_b": int(np.sum((iou_a >= 0.5) & (iou_b < 0.5))),
     }
     print(f"A {args.model_a}: accuracy {result['accuracy'][0]:.3f}, mean IoU {result['mean_iou'][0]:.4f}")
     print(f"B {args.model_b}: accuracy {result['accuracy'][1]:.3f}, mean IoU {result['mean_iou'][1]:.4f}")
     print(f"class right only by A: {only_a}, only by B: {only_b}; exact McNemar p = {result['mcnemar_p']:.3f}")
-    print(f"mean IoU B - A: {diff.mean():+.4f} (95% bootstrap interval {low:+.4f} .. {high:+.4f}); "
+    print(f"mean IoU B - A: {diff.mean():+.4f} (sign-flip p = {diff_p:.3f}; 95% bootstrap interval "
+          f"{low:+.4f} .. {high:+.4f}); "
           f"IoU >= 0.5 fixed by B: {result['iou_ge_50_fixed_by_b']}, lost: {result['iou_ge_50_lost_by_b']}")
     print(json.dumps(result))
     return 0

@@ -1,7 +1,7 @@
 """The Retraining window's verdict says looser boxes are worse, beyond chance, even where the new model fixed
 classes, and says by which rule each sentence judges (thirty-fourth session, D1: "No clear difference … its box
 fits better on 7, worse on 14 … it lifts 1 to IoU ≥ 0.5" over boxes that were worse, the one class fixed read
-as a box gone from IoU 0 to 0.888)."""
+as a box gone from IoU 0 to 0.888). Also: the sign-flip test's p beside the interval, called the bootstrap's."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def test_looser_boxes_are_worse_though_one_class_is_fixed():
     assert ("the new model gets the class right on 1 image the current one gets wrong, and wrong on 0 it gets "
             "right. Box fit, class aside (each model's box against the annotated object it overlaps most, whatever "
             "its class): the new model's box fits better on 5, worse on 16 and the same on 0 (mean IoU change ") in text
+    assert ", sign-flip p < 0.001, bootstrap 95% interval " in text
     assert "it lifts 0 to IoU ≥ 0.5 and drops 0 below." in text  # before: lifts 1 (the class fixed)
     assert "so they score the current model's box below its fit on 1 image." in text  # why the table's 0.903
 

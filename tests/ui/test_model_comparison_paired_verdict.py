@@ -40,7 +40,7 @@ def test_two_images_without_a_paired_record_give_no_verdict_either(table):
     assert "The new model is better" not in table.summary.text()
 
 
-def test_a_difference_the_tests_tell_is_a_verdict_with_its_interval(table):
+def test_a_difference_the_tests_tell_is_a_verdict_with_its_p_and_interval(table):
     n = MIN_IMAGES + 10
     old_iou = [0.60 + 0.01 * (i % 5) for i in range(n)]
     paired = paired_comparison([i % 3 != 0 for i in range(n)], [True] * n, old_iou, [v + 0.05 for v in old_iou])
@@ -50,7 +50,8 @@ def test_a_difference_the_tests_tell_is_a_verdict_with_its_interval(table):
     assert text.startswith(f"The new model is better, beyond chance on these {n} images: its classes are right on "
                            "more images (accuracy) and its boxes fit better (box fit, class aside); no clear "
                            "difference on boxes at IoU ≥ 0.5 (class aside).")
-    assert "(mean IoU change +0.050, 95% interval +0.050 to +0.050)" in text
+    # the test's p beside the verdict, the interval named as the bootstrap's
+    assert "(mean IoU change +0.050, sign-flip p < 0.001, bootstrap 95% interval +0.050 to +0.050)" in text
 
 
 def test_differences_that_could_be_chance_are_said_so(table):

@@ -1,11 +1,13 @@
 """The Retraining window's verdict on the new model against the current one, in words.
 
 A verdict is given only where the evidence holds one: the comparison's paired
-record (`core.paired_stats`: the images only one model classifies right, the
-IoU change image by image and its bootstrap interval) tells a difference, on
-at least `MIN_IMAGES` images. Otherwise it says that the images are too few, or
-that the differences could be chance, and gives the image-by-image counts
-either way, so that 1.000 against 0.711 on 2 images is read as what it is.
+record (`core.paired_stats`: the McNemar test of the images only one model
+classifies right; the paired sign-flip permutation test of the box-fit
+changes image by image, the class aside, its bootstrap interval shown) tells
+a difference, on at least `MIN_IMAGES` images. Otherwise it says that the
+images are too few, or that the differences could be chance, and gives the
+image-by-image counts either way, so that 1.000 against 0.711 on 2 images is
+read as what it is.
 No Qt: the window (`model_comparison`) shows what this returns.
 """
 
@@ -83,20 +85,27 @@ def _clauses(keys: list[str], told: str, first: str = "its") -> str:
 
 def image_by_image(paired: dict[str, Any], tested: bool) -> str:
     """"Image by image: the new model gets the class right on 3 images the current one gets wrong, and
-    wrong on 1 it gets right. Box fit, class aside (…): the new model's box fits better on 12, worse on 6 and the same
-    on 2 (mean IoU change +0.021, 95% interval +0.004 to +0.040); it lifts 2 to IoU ≥ 0.5 and drops 1
-    below." ``tested``: whether the bootstrap interval means anything (not on too few images)."""
+    wrong on 1 it gets right. Box fit, class aside (…): the new model's box fits better on 12, worse on 6
+    and the same on 2 (mean IoU change +0.021, sign-flip p 0.031, bootstrap 95% interval +0.004 to +0.040);
+    it lifts 2 to IoU ≥ 0.5 and drops 1 below." ``tested``: whether the test and the interval mean anything
+    (not on too few images)."""
     cls, iou, half = paired.get("class") or {}, paired.get("iou") or {}, paired.get("iou_ge_50") or {}
     text = (f"Image by image: the new model gets the class right on {counted(int(cls.get('new_only', 0)), 'image')} "
             f"the current one gets wrong, and wrong on {cls.get('old_only', 0)} it gets right. Box fit, class aside "
             "(each model's box against the annotated object it overlaps most, whatever its class): the new "
             f"model's box fits better on {iou.get('higher', 0)}, worse on {iou.get('lower', 0)} and the same on "
             f"{iou.get('same', 0)}")
-    low_high = iou.get("interval")
-    if tested and isinstance(low_high, list) and len(low_high) == 2:
-        text += (f" (mean IoU change {float(iou.get('mean_change', 0.0)):+.3f}, 95% interval "
-                 f"{float(low_high[0]):+.3f} to {float(low_high[1]):+.3f})")
+    low_high, p = iou.get("interval"), iou.get("p")
+    if tested and isinstance(low_high, list) and len(low_high) == 2 and _is_number(p):
+        # the test's p beside its verdict: the bootstrap interval alone, clear of 0 beside "no clear
+        # difference", read as a contradiction (it is too narrow on a few large changes: ADR 0010)
+        text += (f" (mean IoU change {float(iou.get('mean_change', 0.0)):+.3f}, sign-flip {_p(float(p))}, "
+                 f"bootstrap 95% interval {float(low_high[0]):+.3f} to {float(low_high[1]):+.3f})")
     return text + f"; it lifts {half.get('gained', 0)} to IoU ≥ 0.5 and drops {half.get('lost', 0)} below."
+
+
+def _p(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p {p:.3f}"
 
 
 def table_rule_sentence(paired: dict[str, Any]) -> list[str]:
