@@ -21,9 +21,17 @@ def steady_size_grid(window: QWidget) -> None:
     (ICCCM). Every dock or bar shown or hidden, every reload, moves the main window's minimum; openbox then put
     the window on the moved grid, rounding down: a native pixel lost each time (1342x696 -> 1320x682 over a
     session), and the smaller size saved and restored. Counted from a fixed base, a window on the grid stays as
-    it is, and a size given off it (restored, or the user's) is put on it once. Nothing changes where Qt sends
-    no steps (scale 1) or the platform has none (Windows, macOS, Wayland)."""
-    window.setBaseSize(SIZE_GRID_BASE)
+    it is, and a size given off it (restored, or the user's) is put on it once. Only on X11 (xcb): Qt's Cocoa
+    backend sets a window's frame to any valid base size each time it sends the size hints (on every minimum
+    size change: each dock shown or hidden), which would shrink a Mac's window to 1x1; Windows and Wayland
+    have no such grid."""
+    if platform_name() == "xcb":
+        window.setBaseSize(SIZE_GRID_BASE)
+
+
+def platform_name() -> str:
+    """Qt's platform plugin ("xcb", "cocoa", "windows", "wayland", "offscreen")."""
+    return QGuiApplication.platformName()
 
 
 def restore_geometry(window: QWidget, saved: QByteArray | None) -> None:

@@ -49,8 +49,16 @@ def _resized_by_the_user(qtbot, window, size: QSize) -> QSize:
     return kept
 
 
+@pytest.fixture
+def as_on_x11(monkeypatch):
+    """The size grid is X11's (the offscreen platform stands in for it here, with `SizeStepsAsOpenbox`)."""
+    from petloc_gui.ui import window_geometry
+
+    monkeypatch.setattr(window_geometry, "platform_name", lambda: "xcb")
+
+
 @pytest.mark.skipif(SCALE_VARIABLE not in os.environ, reason="run by the test below, in a process of its own")
-def test_at_this_scale_the_window_keeps_its_size(qtbot, window, folder, tmp_path):
+def test_at_this_scale_the_window_keeps_its_size(qtbot, as_on_x11, window, folder, tmp_path):
     from petloc_gui.ui.main_window import MainWindow
 
     scale = float(os.environ["QT_SCALE_FACTOR"])
@@ -92,3 +100,21 @@ def test_the_window_keeps_its_size_at_150_percent(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
                           capture_output=True, text=True, cwd=root, env=env, timeout=300)
     assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("platform", ["cocoa", "windows", "wayland", "offscreen"])
+def test_no_base_size_off_x11(qtbot, monkeypatch, platform):
+    # Qt's Cocoa backend sets a window's frame to any valid base size each time it sends the size hints (each
+    # dock shown or hidden): a Mac's window would shrink to 1x1; only X11 keeps a size grid to steady
+    from PySide6.QtWidgets import QWidget
+
+    from petloc_gui.ui import window_geometry
+
+    monkeypatch.setattr(window_geometry, "platform_name", lambda: platform)
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    window_geometry.steady_size_grid(widget)
+    assert widget.baseSize() == QSize(0, 0)
+    monkeypatch.setattr(window_geometry, "platform_name", lambda: "xcb")
+    window_geometry.steady_size_grid(widget)
+    assert widget.baseSize() == window_geometry.SIZE_GRID_BASE
