@@ -59,17 +59,25 @@ def read_folder(data: Path, label: str, exclude: list[str], parent_meta: dict[st
     return folder, notes
 
 
-def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample]) -> None:
+def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample], exclude_list: Path | None = None) -> None:
     """One line when the folder's layout lists test images (a VOC devkit's ImageSets/Main/test.txt,
     Oxford's annotations/test.txt) among ``trained`` (`check_classes`': the images the run trains or
-    validates on), with the option that holds them out: the rule and its words are
-    `model.layout_test_split`'s, which the window's training child says too. ``dataset``: the folder's
-    index, the one `petloc train` opens for its other checks too (`cmd_train._unread_without_annotation`)."""
-    from petloc_gui.model.layout_test_split import layout_test_warning  # no TensorFlow
+    validates on), with the option that holds them out; before it, what kept the list from being read whole
+    (not UTF-8, unreadable, a named pipe, over 64 MB), and after it, the lines on its entries (one matching no
+    image), which the run had not said where the window's did: the rule and its words are
+    `model.layout_test_split`'s (`layout_test_said`), which the window's training child says too. It only
+    warns: the run holds out what --exclude-list names, as documented. ``dataset``: the folder's index, the one
+    `petloc train` opens for its other checks too (`cmd_train._unread_without_annotation`). ``exclude_list``:
+    the run's --exclude-list; where it is the test list itself, its read said all of that already."""
+    from petloc_gui.core.same_file import same_file
+    from petloc_gui.model.layout_test_split import layout_test_said  # no TensorFlow
 
-    warning = layout_test_warning(dataset, (sample.relpath for sample in trained))
-    if warning:
-        error(warning)
+    lists = dataset.split_lists_folder
+    if exclude_list is not None and lists is not None and same_file(exclude_list, lists / "test.txt"):
+        return  # held out whole, and its problems and entries said as --exclude-list's
+    set_apart, entries = layout_test_said(dataset, (sample.relpath for sample in trained))
+    for line in set_apart + entries:
+        error(line)
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:

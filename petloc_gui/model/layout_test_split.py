@@ -1,8 +1,9 @@
 """Whether a run trains on the test images its folder's layout lists (a VOC devkit's ImageSets/Main/test.txt,
 Oxford's annotations/test.txt), which `petloc stats` shows as the folder's test split: `petloc train` holds
 out only what --exclude-list names, so they were trained or validated on with no word said, and no later
-figure on them was a test figure: `petloc train` warns of them (`layout_test_warning`, which
-`cli.train_checks` prints). The window's Retrain always holds the list out (`layout_test_holdout`: its
+figure on them was a test figure: `petloc train` warns of them (`layout_test_said`, which
+`cli.train_checks` prints, with what kept the list from being read whole and the lines on its entries, in the words
+the window's run says them in). The window's Retrain always holds the list out (`layout_test_holdout`: its
 training child, `window_holdout`, and the Retrain dialog's preview), as `petloc train --exclude-list` does:
 it had trained on them unsaid. No Qt, no TensorFlow.
 """
@@ -105,9 +106,16 @@ class LayoutTestHoldout:
     def notices(self) -> list[str]:
         """What the run says of the list: its problems (warnings), `notice`, then the lines on its entries (the
         first few of them)."""
+        return self.problem_warnings() + ([self.notice()] if self.images else []) + self.entry_lines()
+
+    def problem_warnings(self) -> list[str]:
+        """`problem_lines`, each a warning, as the window's run and `petloc train` say them."""
+        return [f"warning: {line}" for line in self.problem_lines()]
+
+    def entry_lines(self) -> list[str]:
+        """The first `NOTES_SHOWN` lines on the list's entries (``notes``), and how many more there are."""
         shown = [f"{self.listing}: {len(self.notes) - NOTES_SHOWN} more lines on its entries not shown"]
-        return ([f"warning: {line}" for line in self.problem_lines()] + ([self.notice()] if self.images else [])
-                + list(self.notes[:NOTES_SHOWN]) + (shown if len(self.notes) > NOTES_SHOWN else []))
+        return list(self.notes[:NOTES_SHOWN]) + (shown if len(self.notes) > NOTES_SHOWN else [])
 
     def problem_lines(self) -> list[str]:
         """Each of ``problems``, the list named (the dialog says them too: `Holdout.layout_test_problems`)."""
@@ -140,10 +148,33 @@ def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:
         dataset = open_dataset(data_dir)
     except DatasetError:
         return LayoutTestHoldout("")
+    return read_layout_test(dataset)
+
+
+def read_layout_test(dataset: Dataset) -> LayoutTestHoldout:
+    """``dataset``'s test list read once, with what is said of it: the lines on its entries and what kept it from
+    being read whole (what the window's run holds out, and what `petloc train` warns of)."""
     notes: list[str] = []
     problems: list[str] = []
     listing, images = _listed_test_images(dataset, notes.append, problems)
     return LayoutTestHoldout(listing, tuple(str(image) for image in images), tuple(notes), tuple(problems))
+
+
+def layout_test_said(dataset: Dataset, used: Iterable[str],
+                     remedy: Remedy = exclude_list_remedy) -> tuple[list[str], list[str]]:
+    """What `petloc train` says of the folder's test list, in the words and order of the window's run
+    (`LayoutTestHoldout.notices`): what kept the list from being read whole (a warning each: the run had said
+    nothing of a list that was not UTF-8, a named pipe or over 64 MB), `layout_test_warning`'s line in the place
+    of the window's notice (`petloc train` holds none of it out), then the lines on its entries (one matching
+    no image). Two lists, said in turn: the list's own lines, and the lines on its entries, which name them as
+    read (`core.listed_images`: a line's `repr`, the folder as given), as `--exclude-list`'s are said. ``used``,
+    ``remedy``: `layout_test_warning`'s."""
+    from petloc_gui.model.data import relpath_in
+
+    read = read_layout_test(dataset)
+    tests = [relpath_in(Path(image), Path(dataset.root)) for image in read.images]
+    warning = _trained_on_warning(dataset, read.listing, tests, used, remedy)
+    return read.problem_warnings() + ([warning] if warning else []), read.entry_lines()
 
 
 def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:
@@ -151,14 +182,19 @@ def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = 
     the run trains or validates on), "" when it does not; ``remedy`` ends it (who reads it, and how they can
     hold them out)."""
     listing, tests = layout_test_images(dataset)
+    return _trained_on_warning(dataset, listing, tests, used, remedy)
+
+
+def _trained_on_warning(dataset: Dataset, listing: str, tests: list[str], used: Iterable[str], remedy: Remedy) -> str:
+    """`layout_test_warning` of the list ``listing`` and its images (``tests``, relative paths)."""
     used = set(used)
     n = sum(relpath in used for relpath in tests)
     if not n:
         return ""
     them = "it" if n == 1 else "them"
     which = them if n == len(tests) else f"{n} of them"
-    return (f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or validates on "
-            f"{which}: {remedy(them, Path(dataset.root) / listing)}")
+    return (f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or "
+            f"validates on {which}: {remedy(them, Path(dataset.root) / listing)}")
 
 
 def readable_meta(base: str) -> dict[str, Any] | None:
