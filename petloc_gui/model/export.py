@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.disk_same import same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.box_rule import predicted_boxes
@@ -306,9 +307,11 @@ def holds_these_names(labels: Path, class_names: list[str]) -> bool:
 
 def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.PathLike[str]) -> bool:
     """Whether ``tflite_path`` is the bundle's own ``model.tflite`` (the file its loader runs), whose
-    class names are the bundle's meta.json: no names file goes beside it."""
+    class names are the bundle's meta.json: no names file goes beside it. Its folder is the bundle's in any
+    spelling the disk takes for it (`core.disk_same.same_folder`: ``Models/Photo/x`` for ``models/photo/x`` where
+    case is ignored), which compared as text was another folder, and got a names file the bundle does not want."""
     path = Path(tflite_path)
-    return path.name == TFLITE_FILENAME and path.parent.resolve() == Path(bundle_folder).resolve()
+    return path.name == TFLITE_FILENAME and same_folder(path.parent.resolve(), Path(bundle_folder).resolve())
 
 
 def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True,

@@ -33,6 +33,7 @@ from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import meta_preset, model_file_problem
+from petloc_gui.model.store_spelling import in_store, store_part
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
@@ -159,10 +160,10 @@ class VersionStore:
                 resolved = path.resolve()
                 bundled = next((name for name in BUNDLED_NAMES
                                 if resolved == (resources_dir() / "models" / name).resolve()), None)
-                if bundled is not None or resolved.parent.parent != self.root.resolve():
+                if bundled is not None or (within := store_part(resolved, self.root)) is None:
                     return bundled
                 moved = self.moved(resolved)  # filed in its preset's folder since, as a note told
-                path = Path(resolved.parent.name, resolved.name) if moved is None else moved.relative_to(self.root)
+                path = within if moved is None else moved.relative_to(self.root)
             elif len(path.parts) == 1 and _ID_PATTERN.match(recorded):  # a version id: its preset's folder
                 path = next((Path(name, recorded) for name in self._presets()
                              if (self.root / name / recorded / "meta.json").is_file()), path)
@@ -179,7 +180,7 @@ class VersionStore:
         its old path (a folder's remembered model, a child's parent) must still find it."""
         try:
             folder = Path(path).resolve()
-            if folder.parent.parent != self.root.resolve() or folder.exists() or not _ID_PATTERN.match(folder.name):
+            if not in_store(folder, self.root) or folder.exists() or not _ID_PATTERN.match(folder.name):
                 return None
             found = [self.root / name / folder.name for name in self._presets()
                      if (self.root / name / folder.name / "meta.json").is_file()]
@@ -193,9 +194,8 @@ class VersionStore:
             resolved = Path(path).resolve()
         except OSError:
             return None
-        if resolved.parent.parent != self.root.resolve():
-            return None
-        return self._read(resolved)
+        part = store_part(resolved, self.root)  # as the store spells it: a version of it in another spelling
+        return None if part is None else self._read(resolved.parent.parent / part)
 
     # -- writing --------------------------------------------------------
     def new_staging_dir(self, preset: str) -> Path:
