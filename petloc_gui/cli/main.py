@@ -228,7 +228,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt as exc:  # one that came outside a command's stop_signals
         return stopped(exc)
     except UsageError as exc:  # options that clash: a bad command line, as argparse's errors
-        error(f"{_describe(exc)} (see `petloc {args.command} --help`)")
+        error(f"{_describe(exc)} (see `petloc {args.command} --help`)", names_isolated=True)
         return EXIT_USAGE
     except BrokenPipeError:
         return _reader_left()
@@ -255,7 +255,7 @@ def _report(exc: BaseException, command: str | None = None) -> int:
     if debug_enabled():
         traceback.print_exc()
     if _is_expected(exc):
-        error(_describe(exc, command))
+        error(_describe(exc, command), names_isolated=True)
     else:
         error(f"unexpected error: {type(exc).__name__}: {_short(exc)}")
         if not debug_enabled():
@@ -280,14 +280,24 @@ def _is_expected(exc: BaseException) -> bool:
 
 
 def _describe(exc: BaseException, command: str | None = None) -> str:
+    """``exc`` as its error line says it, for `error`'s ``names_isolated``: the file it names set apart
+    (`isolated`: a Hebrew folder name took the line's direction in a terminal that lays out bidi text, and moved
+    the colon and the reason to the other end), the rest `visible`, every isolate in it escaped (a reason may
+    hold a raw name, whose own isolates are to be seen), but where the error vouches that each name of its reason
+    is set apart already (``names_isolated``: `core.case_variant_refusal.CaseVariantError`)."""
     from petloc_gui.cli.output import one_line
+    from petloc_gui.core.errors import PetlocError
+    from petloc_gui.core.text import isolated
 
     if isinstance(exc, MemoryError):
         return _out_of_memory(exc, command)
     if isinstance(exc, OSError) and exc.filename and str(exc.filename) not in str(exc):
-        return f"{exc.filename}: {exc.strerror or exc}"
+        return f"{isolated(exc.filename)}: {one_line(exc.strerror or exc)}"
     if isinstance(exc, OSError) and exc.filename and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}"
+        return f"{isolated(exc.filename)}: {one_line(exc.strerror)}"
+    if isinstance(exc, PetlocError) and exc.path is not None:
+        vouched = getattr(exc, "names_isolated", False) is True
+        return f"{isolated(exc.path)}: {exc.reason if vouched else one_line(exc.reason)}"
     return one_line(exc)
 
 

@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.output import error
-from petloc_gui.core.case_variant_refusal import case_variant_refusal
-from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.case_variant_refusal import CaseVariantError, case_variant_refusal
 from petloc_gui.core.index_problems import isolated_line, refuse_unlisted_root
 from petloc_gui.core.text import counted, first_of, isolated
 
@@ -246,10 +245,11 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
 
 
 def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str]) -> None:
-    """The window's Retrain dialog refuses in the same words (`core.case_variant_refusal`)."""
-    refusal = case_variant_refusal(boxes, parent_classes, rename_hint=_renamed_option)
+    """The window's Retrain dialog refuses in the same words (`core.case_variant_refusal`), each class name set
+    apart here (`CaseVariantError`, whose isolates the command's error line keeps)."""
+    refusal = case_variant_refusal(boxes, parent_classes, rename_hint=_renamed_option, set_apart=True)
     if refusal:
-        raise DatasetError(refusal, root)
+        raise CaseVariantError(refusal, root)
 
 
 def _renamed_option(renames: Sequence[tuple[str, str]]) -> str:

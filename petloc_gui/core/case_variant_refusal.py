@@ -21,10 +21,19 @@ import shlex
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.label_variants import differences, form_notes, shown, shown_apart, variant_groups, variants_text
+from petloc_gui.core.text import counted, isolated, visible
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
+
+
+class CaseVariantError(DatasetError):
+    """`petloc train` refused for labels typed two ways (`case_variant_refusal` with ``set_apart``): every class
+    name of its reason is set apart (`isolated`), so the command line that says it (`cli.main`) keeps the isolates
+    around a Hebrew one, which it escapes in any other error's reason (one may hold a raw name)."""
+
+    names_isolated = True
 
 
 @dataclass(frozen=True)
@@ -44,7 +53,7 @@ class Wording:
 
 def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str] = (),
                          rename_hint: RenameHint | None = None, noun: tuple[str, str] = ("box", "boxes"),
-                         wording: Wording | None = None) -> str:
+                         wording: Wording | None = None, set_apart: bool = False) -> str:
     """Why a run whose classes are those of ``counts`` (``{label: how many boxes}``, the boxes the run
     trains on) and ``parent_classes`` (the classes a fine-tune keeps from its model, renames applied)
     is refused: each class typed two ways, every spelling with its count, the most used first, and how
@@ -60,7 +69,10 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     the run needs is named at once, not one refusal at a time. ``wording``: the window's words (`Wording`;
     a ``rename_hint`` that is one counts as it), where there is no --renamed; else `petloc train`'s. The
     text is a clause that every branch ends whole: the window closes it with a full stop (or ", then
-    train."), `petloc train` prints it as its other error lines, with none."""
+    train."), `petloc train` prints it as its other error lines, with none. ``set_apart``: each class name set apart
+    too (`isolated`), for `petloc train`'s stderr line (`CaseVariantError`): a Hebrew class took the line's
+    direction in a terminal that lays out bidi text and moved the quotes and counts around it; the window's words
+    are as they were."""
     if wording is None and isinstance(rename_hint, Wording):
         wording = rename_hint
     groups = variant_groups({*counts, *parent_classes})
@@ -69,11 +81,12 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     said, renames, held, held_classes = [], [], [], []
     for found in groups:
         group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
-        said.append(variants_text(group, {name: _what(name, counts, parent_classes, noun) for name in group}))
+        said.append(_variants(group, {name: _what(name, counts, parent_classes, noun) for name in group}, set_apart))
         own = [name for name in group if name in parent_classes]
         if len(own) > 1:  # the model's own classes: a fine-tune keeps both, whatever the folder's boxes say
-            held.append(_both(own, group))
-            held_classes.append(_HeldClass(group, own, frozenset(name for name in group if counts.get(name))))
+            held.append(_both(own, group, set_apart))
+            held_classes.append(_HeldClass(group, own, frozenset(name for name in group if counts.get(name)),
+                                           set_apart))
         elif len(group) == 2 and group[1] in parent_classes and not counts.get(group[1]):
             renames.append((group[0], group[1]))  # the model's class, spelled otherwise here
     hint = rename_hint(renames) if renames and rename_hint is not None else ""
@@ -107,6 +120,7 @@ class _HeldClass:
     group: Sequence[str]
     own: Sequence[str]
     boxed: frozenset[str]
+    set_apart: bool = False  # each name `isolated` too (`case_variant_refusal`'s)
 
     @property
     def kept(self) -> str:
@@ -133,7 +147,7 @@ class _HeldClass:
         return [name for name in self.group if name != self.target and name in self.boxed]
 
     def shown(self, name: str) -> str:
-        return shown_apart(name, self.group)
+        return shown_apart(name, self.group, set_apart=self.set_apart)
 
 
 def _renamed_away(held: Sequence[_HeldClass]) -> str:
@@ -219,11 +233,24 @@ def _merged_in_window(held: Sequence[_HeldClass], choices_at: str) -> list[str]:
     return ([f"choose {' and '.join(now)} {choices_at}"] if now else []) + ways
 
 
-def _both(own: Sequence[str], group: Sequence[str]) -> str:
+def _both(own: Sequence[str], group: Sequence[str], set_apart: bool = False) -> str:
     """``both "Cat" and "cat"``: the spellings of one class that the model holds, each told apart
     (`shown_apart`)."""
-    shown = [shown_apart(name, group) for name in own]
-    return f"both {shown[0]} and {shown[1]}" if len(shown) == 2 else f"{', '.join(shown[:-1])} and {shown[-1]}"
+    said = [shown_apart(name, group, set_apart=set_apart) for name in own]
+    return f"both {said[0]} and {said[1]}" if len(said) == 2 else f"{', '.join(said[:-1])} and {said[-1]}"
+
+
+def _variants(group: Sequence[str], said: Mapping[str, str], set_apart: bool) -> str:
+    """`label_variants.variants_text` (``"ABYSSINIAN" (3 boxes) and "abyssinian" (17 boxes)``), with
+    ``set_apart`` each spelling within its quotes set apart (`isolated`), the words the same."""
+    if not set_apart:
+        return variants_text(group, said)
+    notes = form_notes(group)
+    parts = []
+    for name in group:
+        words = [word for word in (notes.get(name, ""), said.get(name, "")) if word]
+        parts.append(f'"{isolated(shown(name))}"' + (f" ({', '.join(words)})" if words else ""))
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def _what(name: str, counts: Mapping[str, int], parent_classes: Sequence[str], noun: tuple[str, str]) -> str:
