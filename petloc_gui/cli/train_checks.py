@@ -75,7 +75,9 @@ def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample], exclude_
     if exclude_list is not None and lists is not None and same_file(exclude_list, lists / "test.txt"):
         return  # held out whole, and its problems and entries said as --exclude-list's
     set_apart, entries = layout_test_said(dataset, (sample.relpath for sample in trained))
-    for line in set_apart + entries:
+    for line in set_apart:
+        error(line, names_isolated=True)
+    for line in entries:  # names as read (a line's repr, the folder): no isolate kept, as --exclude-list's
         error(line)
 
 

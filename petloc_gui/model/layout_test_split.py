@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, isolated
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -31,8 +31,9 @@ Remedy = Callable[[str, Path], str]
 
 
 def exclude_list_remedy(them: str, listing: Path) -> str:
-    """`petloc train`'s: the option that holds them out."""
-    return f"hold {them} out with --exclude-list {shlex.quote(str(listing))} to keep {them} for testing"
+    """`petloc train`'s: the option that holds them out, the list's path set apart (`isolated`: a Hebrew folder
+    name took the line's direction in a terminal that lays out bidi text, and moved the words around it)."""
+    return f"hold {them} out with --exclude-list {isolated(shlex.quote(str(listing)))} to keep {them} for testing"
 
 
 def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
@@ -166,9 +167,9 @@ def layout_test_said(dataset: Dataset, used: Iterable[str],
     (`LayoutTestHoldout.notices`): what kept the list from being read whole (a warning each: the run had said
     nothing of a list that was not UTF-8, a named pipe or over 64 MB), `layout_test_warning`'s line in the place
     of the window's notice (`petloc train` holds none of it out), then the lines on its entries (one matching
-    no image). Two lists, said in turn: the list's own lines, and the lines on its entries, which name them as
-    read (`core.listed_images`: a line's `repr`, the folder as given), as `--exclude-list`'s are said. ``used``,
-    ``remedy``: `layout_test_warning`'s."""
+    no image). Two lists, said in turn: the lines whose every name is `visible` or set apart (`isolated`), and
+    the lines on its entries, which name them as read (`core.listed_images`: a line's `repr`, the folder as
+    given), as `--exclude-list`'s are said. ``used``, ``remedy``: `layout_test_warning`'s."""
     from petloc_gui.model.data import relpath_in
 
     read = read_layout_test(dataset)
@@ -186,14 +187,15 @@ def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = 
 
 
 def _trained_on_warning(dataset: Dataset, listing: str, tests: list[str], used: Iterable[str], remedy: Remedy) -> str:
-    """`layout_test_warning` of the list ``listing`` and its images (``tests``, relative paths)."""
+    """`layout_test_warning` of the list ``listing`` and its images (``tests``, relative paths), its names set apart
+    (`isolated`), for a line whose isolates are kept (`cli.output.error`'s ``names_isolated``)."""
     used = set(used)
     n = sum(relpath in used for relpath in tests)
     if not n:
         return ""
     them = "it" if n == 1 else "them"
     which = them if n == len(tests) else f"{n} of them"
-    return (f"the folder's {listing} lists {counted(len(tests), 'test image')}; this run trains or "
+    return (f"the folder's {isolated(listing)} lists {counted(len(tests), 'test image')}; this run trains or "
             f"validates on {which}: {remedy(them, Path(dataset.root) / listing)}")
 
 
