@@ -18,7 +18,7 @@ from pathlib import Path
 
 from petloc_gui.core.dataset_item import POSIX_PATHS, DatasetItem
 from petloc_gui.core.sidecar_index import shared_owner
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, isolated, visible
 
 # How every message about such an image starts (the index's problem line says it so too); reports
 # that count them by reason look for it.
@@ -77,10 +77,15 @@ def shared_reason(annotation_path: Path, owner: str) -> str:
     return f"{SHARES} {Path(annotation_path).name} with {owner}"
 
 
-def left_out_line(verb: str, shared: list[tuple[str, str]]) -> str:
+def left_out_line(verb: str, shared: list[tuple[str, str]], *, set_apart: bool = False) -> str:
     """One line for the images a command left out because their annotation file is another
-    image's, as ``[(image, shared_reason)]``: how many, the first of them, and what to do."""
+    image's, as ``[(image, shared_reason)]``: how many, the first of them, and what to do. With ``set_apart``,
+    for a stderr line whose isolates are kept (`cli.output.error`'s ``names_isolated``): the image set apart
+    (`isolated`: a Hebrew name took the line's direction in a terminal that lays out bidi text, and moved the
+    reason around it), the reason `visible` (its names as read: any isolate in them escaped)."""
     image, reason = shared[0]
+    if set_apart:
+        image, reason = isolated(image), visible(reason)
     which = (f"1 image whose annotation file is another image's: {image}" if len(shared) == 1 else
              f"{counted(len(shared), 'image')} whose annotation file is another image's, e.g. {image}")
     return f"{verb} {which} {reason} (its boxes are that image's); {RENAME_HINT}"
