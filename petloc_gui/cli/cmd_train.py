@@ -217,7 +217,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
     from petloc_gui.core.dataset import open_dataset
 
     dataset = open_dataset(args.data)  # one index for the two checks below (~0.1 s at 10,000 images)
-    warn_layout_test_split(dataset, trained)  # what `petloc stats` shows as the folder's test split
+    warn_layout_test_split(dataset, trained, args.exclude_list)  # what `petloc stats` shows as the folder's test split
     warn_size_mismatches_of(size_notes, trained)
     unread = _unread_without_annotation(dataset)
     load_tensorflow()

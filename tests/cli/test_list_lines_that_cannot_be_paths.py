@@ -47,8 +47,12 @@ def test_utf16_without_its_mark_is_said_to_be_no_utf8(tmp_path, capsys):
                              "mark has): an entry there names no image and that image is trained on; save the list as "
                              "UTF-8",)
     assert held.notes[0] == f"ImageSets/Main/test.txt: 'c\\x00' matches no image in {root}; ignored"
-    _said(root)
-    assert capsys.readouterr().err == ""  # no test image trained on that it could name: nothing stops the run
+    _said(root)  # `petloc train` says what the window's run says of the list (it warns; nothing stops the run)
+    err = capsys.readouterr().err
+    assert err.startswith("petloc: warning: the folder's test list (ImageSets/Main/test.txt) is not UTF-8 text "
+                          "(line 1 and 2 others: NUL bytes, as UTF-16 without its byte-order mark has): an entry "
+                          "there names no image and that image is trained on; save the list as UTF-8\n"), err
+    assert "'c\\x00' matches no image" in err
     assert resolve_exclude_list(root, listing) == []
     err = capsys.readouterr().err
     assert err.startswith(f"petloc: warning: {listing} is not UTF-8 text (line 1 and 2 others: NUL bytes"), err
