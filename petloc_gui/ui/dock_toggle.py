@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from petloc_gui.ui.tab_chain import kept, tab_policy, takes_tab
-from petloc_gui.ui.window_geometry import beside, fit_into
+from petloc_gui.ui.window_geometry import beside, fit_into, steady_size_grid
 
 
 def covered(dock: QDockWidget) -> bool:
@@ -123,7 +123,8 @@ class FloatingDock(QObject):
     click on its title, in a window on screen, goes beside the window when the screen has room
     there; one dragged out stays where the user drops it, and so does one the saved layout floats
     as the window is made (restoreState floats it with no button down, as the button does; the
-    window is not shown yet). Moves are left alone: the window manager's drag is the user's."""
+    window is not shown yet). Moves are left alone: the window manager's drag is the user's. Its size, while it
+    floats, is not moved by its contents (`steady_size_grid`)."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
@@ -133,6 +134,7 @@ class FloatingDock(QObject):
         self._timer.setInterval(0)  # once Qt has made it a window of its own, with its size
         self._timer.timeout.connect(self.keep_on_screen)
         self._double_clicked = False  # Qt floats the dock on the double click's second press
+        steady_size_grid(dock)  # floated, on a size grid its changing minimum does not move (at 150%)
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
 

@@ -20,11 +20,13 @@ def steady_size_grid(window: QWidget) -> None:
     ones (2 px at QT_SCALE_FACTOR=1.5), counted from the base size or, with none given, from the minimum size
     (ICCCM). Every dock or bar shown or hidden, every reload, moves the main window's minimum; openbox then put
     the window on the moved grid, rounding down: a native pixel lost each time (1342x696 -> 1320x682 over a
-    session), and the smaller size saved and restored. Counted from a fixed base, a window on the grid stays as
-    it is, and a size given off it (restored, or the user's) is put on it once. Only on X11 (xcb): Qt's Cocoa
-    backend sets a window's frame to any valid base size each time it sends the size hints (on every minimum
-    size change: each dock shown or hidden), which would shrink a Mac's window to 1x1; Windows and Wayland
-    have no such grid."""
+    session), and the smaller size saved and restored. A floating dock's minimum moves with its contents (the
+    Images list's added-images line: 590 -> 584 over three copies and reloads). Counted from a fixed base, a
+    window on the grid stays as it is, and a size given off it (restored, or the user's) is put on it once. Set
+    on a widget not yet a window (a docked dock), it is sent once the widget floats. Only on X11 (xcb): Qt's
+    Cocoa backend sets a window's frame to any valid base size each time it sends the size hints (on every
+    minimum size change: each dock shown or hidden), which would shrink a Mac's window to 1x1; Windows and
+    Wayland have no such grid."""
     if platform_name() == "xcb":
         window.setBaseSize(SIZE_GRID_BASE)
 
