@@ -195,7 +195,7 @@ class VersionStore:
         except OSError:
             return None
         part = store_part(resolved, self.root)  # as the store spells it: a version of it in another spelling
-        return None if part is None else self._read(resolved.parent.parent / part)
+        return None if part is None else self._read(self.root.resolve() / part)  # the path the store lists
 
     # -- writing --------------------------------------------------------
     def new_staging_dir(self, preset: str) -> Path:

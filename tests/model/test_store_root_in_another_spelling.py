@@ -40,6 +40,8 @@ def test_a_version_recorded_under_another_spelling_of_the_store_is_named_as_list
     assert found is not None and found.id == VERSION_ID and found.preset == "photo"
     assert found.notes == ()  # not "meta.json says it is a photo model, but it is in the Photo folder"
     assert store.find_by_path(spelled) is not None
+    # its path as the store lists it, not the root's other spelling: callers compare paths with listed versions
+    assert store.find_by_path(spelled).path == next(v.path for v in store.list() if v.id == VERSION_ID)
     assert store.model_name(str(folder)) == f"photo/{VERSION_ID}"
 
 
