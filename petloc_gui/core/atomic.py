@@ -160,7 +160,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         # os.access says "not writable" for every file of a read-only mount too: said as the file being
         # read-only, the hint pointed at the file's mode, which `ls -l` shows writable.
         if _on_read_only_file_system(directory):
-            raise SaveError(_read_only_file_system(directory), requested)
+            # raised from the errno the kernel would give, as a new file's refusal is: the stop on a read-only
+            # output (interop.target_errors) finds it by errno, else each file is one image's problem
+            refused = OSError(errno.EROFS, os.strerror(errno.EROFS), str(target))
+            raise SaveError(_read_only_file_system(directory), requested) from refused
         # Replacing the file would work on POSIX (only the folder's permission
         # counts), but a read-only file is the user's "do not touch".
         raise SaveError("cannot save: the file is read-only", requested)
