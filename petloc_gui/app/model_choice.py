@@ -210,7 +210,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
         if names is not None and model_problem(spec) is None:
             known.update(names)
             if knows_enough(names, labels, counts):
-                partial.append((-_boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
+                partial.append((-boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
     if kept is not None and remembered:  # the folder's own model: kept, and the bar says what it does not know
         unknown, fits = labels - set(kept), usable[0] if usable else ""
         return ModelChoice(remembered, f"the model this folder last used; it does not know {describe_labels(unknown)}"
@@ -243,11 +243,12 @@ def knows_enough(names: Iterable[str], labels: Iterable[str], counts: dict[str, 
     class: ``counts``, one each when not given) that it does not all know: it knows the classes of
     more than ``KNOWN_SHARE`` of the boxes."""
     labels = frozenset(labels)
-    return _boxes_known(names, labels, counts or {}) > KNOWN_SHARE * _boxes_known(labels, labels, counts or {})
+    return boxes_known(names, labels, counts or {}) > KNOWN_SHARE * boxes_known(labels, labels, counts or {})
 
 
-def _boxes_known(names: Iterable[str], labels: frozenset[str], counts: dict[str, int]) -> int:
-    """How many of the folder's boxes have a class in ``names`` (a class counted without boxes: one)."""
+def boxes_known(names: Iterable[str], labels: frozenset[str], counts: dict[str, int]) -> int:
+    """How many of the folder's boxes have a class in ``names`` (a class counted without boxes: one), over the
+    classes ``labels`` as the rule weighs them (their total: ``boxes_known(labels, labels, counts)``)."""
     names = set(names)
     return sum(max(counts.get(label, 0), 1) for label in labels if label in names)
 

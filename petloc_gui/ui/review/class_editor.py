@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
+from petloc_gui.app.model_choice import KNOWN_SHARE, boxes_known
 
 # (why a typed class no annotation can store is refused: one sentence here and in the Label box, by the rule a
 # class of the file is read by)
@@ -264,10 +265,14 @@ class ClassEditor:
         the folder, so it knows the classes of too few boxes. It said "pets does not know rabbit", which the
         window then contradicted: Model → Bundled: pets used it again, still not knowing rabbit, and a box
         typed "rabbit" keeps it (it knows the classes of most boxes still)."""
-        name, counts = visible(model.name), self.session.model.box_counts(every_box=True)  # as the rule weighs
-        known, total = sum(n for label, n in counts.items() if label in model.class_names), sum(counts.values())
+        name, counts = visible(model.name), self.session.model.box_counts(every_box=True)
+        # counted as the rule counts, over the classes ModelController._share_changed gives it: a count of its
+        # own said "2 of 4" where the rule weighed 2 of 5, and the note then disagreed with the choice
+        labels = frozenset(self.session.classes.used or counts)
+        known, total = boxes_known(model.class_names, labels, counts), boxes_known(labels, labels, counts)
+        least = "half" if KNOWN_SHARE == 0.5 else f"{KNOWN_SHARE:.0%}"
         share = (f"{name} knows the classes of only {known} of the folder's {total} boxes (a model is chosen "
-                 "for a folder while it knows those of more than half)" if known else
+                 f"for a folder while it knows those of more than {least})" if known else
                  f"{name} knows the class of none of the folder's {counted(total, 'box', 'boxes')}")
         # the menu names a bundled model by its spec ("pets"), as `ModelController` lists them
         pick = f"Model → Bundled: {model.spec}" if model.spec in BUNDLED_MODELS else "picking it in Model → Versions"
