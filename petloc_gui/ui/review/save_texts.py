@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from itertools import pairwise
 
-from petloc_gui.core.text import counted, isolated, visible
+from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, counted, isolated, visible
 from petloc_gui.ui.model_label_fit import name_elided
 from petloc_gui.ui.wrap_points import one_character
 
@@ -64,8 +64,9 @@ def _apart(shown: str, name: str) -> str:
     the question's label (a `QTextDocument`) takes a line's direction from its first strong letter, isolated or
     not (`QTextBlock.textDirection`), so a left-to-right mark comes first. ``name`` is `visible` already; a name
     that needs no isolates is left as it is."""
-    before, _name, after = isolated(name).partition(name)  # the isolates around it, if it needs them
-    return f"{LEFT_TO_RIGHT_MARK}{before}{shown}{after}" if before else shown
+    if isolated(name) == name:  # no right-to-left letter: nothing to set apart
+        return shown
+    return f"{LEFT_TO_RIGHT_MARK}{FIRST_STRONG_ISOLATE}{shown}{POP_DIRECTIONAL_ISOLATE}"
 
 
 def _listed(names: list[str], note=lambda name: "", fits: Callable[[str], bool] | None = None) -> str:
