@@ -3,7 +3,7 @@ images, or why it cannot start. Plain text, no Qt: the dialog sets it on its lab
 
 from __future__ import annotations
 
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.training.retrain_holdout import Holdout
 from petloc_gui.ui.training.verdict_images import too_few_note
 
@@ -12,13 +12,10 @@ def held_out_summary(preview: Holdout, fine_tune: bool, first_model: bool) -> st
     """The summary of a run that can start: its validation images, and the images it holds out as test images
     (the current model's, when ``fine_tune``; the folder's test list); ``first_model``: nothing to compare the
     new model with."""
-    test_note = ""
-    if preview.parent_test == 1:
-        test_note = (" 1 annotated image is one of the current model's test images: fine-tuning never trains on it, "
-                     "so its test figures stay honest.")
-    elif preview.parent_test:
-        test_note = (f" {preview.parent_test} annotated images are the current model's test images: fine-tuning "
-                     "never trains on them, so its test figures stay honest.")
+    one, test_images = preview.parent_test == 1, counted(preview.parent_test, "annotated image")
+    test_note = (f" {test_images} {'is one of' if one else 'are'} the current model's test images: fine-tuning "
+                 f"never trains on {'it' if one else 'them'}, so its test figures stay honest."
+                 if preview.parent_test else "")
     learned_note = "; an image the current model trained on never validates its fine-tune" if fine_tune else ""
     unusable = f"{visible(preview.unusable_note())}. " if preview.unusable else ""  # as the run's start says
     compared_note = "" if first_model else "; the current and the new model are compared on those neither trained on"
