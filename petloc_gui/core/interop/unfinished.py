@@ -32,7 +32,7 @@ import contextlib
 import os
 import shutil
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -63,10 +63,11 @@ def not_readable(folder: Path) -> str | None:
             "--overwrite, SOURCE the dataset exported) to finish it")
 
 
-def unfinished_exports(files: Iterable[str], root: Path) -> list[tuple[Path, str]]:
+def unfinished_exports(files: Iterable[str], root: Path, said: Collection[str] = ()) -> list[tuple[Path, str]]:
     """(folder, `not_readable`'s why) of each folder holding an export that did not finish, in name order:
     ``root`` and each folder inside it above one of ``files`` (paths inside ``root``, as a dataset lists its
-    images), each looked at once. `petloc stats` names each: its images count as without annotation, and
+    images), each looked at once, less those of ``said`` (normalised paths another message named already:
+    their marks are not read again). `petloc stats` names each: its images count as without annotation, and
     without this nothing says that their labels or annotations.json are only partly written, or not yet."""
     top = os.path.normpath(root)
     inside = top.rstrip(os.sep) + os.sep
@@ -76,7 +77,7 @@ def unfinished_exports(files: Iterable[str], root: Path) -> list[tuple[Path, str
         while folder.startswith(inside) and folder not in folders:  # the folders above it were added with it
             folders.add(folder)
             folder = os.path.dirname(folder)
-    found = ((Path(folder), not_readable(Path(folder))) for folder in sorted(folders))
+    found = ((Path(folder), not_readable(Path(folder))) for folder in sorted(folders - set(said)))
     return [(folder, why) for folder, why in found if why is not None]
 
 
