@@ -103,7 +103,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
-    from petloc_gui.core.index_problems import index_lines, refuse_unlisted_root
+    from petloc_gui.core.index_problems import index_lines, isolated_line, refuse_unlisted_root
     from petloc_gui.core.metrics import evaluate_objects
     from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.core.unread_note import unread_lines
@@ -125,8 +125,8 @@ def run(args: argparse.Namespace) -> int:
     _report_skipped(skipped)
     # a folder the index could not list or follow, and HEIC, AVIF... files, are not in the index:
     # their boxed images would be left out of the figures unsaid
-    for line in index_lines(dataset) + unread_lines(dataset):
-        error(line)
+    for line in index_lines(dataset) + unread_lines(dataset):  # a path set apart: a Hebrew one moved the words
+        error(isolated_line(line), names_isolated=True)
     warn_size_mismatches(size_notes)
     warn_clamped(clamped)
     # a model trained on breeds evaluated on the VOC names ("cat") would find every label unknown
@@ -240,7 +240,7 @@ def _report_skipped(skipped: list[tuple[str, str]]) -> None:
               f"{isolated(prelabels[0])}; saving it in petloc-gui or labelImg, or marking it verified, makes it "
               "ground truth", names_isolated=True)
     if shared:
-        error(left_out_line("skipped", shared))
+        error(left_out_line("skipped", shared, set_apart=True), names_isolated=True)
 
 
 def predict_cases(predictor, cases, batch_size: int):

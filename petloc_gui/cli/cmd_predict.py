@@ -238,8 +238,7 @@ class _Tally:
              f"{counted(self.n_kept, 'existing annotation')} untouched" + _empty_kept_note(self.kept_empty)
              + (f"; {self.n_failed} could not be written (above)" if self.n_failed else ""))
         if self.left_out:
-            error(left_out_line("wrote no pre-label for",
-                                [(visible(name), visible(reason)) for name, reason in self.left_out]))
+            error(left_out_line("wrote no pre-label for", self.left_out, set_apart=True), names_isolated=True)
         if self.unknown_note and self.n_written:
             error(self.unknown_note)
 
@@ -304,11 +303,11 @@ def _say_not_indexed(dataset: Dataset, names: Callable[[Path], str]) -> None:
     `core.index_problems`), and one per folder for its files named as images of a format petloc
     does not read (HEIC, AVIF, ...): not predicted, not silently skipped (with --json, each an
     error record, in its place). Each path is named as the records name it (`GivenNames`)."""
-    from petloc_gui.core.index_problems import index_lines
+    from petloc_gui.core.index_problems import index_lines, isolated_line
     from petloc_gui.core.unread_note import unread_lines
 
-    for line in index_lines(dataset, names) + unread_lines(dataset, names):
-        error(line)
+    for line in index_lines(dataset, names) + unread_lines(dataset, names):  # paths set apart (a Hebrew one)
+        error(isolated_line(line), names_isolated=True)
 
 
 def _write_refused(args: argparse.Namespace, out: ResultsOut, refused: list[Path | Refused],

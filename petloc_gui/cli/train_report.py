@@ -160,7 +160,7 @@ def report_skipped(skipped: list) -> None:
         else:
             error(f"skipped {path}: {reason}")
     if shared:
-        error(left_out_line("left out", shared))
+        error(left_out_line("left out", shared, set_apart=True), names_isolated=True)
     if unannotated:
         info(f"{counted(unannotated, 'image')} without an annotation not used")
 
