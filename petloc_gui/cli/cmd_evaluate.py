@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
     accepted_keys, accepted_warning = accepted_report(evaluated, accepted, class_names, meta, args.model, model_path,
                                                       model_name(args.model), located=model_path)
     if accepted_warning:
-        error(accepted_warning)
+        error(accepted_warning, names_isolated=True)  # its models set apart (`accepted_sentences`)
     report.update(accepted_keys)
     # evaluated images the model (or a model it was fine-tuned from) trained on; None: cannot be told
     report["n_trained_on"] = trained_on

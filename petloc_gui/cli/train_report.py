@@ -70,7 +70,7 @@ class TrainReporter:
             for line in person_lines(self.accepted):
                 info(line)
             if self.accepted:  # as `petloc evaluate` warns of the images it scores
-                error(accepted_warning(self.accepted))
+                error(accepted_warning(self.accepted), names_isolated=True)  # models set apart
             self.digits = learned_digits_of(event)
             for line in learned_digits_lines(self.digits):
                 error(line)

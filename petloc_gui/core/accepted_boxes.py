@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, isolated
 from petloc_gui.core.voc_provenance import name_of, version_of
 
 # Whose boxes, seen from the model scored: its own, its parent's, an earlier ancestor's (its parent's parent
@@ -113,7 +113,9 @@ def accepted_sentences(per_image: Iterable[frozenset[str]], total: int, relation
     boxes". ``relations``: each model's `relation` to the model called ``role``; ``role_scored``: False
     when that model has no figures here (the retrain comparison's current model could not be scored):
     the model is still named as its own or its parent, and what is said is of the figures there are.
-    ``ancestry``: the one ``relations`` were found with (`UNKNOWN` says why its chain stops short)."""
+    ``ancestry``: the one ``relations`` were found with (`UNKNOWN` says why its chain stops short). Each model
+    is set apart (`isolated`), for a stderr line whose isolates are kept (`cli.output.error`'s ``names_isolated``)
+    and for the window (Qt lays the isolates out)."""
     per_image = list(per_image)
     counts = Counter(model for models in per_image for model in models)
     # images holding a model's box whose label a person corrected (none of that model's labels kept there)
@@ -127,7 +129,8 @@ def accepted_sentences(per_image: Iterable[frozenset[str]], total: int, relation
             which = f"{n} of the {total} {images} {'has' if n == 1 else 'have'}"
         else:
             which = f"the {images.removesuffix('s')} has" if n == 1 else f"all {n} {images} have"
-        head = f"{which} boxes accepted unchanged from {visible(model)}"
+        # set apart: a Hebrew model name took the line's direction in a terminal that lays out bidi text
+        head = f"{which} boxes accepted unchanged from {isolated(model)}"
         kind = relations.get(model, OTHER)
         them = "it" if n == 1 else "them"
         if not role_scored:  # no figures of the model called role: the ones there are measure agreement
