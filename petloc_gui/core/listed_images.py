@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from petloc_gui.core.annotation_names import folded
 from petloc_gui.core.list_lines import ListedLines, entry_forms, is_comment, quoted
+from petloc_gui.core.text import isolated
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset_item import DatasetItem
@@ -57,7 +58,8 @@ def _case_or_form(given: str, found: str) -> str:
 
 
 def resolve_listed_images(dataset: IndexedImages, lines: list[str], where: str, say: Say, *, data: object = None,
-                          difference: Difference = _case_or_form, hold_ambiguous: bool = False) -> list[str]:
+                          difference: Difference = _case_or_form, hold_ambiguous: bool = False,
+                          set_apart: bool = False) -> list[str]:
     """Absolute image paths for a list's entries (``lines``: `core.list_lines.read_list_lines`'; ``where``: the
     list, as its lines are named, "FILE: line 3"; ``data``: the folder as the user gave it, named in the lines
     said, ``dataset``'s root when None). What kept the list from being read whole (`ListedLines.problems`) is
@@ -73,7 +75,10 @@ def resolve_listed_images(dataset: IndexedImages, lines: list[str], where: str, 
     Unicode form ignored (``dog 2.JPG`` for ``dog 2.jpg``) is taken as that image, said in one line
     (``difference``: how the two spellings differ); one that would name two such images (``Cat.jpg`` and
     ``cat.jpg``) raises `AmbiguousEntryError`, or with ``hold_ambiguous`` holds both out, said. Entries
-    matching no image are said, one line each, and ignored.
+    matching no image are said, one line each, and ignored. With ``set_apart``, for a caller that says them with
+    their isolates kept (`cli.output.error`'s ``names_isolated``), that line sets the list and the folder apart
+    (`isolated`: a Hebrew folder took the line's direction in a terminal that lays out bidi text, and moved the
+    entry and the words around it); the entry is quoted (`repr`) as before.
     """
     real = _RealPaths()
     finder = _Finder(_image_names(dataset, real), real, say, difference, hold_ambiguous)
@@ -85,7 +90,9 @@ def resolve_listed_images(dataset: IndexedImages, lines: list[str], where: str, 
         if candidates:
             resolved |= candidates
         elif not is_comment(line):  # nothing to say
-            say(f"{where}: {quoted(line)} matches no image in {dataset.root if data is None else data}; ignored")
+            folder = dataset.root if data is None else data
+            listing, folder = (isolated(where), isolated(folder)) if set_apart else (where, folder)
+            say(f"{listing}: {quoted(line)} matches no image in {folder}; ignored")
     return sorted(resolved)
 
 
