@@ -313,17 +313,20 @@ def remembered_problem(spec: str, problem: str, store: Any = None) -> str:
 
 def _listed_name(spec: str, folder: Path, store: Any = None) -> str:
     """The name `petloc models` lists: ``"digits"`` for a bundled model, ``"digits/<id>"`` for a folder
-    of the model store, else the folder's path."""
+    of the model store (spelled as the store lists it), else the folder's path. The store's root is compared
+    as the disk holds it (`model.store_spelling`): compared as text, a version recorded as …/MODELS/digits/<id>
+    on a disk that ignores case was named by its whole path."""
+    from petloc_gui.model.store_spelling import store_part
     from petloc_gui.model.versions import VersionStore
 
     if spec in BUNDLED:
         return spec
     try:
         root = (store if store is not None else VersionStore()).root
-        in_store = folder.parent.parent.resolve() == Path(root).resolve()
+        part = store_part(folder.resolve(), Path(root))
     except OSError:
-        in_store = False
-    return visible(f"{folder.parent.name}/{folder.name}" if in_store else str(folder))
+        part = None
+    return visible(str(folder) if part is None else part.as_posix())
 
 
 def model_display_name(spec: str) -> str:
