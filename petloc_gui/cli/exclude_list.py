@@ -31,7 +31,8 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     for problem in lines.problems:  # what kept it from being read whole, before the lines on its entries
         error(f"warning: {path} {problem}")
     try:
-        return resolve_listed_images(dataset, lines, str(path), error, data=data,
+        return resolve_listed_images(dataset, lines, str(path), lambda line: error(line, names_isolated=True),
+                                     set_apart=True, data=data,
                                      difference=lambda given, found: form_difference(given, found, "in the list",
                                                                                      "in the folder"))
     except AmbiguousEntryError as exc:

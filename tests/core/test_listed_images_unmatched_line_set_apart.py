@@ -46,3 +46,17 @@ def test_without_set_apart_the_line_names_them_as_before(tmp_path):
     folder = tmp_path / "תמונות"
     assert _said(folder, "רשימה.txt", set_apart=False) == [
         f"רשימה.txt: 'nope\\t\\u202e' matches no image in {folder}; ignored"]
+
+
+def test_petloc_train_s_exclude_list_says_it_set_apart(tmp_path, capsys):
+    # `--exclude-list`'s reader passes set_apart and keeps the isolates on stderr
+    from petloc_gui.cli.exclude_list import resolve_exclude_list
+
+    folder = tmp_path / "\u05ea\u05de\u05d5\u05e0\u05d5\u05ea"
+    folder.mkdir()
+    write_image(folder / "a.png", 8, 8)
+    listing = tmp_path / "\u05de\u05d1\u05d7\u05df.txt"
+    listing.write_text("a\nnope\n", encoding="utf-8")
+    assert resolve_exclude_list(folder, listing) == [str(folder / "a.png")]
+    err = capsys.readouterr().err
+    assert f"{FSI}{listing}{PDI}" in err and f"{FSI}{folder}{PDI}" in err and "\\u2068" not in err, err

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import visible, visible_but_isolated
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.training.comparison_verdict import verdict
 
@@ -127,7 +127,7 @@ class ModelComparison(QWidget):
     def set_run_accepted(self, lines: list[str]) -> None:
         """What the run said of its scored images holding boxes accepted unchanged from a model, as `petloc
         train` says it (`run_log.accepted_lines`): under the figures; nothing (hidden) when ``lines`` is empty."""
-        self.run_accepted.setText("\n".join(visible(line) for line in lines))
+        self.run_accepted.setText("\n".join(visible_but_isolated(line) for line in lines))  # its model name set apart
         self.run_accepted.setVisible(bool(lines))
 
     def set_count_label(self, label: str) -> None:

@@ -82,3 +82,19 @@ def test_the_run_s_warning_on_canvases_of_learned_digits_is_shown_as_petloc_trai
             "train), so these figures on them are optimistic (meta.json metrics_learned_digits)")
     accepted = [*person_lines(RECORD), accepted_warning(RECORD)] if record else []
     assert shown.text().splitlines() == [*accepted, said]  # under the accepted boxes' lines, as petloc train
+
+
+def test_a_right_to_left_model_name_is_set_apart_not_shown_as_escapes(qtbot):
+    # the warning sets the model's name apart (core.accepted_boxes: isolated): the window keeps those isolates,
+    # where `visible` had shown them as "\u2068…\u2069" text
+    from petloc_gui.core.accepted_boxes import accepted_sentences
+    from petloc_gui.core.text import isolated
+
+    hebrew = "\u05de\u05d5\u05d3\u05dc"
+    name = f"model {hebrew}"
+    (warning,) = accepted_sentences([frozenset({hebrew})] * 4 + [frozenset()] * 6, 10, {hebrew: "parent"}, "new")
+    record = {**RECORD, "from": {name: 4}, "relation": {name: "parent"}, "warning": warning}
+    progress = _finished(qtbot, record)
+    shown = progress.comparison.run_accepted.text()
+    assert "\\u2068" not in shown and "\\u2069" not in shown
+    assert isolated(hebrew) in shown, shown
