@@ -29,11 +29,11 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.folder_rename import rename_folder
-from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import meta_preset, model_file_problem
-from petloc_gui.model.store_spelling import in_store, store_part
+from petloc_gui.model.store_spelling import StoreSpelling
+from petloc_gui.model.version_record import damaged_record_note, info_from_meta, read_json, read_record
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
@@ -86,6 +86,9 @@ class VersionStore:
 
     def __init__(self, root: Path | str | None = None) -> None:
         self.root = Path(root) if root is not None else user_data_dir() / "models"
+        # Its resolved root and folder listings, kept while the store is: `petloc models` and the Versions menu
+        # name every version through one store, and looking again for each was a listing per version.
+        self._spelling = StoreSpelling(self.root)
 
     # -- reading --------------------------------------------------------
     def list(self, preset: str | None = None) -> builtins.list[Version]:
@@ -160,7 +163,7 @@ class VersionStore:
                 resolved = path.resolve()
                 bundled = next((name for name in BUNDLED_NAMES
                                 if resolved == (resources_dir() / "models" / name).resolve()), None)
-                if bundled is not None or (within := store_part(resolved, self.root)) is None:
+                if bundled is not None or (within := self._spelling.store_part(resolved)) is None:
                     return bundled
                 moved = self.moved(resolved)  # filed in its preset's folder since, as a note told
                 path = within if moved is None else moved.relative_to(self.root)
@@ -180,7 +183,7 @@ class VersionStore:
         its old path (a folder's remembered model, a child's parent) must still find it."""
         try:
             folder = Path(path).resolve()
-            if not in_store(folder, self.root) or folder.exists() or not _ID_PATTERN.match(folder.name):
+            if not self._spelling.in_store(folder) or folder.exists() or not _ID_PATTERN.match(folder.name):
                 return None
             found = [self.root / name / folder.name for name in self._presets()
                      if (self.root / name / folder.name / "meta.json").is_file()]
@@ -194,8 +197,8 @@ class VersionStore:
             resolved = Path(path).resolve()
         except OSError:
             return None
-        part = store_part(resolved, self.root)  # as the store spells it: a version of it in another spelling
-        return None if part is None else self._read(self.root.resolve() / part)  # the path the store lists
+        part = self._spelling.store_part(resolved)  # as the store spells it: a version of it in another spelling
+        return None if part is None else self._read(self._spelling.real_root / part)  # the path the store lists
 
     # -- writing --------------------------------------------------------
     def new_staging_dir(self, preset: str) -> Path:
@@ -221,9 +224,9 @@ class VersionStore:
         if not (staging / "meta.json").is_file():
             raise VersionError(f"{staging} holds no trained bundle (meta.json is missing)")
         preset = staging.parent.name
-        record = _read_json(staging / RECORD_FILE) or {}
+        record = read_json(staging / RECORD_FILE) or {}
         record.update(extra)
-        meta = _read_json(staging / "meta.json") or {}
+        meta = read_json(staging / "meta.json") or {}
         # The bundle's own id when it has a usable one, so CLI and GUI runs name folders alike.
         version_id = str(meta.get("version_id") or "")
         if not _ID_PATTERN.match(version_id) or (staging.parent / version_id).exists():
@@ -278,15 +281,15 @@ class VersionStore:
         notes: list[str] = []
         record_file = VERSION_FILE
         if (folder / VERSION_FILE).exists():
-            info, problem = _read_record(folder / VERSION_FILE)
+            info, problem = read_record(folder / VERSION_FILE)
             if problem is not None:
                 # The model and meta.json still load (`petloc evaluate`/`predict` use it): listed usable,
                 # from meta.json, with what is lost; before, it was unavailable and its children, whose
                 # meta.json names it, lost their parent (`get` found nothing).
-                info, record_file = _info_from_meta(folder), "meta.json"
-                notes.append(_damaged_record_note(problem, info))
+                info, record_file = info_from_meta(folder), "meta.json"
+                notes.append(damaged_record_note(problem, info))
         else:
-            info, record_file = _info_from_meta(folder), "meta.json"  # a bundle trained by `petloc train`
+            info, record_file = info_from_meta(folder), "meta.json"  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
         preset = _preset_of(folder, notes)
@@ -332,28 +335,6 @@ class VersionStore:
         return removed
 
 
-def _info_from_meta(folder: Path) -> dict[str, Any] | None:
-    """Version fields from a bundle's meta.json (bundles written without version.json)."""
-    meta = _read_json(folder / "meta.json")
-    if not isinstance(meta, dict):
-        return None
-    training_data = meta.get("training_data")
-    if not isinstance(training_data, dict):
-        training_data = {}
-    created = meta.get("created")
-    if not isinstance(created, str) or not created:  # 12345 is no date either: the file's, as for none
-        try:
-            created = datetime.fromtimestamp((folder / "meta.json").stat().st_mtime, UTC).isoformat()
-        except OSError:
-            created = ""
-    return {
-        "parent": meta.get("parent"),
-        "created": created,
-        "metrics": meta.get("metrics") if isinstance(meta.get("metrics"), dict) else {},
-        "data_fingerprint": training_data.get("fingerprint"),
-    }
-
-
 def _preset_of(folder: Path, notes: builtins.list[str]) -> str:
     """The version's preset: the one its meta.json names (a digits version copied into pets/ is a digits
     one, and noted: listed as a pets version, Retrain trained it with the pets recipe), else its folder's."""
@@ -366,35 +347,6 @@ def _preset_of(folder: Path, notes: builtins.list[str]) -> str:
     return named
 
 
-def _read_record(path: Path) -> tuple[Any, str | None]:
-    """``(the JSON object in path, None)``, or ``(None, why not)``: "cannot be read (...)", "is not a
-    JSON object"."""
-    try:
-        value = read_json_record(path)
-    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested thousands deep
-        why = getattr(exc, "strerror", None) or str(exc)
-        return None, f"{path.name} cannot be read ({' '.join(why.split())})"
-    if not isinstance(value, dict):
-        return None, f"{path.name} is not a JSON object"
-    return value, None
-
-
-def _damaged_record_note(problem: str, info: dict[str, Any] | None) -> str:
-    """What a version whose version.json is damaged has lost, and where what is shown comes from."""
-    parent = "its parent is meta.json's" if isinstance((info or {}).get("parent"), str) else "its parent is unknown"
-    return (f"{problem}: the run's record is lost (the old-vs-new comparison's figures, the data folder); "
-            f"{parent}, and its date and figures are the training run's own, from meta.json")
-
-
 def _check_preset(preset: str) -> None:
     if not preset or not _PRESET_PATTERN.match(preset) or preset.startswith("."):
         raise VersionError(f"not a usable preset name: {preset!r}")
-
-
-def _read_json(path: Path) -> Any:
-    """The JSON in ``path``; None when unreadable or larger than any record (listing the versions
-    read a 3 GB meta.json whole: 50 s and 6 GB of memory)."""
-    try:
-        return read_json_record(path)
-    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
-        return None
