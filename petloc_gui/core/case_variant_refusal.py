@@ -22,8 +22,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from petloc_gui.core.errors import DatasetError
-from petloc_gui.core.label_variants import differences, form_notes, shown, shown_apart, variant_groups, variants_text
-from petloc_gui.core.text import counted, isolated, visible
+from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
+from petloc_gui.core.text import counted, visible
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
 
@@ -81,7 +81,8 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     said, renames, held, held_classes = [], [], [], []
     for found in groups:
         group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
-        said.append(_variants(group, {name: _what(name, counts, parent_classes, noun) for name in group}, set_apart))
+        said.append(variants_text(group, {name: _what(name, counts, parent_classes, noun) for name in group},
+                                  set_apart=set_apart))
         own = [name for name in group if name in parent_classes]
         if len(own) > 1:  # the model's own classes: a fine-tune keeps both, whatever the folder's boxes say
             held.append(_both(own, group, set_apart))
@@ -238,19 +239,6 @@ def _both(own: Sequence[str], group: Sequence[str], set_apart: bool = False) -> 
     (`shown_apart`)."""
     said = [shown_apart(name, group, set_apart=set_apart) for name in own]
     return f"both {said[0]} and {said[1]}" if len(said) == 2 else f"{', '.join(said[:-1])} and {said[-1]}"
-
-
-def _variants(group: Sequence[str], said: Mapping[str, str], set_apart: bool) -> str:
-    """`label_variants.variants_text` (``"ABYSSINIAN" (3 boxes) and "abyssinian" (17 boxes)``), with
-    ``set_apart`` each spelling within its quotes set apart (`isolated`), the words the same."""
-    if not set_apart:
-        return variants_text(group, said)
-    notes = form_notes(group)
-    parts = []
-    for name in group:
-        words = [word for word in (notes.get(name, ""), said.get(name, "")) if word]
-        parts.append(f'"{isolated(shown(name))}"' + (f" ({', '.join(words)})" if words else ""))
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
 def _what(name: str, counts: Mapping[str, int], parent_classes: Sequence[str], noun: tuple[str, str]) -> str:

@@ -171,13 +171,15 @@ def _through(name: str, steps: Iterable[Callable[[str], str]]) -> str:
     return name
 
 
-def variants_text(group: Iterable[str], counts: Mapping[str, str]) -> str:
+def variants_text(group: Iterable[str], counts: Mapping[str, str], *, set_apart: bool = False) -> str:
     """``"ABYSSINIAN" (3 boxes) and "abyssinian" (17 boxes)``: each spelling quoted (`shown`) with what
     ``counts`` says of it, and, where two would show alike, what tells them apart (`form_notes`:
-    ``"été" (composed, 3 boxes) and "été" (decomposed, 1 box)``)."""
+    ``"été" (composed, 3 boxes) and "été" (decomposed, 1 box)``). With ``set_apart``, each spelling within its
+    quotes is set apart too (`core.text.isolated`), as `shown_apart` does, the words the same."""
     group = list(group)
     notes = form_notes(group)
-    parts = [f'"{shown(name)}"' + _bracketed(notes.get(name, ""), counts.get(name, "")) for name in group]
+    parts = [f'"{isolated(shown(name)) if set_apart else shown(name)}"'
+             + _bracketed(notes.get(name, ""), counts.get(name, "")) for name in group]
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
 
 
