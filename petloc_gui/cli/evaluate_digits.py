@@ -80,21 +80,13 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     if splits:
         _warn_learned(splits, len(images), digits)
     unknown = tuple(untold_by_record(found.untold))
-    for line in untold_warnings(unknown, "evaluated", lambda how: f"{_MAY_INCLUDE} ({how})", _RECORD_ANEW,
-                                "--json lists them: digits_records_unread"):
-        error(f"warning: {_record_set_apart(line, [record for record, _, _ in unknown])}", names_isolated=True)
+    # each record set apart: a Hebrew folder name took the line's direction in a terminal that lays out bidi text
+    # and moved the reason and the advice around it; the reason `visible`, as the line's other words
+    told = [(record, visible(why), n) for record, why, n in unknown]
+    for line in untold_warnings(told, "evaluated", lambda how: f"{_MAY_INCLUDE} ({how})", _RECORD_ANEW,
+                                "--json lists them: digits_records_unread", name=isolated):
+        error(f"warning: {line}", names_isolated=True)
     return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
-
-
-def _record_set_apart(line: str, records: list[Path]) -> str:
-    """An `untold_warnings` line with the record it starts with (named `visible` there) set apart (`isolated`: a
-    Hebrew folder name took the line's direction in a terminal that lays out bidi text, and moved the reason and
-    the advice around it), the rest `visible`; a line that starts with none (the one for the rest) `visible`."""
-    for record in sorted(records, key=lambda path: -len(visible(path))):  # the longest first: a path may hold ": "
-        named = f"{visible(record)}: "
-        if line.startswith(named):
-            return f"{isolated(record)}: {visible(line[len(named):])}"
-    return visible(line)
 
 
 # what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew

@@ -144,16 +144,17 @@ def tell_untold(why: str) -> str | None:
 
 
 def untold_warnings(records: Sequence[tuple[object, str, int]], images: str, follows: Callable[[str], str],
-                    anew: str, listed: str, shown: int = 3) -> list[str]:
+                    anew: str, listed: str, shown: int = 3, name: Callable[[object], str] = visible) -> list[str]:
     """A warning for each of ``records`` (`untold_by_record`; the first ``shown``) that cannot tell which
     digit ``images`` ("training", "evaluated") images hold, saying ``follows(how)``: what follows, and how
     they are told: the record made ``anew``, or, of a record that is not the canvases' own, `tell_untold`'s
-    way; then one for the rest, and where they are ``listed``."""
+    way; then one for the rest, and where they are ``listed``. Each record is written as ``name`` gives it
+    (`core.text.isolated` for a line printed with its names set apart, as `petloc evaluate`'s)."""
     notices = []
     for record, why, n in records[:shown]:
         which = (f"the one {images} image in its folder holds" if n == 1
                  else f"the {n} {images} images in its folder hold")
-        notices.append(f"{visible(record)}: {why}: which MNIST digit {which} cannot be told, "
+        notices.append(f"{name(record)}: {why}: which MNIST digit {which} cannot be told, "
                        f"so {follows(tell_untold(why) or anew)}")
     rest = records[shown:]
     if rest:
