@@ -47,11 +47,11 @@ def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
 
 def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None,
                         problems: list[str] | None = None) -> tuple[str, list[Path]]:
-    """`layout_test_images`, each image by its absolute path: the list file read as `petloc train
-    --exclude-list` reads it (`core.listed_images`), not the index's ``split`` (the first column matched
-    as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an image also in trainval.txt missed it,
-    and it was trained on). ``say``: the lines on its entries (taken as another spelling, matching nothing);
-    ``problems``: what keeps the file from being read whole (`_read_listing`)."""
+    """The folder's test list, as its layout names it ("" when the layout has none), and the absolute path of each
+    image it lists: the list file read as `petloc train --exclude-list` reads it (`core.listed_images`), not the
+    index's ``split`` (the first column matched as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an
+    image also in trainval.txt missed it, and it was trained on). ``say``: the lines on its entries (taken as
+    another spelling, matching nothing); ``problems``: what keeps the file from being read whole (`_read_listing`)."""
     from petloc_gui.core.listed_images import resolve_listed_images
 
     folder = dataset.split_lists_folder
@@ -165,11 +165,11 @@ def layout_test_said(dataset: Dataset, used: Iterable[str],
                      remedy: Remedy = exclude_list_remedy) -> tuple[list[str], list[str]]:
     """What `petloc train` says of the folder's test list, in the words and order of the window's run
     (`LayoutTestHoldout.notices`): what kept the list from being read whole (a warning each: the run had said
-    nothing of a list that was not UTF-8, a named pipe or over 64 MB), `layout_test_warning`'s line in the place
+    nothing of a list that was not UTF-8, a named pipe or over 64 MB), `_trained_on_warning`'s line in the place
     of the window's notice (`petloc train` holds none of it out), then the lines on its entries (one matching
     no image). Two lists, said in turn: the lines whose every name is `visible` or set apart (`isolated`), and
     the lines on its entries, which name them as read (`core.listed_images`: a line's `repr`, the folder as
-    given), as `--exclude-list`'s are said. ``used``, ``remedy``: `layout_test_warning`'s."""
+    given), as `--exclude-list`'s are said. ``used``, ``remedy``: `_trained_on_warning`'s."""
     from petloc_gui.model.data import relpath_in
 
     read = read_layout_test(dataset)
@@ -178,17 +178,11 @@ def layout_test_said(dataset: Dataset, used: Iterable[str],
     return read.problem_warnings() + ([warning] if warning else []), read.entry_lines()
 
 
-def layout_test_warning(dataset: Dataset, used: Iterable[str], remedy: Remedy = exclude_list_remedy) -> str:
-    """One line when the folder's layout lists test images among ``used`` (the relative paths of the images
-    the run trains or validates on), "" when it does not; ``remedy`` ends it (who reads it, and how they can
-    hold them out)."""
-    listing, tests = layout_test_images(dataset)
-    return _trained_on_warning(dataset, listing, tests, used, remedy)
-
-
 def _trained_on_warning(dataset: Dataset, listing: str, tests: list[str], used: Iterable[str], remedy: Remedy) -> str:
-    """`layout_test_warning` of the list ``listing`` and its images (``tests``, relative paths), its names set apart
-    (`isolated`), for a line whose isolates are kept (`cli.output.error`'s ``names_isolated``)."""
+    """One line when the list ``listing`` has images (``tests``, relative paths) among ``used`` (the relative paths
+    of the images the run trains or validates on), "" when it has none; ``remedy`` ends it (who reads it, and how
+    they can hold them out). Its names are set apart (`isolated`), for a line whose isolates are kept
+    (`cli.output.error`'s ``names_isolated``)."""
     used = set(used)
     n = sum(relpath in used for relpath in tests)
     if not n:

@@ -8,11 +8,17 @@ images and the window held 3 out."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.layout_split_lists import split_list_notes
-from petloc_gui.model.layout_test_split import layout_test_images, layout_test_warning
+from petloc_gui.model.layout_test_split import layout_test_said, read_layout_test
 from tests.cli.helpers import run_cli, write_image
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
+
+
+def _relative(images, root) -> list[str]:
+    return [str(Path(image).relative_to(root)) for image in images]
 
 
 def _splits(out: str) -> str:
@@ -36,10 +42,10 @@ def test_stats_counts_the_test_images_train_warns_of(tmp_path, capsys):
     assert code == 0, err
     assert _splits(out) == "test: 3, trainval: 6", out
     dataset = open_dataset(root)
-    _, tests = layout_test_images(dataset)  # what `petloc train` warns of, and the window holds out
+    tests = _relative(read_layout_test(dataset).images, root)  # what `petloc train` warns of, the window holds out
     assert sorted(tests) == sorted(str(item.image_path.relative_to(root)) for item in dataset if item.split == "test")
     used = [str(item.image_path.relative_to(root)) for item in dataset]
-    assert "lists 3 test images; this run trains or validates on them" in layout_test_warning(dataset, used)
+    assert "lists 3 test images; this run trains or validates on them" in layout_test_said(dataset, used)[0][0]
     # each is on trainval.txt too: said, as for a test.txt line written as the folder names the image
     assert [what for _, what in split_list_notes(dataset)] == [
         "3 images are on both test.txt and trainval.txt: counted as test images, as the window's Retrain holds them "
@@ -55,4 +61,4 @@ def test_an_oxford_test_line_in_another_case_is_a_test_image(tmp_path):
     _touch(tmp_path / "annotations" / "test.txt", "BOXER_3 4 2 3\n")
     dataset = open_dataset(tmp_path)
     assert [item.split for item in dataset] == [None, "test"]
-    assert len(layout_test_images(dataset)[1]) == 1
+    assert len(read_layout_test(dataset).images) == 1
