@@ -117,9 +117,11 @@ def yolo_labels_in_split(items: Iterable[DatasetItem], root: str) -> list[YoloSp
         # none read: empty label files only (background), or no read left; or text that is no YOLO label
         elif read and all(has_yolo_lines(path) for path in read):
             converted = _converted_folder(holder, root, names_of)
-            # ``holder`` holds no unfinished export; the parent converted in its place (Roboflow's) still may
-            said = None if converted == holder else not_readable(Path(converted))
-            by_folder.setdefault(converted, ([], said))[0].extend(found)
+            # ``holder`` holds no unfinished export; the parent converted in its place (Roboflow's) still may,
+            # looked at once for its train/, valid/ and test/
+            if converted not in by_folder:
+                by_folder[converted] = ([], None if converted == holder else not_readable(Path(converted)))
+            by_folder[converted][0].extend(found)
         if not listings_left:
             break
     return [_split_labels(folder, pairs, names_of(folder), unfinished_export)

@@ -64,3 +64,16 @@ def test_the_parent_converted_in_its_place_is_looked_at_too(tmp_path, monkeypatc
     [found] = yolo_labels_in_split(dataset.items, str(dataset.root))
     assert found.folder == str(tmp_path) and looked == [tmp_path / "train", tmp_path]
     assert found.unfinished_export == not_readable(tmp_path) is not None
+
+
+def test_the_parent_of_three_splits_is_looked_at_once(tmp_path, monkeypatch):
+    for split in ("train", "valid", "test"):  # Roboflow's three splits, converted in the parent's place
+        _yolo_folder(tmp_path / split)
+    (tmp_path / "data.yaml").write_text("names: [cat]\n", encoding="utf-8")
+    (tmp_path / MARK).write_text("{}", encoding="utf-8")
+    dataset = open_dataset(tmp_path)
+    looked = _looked_at(monkeypatch)
+    [found] = yolo_labels_in_split(dataset.items, str(dataset.root))
+    assert found.folder == str(tmp_path) and found.count == 6
+    assert sorted(looked) == sorted([tmp_path / "test", tmp_path / "train", tmp_path / "valid", tmp_path]), looked
+    assert found.unfinished_export == not_readable(tmp_path) is not None
