@@ -104,7 +104,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.index_problems import index_lines, isolated_line, refuse_unlisted_root
-    from petloc_gui.core.metrics import evaluate_objects
+    from petloc_gui.core.metrics import figures_of, match_each
     from petloc_gui.core.shared_annotations import borrowed_annotations
     from petloc_gui.core.unread_note import unread_lines
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
@@ -165,16 +165,15 @@ def run(args: argparse.Namespace) -> int:
     # canvases of `petloc digits --split train`: new bytes, so not counted above, but digits the model
     # learned; its own training canvases (``matched``) are counted above only
     learned_digits = learned_digit_count([image for image, _, _ in evaluated], lineage, matched, hashes)
-    metrics = evaluate_objects(
-        [objects for _, objects, _ in evaluated],
-        [p.label for _, _, p in evaluated],
-        [p.box for _, _, p in evaluated],  # a NaN box (no prediction) scores IoU 0 (core.boxes.iou)
-        class_names,
-    )
+    # each image matched once (best-gt), every figure below counted from its match; a NaN box (no prediction)
+    # scores IoU 0 (core.boxes.iou)
+    labels = [p.label for _, _, p in evaluated]
+    matches = match_each([objects for _, objects, _ in evaluated], labels, [p.box for _, _, p in evaluated])
+    metrics = figures_of(matches, labels, class_names)
     from petloc_gui.cli.evaluate_unknown import unknown_labels, unknown_labels_report, unknown_line
 
     # each counted as a class's row is: the images whose matched truth it is (best-gt)
-    unknown = unknown_labels(evaluated, class_names)
+    unknown = unknown_labels(evaluated, class_names, matches)
     if unknown:
         hints = [found for found in (spelling_hint(unknown.held, class_names), hint) if found]
         error(unknown_line(unknown, hints), names_isolated=True)
@@ -189,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
     from petloc_gui.cli.evaluate_confusion import unknown_rows
 
     # the images whose truth the model does not know: what it took them for (the matrix has no row for them)
-    report[CONFUSION_UNKNOWN] = unknown_rows(evaluated, class_names, unknown.held)
+    report[CONFUSION_UNKNOWN] = unknown_rows(evaluated, class_names, unknown.held, matches)
     from petloc_gui.cli.evaluate_accepted import accepted_report  # (imports numpy: not at `petloc --help`)
     from petloc_gui.cli.prelabel import model_name
 
@@ -208,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
 
     # each class row's own count (under --split all a 1-image class read as held out); None: not known
     report[TRAINED_PER_CLASS] = None if trained_on is None else trained_per_class(evaluated, class_names,
-                                                                                  unknown.held, matched)
+                                                                                  unknown.held, matched, matches)
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
     report["n_learned_digits"] = learned_digits.n_canvases  # a lower bound when n_digits_unknown is not 0
     report.update(unknown_report(learned_digits))

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.evaluate_unknown import KEY as UNKNOWN_PER_CLASS
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import table
+
+if TYPE_CHECKING:
+    from petloc_gui.core.metrics import GtMatch
 
 # --json: {class or unknown label: how many of its row's images were trained on}; null when that is not known
 KEY = "trained_on_per_class"
@@ -23,19 +26,23 @@ NOTE = "trained on: of a row's images, those the model (or one it was fine-tuned
 
 
 def trained_per_class(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequence[str],
-                      unknown: Collection[str], trained: Collection[Path]) -> dict[str, int]:
+                      unknown: Collection[str], trained: Collection[Path],
+                      matches: Sequence[GtMatch] | None = None) -> dict[str, int]:
     """How many of each row's images are ``trained`` ones (`trained_on_count`'s ``matched``), for every
     row, a class of the model's or a label it does not know (``unknown``): the images whose truth it is, as
-    its row counts them (the object the prediction is matched to, `core.metrics.best_gt_match`)."""
-    from petloc_gui.core.metrics import best_gt_match
+    its row counts them (the object the prediction is matched to: ``matches[i]`` image i's,
+    `core.metrics.match_each`; matched here when not given)."""
+    from petloc_gui.cli.evaluate_unknown import matches_of
 
+    if matches is None:
+        matches = matches_of(evaluated)
     counts = dict.fromkeys([*class_names, *sorted(unknown)], 0)
     trained = set(trained)
-    for image, objects, prediction in evaluated:
+    for (image, _, _), match in zip(evaluated, matches, strict=True):
         if image not in trained:
             continue
         # an image in one row only, as the rows' counts: a label beside the matched object is not its truth
-        truth = best_gt_match(objects, prediction.label, prediction.box).label
+        truth = match.label
         if truth is not None:
             counts[truth] = counts.get(truth, 0) + 1
     return counts

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.natural_order import natural_key, natural_order
 from petloc_gui.core.text import columns, display_width, table
+
+if TYPE_CHECKING:
+    from petloc_gui.core.metrics import GtMatch
 
 # --json: {label the model does not know: its confusion row, columns as "confusion"'s labels}
 KEY = "confusion_unknown_labels"
@@ -22,21 +25,24 @@ UNKNOWN = "(unknown to the model)"  # as the class table marks such a label
 
 
 def unknown_rows(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequence[str],
-                 unknown: Iterable[str]) -> dict[str, list[int]]:
+                 unknown: Iterable[str], matches: Sequence[GtMatch] | None = None) -> dict[str, list[int]]:
     """The confusion rows of the ``unknown`` ground-truth labels (those of ``evaluated``'s objects outside
     ``class_names``), by name: how many of the images whose truth each is the model gave each of its classes.
     An image's truth is the object its prediction is matched to (`core.metrics.best_gt_match`), as for the
     matrix's rows, so each image is in one row; one the model gave no class (its output not a number) is in
     no column, as there. A label on no image's matched object (beside the object of a known class it was
-    matched to) keeps its row, all 0, as a class of the model's boxed on no image does."""
-    from petloc_gui.core.metrics import best_gt_match
+    matched to) keeps its row, all 0, as a class of the model's boxed on no image does. ``matches[i]``: image
+    i's match (`core.metrics.match_each`); matched here when not given."""
+    from petloc_gui.cli.evaluate_unknown import matches_of
 
+    if matches is None:
+        matches = matches_of(evaluated)
     index = {name: i for i, name in enumerate(class_names)}
     rows = {label: [0] * len(class_names) for label in sorted(unknown)}
-    for _, objects, prediction in evaluated:
+    for (_, objects, prediction), match in zip(evaluated, matches, strict=True):
         if all(label in index for label, _ in objects):  # its truth is a class of the model's: in the matrix
             continue
-        truth = best_gt_match(objects, prediction.label, prediction.box).label
+        truth = match.label
         if truth in rows and prediction.label in index:
             rows[truth][index[prediction.label]] += 1
     return rows

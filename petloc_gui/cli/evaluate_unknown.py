@@ -12,10 +12,13 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import counted, isolated
+
+if TYPE_CHECKING:
+    from petloc_gui.core.metrics import GtMatch
 
 # --json: {label the model does not know: {"count", "accuracy", "mean_iou"}}, as ``per_class`` gives its classes
 KEY = "unknown_per_class"
@@ -41,18 +44,20 @@ class UnknownLabels:
         return bool(self.held)
 
 
-def unknown_labels(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Collection[str]) -> UnknownLabels:
+def unknown_labels(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Collection[str],
+                   matches: Sequence[GtMatch] | None = None) -> UnknownLabels:
     """The figures of each label of ``evaluated``'s objects ([(image, [(label, box)], Prediction)]) outside
-    ``class_names``, from each image's match (`best_gt_match`), as `core.metrics.evaluate_objects` computes
-    the rows of the model's classes."""
-    from petloc_gui.core.metrics import best_gt_match
+    ``class_names``, from each image's match (``matches[i]`` image i's, `core.metrics.match_each`; matched
+    here when not given), by `core.metrics.figures_by_truth`, as the rows of the model's classes are."""
+    from petloc_gui.core.metrics import figures_by_truth
     from petloc_gui.model.class_renames import cannot_be_right  # no TensorFlow
 
+    if matches is None:
+        matches = matches_of(evaluated)
     known = set(class_names)
     held: dict[str, int] = {}
-    scored: dict[str, list[tuple[bool, float]]] = {}  # by label: (right, IoU) of each image whose truth it is
     beside_known = cannot = 0
-    for _, objects, prediction in evaluated:
+    for (_, objects, _), match in zip(evaluated, matches, strict=True):
         labels = {name for name, _ in objects}
         outside = labels - known
         if not outside:
@@ -60,22 +65,21 @@ def unknown_labels(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Coll
         for label in outside:
             held[label] = held.get(label, 0) + 1
         cannot += cannot_be_right(labels, known)
-        match = best_gt_match(objects, prediction.label, prediction.box)
-        truth = match.label
-        if truth is not None and truth in outside:
-            scored.setdefault(truth, []).append((match.same_class, match.iou))
-        else:
+        if match.label is None or match.label not in outside:
             beside_known += 1
-    figures = {}
-    for label in sorted(held):
-        records = scored.get(label, [])
-        n = len(records)
-        # computed, not written as 0: an image's truth is a label the model does not know only when none of its
-        # objects has the predicted class (the model predicts only its own), so each is wrong with IoU 0
-        figures[label] = {"count": n,
-                          "accuracy": sum(right for right, _ in records) / n if n else None,
-                          "mean_iou": sum(iou for _, iou in records) / n if n else None}
+    # computed, not written as 0: an image's truth is a label the model does not know only when none of its
+    # objects has the predicted class (the model predicts only its own), so each is wrong with IoU 0
+    figures = figures_by_truth(matches, sorted(held))
     return UnknownLabels(figures, dict(sorted(held.items())), beside_known, cannot)
+
+
+def matches_of(evaluated: Sequence[tuple[Path, Any, Any]]) -> list[GtMatch]:
+    """Each of ``evaluated``'s images ([(image, [(label, box)], Prediction)]) matched to its prediction
+    (`core.metrics.match_each`): for a caller that has not matched them already."""
+    from petloc_gui.core.metrics import match_each
+
+    return match_each([objects for _, objects, _ in evaluated], [p.label for _, _, p in evaluated],
+                      [p.box for _, _, p in evaluated])
 
 
 def unknown_labels_report(unknown: UnknownLabels) -> dict[str, Any]:

@@ -104,40 +104,51 @@ def evaluate_objects(
     pred_boxes: Sequence[Any],
     class_names: Sequence[str],
 ) -> dict:
-    """Accuracy, IoU statistics, per-class figures and the confusion matrix.
+    """Accuracy, IoU statistics, per-class figures and the confusion matrix (`figures_of` the photos'
+    `match_each`).
 
     ``gt_objects[i]``: the (label, box) objects of photo i, matched to its
     prediction by `best_gt_match`; the matched object's label is the photo's
     truth (a prediction is correct when some object has its class).
-    Confusion rows are ground truth, columns predictions, both in
-    ``class_names`` order. A label outside ``class_names`` (ground truth the
-    model does not know) counts as wrong and is left out of the matrix.
     """
+    return figures_of(match_each(gt_objects, pred_labels, pred_boxes), pred_labels, class_names)
+
+
+def match_each(
+    gt_objects: Sequence[Sequence[tuple[str, Any]]],
+    pred_labels: Sequence[str],
+    pred_boxes: Sequence[Any],
+) -> list[GtMatch]:
+    """Each photo's `best_gt_match`: ``gt_objects[i]`` (its (label, box) objects, at least one) against
+    prediction i. Matched once, a run counts all its figures from these (`figures_of`)."""
     n = len(gt_objects)
     if not (len(pred_labels) == len(pred_boxes) == n):
         raise ValueError("gt_objects, pred_labels and pred_boxes differ in length")
     if any(not objects for objects in gt_objects):
         raise ValueError("every photo needs at least one ground-truth object")
+    return [best_gt_match(objects, label, box)
+            for objects, label, box in zip(gt_objects, pred_labels, pred_boxes, strict=True)]
+
+
+def figures_of(matches: Sequence[GtMatch], pred_labels: Sequence[str], class_names: Sequence[str]) -> dict:
+    """`evaluate_objects`' figures of photos matched by `match_each` (``matches[i]`` photo i's, predicted
+    ``pred_labels[i]``).
+
+    Confusion rows are ground truth, columns predictions, both in
+    ``class_names`` order. A label outside ``class_names`` (ground truth the
+    model does not know) counts as wrong and is left out of the matrix.
+    """
+    n = len(matches)
+    if len(pred_labels) != n:
+        raise ValueError("matches and pred_labels differ in length")
     names = list(class_names)
     index = {name: i for i, name in enumerate(names)}
-    matches = [best_gt_match(objects, label, box)
-               for objects, label, box in zip(gt_objects, pred_labels, pred_boxes, strict=True)]
-    gt_labels = [m.label for m in matches]
     ious = np.array([m.iou for m in matches], dtype=np.float64)
     correct = np.array([m.same_class for m in matches], dtype=bool)
     confusion = [[0] * len(names) for _ in names]
-    for g, p in zip(gt_labels, pred_labels, strict=True):
-        if g in index and p in index:
-            confusion[index[g]][index[p]] += 1
-    per_class = {}
-    for name in names:
-        mask = np.array([g == name for g in gt_labels], dtype=bool)
-        count = int(mask.sum())
-        per_class[name] = {
-            "count": count,
-            "accuracy": float(correct[mask].mean()) if count else None,
-            "mean_iou": float(ious[mask].mean()) if count else None,
-        }
+    for m, p in zip(matches, pred_labels, strict=True):
+        if m.label in index and p in index:
+            confusion[index[m.label]][index[p]] += 1
 
     def _mean(values: np.ndarray) -> float | None:
         return float(values.mean()) if n else None
@@ -149,11 +160,29 @@ def evaluate_objects(
         "median_iou": float(np.median(ious)) if n else None,
         "iou_ge_50": _mean((ious >= 0.5).astype(np.float64)),
         "iou_ge_75": _mean((ious >= 0.75).astype(np.float64)),
-        "per_class": per_class,
+        "per_class": figures_by_truth(matches, names),
         "confusion": confusion,
         "class_names": names,
         "matching": MATCHING,
     }
+
+
+def figures_by_truth(matches: Sequence[GtMatch], labels: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """{label: {"count", "accuracy", "mean_iou"}} over the photos whose truth (matched object's label) each of
+    ``labels`` is; None figures for a label that is no photo's truth."""
+    truths = [m.label for m in matches]
+    ious = np.array([m.iou for m in matches], dtype=np.float64)
+    correct = np.array([m.same_class for m in matches], dtype=bool)
+    figures = {}
+    for label in labels:
+        mask = np.array([truth == label for truth in truths], dtype=bool)
+        count = int(mask.sum())
+        figures[label] = {
+            "count": count,
+            "accuracy": float(correct[mask].mean()) if count else None,
+            "mean_iou": float(ious[mask].mean()) if count else None,
+        }
+    return figures
 
 
 
