@@ -36,15 +36,6 @@ def exclude_list_remedy(them: str, listing: Path) -> str:
     return f"hold {them} out with --exclude-list {isolated(shlex.quote(str(listing)))} to keep {them} for testing"
 
 
-def layout_test_images(dataset: Dataset) -> tuple[str, list[str]]:
-    """The folder's test list, as its layout names it ("" when the layout has none), and the relative path of
-    each image it lists, as `petloc train --exclude-list` resolves that file (`_listed_test_images`)."""
-    from petloc_gui.model.data import relpath_in
-
-    listing, images = _listed_test_images(dataset)
-    return listing, [relpath_in(image, Path(dataset.root)) for image in images]
-
-
 def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None,
                         problems: list[str] | None = None) -> tuple[str, list[Path]]:
     """The folder's test list, as its layout names it ("" when the layout has none), and the absolute path of each

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 
 from petloc_gui.core.dataset import open_dataset
-from petloc_gui.model.layout_test_split import layout_test_images
+from petloc_gui.model.layout_test_split import read_layout_test
 from tests.cli.helpers import run_cli
 from tests.cli.test_train_layout_test_split_said import _devkit
 
@@ -27,7 +27,7 @@ def test_a_utf16_test_list_is_the_test_split_petloc_train_reads(tmp_path, capsys
     code, out, err = run_cli(capsys, "stats", root)
     assert code == 0, err
     assert _splits_line(out).split(None, 1)[1] == "test: 2, trainval: 1", out
-    assert len(layout_test_images(open_dataset(root))[1]) == 2  # what `petloc train` warns of
+    assert len(read_layout_test(open_dataset(root)).images) == 2  # what `petloc train` warns of
 
 
 def test_a_mark_starting_a_later_line_and_a_line_separator_in_a_name_are_read_as_the_run_reads_them(tmp_path):

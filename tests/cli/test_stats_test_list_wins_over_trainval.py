@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.layout_split_lists import split_list_notes
-from petloc_gui.model.layout_test_split import layout_test_images
+from petloc_gui.model.layout_test_split import read_layout_test
 from tests.cli.helpers import run_cli
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 
@@ -28,7 +28,7 @@ def test_a_devkit_test_image_also_in_trainval_counts_as_test_and_the_overlap_is_
             "trainval.txt: counted as test images, as the window's Retrain holds them out of training (petloc "
             "train warns when it trains on them)")
     assert said in [line.strip() for line in out.splitlines()], out
-    assert len(layout_test_images(open_dataset(root))[1]) == 2  # what `petloc train` warns of
+    assert len(read_layout_test(open_dataset(root)).images) == 2  # what `petloc train` warns of
 
 
 def test_test_wins_over_every_training_list_and_train_still_wins_over_trainval(tmp_path):
