@@ -322,8 +322,9 @@ def _unfinished_exports(items: Sequence[DatasetItem], root: Path, in_split: Sequ
     last) nothing else said why. A folder the YOLO hint (``in_split``) names as one is left to it: said once."""
     from petloc_gui.core.interop.unfinished import unfinished_exports  # imports the converters: late
 
-    # passed in, not filtered after: each mark read once (the hint has read those)
-    hinted = {os.path.normpath(found.folder) for found in in_split if found.unfinished_export is not None}
+    # passed in, not filtered after: each mark read once (the hint has read those of every folder it names,
+    # finished or not: a finished one has no mark to say)
+    hinted = {os.path.normpath(found.folder) for found in in_split}
     return [Problem(UNFINISHED_EXPORT, str(folder), why)
             for folder, why in unfinished_exports((item.image_path_text for item in items), root, hinted)]
 

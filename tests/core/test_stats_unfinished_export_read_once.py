@@ -30,3 +30,13 @@ def test_the_folders_said_are_left_out(tmp_path, monkeypatch):
     found = unfinished_exports(files, tmp_path, said={str(tmp_path / "a")})
     assert [folder for folder, _why in found] == [tmp_path / "b"]
     assert Path(tmp_path / "a") not in looked
+
+
+def test_a_finished_folder_the_yolo_hint_named_is_looked_at_once_too(tmp_path, monkeypatch):
+    # the hint reads the mark of every folder it names, finished or not: stats read a finished one's again
+    _yolo_folder(tmp_path)
+    (tmp_path / "classes.txt").write_text("cat\n", encoding="utf-8")
+    looked = _looked_at(monkeypatch)
+    stats = dataset_stats(tmp_path, check_images=False)
+    assert looked.count(tmp_path) == 1, looked
+    assert not [problem for problem in stats.problems if problem.kind == UNFINISHED_EXPORT]

@@ -66,9 +66,10 @@ def not_readable(folder: Path) -> str | None:
 def unfinished_exports(files: Iterable[str], root: Path, said: Collection[str] = ()) -> list[tuple[Path, str]]:
     """(folder, `not_readable`'s why) of each folder holding an export that did not finish, in name order:
     ``root`` and each folder inside it above one of ``files`` (paths inside ``root``, as a dataset lists its
-    images), each looked at once, less those of ``said`` (normalised paths another message named already:
-    their marks are not read again). `petloc stats` names each: its images count as without annotation, and
-    without this nothing says that their labels or annotations.json are only partly written, or not yet."""
+    images), each looked at once, less those of ``said`` (normalised paths another message looked at already,
+    whatever it found: their marks are not read again). `petloc stats` names each: its images count as without
+    annotation, and without this nothing says that their labels or annotations.json are only partly written,
+    or not yet."""
     top = os.path.normpath(root)
     inside = top.rstrip(os.sep) + os.sep
     folders = {top}
