@@ -316,14 +316,12 @@ def _listed_name(spec: str, folder: Path, store: Any = None) -> str:
     of the model store (spelled as the store lists it), else the folder's path. The store's root is compared
     as the disk holds it (`model.store_spelling`): compared as text, a version recorded as …/MODELS/digits/<id>
     on a disk that ignores case was named by its whole path."""
-    from petloc_gui.model.store_spelling import StoreSpelling
     from petloc_gui.model.versions import VersionStore
 
     if spec in BUNDLED:
         return spec
     try:
-        root = (store if store is not None else VersionStore()).root
-        part = StoreSpelling(Path(root)).store_part(folder.resolve())
+        part = (store if store is not None else VersionStore()).store_part(folder.resolve())
     except OSError:
         part = None
     return visible(str(folder) if part is None else part.as_posix())

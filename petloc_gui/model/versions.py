@@ -146,6 +146,11 @@ class VersionStore:
         versions = self.list(preset)
         return versions[-1] if versions else None
 
+    def store_part(self, folder: Path) -> Path | None:
+        """``folder`` (resolved) as ``<preset>/<id>`` spelled as this store lists it, or None outside it (the
+        store's one `StoreSpelling`, its listings kept for the store's life)."""
+        return self._spelling.store_part(folder)
+
     def model_name(self, recorded: str | None) -> str | None:
         """The name `petloc models` lists, and ``--model``/``--init-from`` take, for a model a record names
         (a version's parent): ``"pets"``/``"digits"`` for a bundled model, ``"<preset folder>/<id>"`` for
