@@ -12,6 +12,7 @@ from petloc_gui.cli.output import CommandError, error
 from petloc_gui.core.list_lines import read_list_lines
 from petloc_gui.core.listed_images import AmbiguousEntryError, resolve_listed_images
 from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError
+from petloc_gui.core.text import isolated, visible
 
 
 def resolve_exclude_list(data: Path, path: Path) -> list[str]:
@@ -29,7 +30,7 @@ def resolve_exclude_list(data: Path, path: Path) -> list[str]:
     except (NotRegularFileError, FileTooLargeError) as exc:
         raise CommandError(f"{path}: --exclude-list file is {exc}") from exc
     for problem in lines.problems:  # what kept it from being read whole, before the lines on its entries
-        error(f"warning: {path} {problem}")
+        error(f"warning: {isolated(visible(str(path)))} {problem}", names_isolated=True)
     try:
         return resolve_listed_images(dataset, lines, str(path), lambda line: error(line, names_isolated=True),
                                      set_apart=True, data=data,

@@ -77,8 +77,8 @@ def warn_layout_test_split(dataset: Dataset, trained: Sequence[Sample], exclude_
     set_apart, entries = layout_test_said(dataset, (sample.relpath for sample in trained))
     for line in set_apart:
         error(line, names_isolated=True)
-    for line in entries:  # names as read (a line's repr, the folder): no isolate kept, as --exclude-list's
-        error(line)
+    for line in entries:  # a line's repr, the list and folder set apart, as --exclude-list's
+        error(line, names_isolated=True)
 
 
 def warn_size_mismatches_of(notes: list[tuple[Path, str]], trained: Sequence[Sample]) -> None:

@@ -37,12 +37,14 @@ def exclude_list_remedy(them: str, listing: Path) -> str:
 
 
 def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = None,
-                        problems: list[str] | None = None) -> tuple[str, list[Path]]:
+                        problems: list[str] | None = None, set_apart: bool = False) -> tuple[str, list[Path]]:
     """The folder's test list, as its layout names it ("" when the layout has none), and the absolute path of each
     image it lists: the list file read as `petloc train --exclude-list` reads it (`core.listed_images`), not the
     index's ``split`` (the first column matched as written: a BOM, "C" for c.jpg, "c.jpg" with its extension, an
     image also in trainval.txt missed it, and it was trained on). ``say``: the lines on its entries (taken as
-    another spelling, matching nothing); ``problems``: what keeps the file from being read whole (`_read_listing`)."""
+    another spelling, matching nothing; ``set_apart``: their names set apart, for a stderr line that keeps the
+    isolates, not for the window's log, which shows them as escapes); ``problems``: what keeps the file from being
+    read whole (`_read_listing`)."""
     from petloc_gui.core.listed_images import resolve_listed_images
 
     folder = dataset.split_lists_folder
@@ -51,7 +53,8 @@ def _listed_test_images(dataset: Dataset, say: Callable[[str], None] | None = No
     listing = (folder / "test.txt").relative_to(dataset.root).as_posix()  # as the layout names it
     lines = _read_listing(folder / "test.txt", [] if problems is None else problems)
     # two spellings of one name (Cat.jpg, cat.jpg) both held out: a window run has no one to ask
-    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True)
+    images = resolve_listed_images(dataset, lines, listing, say or (lambda line: None), hold_ambiguous=True,
+                                   set_apart=set_apart)
     return listing, [Path(image) for image in images]
 
 
@@ -143,12 +146,13 @@ def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:
     return read_layout_test(dataset)
 
 
-def read_layout_test(dataset: Dataset) -> LayoutTestHoldout:
+def read_layout_test(dataset: Dataset, set_apart: bool = False) -> LayoutTestHoldout:
     """``dataset``'s test list read once, with what is said of it: the lines on its entries and what kept it from
-    being read whole (what the window's run holds out, and what `petloc train` warns of)."""
+    being read whole (what the window's run holds out, and what `petloc train` warns of; ``set_apart``: the
+    entries' lines with their names set apart, for `petloc train`'s stderr)."""
     notes: list[str] = []
     problems: list[str] = []
-    listing, images = _listed_test_images(dataset, notes.append, problems)
+    listing, images = _listed_test_images(dataset, notes.append, problems, set_apart)
     return LayoutTestHoldout(listing, tuple(str(image) for image in images), tuple(notes), tuple(problems))
 
 
@@ -159,11 +163,11 @@ def layout_test_said(dataset: Dataset, used: Iterable[str],
     nothing of a list that was not UTF-8, a named pipe or over 64 MB), `_trained_on_warning`'s line in the place
     of the window's notice (`petloc train` holds none of it out), then the lines on its entries (one matching
     no image). Two lists, said in turn: the lines whose every name is `visible` or set apart (`isolated`), and
-    the lines on its entries, which name them as read (`core.listed_images`: a line's `repr`, the folder as
-    given), as `--exclude-list`'s are said. ``used``, ``remedy``: `_trained_on_warning`'s."""
+    the lines on its entries (`core.listed_images`: a line's `repr`, the list and folder set apart), as
+    `--exclude-list`'s are said. ``used``, ``remedy``: `_trained_on_warning`'s."""
     from petloc_gui.model.data import relpath_in
 
-    read = read_layout_test(dataset)
+    read = read_layout_test(dataset, set_apart=True)
     tests = [relpath_in(Path(image), Path(dataset.root)) for image in read.images]
     warning = _trained_on_warning(dataset, read.listing, tests, used, remedy)
     return read.problem_warnings() + ([warning] if warning else []), read.entry_lines()

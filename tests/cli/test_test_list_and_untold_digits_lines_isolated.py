@@ -49,3 +49,15 @@ def test_the_untold_digits_line_sets_the_record_apart(tmp_path, capsys):
                           "name enclosed in double quotes, line 1 column 13): which MNIST digit the 2 evaluated "
                           "images in its folder hold cannot be told, so these figures may include digits"), err
     assert err.count("\n") == 1
+
+
+def test_a_test_list_entry_matching_no_image_sets_the_folder_apart(tmp_path, capsys):
+    # the lines on the folder's test list's entries were printed raw (no isolate kept), unlike --exclude-list's
+    (tmp_path / "תמונות").mkdir()
+    root = _devkit(tmp_path / "תמונות" / "voc", IDS, ["c"])
+    with (root / "ImageSets" / "Main" / "test.txt").open("a", encoding="utf-8") as listing:
+        listing.write("nope\n")
+    _said(root)
+    err = capsys.readouterr().err
+    line = next(line for line in err.splitlines() if "'nope' matches no image" in line)
+    assert f"{FSI}{root}{PDI}" in line and "\\u2068" not in line, line

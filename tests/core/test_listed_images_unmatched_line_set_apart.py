@@ -60,3 +60,16 @@ def test_petloc_train_s_exclude_list_says_it_set_apart(tmp_path, capsys):
     assert resolve_exclude_list(folder, listing) == [str(folder / "a.png")]
     err = capsys.readouterr().err
     assert f"{FSI}{listing}{PDI}" in err and f"{FSI}{folder}{PDI}" in err and "\\u2068" not in err, err
+
+
+def test_the_exclude_list_s_unread_warning_sets_its_path_apart(tmp_path, capsys):
+    from petloc_gui.cli.exclude_list import resolve_exclude_list
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    write_image(folder / "a.png", 8, 8)
+    listing = tmp_path / "\u05de\u05d1\u05d7\u05df.txt"
+    listing.write_bytes("a\ncaf\u00e9\n".encode("latin-1"))  # not UTF-8: a warning naming the list
+    resolve_exclude_list(folder, listing)
+    warning = next(line for line in capsys.readouterr().err.splitlines() if "is not UTF-8" in line)
+    assert warning.startswith(f"petloc: warning: {FSI}{listing}{PDI} is not UTF-8"), warning
