@@ -4,31 +4,15 @@ own `fits_on_resize` and `follow` (it set the pane's private refit flag itself).
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+from .two_panes import two_panes
 
 
 @pytest.fixture
 def panes(qtbot):
-    from petloc_gui.ui.canvas.box_canvas import BoxCanvas
-    from petloc_gui.ui.canvas.pane_sync import PaneSync
-
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    left, right = BoxCanvas(editable=True), BoxCanvas(editable=False)
-    layout = QHBoxLayout(holder)
-    layout.addWidget(left)
-    layout.addWidget(right)
-    holder.resize(800, 400)
-    holder.show()
-    qtbot.waitExposed(holder)
-    sync = PaneSync([left, right], holder)
-    image = QImage(400, 300, QImage.Format.Format_RGB32)
-    image.fill(QColor(90, 120, 150))
-    for pane in (left, right):
-        pane.show_image(image)
-    yield left, right, sync
-    holder.close()  # (held here: qtbot keeps no reference)
+    """Two side-by-side panes in the layout's own margins, each showing a 400x300 picture."""
+    with two_panes(qtbot, (800, 400), (400, 300), flush=False) as shown:
+        yield shown
 
 
 def test_a_zoomed_pane_is_followed_and_the_follower_keeps_that_view_when_resized(qtbot, panes):

@@ -9,34 +9,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from petloc_gui.ui.canvas.box_canvas import ZOOM_STEP, BoxCanvas
-from petloc_gui.ui.canvas.pane_sync import PaneSync
 from petloc_gui.ui.canvas.zoom_anchor import viewport_to_scene
+
+from .two_panes import two_panes
 
 
 @pytest.fixture
 def panes(qtbot):
     """Two tall side-by-side panes (350x600 each), each showing a 600x400 picture, kept together by `PaneSync`."""
-    holder = QWidget()
-    qtbot.addWidget(holder)
-    left, right = BoxCanvas(editable=True), BoxCanvas(editable=False)
-    layout = QHBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(left)
-    layout.addWidget(right)
-    holder.resize(700, 600)
-    holder.show()
-    qtbot.waitExposed(holder)
-    sync = PaneSync([left, right], holder)
-    image = QImage(600, 400, QImage.Format.Format_RGB32)
-    image.fill(QColor(90, 120, 150))
-    for pane in (left, right):
-        pane.show_image(image)
-    yield left, right, sync
-    holder.close()
+    with two_panes(qtbot, (700, 600), (600, 400)) as shown:
+        yield shown
 
 
 @pytest.mark.parametrize("pointer", [(100.0, 150.0), (175.0, 40.0)])
