@@ -11,7 +11,12 @@ round(native / scale), as it does a ConfigureNotify.
 
 from __future__ import annotations
 
+import json
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtWidgets import QWidget
@@ -79,3 +84,20 @@ class SizeStepsAsOpenbox(QObject):
         if read_back != self.window.size():  # (one native pixel less can read back as the same size)
             self._placed = read_back
             self.window.windowHandle().resize(read_back)  # the ConfigureNotify: Qt resizes the widget to it
+
+
+def run_at_150_percent(
+    test_file: str, test_name: str, scale_variable: str, screen: tuple[int, int], tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
+    """Runs ``test_file``'s ``test_name`` in a pytest process of its own, at QT_SCALE_FACTOR=1.5 on an offscreen
+    ``screen`` (native px) and with ``scale_variable`` set (which the test is skipped without): Qt reads the
+    scale once per process."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [{"name": "wide", "x": 0, "y": 0, "width": screen[0],
+                                               "height": screen[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                               "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR="1.5",
+               **{scale_variable: "1"})
+    root = Path(test_file).resolve().parents[2]
+    return subprocess.run([sys.executable, "-m", "pytest", f"{test_file}::{test_name}", "-q", "-p",
+                           "no:cacheprovider"], capture_output=True, text=True, cwd=root, env=env, timeout=300)

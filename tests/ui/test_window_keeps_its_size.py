@@ -10,17 +10,13 @@ The scale is read once per process: the check runs in a process of its own.
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
 
 from .conftest import FakeFactory, open_and_wait, wait_predictions
-from .size_steps import SizeStepsAsOpenbox, q_round
+from .size_steps import SizeStepsAsOpenbox, q_round, run_at_150_percent
 
 SCALE_VARIABLE = "PETLOC_TEST_SIZE_STEPS"
 SCREEN = (2560, 1600)  # native px: room at 1.5 for every size below
@@ -89,16 +85,8 @@ def test_at_this_scale_the_window_keeps_its_size(qtbot, as_on_x11, window, folde
 
 @pytest.mark.slow
 def test_the_window_keeps_its_size_at_150_percent(tmp_path):
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "wide", "x": 0, "y": 0, "width": SCREEN[0],
-                                               "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR="1.5",
-               **{SCALE_VARIABLE: "1"})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_at_this_scale_the_window_keeps_its_size.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
+    inner = test_at_this_scale_the_window_keeps_its_size.__name__
+    done = run_at_150_percent(__file__, inner, SCALE_VARIABLE, SCREEN, tmp_path)
     assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
 
 
