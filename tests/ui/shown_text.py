@@ -6,8 +6,8 @@ A QLabel, a message box or a tooltip in Qt's AutoText takes a text for HTML when
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextDocumentFragment, QTextLayout, QTextOption
 from PySide6.QtGui import Qt as GuiQt
-from PySide6.QtGui import QTextDocumentFragment
 
 
 def shown(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
@@ -20,3 +20,18 @@ def shown(text: str, text_format: Qt.TextFormat = Qt.TextFormat.AutoText) -> str
 def label_shown(label) -> str:
     """The words a QLabel draws."""
     return shown(label.text(), label.textFormat())
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped at word boundaries within ``width`` pixels, as a label wraps it."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    count = 0
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        count += 1
+    layout.endLayout()
+    return count

@@ -15,9 +15,11 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QFont, QFontMetricsF, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from petloc_gui.ui.review.save_texts import NO_BREAK_SPACE, WORD_JOINER, unsaved_text
+
+from .shown_text import wrapped_lines
 
 LONG = "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042_Abyssinian_1.jpg"
 FIFTY = "holiday at the beach with the cats - day 2 (1).jpg"  # 50 characters: cut to 40 before
@@ -25,21 +27,6 @@ FIFTY = "holiday at the beach with the cats - day 2 (1).jpg"  # 50 characters: c
 
 def _listed(text: str) -> list[str]:
     return [line.removeprefix("  • ") for line in text.splitlines() if line.startswith("  • ")]
-
-
-def _lines_wrapped(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped at word boundaries within ``width`` pixels, as a label wraps it."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    count = 0
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        count += 1
-    layout.endLayout()
-    return count
 
 
 def test_a_name_that_fits_the_room_is_shown_whole_and_as_it_is():
@@ -64,7 +51,7 @@ def test_a_name_too_wide_for_the_room_is_elided_to_it_and_kept_in_one_piece(qapp
     assert metrics.horizontalAdvance("  • " + shown) <= 220
     read = shown.replace(WORD_JOINER, "").replace(NO_BREAK_SPACE, " ")
     assert read.startswith("holiday") and read.endswith("(1).jpg") and "…" in read
-    assert _lines_wrapped(shown, 40) == 1  # shortened: one piece, however narrow the label turns out
+    assert wrapped_lines(shown, 40) == 1  # shortened: one piece, however narrow the label turns out
     assert plain == "my photo-1.jpg"  # it fits: as it is
 
 

@@ -8,36 +8,22 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from petloc_gui.ui.review.question_room import line_fits
 from petloc_gui.ui.review.save_texts import unsaved_text
 
+from .shown_text import wrapped_lines
+
 LONG = "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042_Abyssinian_1.jpg"
 NAMES = [LONG, "my cat photo - beach day 2023-07-14 (edited copy).jpg", "写真写真写真写真写真写真写真写真写真.jpg"]
-
-
-def _wrapped_lines(text: str, width: float) -> int:
-    """How many lines ``text`` takes wrapped at word boundaries within ``width`` pixels, as a label wraps it."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    count = 0
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        count += 1
-    layout.endLayout()
-    return count
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_a_listed_name_is_never_broken_inside(qapp, name):
     listed = next(line for line in unsaved_text([name]).splitlines() if "•" in line)
     shown = listed.split("• ", 1)[1]
-    assert _wrapped_lines(shown, 40) == 1, repr(shown)  # far narrower than the name: it still does not wrap
+    assert wrapped_lines(shown, 40) == 1, repr(shown)  # far narrower than the name: it still does not wrap
 
 
 def test_the_names_read_as_before():
