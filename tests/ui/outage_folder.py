@@ -8,7 +8,7 @@ from pathlib import Path
 
 from petloc_gui.core.boxes import Box
 
-from .conftest import look_now, write_annotation, write_image
+from .conftest import look_now, open_and_wait, write_annotation, write_image
 from .unlistable_folder import not_listable
 
 A, C, D = 0, 2, 3  # a.png, day/c.png (annotated "cat"; the fake model says "dog"), day/d.png ("cat")
@@ -23,6 +23,14 @@ def pets(tmp_path: Path) -> Path:
     for seed, relative in enumerate(("a.png", "b.png", "day/c.png", "day/d.png", "night/e.png")):
         write_image(root / relative, seed=seed)
     write_annotation(root / "day" / "c.png", [("cat", Box(20, 20, 60, 60))])
+    return root
+
+
+def opened_on_a(qtbot, window, tmp_path: Path) -> Path:
+    """``pets`` opened in ``window``, a.png shown (outside the folders that turn unreadable): the folder's root."""
+    root = pets(tmp_path)
+    open_and_wait(qtbot, window, root)
+    window.show_row(A)
     return root
 
 

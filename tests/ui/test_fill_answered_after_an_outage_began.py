@@ -10,16 +10,14 @@ import threading
 
 from petloc_gui.ui.review import image_keys
 
-from .conftest import look_now, open_and_wait
-from .outage_folder import A, C, D, outage_begins, pets
+from .conftest import look_now
+from .outage_folder import C, D, opened_on_a, outage_begins
 
 
 def test_a_fill_answered_after_the_outage_was_noticed_leaves_its_folder_out(
         qtbot, window, factory, tmp_path, monkeypatch):
-    root = pets(tmp_path)
-    open_and_wait(qtbot, window, root)
+    root = opened_on_a(qtbot, window, tmp_path)
     model = window.session.model
-    window.show_row(A)
     gate = threading.Event()
     real_read_keys = image_keys.read_keys
 

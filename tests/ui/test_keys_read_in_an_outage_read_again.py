@@ -10,16 +10,14 @@ from __future__ import annotations
 from petloc_gui.app.file_key import NO_FILE
 from petloc_gui.ui.review.image_keys import ImageKeys
 
-from .conftest import look_now, open_and_wait, write_image
-from .outage_folder import A, C, D, outage_begins, pets
+from .conftest import look_now, write_image
+from .outage_folder import C, D, opened_on_a, outage_begins
 from .unreadable_paths import unreadable
 
 
 def test_a_row_not_shown_is_predicted_again_once_the_folder_can_be_read(qtbot, window, tmp_path, monkeypatch):
-    root = pets(tmp_path)
-    open_and_wait(qtbot, window, root)
+    root = opened_on_a(qtbot, window, tmp_path)
     model = window.session.model
-    window.show_row(A)
     with monkeypatch.context() as outage:
         outage_begins(qtbot, window, root / "day", outage)
         window.set_model("other")  # its keys read again in the outage (another model: the files may have changed)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from petloc_gui.ui.review.file_list import COL_PRED, COL_STATUS
 
 from .conftest import look_now, open_and_wait
-from .outage_folder import NIGHT, A, C, D, outage_begins, pets
+from .outage_folder import NIGHT, A, C, D, opened_on_a, outage_begins, pets
 
 
 def _shown(window, row: int) -> tuple:
@@ -108,10 +108,8 @@ def test_the_shown_image_that_failed_in_the_outage_shows_its_prediction_once_the
 
 def test_a_model_loaded_while_a_folder_cannot_be_read_asks_for_nothing_there(
         qtbot, window, factory, tmp_path, monkeypatch):
-    root = pets(tmp_path)
-    open_and_wait(qtbot, window, root)
+    root = opened_on_a(qtbot, window, tmp_path)
     model = window.session.model
-    window.show_row(A)
     with monkeypatch.context() as outage:
         outage_begins(qtbot, window, root / "day", outage)
         look_now(qtbot, window)
@@ -127,10 +125,8 @@ def test_a_model_loaded_while_a_folder_cannot_be_read_asks_for_nothing_there(
 
 def test_stepping_next_to_a_folder_that_cannot_be_read_asks_for_nothing_there(
         qtbot, window, factory, tmp_path, monkeypatch):
-    root = pets(tmp_path)
-    open_and_wait(qtbot, window, root)
+    root = opened_on_a(qtbot, window, tmp_path)
     model = window.session.model
-    window.show_row(A)
     calls = len(factory.handles[-1].calls)
     with monkeypatch.context() as outage:
         outage_begins(qtbot, window, root / "day", outage)
