@@ -13,8 +13,8 @@ import pytest
 from petloc_gui.core import atomic as atomic_module
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop import ConversionReport, read_yolo, write_voc_records
-from petloc_gui.core.interop import files as files_module
 from tests.cli.helpers import run_cli
+from tests.core.interop_helpers import fail_copying_the_fourth_image
 
 FORMATS = ("yolo", "coco")
 
@@ -27,25 +27,11 @@ def _exported(small_voc, tmp_path, capsys, fmt: str):
     return src
 
 
-def _copy_fails_at_the_fourth(monkeypatch, number: int) -> None:
-    """The 4th image copied into OUT fails with ``number`` (as the disk, or the source's read, says it)."""
-    real = files_module._copy_exclusive
-    calls: list = []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) == 4:
-            raise OSError(number, os.strerror(number), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
-
-
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_full_disk_exits_1_and_takes_back_a_new_out(small_voc, tmp_path, monkeypatch, capsys, fmt):
     src = _exported(small_voc, tmp_path, capsys, fmt)
     out = tmp_path / "full" / "voc"
-    _copy_fails_at_the_fourth(monkeypatch, errno.ENOSPC)
+    fail_copying_the_fourth_image(monkeypatch, errno.ENOSPC)
     code, _, err = run_cli(capsys, "convert", src, "--from", fmt, out, "--images", "copy")
     assert code == 1, err
     assert "No space left on device; the disk is full" in err
@@ -77,7 +63,7 @@ def test_a_voc_file_that_meets_a_full_disk_fails_the_run(small_voc, tmp_path, mo
 def test_an_unreadable_image_is_still_that_images_problem(small_voc, tmp_path, monkeypatch, capsys, fmt):
     src = _exported(small_voc, tmp_path, capsys, fmt)
     out = tmp_path / "out-voc"
-    _copy_fails_at_the_fourth(monkeypatch, errno.EIO)  # the source's read fails: one image
+    fail_copying_the_fourth_image(monkeypatch, errno.EIO)  # the source's read fails: one image
     code, _, err = run_cli(capsys, "convert", src, "--from", fmt, out, "--images", "copy")
     assert code == 0, err
     assert err.count("Input/output error; image not converted") == 1

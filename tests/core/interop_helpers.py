@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,23 @@ from PIL import Image, ImageFile, ImageOps
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.images import image_size
+from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.voc import read_voc
 from tests.cli.helpers import voc_xml, write_image
+
+
+def fail_copying_the_fourth_image(monkeypatch, number: int) -> None:
+    """Copying the 4th image into OUT fails with ``number`` (as the disk, or the source's read, says it)."""
+    real = files_module._copy_exclusive
+    calls: list = []
+
+    def copy(source, target):
+        calls.append(target)
+        if len(calls) == 4:
+            raise OSError(number, os.strerror(number), str(target))
+        real(source, target)
+
+    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
 
 
 def forbid_decoding(monkeypatch) -> None:

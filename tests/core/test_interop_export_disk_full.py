@@ -8,32 +8,17 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 
 import pytest
 
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop import export_coco, export_yolo, unfinished
-from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.interop import yolo as yolo_module
+from tests.core.interop_helpers import fail_copying_the_fourth_image
 
 EXPORTS = {"yolo": (export_yolo, ("data.yaml", "classes.txt")), "coco": (export_coco, ("annotations.json",))}
 TARGET_ERRORS = [errno.ENOSPC, errno.EROFS, *([errno.EDQUOT] if hasattr(errno, "EDQUOT") else [])]
-
-
-def fail_copying_the_fourth_image(monkeypatch, number: int) -> None:
-    """Copying the 4th image into OUT fails with ``number`` (as the disk, or the source's read, says it)."""
-    real = files_module._copy_exclusive
-    calls: list = []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) == 4:
-            raise OSError(number, os.strerror(number), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
 
 
 @pytest.mark.parametrize("number", TARGET_ERRORS, ids=errno.errorcode.get)
