@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from petloc_gui.core.boxes import Box
@@ -13,18 +13,13 @@ from petloc_gui.ui.canvas import box_item
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.drawn_box import kept_size
 
+from .one_pane import shown_pane
+
 
 @pytest.fixture
 def pane(qtbot):
     """An editable pane showing a 200x100 picture with one selected box, (20, 20)-(60, 50)."""
-    view = BoxCanvas(editable=True)
-    qtbot.addWidget(view)
-    view.resize(500, 400)
-    view.show()
-    qtbot.waitExposed(view)
-    image = QImage(200, 100, QImage.Format.Format_RGB32)
-    image.fill(QColor(90, 120, 150))
-    view.show_image(image)
+    view = shown_pane(qtbot, (500, 400), (200, 100))
     view.set_boxes([(Box(20, 20, 60, 50), "cat")], selected=0)
     return view
 

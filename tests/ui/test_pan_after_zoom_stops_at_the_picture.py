@@ -10,24 +10,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QMouseEvent
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from petloc_gui.ui.canvas.box_canvas import ZOOM_STEP, BoxCanvas
 from petloc_gui.ui.canvas.zoom_anchor import viewport_to_scene
 
+from .one_pane import shown_pane
+
 
 @pytest.fixture
 def zoomed(qtbot):
     """A 350x600 pane showing a 600x400 photo, zoomed in 4 steps at (175, 40), over the grey above the picture."""
-    pane = BoxCanvas(editable=True)
-    qtbot.addWidget(pane)
-    pane.resize(350, 600)
-    pane.show()
-    qtbot.waitExposed(pane)
-    image = QImage(600, 400, QImage.Format.Format_RGB32)
-    image.fill(QColor(90, 120, 150))
-    pane.show_image(image)
+    pane = shown_pane(qtbot, (350, 600), (600, 400))
     for _ in range(4):
         pane.zoom_by(ZOOM_STEP, QPointF(175, 40))
     return pane
