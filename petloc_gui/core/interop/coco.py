@@ -29,6 +29,7 @@ from petloc_gui.core.annotation_image import drive_of
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
+from petloc_gui.core.file_name_text import file_name_text, name_is_utf8
 from petloc_gui.core.images import image_size
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
@@ -64,7 +65,7 @@ def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
     images: list[dict[str, Any]] = []
     annotations: list[dict[str, Any]] = []
     for image_id, record in enumerate(records, start=1):
-        images.append({"id": image_id, "file_name": record.relative,
+        images.append({"id": image_id, "file_name": file_name_text(record.relative),
                        "width": record.width, "height": record.height})
         for obj in record.objects if record.annotated else ():
             x, y = round(obj.box.xmin, _DECIMALS), round(obj.box.ymin, _DECIMALS)
@@ -163,11 +164,9 @@ def _check_nameable(record: ImageRecord) -> None:
     surrogates; JSON text cannot hold them, and any replacement would name
     a file that is not there.
     """
-    try:
-        record.relative.encode("utf-8")
-    except UnicodeEncodeError:
+    if not name_is_utf8(record.relative):  # its bytes: under a Latin-1 or ASCII locale the text is no guide
         raise SaveError("file name is not valid UTF-8, so a COCO file_name cannot name it; "
-                        "rename the file", record.image_path) from None
+                        "rename the file", record.image_path)
 
 
 # --------------------------------------------------------------------------- import
