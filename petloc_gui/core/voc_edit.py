@@ -14,6 +14,7 @@ import re
 
 from lxml import etree
 
+from petloc_gui.core.file_name_text import file_name_text
 from petloc_gui.core.voc_provenance import wanted_mark, write_mark
 from petloc_gui.core.voc_tree import clean_copy, drop_inner
 from petloc_gui.core.voc_types import PRELABEL_PREFIX, VocAnnotation, VocObject
@@ -31,9 +32,11 @@ def _name_text(name: str) -> str:
     U+0001, U+FFFE; a byte that is not valid UTF-8 reaches Python as a lone
     surrogate): each becomes U+FFFD, so the annotation is still written.
     Readers pair an annotation with its image by the files' own names, not by
-    this text, so the file still belongs to its image.
+    this text, so the file still belongs to its image. The name's bytes are
+    read as UTF-8 (`file_name_text`): under a Latin-1 locale they were read as
+    Latin-1, and the XML would hold that garbled text.
     """
-    return NOT_XML.sub("\ufffd", name)
+    return NOT_XML.sub("\ufffd", file_name_text(name))
 
 
 def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
