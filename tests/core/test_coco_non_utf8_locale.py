@@ -16,7 +16,7 @@ import pytest
 from petloc_gui.core import file_name_text
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import SaveError
-from petloc_gui.core.interop import export_coco
+from petloc_gui.core.interop import ConversionReport, export_coco, read_coco
 from petloc_gui.core.interop.coco import _check_nameable
 from tests.cli.helpers import voc_xml, write_image
 
@@ -49,6 +49,16 @@ def test_a_coco_export_under_latin1_names_the_image_by_its_utf8_text(tmp_path, m
     assert (report.images, report.problems) == (1, [])
     document = json.loads((tmp_path / "coco" / "annotations.json").read_text(encoding="utf-8"))
     assert [image["file_name"] for image in document["images"]] == [NAME]
+
+
+def test_a_coco_file_read_under_latin1_finds_its_utf8_named_image(tmp_path, monkeypatch):
+    _as_locale(monkeypatch, "latin-1")
+    export_coco(open_dataset(_latin1_dataset(tmp_path)), tmp_path / "coco")
+    report = ConversionReport()
+    records = read_coco(tmp_path / "coco", report)
+    assert report.problems == []
+    assert [(record.image_path.name, len(record.objects)) for record in records] == [
+        (_seen_under("latin-1", NAME), 1)]
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])

@@ -29,7 +29,7 @@ from petloc_gui.core.annotation_image import drive_of
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
-from petloc_gui.core.file_name_text import file_name_text, name_is_utf8
+from petloc_gui.core.file_name_text import file_name_text, name_is_utf8, os_file_name
 from petloc_gui.core.images import image_size
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.coco_annotations import EntryNotes, read_annotation
@@ -335,7 +335,8 @@ def _read_image(entry: Any, position: tuple[Path, int], folders: list[Path], rec
                        "not read, so a hostile file cannot point anywhere on disk; not converted")
         report.skipped_images += 1
         return
-    located = _locate(entry["file_name"], folders)
+    # the UTF-8 text as the name Python holds for that file: under a Latin-1 locale they differ
+    located = _locate(os_file_name(entry["file_name"]), folders)
     if located is None:
         report.problem(where, f"image {entry['file_name']!r} not found (looked in "
                        f"{', '.join(str(f) for f in folders)}); not converted")
