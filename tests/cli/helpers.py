@@ -59,6 +59,15 @@ def write_annotated(folder: Path, stem: str, width: int, height: int, objects, e
     return image
 
 
+def one_box_each(folder: Path, labels) -> Path:
+    """``folder`` made, with one 40x30 image for each of ``labels``, one box of it; named by number ("Cat" and
+    "cat" are one file name on some disks)."""
+    folder.mkdir()
+    for n, label in enumerate(labels):
+        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
+    return folder
+
+
 def oxford_layout(root: Path, stems, width: int, height: int, voc_name: str | None = "animal",
                   ext: str = ".png") -> Path:
     """An Oxford-IIIT Pet layout at ``root``: images/STEM.EXT and, unless ``voc_name`` is None,

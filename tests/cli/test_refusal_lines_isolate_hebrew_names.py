@@ -18,18 +18,14 @@ from petloc_gui.cli import cmd_train
 from petloc_gui.cli.main import _describe
 from petloc_gui.core.case_variant_refusal import case_variant_refusal
 from petloc_gui.core.errors import DatasetError
-from tests.cli.helpers import run_cli, write_annotated
+from tests.cli.helpers import one_box_each, run_cli
 
 FSI, PDI = "\u2068", "\u2069"
 HEBREW = "חתול שחור"  # "black cat"
 
 
 def _folder(parent: Path, name: str, labels) -> Path:
-    folder = parent / name
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(parent / name, labels)
 
 
 @pytest.fixture

@@ -10,15 +10,11 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.cli import cmd_train
-from tests.cli.helpers import run_cli, write_annotated
+from tests.cli.helpers import one_box_each, run_cli
 
 
 def _folder(tmp_path, labels) -> Path:
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(tmp_path / "photos", labels)
 
 
 @pytest.fixture

@@ -8,16 +8,12 @@ from pathlib import Path
 from petloc_gui.cli.train_checks import check_classes
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.model.collected_folder import collect_folder
-from tests.cli.helpers import write_annotated
+from tests.cli.helpers import one_box_each
 
 
 def folder_of_boxes(tmp_path: Path, boxes: dict[str, int]) -> Path:
     """``tmp_path``/pets holding ``boxes`` (``{label: how many images}``), one box an image."""
-    folder = tmp_path / "pets"
-    folder.mkdir()
-    labels = [label for label, count in boxes.items() for _ in range(count)]
-    for n, label in enumerate(labels):  # named by number: "Cat" and "cat" are one file name on some disks
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
+    folder = one_box_each(tmp_path / "pets", [label for label, count in boxes.items() for _ in range(count)])
     return folder
 
 

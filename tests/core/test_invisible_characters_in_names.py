@@ -18,7 +18,7 @@ from petloc_gui.core.interop.yolo_names import find_class_names
 from petloc_gui.core.label_variants import label_key, same_class, variant_groups
 from petloc_gui.core.stats import CASE_VARIANT_LABELS, compute_stats
 from petloc_gui.core.text import json_safe, visible
-from tests.cli.helpers import run_cli, write_annotated
+from tests.cli.helpers import one_box_each, run_cli
 
 # (character, as `visible` escapes it): each the brief's fuzz found making "cat" a second class
 INVISIBLE = [("\u200b", "\\u200b"), ("\u00ad", "\\xad"), ("\u2060", "\\u2060"), ("\u200c", "\\u200c"),
@@ -119,8 +119,4 @@ def test_json_text_escapes_invisible_characters_and_decodes_to_the_same_names():
 
 
 def _folder(tmp_path, labels):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(tmp_path / "photos", labels)

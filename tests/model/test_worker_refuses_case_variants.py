@@ -9,7 +9,7 @@ import json
 
 from petloc_gui.model.run_case_variants import run_case_variants
 from petloc_gui.model.train_worker import EXIT_ERROR
-from tests.cli.helpers import write_annotated
+from tests.cli.helpers import one_box_each, write_annotated
 from tests.model.test_train_worker import WORKER, _events, _finish, _popen
 from tests.ui.test_retrain_unaware_prelabels import _prelabel
 
@@ -19,11 +19,7 @@ REFUSAL = ('labels that differ only in case would train as separate classes: "be
 
 
 def _folder(tmp_path, labels):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(tmp_path / "photos", labels)
 
 
 def test_the_worker_refuses_a_class_typed_two_ways_before_tensorflow(tmp_path):

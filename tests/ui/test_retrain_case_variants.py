@@ -9,16 +9,12 @@ import json
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_support import holdout_preview_for
-from tests.cli.helpers import write_annotated
+from tests.cli.helpers import one_box_each
 from tests.ui.test_retrain_unaware_prelabels import _prelabel
 
 
 def _folder(tmp_path, labels):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(tmp_path / "photos", labels)
 
 
 def _dialog(qtbot, folder, parent=None, has_unsaved=False):

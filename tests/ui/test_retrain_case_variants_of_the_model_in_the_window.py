@@ -10,17 +10,13 @@ import json
 from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_support import holdout_preview_for
-from tests.cli.helpers import write_annotated
+from tests.cli.helpers import one_box_each
 
 MODEL = ["Cat", "cat", "dog"]
 
 
 def _folder(tmp_path, labels):
-    folder = tmp_path / "photos"
-    folder.mkdir()
-    for n, label in enumerate(labels):
-        write_annotated(folder, f"img{n}", 40, 30, [(label, (5, 5, 20, 20))])
-    return folder
+    return one_box_each(tmp_path / "photos", labels)
 
 
 def _dialog(qtbot, tmp_path, labels):
