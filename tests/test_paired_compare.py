@@ -31,13 +31,3 @@ def test_bootstrap_interval_brackets_the_mean_difference_and_narrows_with_more_i
     assert high_many - low_many < (high - low) / 3
     assert paired_compare.bootstrap_interval(np.full(30, 0.05)) == pytest.approx((0.05, 0.05))
 
-
-def test_the_mean_iou_change_is_printed_with_the_sign_flip_p(monkeypatch, capsys):
-    # 20 images, 4 of them +0.3 for B: the window's "no clear difference" (p 2/16), its interval clear of 0
-    images = [f"{i}.png" for i in range(20)]
-    ious = {"a": np.full(20, 0.5), "b": np.array([0.8] * 4 + [0.5] * 16)}
-    monkeypatch.setattr(paired_compare, "per_image", lambda spec, data, label: (images, np.ones(20, bool), ious[spec]))
-    assert paired_compare.main(["a", "b", "data"]) == 0
-    out = capsys.readouterr().out
-    assert "mean IoU B - A: +0.0600 (sign-flip p = 0.125; 95% bootstrap interval +0.0150 .. +0.1200)" in out
-    assert '"mean_iou_sign_flip_p": 0.125' in out
