@@ -8,7 +8,7 @@ by reading it again under a lock and applying only its own change
 (`change_classes`), so neither loses the other's classes. A label that was
 only typed once is no longer a class "forever": renaming relabels its boxes,
 and a label no box uses can be deleted. The file's lines petloc does not offer
-(a class no annotation can store, those past `MAX_CLASSES`) are said once and
+(a class no annotation can store, one drawn as nothing, those past `MAX_CLASSES`) are said once and
 written back as they were by each change (`ClassNames`).
 """
 
@@ -24,7 +24,7 @@ from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.core.list_lines import editor_lines
 from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError, read_regular_file
-from petloc_gui.core.text import character_escape, tidy_name, visible
+from petloc_gui.core.text import character_escape, drawn_as_nothing, tidy_name, visible
 from petloc_gui.core.voc_edit import NOT_XML
 
 if TYPE_CHECKING:
@@ -53,20 +53,30 @@ MAX_CLASS_FILE_BYTES = 64 << 20
 # surrogates, U+FFFE and U+FFFF; "do\x00g") was offered, key 1 labelled a box with it, and Ctrl+S failed
 # ("cannot write annotation: All strings must be XML compatible"), naming neither.
 UNSTORABLE = "a control character, U+FFFE or U+FFFF"
+# A class of nothing but characters drawn as nothing ("\u200b", a soft hyphen, the Hangul filler U+3164:
+# `core.text.drawn_as_nothing`) was offered as a row, a key and a box label that all looked empty; an empty
+# line offers none, and such a class is no more a name to see.
+DRAWN_AS_NOTHING = "only characters drawn as nothing"
 
 
 class ClassNames(list[str]):
     """The classes a predefined classes file offers, in file order (`classes_on_disk`), with the lines it does
-    not offer, as written, which a change of the list writes back (`change_classes`): ``unstorable``, each a
-    class no annotation can store, with the offered class before it (None: none); ``rest``, the lines after the
-    first `MAX_CLASSES` classes. ``notes``: what the window says of them, once."""
+    not offer, as written, which a change of the list writes back (`change_classes`): ``unoffered``, each a
+    class no annotation can store (``unstorable``) or one drawn as nothing (`DRAWN_AS_NOTHING`), with the
+    offered class before it (None: none), in file order; ``rest``, the lines after the first `MAX_CLASSES`
+    classes. ``notes``: what the window says of them, once."""
 
     def __init__(self, names: list[str], rest: list[str], notes: list[str],
-                 unstorable: list[tuple[str | None, str]] | None = None) -> None:
+                 unoffered: list[tuple[str | None, str]] | None = None) -> None:
         super().__init__(names)
         self.rest = tuple(rest)
         self.notes = tuple(notes)
-        self.unstorable = tuple(unstorable or ())
+        self.unoffered = tuple(unoffered or ())
+
+    @property
+    def unstorable(self) -> tuple[tuple[str | None, str], ...]:
+        """Those of ``unoffered`` that hold a character no annotation can store (`NOT_XML`)."""
+        return tuple(entry for entry in self.unoffered if NOT_XML.search(entry[1]))
 
 
 class ClassFileUnreadError(SaveError):
@@ -126,17 +136,19 @@ def _classes_of(lines: list[str]) -> ClassNames:
     10,000 lines took 1.4 s, 40,000 lines 15 s, read at each opening of a folder (on the window's thread) and
     twice per change of the list."""
     names: dict[str, None] = {}
-    unstorable: list[tuple[str | None, str]] = []
-    first_unstorable = ""  # the first such line, said
+    unoffered: list[tuple[str | None, str]] = []  # each line not offered, after the class before it
+    # each "line N, NAME," of a class no annotation can store, and of one drawn as nothing
+    unstorable: list[str] = []
+    blank: list[str] = []
     rest: list[str] = []
     notes: list[str] = []
     for number, line in enumerate(lines):
         name = tidy_name(line)
         if not name or name in names:
             continue
-        if NOT_XML.search(name):
-            first_unstorable = first_unstorable or f"line {number + 1}, {shown_class(name)},"
-            unstorable.append((next(reversed(names)) if names else None, line))
+        if NOT_XML.search(name) or drawn_as_nothing(name):
+            (unstorable if NOT_XML.search(name) else blank).append(f"line {number + 1}, {shown_class(name)},")
+            unoffered.append((next(reversed(names)) if names else None, line))
             continue
         if len(names) == MAX_CLASSES:
             rest = [kept for kept in lines[number:] if kept.strip()]
@@ -147,19 +159,37 @@ def _classes_of(lines: list[str]) -> ClassNames:
             break
         names[name] = None
     if len(unstorable) == 1:
-        notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} is not offered: it holds a character no "
+        notes.insert(0, f"{CLASSES_FILE}: the class on {unstorable[0]} is not offered: it holds a character no "
                         f"annotation can store ({UNSTORABLE}), so no box could be saved with it; its line stays in "
                         "the file")
     elif unstorable:
-        notes.insert(0, f"{CLASSES_FILE}: the class on {first_unstorable} and {len(unstorable) - 1:,} more are not "
+        notes.insert(0, f"{CLASSES_FILE}: the class on {unstorable[0]} and {len(unstorable) - 1:,} more are not "
                         f"offered: they hold a character no annotation can store ({UNSTORABLE}), so no box could "
                         "be saved with them; their lines stay in the file")
-    return ClassNames(list(names), rest, notes, unstorable)
+    if blank:  # after the unstorable note: `cli.class_file_notes` sets apart the name of the first note
+        one = len(blank) == 1
+        said = (f"is not offered: it holds {DRAWN_AS_NOTHING}, so it would look like a class with no name; its line"
+                if one else f"and {len(blank) - 1:,} more are not offered: they hold {DRAWN_AS_NOTHING}, so each "
+                "would look like a class with no name; their lines")
+        notes.insert(1 if unstorable else 0, f"{CLASSES_FILE}: the class on {blank[0]} {said} stay{'s' if one else ''} "
+                                             "in the file")
+    return ClassNames(list(names), rest, notes, unoffered)
 
 
 def shown_class(name: str) -> str:
-    """``name`` as said, the characters no annotation can store written as escapes ("do\\x00g")."""
+    """``name`` as said, the characters no annotation can store written as escapes ("do\\x00g"), and those drawn
+    as nothing (`core.text.visible`: "\\u200b")."""
     return visible(NOT_XML.sub(character_escape, name))
+
+
+def blank_note(name: str) -> str:
+    """Why ``name``, typed as a class (Edit → Classes… Add and Rename), is not made one when it holds
+    `DRAWN_AS_NOTHING` ("\\u200b": the rule a class of the file is left unoffered by); empty otherwise. An
+    empty name is refused so ("A class needs a name."), and this one looks empty."""
+    if not drawn_as_nothing(name):
+        return ""
+    return (f"A class needs a name that shows: {shown_class(name)} holds {DRAWN_AS_NOTHING}, so it would look like "
+            "a class with no name; nothing changed.")
 
 
 def write_classes(folder: Path | str, names: list[str]) -> None:
@@ -171,10 +201,11 @@ def write_classes(folder: Path | str, names: list[str]) -> None:
 
 def _file_lines(names: list[str], read: ClassNames) -> list[str]:
     """The lines a change writes: ``names``, with the lines of the file ``read`` it did not offer as they were:
-    each unstorable class after the class it followed (at the end when that one is gone), then the lines past
-    `MAX_CLASSES`. Written back without them, a change of the list would have taken them out of the file."""
+    each class not offered (unstorable, drawn as nothing) after the class it followed (at the end when that one
+    is gone), then the lines past `MAX_CLASSES`. Written back without them, a change of the list would have
+    taken them out of the file."""
     after: dict[str | None, list[str]] = {}
-    for before, line in read.unstorable:
+    for before, line in read.unoffered:
         after.setdefault(before, []).append(line)
     lines = after.pop(None, [])
     for name in names:
@@ -199,7 +230,7 @@ def change_classes(folder: Path | str, change: Callable[[list[str]], list[str]])
         names = list(dict.fromkeys(change(list(read))))
         if names != read:
             write_classes(folder, _file_lines(names, read))
-    return read, ClassNames(names, list(read.rest), list(read.notes), list(read.unstorable))
+    return read, ClassNames(names, list(read.rest), list(read.notes), list(read.unoffered))
 
 
 def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], found: set[str]) -> list[str]:

@@ -176,6 +176,13 @@ def _drawn(char: str) -> bool:
     return bool(char) and not char.isspace() and not DEFAULT_IGNORABLE.match(char) and not _ESCAPED.match(char)
 
 
+def drawn_as_nothing(name: str) -> bool:
+    """Whether ``name``, not empty, shows nothing: each of its characters a space or one drawn as nothing
+    (`_drawn`: "\u200b", "\u2060\u200b", a lone soft hyphen, the Hangul filler U+3164, a lone variation
+    selector). Made a class, it read as one with no name: a row, a key and a box label that look empty."""
+    return bool(name) and not any(map(_drawn, name))
+
+
 # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE: what they enclose takes its own direction (a Hebrew
 # name reads right to left) and leaves the sentence around it in its own order (Unicode's bidi rules X5c, X6a)
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
