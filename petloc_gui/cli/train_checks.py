@@ -1,7 +1,9 @@
 """What `petloc train` says of a folder before TensorFlow loads (one read of it, `read_folder`, which
 also gives the size warnings, `warn_size_mismatches_of`): it refuses a folder that could not itself be
 listed (`core.index_problems.refuse_unlisted_root`), and labels that differ only in case, spacing,
-Unicode form or invisible characters, which would train as separate classes (`core.label_variants`); names the
+Unicode form or invisible characters, which would train as separate classes (`core.label_variants`), and
+labels of nothing but characters drawn as nothing ("\\u200b"), which would train as a class that looks nameless,
+naming a file of each (`core.case_variant_refusal.blank_label_refusal`); names the
 unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
 (`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
 takes them out of that list); names the classes of the folder's predefined classes file that no box
@@ -22,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.cli.output import error
 from petloc_gui.core.case_variant_refusal import CaseVariantError, case_variant_refusal
 from petloc_gui.core.index_problems import isolated_line, refuse_unlisted_root
-from petloc_gui.core.text import counted, first_of, isolated
+from petloc_gui.core.text import counted, drawn_as_nothing, first_of, isolated
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
@@ -106,7 +108,7 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
 
     run = run_boxes(folder, parent_meta, renamed, skip_prelabels, label)
     # on the boxes the run trains on: not those of the pre-labels it leaves out, as the parent's test images
-    _refuse_case_variants(folder.root, run.boxes, run.parent_classes)
+    _refuse_case_variants(folder.root, run.boxes, run.parent_classes, _blank_label_files(folder.root, run.trained))
     if label == "default":
         _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
         _say_untrained_classes(folder.root, run.trained, run.parent_classes)
@@ -246,10 +248,31 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
               "out)", names_isolated=True)
 
 
-def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str]) -> None:
+def _blank_label_files(root: Path, samples: Sequence[Sample]) -> dict[str, str]:
+    """{label drawn as nothing ("\\u200b": `core.text.drawn_as_nothing`): the first annotation file of
+    ``samples`` with a box of it, as named inside ``root``}: where the refusal sends the user to look."""
+    files: dict[str, str] = {}
+    for sample in samples:
+        for name, _ in sample.ground_truth:
+            if name not in files and drawn_as_nothing(name):
+                files[name] = _inside(Path(sample.annotation_path), root)
+    return files
+
+
+def _inside(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str],
+                          blank_files: Mapping[str, str] | None = None) -> None:
     """The window's Retrain dialog refuses in the same words (`core.case_variant_refusal`), each class name set
-    apart here (`CaseVariantError`, whose isolates the command's error line keeps)."""
-    refusal = case_variant_refusal(boxes, parent_classes, rename_hint=_renamed_option, set_apart=True)
+    apart here (`CaseVariantError`, whose isolates the command's error line keeps); a label drawn as nothing
+    with a file of it (``blank_files``: `_blank_label_files`)."""
+    refusal = case_variant_refusal(boxes, parent_classes, rename_hint=_renamed_option, set_apart=True,
+                                   first_files=blank_files)
     if refusal:
         raise CaseVariantError(refusal, root)
 

@@ -13,6 +13,10 @@ a third way, the most used, the spelling kept is renamed that as well (`--rename
 command). The window has no --renamed: its one way to rename a class of the model is the class choices,
 which offer "Cat renamed" for a class of the folder new to the model while no box of the folder is
 labelled Cat; `Wording` words the refusal so.
+
+A label of nothing but characters drawn as nothing ("\u200b", a soft hyphen, the Hangul filler U+3164) is
+refused in the same sentence (`blank_label_refusal`): it would train as a class that looks nameless, as an
+empty label never does (training leaves out an image whose first box has none).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 
 from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, drawn_as_nothing, isolated, visible
 
 RenameHint = Callable[[Sequence[tuple[str, str]]], str]  # [(folder's spelling, the model's)] -> "; or, …"
 
@@ -53,7 +57,8 @@ class Wording:
 
 def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str] = (),
                          rename_hint: RenameHint | None = None, noun: tuple[str, str] = ("box", "boxes"),
-                         wording: Wording | None = None, set_apart: bool = False) -> str:
+                         wording: Wording | None = None, set_apart: bool = False,
+                         first_files: Mapping[str, str] | None = None) -> str:
     """Why a run whose classes are those of ``counts`` (``{label: how many boxes}``, the boxes the run
     trains on) and ``parent_classes`` (the classes a fine-tune keeps from its model, renames applied)
     is refused: each class typed two ways, every spelling with its count, the most used first, and how
@@ -72,12 +77,43 @@ def case_variant_refusal(counts: Mapping[str, int], parent_classes: Sequence[str
     train."), `petloc train` prints it as its other error lines, with none. ``set_apart``: each class name set apart
     too (`isolated`), for `petloc train`'s stderr line (`CaseVariantError`): a Hebrew class took the line's
     direction in a terminal that lays out bidi text and moved the quotes and counts around it; the window's words
-    are as they were."""
+    are as they were. A label drawn as nothing is refused first (`blank_label_refusal`, given ``first_files``)."""
     if wording is None and isinstance(rename_hint, Wording):
         wording = rename_hint
-    groups = variant_groups({*counts, *parent_classes})
+    blank = blank_label_refusal(counts, noun, first_files, set_apart)
+    groups = variant_groups(name for name in {*counts, *parent_classes} if not drawn_as_nothing(name))
     if not groups:
+        return blank
+    text = _variants_refusal(groups, counts, parent_classes, rename_hint, noun, wording, set_apart)
+    return f"{blank}; and {text}" if blank else text
+
+
+def blank_label_refusal(counts: Mapping[str, int], noun: tuple[str, str] = ("box", "boxes"),
+                        first_files: Mapping[str, str] | None = None, set_apart: bool = False) -> str:
+    """Why a run whose classes are those of ``counts`` is refused for a label of nothing but characters drawn as
+    nothing (`core.text.drawn_as_nothing`: "\\u200b"), each such label escaped with its count and, from
+    ``first_files`` ({label: a file with a box of it}), a file that has it; "" when none is. Trained, it made a
+    class a person sees as no name (an empty label trains none)."""
+    blank = sorted((name for name, n in counts.items() if n and drawn_as_nothing(name)), key=lambda name: -counts[name])
+    if not blank:
         return ""
+    files = first_files or {}
+    said = []
+    for name in blank:
+        where = files.get(name)
+        at = f", one in {isolated(where) if set_apart else visible(where)}" if where else ""
+        said.append(f'"{visible(name)}" ({counted(counts[name], *noun)}{at})')
+    one = len(blank) == 1
+    return (f"{'a label' if one else 'labels'} of nothing but characters drawn as nothing would train as "
+            f"{'a class' if one else 'classes'} with no name to see: {', '.join(said)}. Give "
+            f"{'its' if one else 'their'} boxes a class name: the window's Edit → Classes… (Ctrl+L) renames a class "
+            "on every box of the folder")
+
+
+def _variants_refusal(groups: list[list[str]], counts: Mapping[str, int], parent_classes: Sequence[str],
+                      rename_hint: RenameHint | None, noun: tuple[str, str], wording: Wording | None,
+                      set_apart: bool) -> str:
+    """`case_variant_refusal`'s words for ``groups`` (`variant_groups`), none empty."""
     said, renames, held, held_classes = [], [], [], []
     for found in groups:
         group = sorted(found, key=lambda name: -counts.get(name, 0))  # the most used spelling first
