@@ -196,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
     # Called too as `petloc predict` marks its pre-labels (its bundle folder resolved): `--model .` in a bundle
     # folder with no version id is "." and a path whose name is "", and its own accepted boxes were another's
     accepted_keys, accepted_warning = accepted_report(evaluated, accepted, class_names, meta, args.model, model_path,
-                                                      model_name(args.model), located=model_path)
+                                                      model_name(args.model), located=model_path, matches=matches)
     if accepted_warning:
         error(accepted_warning, names_isolated=True)  # its models set apart (`accepted_sentences`)
     report.update(accepted_keys)

@@ -17,24 +17,29 @@ import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.output import finite
 from petloc_gui.core.accepted_boxes import OWN, accepted_sentences, labels_accepted, person_part, relation
 from petloc_gui.core.text import counted
+
+if TYPE_CHECKING:
+    from petloc_gui.core.metrics import GtMatch
 
 ROLE = "the model evaluated"
 
 
 def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mapping[Path, frozenset[str]],
                     class_names: Sequence[str], meta: Mapping[str, Any], *names: object,
-                    located: str | os.PathLike[str] | None = None) -> tuple[dict[str, Any], str | None]:
+                    located: str | os.PathLike[str] | None = None,
+                    matches: Sequence[GtMatch] | None = None) -> tuple[dict[str, Any], str | None]:
     """(the `--json` keys, the warning or None) for the (image, objects, prediction) ``evaluated``;
     ``accepted``: each image's models whose boxes it holds accepted unchanged
     (`core.accepted_boxes.accepted_models`, which says whose labels too; none: a person's boxes);
     ``names``: what the model evaluated is called (the spec given, its folder); ``located``: its bundle's
-    folder, where its chain of parents is walked from (`model.parent_chain`: a parent written beside it)."""
-    from petloc_gui.core.metrics import evaluate_objects
+    folder, where its chain of parents is walked from (`model.parent_chain`: a parent written beside it);
+    ``matches[i]``: image i's match (`core.metrics.match_each`), the person figures counted from it (matched
+    here when not given)."""
     from petloc_gui.model.model_ancestry import ancestry_of
 
     models = [accepted.get(image, frozenset()) for image, _, _ in evaluated]
@@ -44,9 +49,9 @@ def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mappin
     ancestry = ancestry_of(meta, located=located) if any(models) else None
     relations = {model: relation(model, meta, *names, ancestry=ancestry) for found in models for model in found}
     counts = Counter(model for found in models for model in found)
-    person = [case for case, found in zip(evaluated, models, strict=True) if not found]
+    person = [i for i, found in enumerate(models) if not found]
     # accuracy is against the labels: an image whose model's boxes a person all relabelled is theirs for it
-    labelled = [case for case, found in zip(evaluated, models, strict=True) if not labels_accepted(found)]
+    labelled = [i for i, found in enumerate(models) if not labels_accepted(found)]
     n_accepted = sum(1 for found in models if found)
     keys: dict[str, Any] = {
         "n_accepted": n_accepted,
@@ -57,10 +62,16 @@ def accepted_report(evaluated: Sequence[tuple[Path, Any, Any]], accepted: Mappin
     if not n_accepted:
         return keys, None
     if labelled:  # (every image whose boxes a person drew is one)
+        from petloc_gui.cli.evaluate_unknown import matches_of
+        from petloc_gui.core.metrics import figures_of
 
-        def figures(cases: Sequence[tuple[Path, Any, Any]]) -> dict[str, Any]:
-            return evaluate_objects([objects for _, objects, _ in cases], [p.label for _, _, p in cases],
-                                    [p.box for _, _, p in cases], list(class_names))
+        # the main figures' matches: an image's match depends on it alone, so the subset's are among them
+        matched = matches_of(evaluated) if matches is None else matches
+        if len(matched) != len(evaluated):
+            raise ValueError("evaluated and matches differ in length")
+
+        def figures(indices: Sequence[int]) -> dict[str, Any]:
+            return figures_of([matched[i] for i in indices], [evaluated[i][2].label for i in indices], class_names)
 
         on_boxes = figures(person) if person else {}
         keys["person_drawn"] = {"n_images": len(person), "n_labelled": len(labelled),
