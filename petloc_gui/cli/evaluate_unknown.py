@@ -100,7 +100,11 @@ def unknown_line(unknown: UnknownLabels, hints: Sequence[str]) -> str:
     counts = unknown.counts
     # escaped: error() collapses whitespace, which showed the label "line\nbreak" as "line break", none;
     # set apart (the spelling hint sets its names apart too): a Hebrew label moved the commas and counts around it
-    listed = ", ".join(f"{isolated(name)} ({counts[name]})" for name in natural_order(counts))
+    # a label no image was scored by (each one beside a known object it was scored against) is not "counted
+    # as wrong": "rabbit (0)" under that heading read as a wrong answer where none was given
+    wrong = [name for name in natural_order(counts) if counts[name]]
+    beside_only = ", ".join(isolated(name) for name in natural_order(counts) if not counts[name])
+    listed = ", ".join(f"{isolated(name)} ({counts[name]})" for name in wrong)
     notes = []
     total = sum(counts.values())
     cannot = unknown.n_cannot_be_right
@@ -113,10 +117,12 @@ def unknown_line(unknown: UnknownLabels, hints: Sequence[str]) -> str:
             notes.append(f"{cannot} {_verb(cannot, 'holds', 'hold')} none ({_verb(cannot, 'it', 'they')} cannot "
                          "be right)")
     if unknown.n_beside_known:
-        notes.append(f"{counted(unknown.n_beside_known, 'more image')} {_verb(unknown.n_beside_known, 'holds', 'hold')}"
-                     " one beside an object of a class the model knows, scored against that object (best-gt), in "
-                     "its class's row")
-    return f"labels the model does not know, counted as wrong: {listed}" + "".join(f"; {n}" for n in [*notes, *hints])
+        only_there = f" ({beside_only}: only there)" if wrong and beside_only else ""
+        notes.append(f"{counted(unknown.n_beside_known, 'more image' if wrong else 'image')} "
+                     f"{_verb(unknown.n_beside_known, 'holds', 'hold')} one beside an object of a class the model "
+                     f"knows, scored against that object (best-gt), in its class's row{only_there}")
+    head = f", counted as wrong: {listed}" if wrong else f": {beside_only}"
+    return f"labels the model does not know{head}" + "".join(f"; {n}" for n in [*notes, *hints])
 
 
 def _verb(n: int, one: str, more: str) -> str:

@@ -50,10 +50,10 @@ def test_an_unknown_label_counts_the_images_whose_truth_it_is(tmp_path, tiny_bun
     assert sum(counts) == report["n_images"]
     rows = report["confusion"]["matrix"] + list(report["confusion_unknown_labels"].values())
     assert sum(map(sum, rows)) == report["n_images"]
-    assert ("petloc: labels the model does not know, counted as wrong: lion (2), zebra (0); 1 of these 2 images "
+    assert ("petloc: labels the model does not know, counted as wrong: lion (2); 1 of these 2 images "
             "holds a class the model knows too (the model named a class none of its objects has); 1 holds none (it "
             "cannot be right); 1 more image holds one beside an object of a class the model knows, scored against "
-            "that object (best-gt), in its class's row") in err.splitlines()
+            "that object (best-gt), in its class's row (zebra: only there)") in err.splitlines()
 
     code, out, _ = run_cli(capsys, "evaluate", folder, "--model", tiny_bundle)
     assert code == 0
@@ -80,6 +80,15 @@ def test_the_figures_are_computed_from_each_image_s_match():
     assert unknown_line(unknown, ["a hint"]).endswith("; a hint")
     assert not unknown_labels(evaluated[:1], ["4", "cat"])  # every label known: no line, no row
 
+
+
+def test_a_label_held_only_beside_a_known_object_is_not_called_counted_as_wrong():
+    # "rabbit" beside the cat the model got right: no image is scored by it; the line said "counted as wrong:
+    # rabbit (0)" (review H2, D2)
+    evaluated = [(Path("a.png"), [("rabbit", SMALL), ("cat", BOX)], _prediction("cat"))]
+    line = unknown_line(unknown_labels(evaluated, ["cat", "dog"]), [])
+    assert line == ("labels the model does not know: rabbit; 1 image holds one beside an object of a class the "
+                    "model knows, scored against that object (best-gt), in its class's row")
 
 def test_the_trained_on_column_counts_a_row_s_own_images():
     evaluated = [(Path("a.png"), [("4", BOX), ("cat", SMALL)], _prediction("4")),
