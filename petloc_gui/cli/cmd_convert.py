@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from petloc_gui.cli.args import path_arg, refuse_outside_mode
 from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
-from petloc_gui.cli.stop_signals import held
 from petloc_gui.cli.taken_back import missing_folders, take_back
 from petloc_gui.core.text import visible
+
+if TYPE_CHECKING:
+    from petloc_gui.core.interop.unfinished import TakenBack
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -176,44 +178,30 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
 
 class _NewOutput:
     """OUT as it was before the conversion. A conversion stopped (Ctrl+C, SIGTERM) or failing part way
-    left what it had written, and the same command, run again, refused OUT as not empty. When OUT was
-    new or an empty folder, all in it is this run's: `take_back` removes it (an empty folder given
-    stays). One that held files (--overwrite, or --from into the YOLO folder itself) keeps them: an
-    export (--to) into it puts an earlier export's manifest back where it can (`unfinished.put_back`),
-    or says OUT now holds an export that did not finish."""
+    left what it had written, and the same command, run again, refused OUT as not empty: `take_back`
+    takes it back, as the window's export does (`unfinished.OutputBefore`), a stop held meanwhile, and
+    says what it did."""
 
     def __init__(self, out: Path, fmt: str | None) -> None:
-        self.given, self.out, self.fmt = out, Path(os.path.abspath(out)), fmt
-        self.made: Path | None = None  # the outermost folder of OUT's path the conversion creates
-        self.empty = False  # OUT an empty folder
-        self.held_manifest = False  # OUT held the manifest of an export of the format asked for
-        try:
-            if self.out.is_dir():
-                self.empty = not any(self.out.iterdir())
-                names = ("annotations.json",) if fmt == "coco" else ("data.yaml", "classes.txt")
-                self.held_manifest = any((self.out / name).exists() for name in names)
-            else:
-                self.made = next(reversed(missing_folders(self.out)), None)
-        except OSError:  # cannot be read: the conversion will say so; nothing of it to take back
-            pass
+        from petloc_gui.core.interop.unfinished import OutputBefore
+
+        self.given, self.fmt = out, fmt
+        absolute = Path(os.path.abspath(out))
+        self.before = OutputBefore(absolute, fmt, missing_folders(absolute))
 
     def take_back(self) -> None:
-        take_back("conversion", "convert", self._remove)
-        if self.fmt is not None and self.made is None and not self.empty:
-            with held():
-                self._put_earlier_back()
+        taken: list[TakenBack] = []
 
-    def _put_earlier_back(self) -> None:
-        """An export (--to) into an OUT that held files began (its mark is this run's): put the earlier
-        export's manifest back, or say that OUT now holds an export that did not finish."""
-        from petloc_gui.core.interop import unfinished
+        def remove() -> list[Path]:
+            taken.append(self.before.take_back())
+            return [self.given] if taken[0].removed else []
 
-        try:
-            if not unfinished.ours(self.out):
-                return  # refused or failed before it wrote anything: OUT is as it was
-            names = unfinished.put_back(self.out)
-        except OSError:
-            names = []
+        take_back("conversion", "convert", remove)  # held, and says what it removed
+        self._say(taken[0])
+
+    def _say(self, taken: TakenBack) -> None:
+        """What `take_back` did besides removing all it had written."""
+        names = list(taken.put_back)
         if names == ["annotations.json"]:
             error(f"{show(self.given)}: the earlier export is usable again: its annotations.json was put back "
                   "(images this run had added are not in it)")
@@ -221,31 +209,14 @@ class _NewOutput:
             error(f"{show(self.given)}: the earlier export is usable again: its {' and '.join(names)} "
                   f"{'were' if len(names) > 1 else 'was'} put back (the label files and images this run had "
                   "written are in it, and its classes read them right)")
-        else:
+        elif taken.unfinished:
             why = (f"the earlier export's {self._manifest()} could not be kept: the label files this run wrote "
-                   "give its classes other ids" if self.held_manifest else f"it has no {self._manifest()}")
+                   "give its classes other ids" if taken.held_manifest else f"it has no {self._manifest()}")
             error(f"{show(self.given)}: now holds an export that did not finish ({why}): run the command "
                   "again with --overwrite to finish it")
 
     def _manifest(self) -> str:
         return "annotations.json" if self.fmt == "coco" else "data.yaml and classes.txt"
-
-    def _remove(self) -> list[Path]:
-        try:
-            if self.made is not None and self.made.is_dir() and not self.made.is_symlink():
-                shutil.rmtree(self.made, ignore_errors=True)
-                return [self.given]
-            if self.empty and self.out.is_dir():
-                written = list(self.out.iterdir())
-                for path in written:
-                    if path.is_dir() and not path.is_symlink():
-                        shutil.rmtree(path, ignore_errors=True)
-                    else:
-                        path.unlink(missing_ok=True)
-                return [self.given] if written else []
-        except OSError:
-            pass
-        return []
 
 
 class _Progress:

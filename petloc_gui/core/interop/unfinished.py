@@ -16,7 +16,9 @@ stopped or failing part way puts it back (`put_back`): OUT is usable again as th
 earlier export. Otherwise the earlier manifest is removed, and OUT holds an export
 that did not finish until one is run again into it. An export that wrote no image
 writes no manifest (one of no image would stand in for the earlier export's) and
-leaves OUT as it was (`nothing_written`).
+leaves OUT as it was (`nothing_written`). What a run stopped or failing part way
+takes back, and what it says it did, is `OutputBefore`'s, for the CLI and the
+window alike: into a new or empty OUT nothing of it is left behind.
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -33,6 +35,7 @@ import os
 import shutil
 import socket
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -179,6 +182,86 @@ def finish(out: Path) -> None:
     shutil.rmtree(out / EARLIER, ignore_errors=True)
     with contextlib.suppress(FileNotFoundError):
         (out / MARK).unlink()
+
+
+@dataclass(frozen=True)
+class TakenBack:
+    """What `OutputBefore.take_back` did to OUT. All fields at their defaults: nothing was written there,
+    OUT is as it was."""
+
+    removed: bool = False  # OUT was new or empty: what was written there was removed
+    folder_removed: bool = False  # OUT was new: its folder (the outermost one of its path made) went too
+    put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
+    unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
+    held_manifest: bool = False  # OUT held the manifest of an export of the format being written
+
+
+class OutputBefore:
+    """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
+    stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
+    File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
+    and is removed (a new OUT's folder too; an empty one given stays). One that held files keeps them: an
+    export into it puts the earlier export's manifest back where it can (`put_back`), or OUT holds an export
+    that did not finish. Made before the run begins, in the thread that runs it, given ``missing``: the
+    folders of OUT's path that are not there yet, innermost first (`cli.taken_back.missing_folders`, the
+    one way petloc finds them), of which the run creates the last with all in it."""
+
+    def __init__(self, out: str | os.PathLike[str], fmt: str | None, missing: Iterable[Path]) -> None:
+        self.out, self.fmt = Path(out), fmt
+        self.made: Path | None = None  # the outermost folder of OUT's path the run creates
+        self.empty = False  # OUT an empty folder
+        self.held_manifest = False
+        try:
+            if self.out.is_dir():
+                self.empty = not any(self.out.iterdir())
+                self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
+            else:
+                self.made = next(reversed(list(missing)), None)
+        except OSError:  # cannot be read: the run will say so; nothing of it to take back
+            pass
+
+    def take_back(self) -> TakenBack:
+        """Take back what the run wrote into OUT (see the class); what was done. Never raises OSError."""
+        if self.made is not None or self.empty:
+            return self._remove_written()
+        if self.fmt is None:
+            return TakenBack()
+        try:
+            if not ours(self.out):
+                return TakenBack()  # refused or failed before it wrote anything: OUT is as it was
+            names = put_back(self.out)
+        except OSError:
+            names = []
+        return TakenBack(put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest)
+
+    def _remove_written(self) -> TakenBack:
+        try:
+            if self.made is not None:
+                if not self.made.is_dir() or self.made.is_symlink():
+                    return TakenBack()  # never made: nothing written
+                shutil.rmtree(self.made, ignore_errors=True)
+                return TakenBack(removed=True, folder_removed=True)
+            if not self.out.is_dir() or self.out.is_symlink():
+                return TakenBack()  # gone meanwhile (removed by hand): nothing of the run's there
+            written = list(self.out.iterdir())
+            for path in written:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+            return TakenBack(removed=bool(written))
+        except OSError:
+            return TakenBack()
+
+
+def _manifest(fmt: str | None) -> tuple[str, ...]:
+    """The files an export of ``fmt`` writes last (none for a conversion to VOC)."""
+    # Imported here: coco and yolo import this module.
+    from petloc_gui.core.interop.coco import ANNOTATIONS_FILE
+    from petloc_gui.core.interop.yolo import CLASSES_TXT, DATA_YAML
+
+    return {"coco": (ANNOTATIONS_FILE,), "yolo": (DATA_YAML, CLASSES_TXT)}.get(fmt or "", ())
 
 
 def _keeps(keeps: Callable[[Path], bool], aside: Path) -> bool:

@@ -10,7 +10,8 @@ Cancel to a question leaves it running. Before the folder is chosen, the
 options `petloc convert --to` takes as flags are asked for
 (`export_options`), remembered between exports in the window's settings
 (``ExportHost.settings``); the exporters' warnings name them as the window
-shows them.
+shows them. An export cancelled or failing part way takes back what it wrote,
+as `petloc convert` does (`unfinished.OutputBefore`), and its box says what.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import literal
 
 if TYPE_CHECKING:
+    from petloc_gui.core.interop.unfinished import OutputBefore
     from petloc_gui.ui.review.export_options import ExportOptions
 
 FORMAT_TEXT = {"yolo": "YOLO", "coco": "COCO"}
@@ -118,11 +120,14 @@ class ExportJob(QObject):
     def _export(self):
         """In the worker's thread: the ConversionReport, or why there is none (a string)."""
         from petloc_gui.core.interop import ConversionReport, export_coco, export_yolo
+        from petloc_gui.core.interop.unfinished import OutputBefore
         from petloc_gui.ui.review.export_options import WINDOW_WORDS
 
         export = export_yolo if self.fmt == "yolo" else export_coco
         options = self.options
         folders = _FoldersMade(self.out)
+        # what a stop or a failure part way takes back
+        before = OutputBefore(self.out, self.fmt, folders.missing)
         try:
             # The window's words in the report: its warnings name the export options, not CLI flags.
             report = export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
@@ -132,25 +137,28 @@ class ExportJob(QObject):
                 folders.take_back()
             return report
         except ExportCancelled:
-            return f"Export cancelled. {self._after_stop()}"
+            return f"Export cancelled. {self._taken_back(before)}"
         except (PetlocError, OSError) as exc:
-            return f"{exc}. {self._after_stop()}"
+            return f"{exc}. {self._taken_back(before)}"
+        except Exception as exc:  # a fault of petloc's: taken back all the same, and said with it
+            raise RuntimeError(f"{exc}. {self._taken_back(before)}") from exc
 
-    def _after_stop(self) -> str:
-        """An export into a folder that held one keeps the earlier manifest aside until it is whole: put it
-        back (as `petloc convert` does on a stop), or say what the folder holds now."""
-        from petloc_gui.core.interop import unfinished
-
-        try:
-            if not unfinished.ours(self.out):
-                return f"{self.out} is as it was."  # stopped before it wrote anything
-            names = unfinished.put_back(self.out)
-        except OSError:
-            names = []
-        if names:
-            return (f"The earlier export in {self.out} is usable again: its {' and '.join(names)} "
+    def _taken_back(self, before: OutputBefore) -> str:
+        """Take back what the export wrote, as `petloc convert` does on a stop or a failure part way
+        (`unfinished.OutputBefore`): a new or empty folder loses all of it, one that held an export gets its
+        manifest back. What was done, for the message."""
+        out, taken = self.out, before.take_back()
+        if taken.folder_removed:
+            return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
+        if taken.removed:
+            return f"Nothing is left behind: what the export had written into {out} was removed (it is empty again)."
+        if taken.put_back:
+            names = taken.put_back
+            return (f"The earlier export in {out} is usable again: its {' and '.join(names)} "
                     f"{'were' if len(names) > 1 else 'was'} put back.")
-        return f"{self.out} now holds an export that did not finish: export into it again to finish it."
+        if taken.unfinished:
+            return f"{out} now holds an export that did not finish: export into it again to finish it."
+        return f"{out} is as it was."  # stopped before it wrote anything
 
     def _deliver(self, result) -> None:
         if isinstance(result, str):

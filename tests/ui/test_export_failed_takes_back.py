@@ -1,0 +1,121 @@
+"""File > Export failing part way (a full disk) or cancelled into a NEW or empty folder left what it had
+written there, with the "unfinished export" mark, and said the folder "now holds an export that did not
+finish"; `petloc convert --to` removes it. The window takes it back as the CLI does now
+(`unfinished.OutputBefore`, one way for both), and its box says so truly. Over an earlier export, that one is
+put back and said to be."""
+
+from __future__ import annotations
+
+import errno
+import os
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from petloc_gui.core.interop import files as files_module
+from petloc_gui.core.interop import unfinished
+from petloc_gui.ui.review.export_options import ExportOptions
+from tests.ui.test_export_action import _export
+
+MANIFEST = {"yolo": ("data.yaml", "classes.txt"), "coco": ("annotations.json",)}
+
+
+def _disk_full_after(monkeypatch, copied: int) -> list:
+    """The images copied into OUT after the first ``copied`` meet a full disk; the targets tried."""
+    real, calls = files_module._copy_exclusive, []
+
+    def copy(source, target):
+        calls.append(target)
+        if len(calls) > copied:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        real(source, target)
+
+    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
+    return calls
+
+
+def _failed_export(qtbot, window, fmt, out) -> tuple[str, str]:
+    """Start an export into ``out`` that fails; the (title, text) of the box it shows."""
+    exports = window.exports
+    exports.last_report = None
+    assert exports.start(fmt, out, ExportOptions(copy_images=True))
+    # Its end too, queued after the box: a job deleted with the window before it came got a signal from
+    # a deleted source ("Signal source has been deleted" at teardown).
+    ended: list = []
+    exports.job.finished.connect(lambda: ended.append(True))
+    qtbot.waitUntil(lambda: bool(window.shown) and bool(ended), timeout=20_000)
+    assert exports.last_report is None
+    [shown] = window.shown
+    return shown
+
+
+@pytest.fixture
+def failing_window(window, monkeypatch):
+    window.shown = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.Yes)  # "Folder not empty": write
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: window.shown.append((args[1], args[2])))
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: window.shown.append((args[1], args[2])))
+    return window
+
+
+def _tree(folder):
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+@pytest.mark.parametrize("fmt", MANIFEST)
+def test_a_full_disk_leaves_nothing_of_a_new_folder(qtbot, failing_window, folder, tmp_path, monkeypatch, fmt):
+    assert failing_window.open_folder(folder, model="fake")
+    calls = _disk_full_after(monkeypatch, 2)
+    out = tmp_path / "made" / fmt
+    title, text = _failed_export(qtbot, failing_window, fmt, out)
+    assert len(calls) == 3  # two images written before the disk filled
+    assert title == "Export failed" and "No space left on device" in text
+    assert f"Nothing is left behind: {out}, made by the export, was removed" in text
+    assert not (tmp_path / "made").exists()
+
+
+@pytest.mark.parametrize("fmt", MANIFEST)
+def test_a_full_disk_leaves_an_empty_folder_empty(qtbot, failing_window, folder, tmp_path, monkeypatch, fmt):
+    assert failing_window.open_folder(folder, model="fake")
+    _disk_full_after(monkeypatch, 2)
+    out = tmp_path / "empty"
+    out.mkdir()
+    title, text = _failed_export(qtbot, failing_window, fmt, out)
+    assert title == "Export failed"
+    assert f"Nothing is left behind: what the export had written into {out} was removed" in text
+    assert out.is_dir() and _tree(out) == []
+
+
+def test_a_cancel_part_way_leaves_nothing_of_a_new_folder(qtbot, failing_window, folder, tmp_path, monkeypatch):
+    from petloc_gui.ui.review import export_action
+
+    assert failing_window.open_folder(folder, model="fake")
+    real_step = export_action.ExportJob._step
+
+    def cancel_after_two(self, done, total):
+        if done >= 2:
+            self.cancel()  # as if Cancel were pressed with two images written
+        real_step(self, done, total)
+
+    monkeypatch.setattr(export_action.ExportJob, "_step", cancel_after_two)
+    out = tmp_path / "cancelled"
+    title, text = _failed_export(qtbot, failing_window, "yolo", out)
+    assert title == "Export cancelled" and "Nothing is left behind" in text
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", MANIFEST)
+def test_a_full_disk_over_an_earlier_export_puts_it_back(qtbot, failing_window, folder, tmp_path, monkeypatch, fmt):
+    assert failing_window.open_folder(folder, model="fake")
+    out = tmp_path / "out"
+    assert _export(qtbot, failing_window, fmt, out).images == 5
+    before = {name: (out / name).read_bytes() for name in MANIFEST[fmt]}
+    for image in (out / "images").iterdir():  # so that the export copies each image again
+        image.unlink()
+    _disk_full_after(monkeypatch, 2)
+    title, text = _failed_export(qtbot, failing_window, fmt, out)
+    assert title == "Export failed"
+    assert f"The earlier export in {out} is usable again" in text and "Nothing is left behind" not in text
+    assert {name: (out / name).read_bytes() for name in MANIFEST[fmt]} == before
+    assert not unfinished.interrupted(out) and not (out / unfinished.EARLIER).exists()
+
