@@ -194,7 +194,7 @@ class _NewOutput:
 
         def remove() -> list[Path]:
             taken.append(self.before.take_back())
-            return [self.given] if taken[0].removed else []
+            return [self.given] if taken[0].removed and not taken[0].left_behind else []
 
         take_back("conversion", "convert", remove)  # held, and says what it removed
         self._say(taken[0])
@@ -202,7 +202,10 @@ class _NewOutput:
     def _say(self, taken: TakenBack) -> None:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
-        if names == ["annotations.json"]:
+        if taken.left_behind:
+            error(f"{show(self.given)}: what the conversion had written could not all be removed: remove it "
+                  "before running the command again")
+        elif names == ["annotations.json"]:
             error(f"{show(self.given)}: the earlier export is usable again: its annotations.json was put back "
                   "(images this run had added are not in it)")
         elif names:

@@ -119,3 +119,15 @@ def test_a_full_disk_over_an_earlier_export_puts_it_back(qtbot, failing_window, 
     assert {name: (out / name).read_bytes() for name in MANIFEST[fmt]} == before
     assert not unfinished.interrupted(out) and not (out / unfinished.EARLIER).exists()
 
+
+def test_what_cannot_be_removed_is_said_to_be_left(qtbot, failing_window, folder, tmp_path, monkeypatch):
+    import shutil
+
+    assert failing_window.open_folder(folder, model="fake")
+    _disk_full_after(monkeypatch, 2)
+    monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)  # as a folder gone read-only
+    out = tmp_path / "made" / "coco"
+    title, text = _failed_export(qtbot, failing_window, "coco", out)
+    assert title == "Export failed" and "Nothing is left behind" not in text
+    assert f"Part of what the export had written into {out} could not be removed" in text
+    assert out.is_dir()

@@ -190,7 +190,8 @@ class TakenBack:
     OUT is as it was."""
 
     removed: bool = False  # OUT was new or empty: what was written there was removed
-    folder_removed: bool = False  # OUT was new: its folder (the outermost one of its path made) went too
+    left_behind: bool = False  # ... but not all of it could be (a folder gone read-only, permission lost)
+    folder_removed: bool = False  # OUT was new, and its folder (the outermost one of its path made) went too
     put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
     held_manifest: bool = False  # OUT held the manifest of an export of the format being written
@@ -240,7 +241,8 @@ class OutputBefore:
                 if not self.made.is_dir() or self.made.is_symlink():
                     return TakenBack()  # never made: nothing written
                 shutil.rmtree(self.made, ignore_errors=True)
-                return TakenBack(removed=True, folder_removed=True)
+                gone = not os.path.lexists(self.made)
+                return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
             if not self.out.is_dir() or self.out.is_symlink():
                 return TakenBack()  # gone meanwhile (removed by hand): nothing of the run's there
             written = list(self.out.iterdir())
@@ -250,9 +252,9 @@ class OutputBefore:
                 else:
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()
-            return TakenBack(removed=bool(written))
-        except OSError:
-            return TakenBack()
+            return TakenBack(removed=bool(written), left_behind=any(self.out.iterdir()))
+        except OSError:  # what was written, or whether it went, cannot be told: said as left behind
+            return TakenBack(removed=True, left_behind=True)
 
 
 def _manifest(fmt: str | None) -> tuple[str, ...]:

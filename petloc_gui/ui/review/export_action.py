@@ -148,6 +148,9 @@ class ExportJob(QObject):
         (`unfinished.OutputBefore`): a new or empty folder loses all of it, one that held an export gets its
         manifest back. What was done, for the message."""
         out, taken = self.out, before.take_back()
+        if taken.left_behind:
+            return (f"Part of what the export had written into {out} could not be removed: remove it before "
+                    "exporting into that folder again.")
         if taken.folder_removed:
             return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
         if taken.removed:
