@@ -22,9 +22,6 @@ class RowShare:
     labels: frozenset[str]  # the labels on its boxes, image gone or not (`labels_in_use`)
 
 
-NO_SHARE = RowShare(None, True, (), frozenset())
-
-
 class ClassTally:
     """Per class: boxed images and boxes (each also of reviewed rows only), and rows holding each label."""
 

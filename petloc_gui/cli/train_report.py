@@ -28,7 +28,6 @@ class TrainReporter:
         self.bar: ProgressBar | None = None
         self.bar_epoch: int | None = None
         self.epochs: int | None = None
-        self.last_metrics: dict[str, Any] | None = None
         self.bundle: str | None = None
         self.n_val: int | None = None  # validation images held out (the start event's)
         self.known_before: set[str] | None = None  # a fine-tune's parent's classes, renamed ones by their new name
@@ -60,7 +59,6 @@ class TrainReporter:
             error(str(event.get("message")))
         elif kind == "done":
             self.close()
-            self.last_metrics = event.get("metrics")
             self.bundle = event.get("bundle")
             info(final_line(event.get("metrics") or {}, self.n_val))
             if self.lineage_incomplete:  # (its start said so in full)

@@ -48,7 +48,6 @@ SIDECAR = "sidecar"
 OXFORD = "oxford"
 VOC_DEVKIT = "voc-devkit"
 IMAGES_ANNOTATIONS = "images-annotations"
-LAYOUTS = (SIDECAR, OXFORD, VOC_DEVKIT, IMAGES_ANNOTATIONS)
 # The layouts that keep images and annotations in separate folders: (images folder, annotations folder).
 SEPARATE_FOLDERS = {OXFORD: ("images", "annotations/xmls"), VOC_DEVKIT: ("JPEGImages", "Annotations"),
                     IMAGES_ANNOTATIONS: ("images", "Annotations")}

@@ -380,10 +380,3 @@ def set_backbone_trainable(model: keras.Model, upper_blocks: bool, from_layer: s
             unfrozen = upper_blocks
         trainable = unfrozen and not isinstance(layer, layers.BatchNormalization)
         layer.trainable = trainable
-
-
-def output_shapes(model: keras.Model) -> tuple[int, tuple[int, int, int]]:
-    """``(n_classes, (height, width, channels))`` of a petloc model."""
-    input_shape = tuple(model.inputs[0].shape[1:])
-    n_classes = int(model.outputs[0].shape[-1])
-    return n_classes, input_shape
