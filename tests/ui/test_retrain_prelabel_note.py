@@ -148,19 +148,3 @@ def test_a_fine_tune_that_could_not_start_says_the_runs_own_reason_either_way(tm
                              parent_class_names=run.class_names, skip_prelabels=True)
     assert raised.value.reason == left_out
 
-
-def test_the_save_first_question_answers_by_its_buttons(qtbot, monkeypatch):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from petloc_gui.ui.training.retrain_dialog import ask_save_first
-
-    def click(text):
-        def press():
-            box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-            next(b for b in box.buttons() if b.text() == text).click()
-        QTimer.singleShot(50, press)
-
-    for text, answer in (("Save and train", True), ("Cancel", False)):
-        click(text)
-        assert ask_save_first(None) is answer

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QListWidget,
-    QMessageBox,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -26,7 +25,6 @@ from petloc_gui.core.case_variant_refusal import Wording
 from petloc_gui.core.text import counted, isolated, visible
 from petloc_gui.model.retrain_policy import RETRAIN_EPOCHS, VAL_FRACTION
 from petloc_gui.ui import background
-from petloc_gui.ui.modal import modal
 from petloc_gui.ui.number_fields import DecimalField, RefusalNote, WholeNumberField, refused
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
@@ -61,20 +59,6 @@ class RetrainOptions:
     train_prelabels: bool = True  # train on the folder's unreviewed pre-labels too (else they are left out)
     # fine-tuning: the current model's classes renamed, {new name: its name} (the worker's --renamed NEW=OLD)
     renamed: Mapping[str, str] = field(default_factory=dict)
-
-
-def ask_save_first(parent: QWidget | None) -> bool:
-    """Before a run the Retrain dialog does not precede ("Train a model for these classes"): its button
-    counts unsaved boxes too, and training reads saved annotations, so the edits are saved first; True
-    when the user agrees (Save and train), False for Cancel."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved edits",
-                      "Some images have unsaved edits. Training reads saved annotations, so they are saved "
-                      "first. Save them and train?", QMessageBox.StandardButton.Cancel, parent)
-    save = box.addButton("Save and train", QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(save)
-    with modal(box):
-        box.exec()
-        return box.clickedButton() is save
 
 
 class RetrainDialog(QDialog):
