@@ -37,21 +37,16 @@ def usable_objects(objects: Iterable[VocObject], any_label: bool = False) -> lis
     return usable
 
 
-def scored_objects(annotation_path: str | os.PathLike[str], image_path: str | os.PathLike[str] | None = None,
-                   any_label: bool = False) -> list[tuple[str, tuple[float, ...]]]:
-    """(label, sorted box in pixels) of each object of the annotation a run scores (`usable_objects`), in the
-    file's order; ``any_label`` (a breed run's), ("", box) of each: the label scored is the photo's breed, which
-    the annotation does not hold, and a name in it is never scored."""
-    return _scored(read_voc(annotation_path, image_path=image_path).objects, any_label)
-
-
 def _scored(objects: Iterable[VocObject], any_label: bool) -> list[tuple[str, tuple[float, ...]]]:
+    """(label, sorted box in pixels) of each object a run scores (`usable_objects`), in the file's order;
+    ``any_label`` (a breed run's), ("", box) of each: the label scored is the photo's breed, which the
+    annotation does not hold, and a name in it is never scored."""
     return [("" if any_label else obj.name, obj.box.sorted().as_tuple())
             for obj in usable_objects(objects, any_label=any_label)]
 
 
 def objects_digest(objects: Iterable[VocObject], any_label: bool = False) -> str:
-    """sha256 of the scored objects (`scored_objects`, ``any_label`` as there) of an annotation read already, as
+    """sha256 of the scored objects (`_scored`, ``any_label`` as there) of an annotation read already, as
     JSON: what a run that parsed the file records (`model.data.collect_samples`) without parsing it again."""
     text = json.dumps([[label, list(box)] for label, box in _scored(objects, any_label)], ensure_ascii=False,
                       separators=(",", ":"))

@@ -12,7 +12,7 @@ import numpy as np
 from PIL import Image
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256, scored_objects
+from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
 from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.model.bundle import read_meta, sha256_or_none
 from petloc_gui.model.data import collect_samples
@@ -100,8 +100,13 @@ def test_a_run_scores_the_objects_its_record_hashes(tmp_path):
     image = tmp_path / "two.png"
     _boxed(image, image.with_suffix(".xml"))
     (sample,), _, _ = collect_samples(tmp_path)
-    assert list(sample.objects) == scored_objects(image.with_suffix(".xml"), image)
-    assert [label for label, _ in sample.objects] == ["cat", "dog"]  # neither the nameless box nor the flat one
+    # neither the nameless box nor the flat one; the dog drawn right to left, sorted
+    assert list(sample.objects) == [("cat", (4.0, 4.0, 20.0, 20.0)), ("dog", (22.0, 2.0, 30.0, 12.0))]
+    # the record hashes those two alone: a file holding only them hashes alike
+    scored_only = tmp_path / "scored_only.xml"
+    scored_only.write_text(voc_xml(image.name, 40, 32, [(label, box) for label, box in sample.objects]),
+                           encoding="utf-8")
+    assert objects_sha256(image.with_suffix(".xml"), image) == objects_sha256(scored_only, image) is not None
 
 
 def test_a_breed_run_scores_the_nameless_box_too(tmp_path):
@@ -113,5 +118,5 @@ def test_a_breed_run_scores_the_nameless_box_too(tmp_path):
     _boxed(tmp_path / "images" / "Bengal_1.png", tmp_path / "annotations" / "xmls" / "Bengal_1.xml")
     (sample,), _, _ = collect_samples(tmp_path, label="breed")
     assert [label for label, _ in sample.objects] == [sample.label] * 3 and sample.label
-    boxes = [box for _, box in scored_objects(tmp_path / "annotations" / "xmls" / "Bengal_1.xml")]
-    assert [box for _, box in sample.objects] == [boxes[0], (5.0, 5.0, 25.0, 25.0), boxes[1]]
+    assert [box for _, box in sample.objects] == [(4.0, 4.0, 20.0, 20.0), (5.0, 5.0, 25.0, 25.0),
+                                                  (22.0, 2.0, 30.0, 12.0)]
