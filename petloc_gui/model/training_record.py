@@ -33,7 +33,6 @@ from petloc_gui.model.bundle import file_sha256, read_meta
 # the walk of a model's parents, where each is found and what is kept of it (re-exported: its callers import
 # it from here, as they take the records)
 from petloc_gui.model.parent_chain import ParentChain as ParentChain
-from petloc_gui.model.parent_chain import locate
 from petloc_gui.model.parent_chain import parent_chain as parent_chain
 
 
@@ -181,16 +180,6 @@ def ancestors_of(meta: dict[str, Any], chain: ParentChain | None = None,
 def _unrecorded(record: TrainingRecord) -> str:
     """Why ``record`` is not known, said after its model's name."""
     return record.unrecorded or f"has no usable record of its training images ({record.source})"
-
-
-def read_parent_meta(name: str, beside: str | os.PathLike[str] | None = None) -> dict[str, Any] | None:
-    """meta.json of a parent named in meta.json (found as `parent_chain.locate` finds it: ``beside``, its
-    child's bundle folder), whole; None when it is not found or cannot be read."""
-    folder = locate(name, Path(beside) if beside else None)
-    try:
-        return read_meta(folder) if folder is not None else None
-    except Exception:  # noqa: BLE001 - unreadable: the caller has no use for it
-        return None
 
 
 def record_of(spec: str | os.PathLike[str] | None) -> TrainingRecord:

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from petloc_gui.model.parent_chain import parent_chain, remember
-from petloc_gui.model.training_record import lineage_of, read_parent_meta
+from petloc_gui.model.training_record import lineage_of
 
 V0, V1, V2 = (f"digits-20260101T00000{i}Z-bbbbb{i}" for i in range(3))
 
@@ -48,7 +48,7 @@ def test_a_bundle_given_by_a_symbolic_link_finds_its_parent_beside_the_folder_it
     monkeypatch.chdir(tmp_path)
     assert not lineage_of(_meta(v1), located="latest").missing
     assert not lineage_of(_meta(v1), located=tmp_path / "latest").missing
-    assert read_parent_meta(V0, "latest") == _meta(v1.parent / V0)
+    assert [name for name, _ in parent_chain(_meta(v1), "latest").found] == [V0]
 
 
 def test_a_model_given_by_a_link_serves_the_walks_of_its_child(tmp_path, monkeypatch):
