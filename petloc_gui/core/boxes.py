@@ -41,10 +41,6 @@ class Box:
     def area(self) -> float:
         return self.width * self.height
 
-    @property
-    def is_inverted(self) -> bool:
-        return self.xmin > self.xmax or self.ymin > self.ymax
-
     def as_tuple(self) -> tuple[float, float, float, float]:
         return (self.xmin, self.ymin, self.xmax, self.ymax)
 

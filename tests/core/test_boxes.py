@@ -89,14 +89,6 @@ def test_whole_gives_the_pixels_voc_stores():
     assert nan.whole() is nan  # nothing to round: left for the save to refuse
 
 
-def test_inverted_is_either_axis_and_only_strictly():
-    # each axis on its own makes a box inverted; equal coordinates (a line) do not
-    assert Box(5, 0, 1, 10).is_inverted
-    assert Box(0, 5, 10, 1).is_inverted
-    assert not Box(0, 0, 10, 10).is_inverted
-    assert not Box(3, 4, 3, 4).is_inverted
-
-
 def test_inverted_box_has_no_width_or_height_on_that_axis_only():
     box = Box(5, 0, 1, 10)  # inverted in x only
     assert (box.width, box.height, box.area) == (0.0, 10.0, 0.0)
