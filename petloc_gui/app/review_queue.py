@@ -79,7 +79,7 @@ def tier(entry: QueueEntry) -> int:
 
 
 def sort_key(entry: QueueEntry) -> tuple:
-    """A key that sorts images into review-queue order (ties: see ``queue_ranks``)."""
+    """A key that sorts images into review-queue order (ties: the list's name order, `queue_order.QueueOrder`)."""
     t = tier(entry)
     iou = entry.iou if entry.iou is not None else 0.0
     conf = entry.confidence if entry.confidence is not None else 0.0
@@ -88,18 +88,6 @@ def sort_key(entry: QueueEntry) -> tuple:
     if t in (TIER_BOX, TIER_LABEL, TIER_AGREE):
         return (t, round(iou, 6), conf)
     return (t, 0.0, 0.0)
-
-
-def queue_ranks(entries: Sequence[QueueEntry]) -> list[int]:
-    """``ranks[i]`` = position of ``entries[i]`` in the review queue (0 = first).
-
-    Ties keep the order of ``entries`` (give them in the list's name order).
-    """
-    order = sorted(range(len(entries)), key=lambda i: (sort_key(entries[i]), i))
-    ranks = [0] * len(entries)
-    for position, index in enumerate(order):
-        ranks[index] = position
-    return ranks
 
 
 def next_to_review(

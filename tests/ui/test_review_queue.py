@@ -6,6 +6,7 @@ from pathlib import Path
 
 from petloc_gui.app import review_queue as rq
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.app.queue_order import QueueOrder
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject
 
@@ -33,8 +34,7 @@ def test_queue_order_follows_the_documented_rule():
         E("verified_bad", has_gt=True, has_prediction=True, iou=0.0, verified=True),
         E("gone_bad", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, gone=True),
     ]
-    ranks = rq.queue_ranks(entries)
-    order = [e.name for _, e in sorted(zip(ranks, entries, strict=True), key=lambda t: t[0])]
+    order = [entries[i].name for i in QueueOrder(rq.sort_key(e) for e in entries).items()]  # as the file list
     assert order == [
         "box_worse", "box_bad", "label_wrong_unsure", "label_wrong_confident",
         "prelabel_unsure", "prelabel_file", "prelabel_sure",
@@ -48,7 +48,7 @@ def test_next_to_review_skips_verified_and_visited():
         E("b", has_gt=True, has_prediction=True, iou=0.2, labels_agree=True, confidence=0.5),
         E("c", has_gt=True, has_prediction=True, iou=0.3, labels_agree=True, confidence=0.5),
     ]
-    ranks = rq.queue_ranks(entries)
+    ranks = QueueOrder(rq.sort_key(e) for e in entries).ranks()
     assert rq.next_to_review(entries, ranks) == 1
     assert rq.next_to_review(entries, ranks, skip={1}) == 2
     assert rq.next_to_review(entries, ranks, skip={1, 2}) is None

@@ -14,9 +14,19 @@ from petloc_gui.ui.review.file_list import FileListModel
 LABELS = ("cat", "dog")
 
 
+def _queue_ranks(entries: list[review_queue.QueueEntry]) -> list[int]:
+    """``ranks[i]`` = place of ``entries[i]`` in the queue (0 = first), by a full sort of (key, index): the
+    reference the order kept row by row is checked against (what the list did before)."""
+    order = sorted(range(len(entries)), key=lambda i: (review_queue.sort_key(entries[i]), i))
+    ranks = [0] * len(entries)
+    for place, index in enumerate(order):
+        ranks[index] = place
+    return ranks
+
+
 def _from_scratch(model: FileListModel) -> list[int]:
     """The queue order a full sort of the rows as they are now gives (what the list did before)."""
-    ranks = review_queue.queue_ranks(model.queue_entries())
+    ranks = _queue_ranks(model.queue_entries())
     return sorted(range(len(ranks)), key=ranks.__getitem__)
 
 
@@ -104,7 +114,7 @@ def test_a_visit_or_a_prediction_re_ranks_its_row_alone(qapp, monkeypatch):
 def _first_to_review(model: FileListModel, skip: set[int]) -> int | None:
     """N as the session found it before: every row's entry, ranked from scratch, all scanned."""
     entries = model.queue_entries()
-    return review_queue.next_to_review(entries, review_queue.queue_ranks(entries), skip)
+    return review_queue.next_to_review(entries, _queue_ranks(entries), skip)
 
 
 def _counting_entries(monkeypatch) -> list[int]:
