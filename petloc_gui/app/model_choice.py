@@ -347,7 +347,7 @@ def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:
     return f"no one available model knows all of {describe_labels(labels)}"
 
 
-def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | None:
+def choose_for_paths(paths: Iterable[Path]) -> ModelChoice | None:
     """The choice for the first folder among ``paths`` (a file counts as its folder); None if none opens."""
     from petloc_gui.core.dataset import open_dataset
 
@@ -357,7 +357,7 @@ def choose_for_paths(paths: Iterable[Path], store: Any = None) -> ModelChoice | 
             dataset = open_dataset(folder)
         except Exception:  # noqa: BLE001 - not a dataset: try the next path
             continue
-        return choose_model(dataset, store)
+        return choose_model(dataset)
     return None
 
 

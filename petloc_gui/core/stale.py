@@ -203,12 +203,11 @@ def remove_stale(folder: str | os.PathLike[str], *, folders: bool = False, store
     return removed
 
 
-def remove_stale_in(folders: Iterable[str | os.PathLike[str]], *, folders_too: bool = False,
-                    max_age: float = STALE_SECONDS, now: float | None = None) -> list[Path]:
-    """:func:`remove_stale` for each distinct folder (``folders_too`` is its ``folders``)."""
+def remove_stale_in(folders: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """:func:`remove_stale` (of files only) for each distinct folder."""
     removed: list[Path] = []
     for folder in dict.fromkeys(os.fspath(f) for f in folders):
-        removed += remove_stale(folder, folders=folders_too, max_age=max_age, now=now)
+        removed += remove_stale(folder)
     return removed
 
 

@@ -148,14 +148,14 @@ class BoxCanvas(QGraphicsView):
     def image_rect(self) -> QRectF:
         return QRectF(self._image_rect)
 
-    def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1, color: QColor | None = None) -> None:
+    def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1) -> None:
         """Replace the main boxes (GT on the left pane, prediction on the right)."""
         for item in self._items:
             item.cancel_drag()  # a move or resize under way ends with its box (`box_dragging` says so)
             self.scene().removeItem(item)
         self._items = []
         for i, (box, label) in enumerate(boxes):
-            item = BoxItem(box, label, color or (GT_COLOR if self.editable else PRED_COLOR), i, self.editable)
+            item = BoxItem(box, label, GT_COLOR if self.editable else PRED_COLOR, i, self.editable)
             item.selected = i == selected
             item.set_draw_mode(self._draw_mode)
             item.bounds = self._image_rect if self._pixmap_item is not None else None

@@ -88,7 +88,7 @@ def count_annotated(dataset: Any) -> int | None:
         return None
 
 
-def holdout_preview_for(folder: Path | str | None, label: str = "default", seed: int = SPLIT_SEED,
+def holdout_preview_for(folder: Path | str | None, label: str = "default",
                         parent_spec: str | None = None) -> HoldoutPreview | None:
     """A function (fraction, fine-tune?, renamed=None) -> `Holdout`: the images training will hold out.
 
@@ -147,8 +147,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default", seed:
     # (a read holding a test list out hashed every image too, to find their copies)
     hashed = {**read.hashes, **(tuned_read.hashes if tuned_read is not None else {})}  # each image's bytes as read
     digests = possible_copy_digests(images, hashed)
-    scratch_split = _hashed(ValidationChooser.of(samples, seed, train_only=prelabels, digests=digests))
-    tuned_split = (_hashed(ValidationChooser.of(tuned.items, seed, tuned.parent_validation, tuned.train_only,
+    scratch_split = _hashed(ValidationChooser.of(samples, SPLIT_SEED, train_only=prelabels, digests=digests))
+    tuned_split = (_hashed(ValidationChooser.of(tuned.items, SPLIT_SEED, tuned.parent_validation, tuned.train_only,
                                                 digests=digests))
                    if isinstance(tuned, TrainingData) else None)
     # the walks of the canvases' digits below (a run from scratch's images and a fine-tune's, one folder's) share
