@@ -51,7 +51,7 @@ from petloc_gui.core.stats_problems import (
 )
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY, VALUE_KEYS, DatasetStats, after_first_text
 from petloc_gui.core.stats_summary import format_summary, summarize
-from petloc_gui.core.text import counted, drawn_as_nothing, visible
+from petloc_gui.core.text import counted, drawn_as_nothing
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.yolo_beside import yolo_labels_beside
 from petloc_gui.core.yolo_split_labels import YoloSplitLabels, yolo_labels_in_split
@@ -270,8 +270,8 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     # An object without a label (a missing_label problem above) is no class: counted as one named "",
     # it made a nameless row of the class balance and skewed its shares. Training leaves out an image
     # whose first object has none, so the first-object balance does too. A label drawn as nothing
-    # ("\u200b") is none either (`_class_name`).
-    names = [_class_name(stats, path, index, obj.name) for index, obj in enumerate(objects, start=1)]
+    # ("\u200b", a missing_label problem above too) is none either (`_class_name`).
+    names = [_class_name(obj.name) for obj in objects]
     if names[0]:
         stats.first_object_class_counts[names[0]] = stats.first_object_class_counts.get(names[0], 0) + 1
     for name, obj in zip(names, objects, strict=True):
@@ -284,17 +284,12 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
         _add_box(stats, obj.box, size)
 
 
-def _class_name(stats: DatasetStats, path: str, index: int, name: str) -> str:
-    """The class of the ``index``-th object of ``path`` labelled ``name``: "" for none, and for a label of nothing
-    but characters drawn as nothing ("\u200b", a soft hyphen, U+3164: `core.text.drawn_as_nothing`), which is
-    said as a missing_label problem, the label escaped. Counted as a class, it made a row of the balance that
-    looked nameless, and `petloc train` a class of it."""
-    if not drawn_as_nothing(name):
-        return name
-    stats.problems.append(Problem(MISSING_LABEL, path, (
-        f'object {index} has label "{visible(name)}", which holds only characters drawn as nothing: no class '
-        "name (counted as a box with no label; the file is not changed: give the box a class name)")))
-    return ""
+def _class_name(name: str) -> str:
+    """The class of an object labelled ``name``: "" for none, and for a label of nothing but characters drawn
+    as nothing ("\u200b", a soft hyphen, U+3164: `core.text.drawn_as_nothing`), which `core.voc.read_voc` says
+    as a missing_label problem, the label escaped (said here too, it was said twice). Counted as a class, it
+    made a row of the balance that looked nameless."""
+    return "" if drawn_as_nothing(name) else name
 
 
 def _add_case_variants(stats: DatasetStats, first_files: dict[str, str]) -> None:

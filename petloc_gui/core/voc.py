@@ -27,6 +27,7 @@ from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import AnnotationError, ImageLoadError
 from petloc_gui.core.images import MAX_PIXELS
 from petloc_gui.core.images import image_size as _image_size
+from petloc_gui.core.text import drawn_as_nothing, visible
 from petloc_gui.core.voc_edit import is_box_object
 from petloc_gui.core.voc_provenance import VOID, model_of_prelabel, read_mark
 from petloc_gui.core.voc_tree import (
@@ -149,6 +150,15 @@ def _label(text: str, index: int, problems: list[str]) -> str:
                     f"shown shortened to {MAX_LABEL_CHARS} characters (the file keeps the "
                     "full text unless the label is edited)")
     return text[:MAX_LABEL_CHARS - 1] + "…"
+
+
+def _blank_label_note(index: int, name: str) -> str:
+    """The note for the ``index``-th object labelled ``name``, of nothing but characters drawn as nothing
+    ("\u200b", a soft hyphen, U+3164: `core.text.drawn_as_nothing`). Such a label looks as empty as none, so it
+    is said as one ("no <name>": a missing_label problem in `petloc stats` and the Dataset panel), escaped to be
+    seen; the name is kept as written, so reading never rewrites the file."""
+    return (f'object {index} has no <name> (label) that shows: "{visible(name)}" holds only characters drawn as '
+            "nothing (the file keeps it as written: give the box a class name)")
 
 
 def _not_a_box(element: etree._Element, position: int) -> str:
@@ -316,6 +326,8 @@ def read_voc(path: str | os.PathLike[str], image_size: tuple[int, int] | None = 
         obj = _read_object(element, index, path, problems)
         if not obj.name:
             problems.append(f"object {index} has no <name> (label)")
+        elif drawn_as_nothing(obj.name):
+            problems.append(_blank_label_note(index, obj.name))
         _repair(obj, index, width, height, problems)
         _provenance(obj, prelabel)
         objects.append(obj)

@@ -35,8 +35,8 @@ def test_a_label_drawn_as_nothing_is_in_no_class_count_and_is_said(tmp_path, bla
     assert stats.n_objects == 4 and stats.n_unlabelled == 2
     said = [(problem.kind, problem.path, problem.message) for problem in stats.problems]
     assert said == [(MISSING_LABEL, str(folder / name), (
-        f'object {index} has label "{shown}", which holds only characters drawn as nothing: no class name '
-        "(counted as a box with no label; the file is not changed: give the box a class name)"))
+        f'object {index} has no <name> (label) that shows: "{shown}" holds only characters drawn as nothing '
+        "(the file keeps it as written: give the box a class name)"))
         for name, index in (("b.xml", 1), ("c.xml", 2))]
     assert (folder / "c.xml").read_bytes() == before
 

@@ -1,0 +1,29 @@
+"""The Dataset panel says a label of nothing but characters drawn as nothing ("\\u200b") once among its problems,
+as `petloc stats` does (the note of `core.voc.read_voc`), the label escaped; opening the folder leaves the file as
+written and the window with nothing unsaved.
+
+Before: `core.stats` added a problem of its own for it, and the panel would have said it twice once `read_voc`
+says it too."""
+
+from __future__ import annotations
+
+from petloc_gui.core.boxes import Box
+
+from .conftest import open_and_wait, write_annotation, write_image
+
+
+def test_the_panel_lists_a_blank_label_once(qtbot, window, folder):
+    write_image(folder / "f.png", seed=9)
+    xml = write_annotation(folder / "f.png", [("\u200b", Box(10, 10, 50, 50))])
+    before = xml.read_bytes()
+    open_and_wait(qtbot, window, folder)
+    window.act["dataset_panel"].trigger()
+    panel = window.dataset_panel
+    qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
+    assert '<a href="#problems">1 problem</a>' in panel.summary.text()
+    panel.summary.linkActivated.emit("#problems")
+    assert panel.problems.count() == 1
+    assert panel.problems.item(0).text().startswith(
+        'f.xml: object 1 has no <name> (label) that shows: "\\u200b" holds only characters drawn as nothing')
+    assert not window.has_unsaved()
+    assert xml.read_bytes() == before
