@@ -29,6 +29,7 @@ from petloc_gui.core.index_problems import index_lines
 from petloc_gui.core.scored_objects import objects_digest, usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
+from petloc_gui.core.text import drawn_as_nothing
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
 
@@ -158,7 +159,9 @@ def collect_samples(
             continue
         obj = annotation.objects[0]
         name = obj.name if label == "default" else item.meta.get("breed")
-        if not name:
+        # a label of nothing but characters drawn as nothing ("\u200b": `core.text.drawn_as_nothing`) is no more
+        # a class than an empty one (`core.voc.read_voc` says it as one): trained, it made a class with no name to see
+        if not name or drawn_as_nothing(name):
             reason = "object has no label" if label == "default" else "no breed in the dataset's list"
             skipped.append((str(image_path), reason))
             continue
