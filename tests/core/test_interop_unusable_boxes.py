@@ -61,3 +61,20 @@ def test_an_image_keeping_one_usable_box_is_exported_with_it(tmp_path):
     assert (tmp_path / "yolo" / "labels" / "two.txt").read_text(encoding="utf-8").startswith("0 ")
     assert report.problems == [f"{folder / 'two.xml'}: object 1 has no label; box left out"]
     assert (report.images, report.objects, report.skipped_objects) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTS))
+def test_a_label_of_nothing_but_invisible_characters_is_no_label(tmp_path, fmt):
+    # exported as a class named "\u200b" (a nameless-looking class in classes.txt / categories) with only
+    # read_voc's warning; it is the same as an empty label
+    folder = tmp_path / "voc"
+    folder.mkdir()
+    write_voc_image(folder, "two.png", 40, 30, [("\u200b", (5, 5, 20, 20)), ("dog", (20, 10, 39, 29))])
+    report = EXPORTS[fmt](open_dataset(folder), tmp_path / fmt)
+    assert f"{folder / 'two.xml'}: object 1 has no label; box left out" in report.problems
+    assert (report.images, report.objects, report.skipped_objects) == (1, 1, 1)
+    if fmt == "yolo":
+        assert "\u200b" not in (tmp_path / fmt / "classes.txt").read_text(encoding="utf-8")
+    else:
+        document = json.loads((tmp_path / fmt / "annotations.json").read_text(encoding="utf-8"))
+        assert [c["name"] for c in document["categories"]] == ["dog"]

@@ -25,7 +25,7 @@ from petloc_gui.core.images import image_header
 from petloc_gui.core.interop.options import CLI_WORDS, SKIP_DIFFICULT, OptionWords
 from petloc_gui.core.natural_order import natural_key
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, drawn_as_nothing
 from petloc_gui.core.voc import read_voc
 
 # Progress callback: (steps done, steps in all). A step is an image; a conversion that goes over its
@@ -227,7 +227,7 @@ def _read_item(image_path: Path, annotation_path: Path | None, root: Path,
     record.prelabel = annotation.unreviewed
     unusable = []  # why each object left out is
     for index, obj in enumerate(annotation.objects, start=1):
-        if not obj.name.strip():
+        if not obj.name.strip() or drawn_as_nothing(obj.name):  # a "\u200b" class would look nameless
             unusable.append(f"object {index} has no label")
         elif obj.box.area <= 0:
             unusable.append(f"object {index} ({obj.name}) has zero area")
