@@ -1,7 +1,10 @@
 """Find the images a model's meta.json lists (its validation or test images, by path relative to the
 dataset root) in a folder as it is now.
 
-By the path as recorded first. A folder copied with its names in another Unicode form (macOS writes
+By the path as recorded first, whatever the image's bytes there (`model.recorded_copies.at_their_paths`,
+the window's rule too: re-saved in place, its metadata stripped, it is still the image the model held
+out; those whose bytes are not the sha256 meta.json records are counted, `Found.changed`). A folder
+copied with its names in another Unicode form (macOS writes
 ``Café`` decomposed, NFD; zip, rsync and Windows compose it, NFC) or case lost them: annotation pairing
 and ``--exclude-list`` ignore both (`core.annotation_names.folded`), so the path is matched so too,
 where it names one image. Then, where meta.json records an image's sha256 (``images``) and a subfolder
@@ -17,9 +20,10 @@ from typing import Any
 
 from petloc_gui.cli.output import ProgressBar
 from petloc_gui.core.annotation_names import folded
-from petloc_gui.model.recorded_copies import found_by_bytes, recorded_paths
+from petloc_gui.model.recorded_copies import at_their_paths, found_by_bytes, recorded_paths
 
-__all__ = ["Found", "find_recorded", "recorded_digests", "recorded_paths"]  # recorded_paths: the model's, one copy
+# recorded_paths: the model's, one copy
+__all__ = ["Found", "changed_line", "find_recorded", "recorded_digests", "recorded_paths"]
 
 _BAR_FROM = 500  # images to hash before a progress line is worth it (as `evaluate_trained_on`)
 
@@ -34,6 +38,8 @@ class Found:
     by_bytes: list[tuple[str, str]] = field(default_factory=list)
     # whether a recorded path not found could be looked for by its bytes (meta.json records its sha256)
     bytes_recorded: bool = False
+    # the recorded paths found there whose image has other bytes than the sha256 meta.json records (edited in place)
+    changed: list[str] = field(default_factory=list)
 
 
 def recorded_digests(meta: dict[str, Any], relpaths: Sequence[str]) -> dict[str, str]:
@@ -50,6 +56,21 @@ def recorded_digests(meta: dict[str, Any], relpaths: Sequence[str]) -> dict[str,
     return found
 
 
+def changed_line(found: Found, kind: str) -> str:
+    """The line `petloc evaluate --split` says of the images found at their recorded path with other bytes than
+    meta.json records (``found.changed``), its ``kind`` ("validation images") as its other lines name them; ""
+    when none. They are scored all the same (`model.recorded_copies.at_their_paths`): the window says the same of
+    them."""
+    n = len(found.changed)
+    if not n:
+        return ""
+    since = "it was" if n == 1 else "they were"
+    example = f"{'' if n == 1 else 'e.g. '}{found.changed[0]!r} has other bytes than the sha256 meta.json records"
+    scored = "the image" if n == 1 else "the images"
+    return (f"petloc: {n} of the model's {kind} changed since {since} recorded ({example}): scored all the same, "
+            f"as {scored} the model held out")
+
+
 def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted: Sequence[str],
                   digests: dict[str, str], hash_of: Callable[[Path], str | None],
                   recorded: set[str] | frozenset[str] = frozenset()) -> Found:
@@ -58,13 +79,16 @@ def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted
     ignored where that names one image and one recorded path (not an image at a path the model records,
     ``recorded``: that is another image of its record), then, for those with a recorded sha256
     (``digests``), by the bytes ``hash_of`` gives (None: unreadable). Each item is taken once; images
-    that share the recorded name are hashed first, and hashing stops when every one is found."""
+    that share the recorded name are hashed first, and hashing stops when every one is found. An item at
+    its recorded path is taken whatever its bytes; one with a recorded sha256 is hashed, to count those
+    changed since (``Found.changed``)."""
     relpaths = {id(item): relpath_of(item) for item in items}
     exact = set(wanted)
-    taken = {id(item): relpaths[id(item)] for item in items if relpaths[id(item)] in exact}
-    at_path = set(taken.values())
-    pending = [relpath for relpath in dict.fromkeys(wanted) if relpath not in at_path]
-    found = Found()
+    images_at = {relpaths[id(item)]: item for item in items if relpaths[id(item)] in exact}
+    at_path = at_their_paths(wanted, images_at, digests, lambda item: hash_of(Path(item.image_path)))
+    taken = {id(item): relpath for relpath, item in at_path.standing.items()}
+    pending = [relpath for relpath in dict.fromkeys(wanted) if relpath not in at_path.standing]
+    found = Found(changed=at_path.changed)
     if pending:
         _by_form(items, relpaths, pending, taken, found, recorded)
         by_form = {old for old, _ in found.by_form}

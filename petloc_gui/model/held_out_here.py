@@ -10,10 +10,13 @@ is a held-out image's recorded size (`HeldOutReads.sizes`), as it is when it is 
 without sizes has its images read up to the check's one budget (then what was found is a lower bound).
 
 Which image stands for which is `petloc evaluate --split`'s rule (`cli.recorded_images.find_recorded`, without its
-case-and-Unicode-form step, which hashes nothing): the image at the recorded path with the recorded bytes, else one
-with those bytes found as the command finds it, by the one function both call (`recorded_copies.found_by_bytes`: at
-a path the model records for no image, those of a recorded file name first; each image stands for one held-out
-image, so two recorded copies need two here).
+case-and-Unicode-form step, which hashes nothing), by the functions both call (`recorded_copies`): the image at the
+recorded path, whatever its bytes (re-saved in place it is still the held-out photo, and preferred to a backup of the
+original elsewhere; those with other bytes than recorded are counted, `HeldOutStanding.changed`), else one with the
+recorded bytes found as the command finds it (`recorded_copies.found_by_bytes`: at a path the model records for no
+image, those of a recorded file name first; each image stands for one held-out image, so two recorded copies need two
+here). The window took the image at its path only with the recorded bytes: a photo whose metadata was stripped was
+"not here" while the command scored it, and a backup of the original elsewhere was taken for it.
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.model.recorded_copies import found_by_bytes, recorded_paths
+from petloc_gui.model.recorded_copies import at_their_paths, found_by_bytes, recorded_paths
+
+# what stands for an image's sha256 when it was not read at its recorded path: the check reads it there when it
+# has its recorded size (`HeldOutReads.at_path`), so one left unread has another size, other bytes
+_OTHER_SIZE = "of another size than recorded"
 
 
 @dataclass(frozen=True)
@@ -53,30 +60,42 @@ def held_out_reads(meta: Mapping[str, Any], held_out: frozenset[str]) -> HeldOut
     return HeldOutReads(at_path, None if None in sizes else frozenset(n for n in sizes if n is not None))
 
 
+@dataclass(frozen=True)
+class HeldOutStanding:
+    """`held_out_standing`'s answer: held-out relpath -> the image here (absolute path) that stands for it, and those
+    of them at their recorded path with other bytes than recorded (``changed``, sorted)."""
+
+    standing: dict[str, str]
+    changed: list[str]
+
+
+def held_out_standing(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
+                      digests: Mapping[str, str | None], relpaths: Mapping[str, str]) -> HeldOutStanding:
+    """Which image here stands for each of the ``held_out`` images (relpaths) found here. ``digests``: the sha256 of
+    each image read, by absolute path (None: unreadable); ``relpaths``: its path relative to ``root``. At its
+    recorded path whatever its bytes (read there, or left unread for another size than recorded), else by its
+    recorded bytes at another path (see the module's note)."""
+    recorded = _recorded(meta)
+    wanted = sorted(held_out)
+    keys = {relpath: os.path.abspath(root / relpath) for relpath in wanted}
+    images_at = {relpath: key for relpath, key in keys.items() if key in digests or os.path.isfile(key)}
+    sha256s = {relpath: entry["sha256"] for relpath in wanted
+               if isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("sha256"), str)}
+    at_path = at_their_paths(wanted, images_at, sha256s, lambda key: digests.get(key, _OTHER_SIZE))
+    standing = dict(at_path.standing)
+    pending = {relpath: sha256 for relpath, sha256 in sha256s.items() if relpath not in standing}
+    if pending:
+        taken = set(standing.values())
+        free = [(key, here) for key, here in relpaths.items() if key not in taken]
+        standing.update(found_by_bytes(pending, free, digests.get, recorded_paths(meta)))
+    return HeldOutStanding(standing, at_path.changed)
+
+
 def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, digests: Mapping[str, str | None],
                  relpaths: Mapping[str, str]) -> dict[str, str]:
-    """relpath of each of the ``held_out`` images found here -> the image (absolute path) that stands for it.
-    ``digests``: the sha256 of each image read, by absolute path (None: unreadable); ``relpaths``: its path relative
-    to ``root``. Found at its recorded path with the recorded bytes (or, recorded without bytes, readable there),
-    else by those bytes at another path (see the module's note)."""
-    recorded = _recorded(meta)
-    standing: dict[str, str] = {}
-    pending: dict[str, str] = {}  # held-out relpath not at its path -> its recorded sha256
-    for relpath in sorted(held_out):
-        entry = recorded.get(relpath)
-        was = entry.get("sha256") if isinstance(entry, dict) else None
-        key = os.path.abspath(root / relpath)
-        now = digests.get(key)
-        if now is not None and (not isinstance(was, str) or now == was):
-            standing[relpath] = key
-        elif isinstance(was, str):
-            pending[relpath] = was
-    if not pending:
-        return standing
-    taken = set(standing.values())
-    free = [(key, here) for key, here in relpaths.items() if key not in taken]
-    standing.update(found_by_bytes(pending, free, digests.get, recorded_paths(meta)))
-    return standing
+    """`held_out_standing`'s images alone: relpath of each of the ``held_out`` images found here -> the image
+    (absolute path) that stands for it."""
+    return held_out_standing(meta, held_out, root, digests, relpaths).standing
 
 
 def _recorded(meta: Mapping[str, Any]) -> Mapping[str, Any]:
