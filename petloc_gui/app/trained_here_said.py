@@ -47,6 +47,8 @@ class TrainedHere(Protocol):
     def measured_found(self) -> int: ...
     @property
     def measured_unchecked(self) -> int: ...
+    @property
+    def measured_changed(self) -> int: ...
 
 
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
@@ -90,6 +92,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
                             f"{found.reboxed} {verb} since"))
     if found.measured_unannotated:
         said.append(_unannotated(found, split))
+    if found.measured_changed:
+        said.append(_changed(found, split))
     if found.training_folder:
         folder = visible(found.training_folder)
         # test figures are on images held out of that folder (never trained on): "its training folder" alone read
@@ -167,6 +171,17 @@ def _unannotated(found: TrainedHere, split: str) -> Caution:
     has, them = ("has", "it") if n == 1 else ("have", "them")
     return Caution(f"{measured_images(n, of, split)} they were measured on {has} no annotation here: the figures "
                    f"cannot be re-scored on {them} here", f"{n} unannotated here")
+
+
+def _changed(found: TrainedHere, split: str) -> Caution:
+    """ "1 of the 3 validation images they were measured on changed since it was recorded (other bytes at its path):
+    petloc evaluate --split validation scores it all the same": re-saved in place (metadata stripped), still the image
+    the model held out, as the command takes it (`model.recorded_copies.at_their_paths`) and says."""
+    n, of = found.measured_changed, found.measured
+    since, its, them = ("it was", "its", "it") if n == 1 else ("they were", "their", "them")
+    return Caution(f"{measured_images(n, of, split)} they were measured on changed since {since} recorded (other "
+                   f"bytes at {its} path): petloc evaluate --split {'test' if split == 'test' else 'validation'} "
+                   f"scores {them} all the same", f"{n} changed since recorded")
 
 
 def measured_images(n: int, of: int, split: str) -> str:

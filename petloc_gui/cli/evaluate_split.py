@@ -164,7 +164,7 @@ def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str]
     ``kind`` ("validation images"): by path, with case and Unicode form ignored where the path as recorded
     is not there, and by bytes where meta.json records them (`cli.recorded_images`), each way said; none
     found is refused, some not found said. ``note`` goes out once they are found."""
-    from petloc_gui.cli.recorded_images import find_recorded, recorded_digests, recorded_paths
+    from petloc_gui.cli.recorded_images import changed_line, find_recorded, recorded_digests, recorded_paths
     from petloc_gui.model.bundle import sha256_or_none  # no TensorFlow
     from petloc_gui.model.data import relpath_in
 
@@ -179,6 +179,8 @@ def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str]
     if note:
         info(note)
     _say_found_elsewhere(found, kind)
+    if found.changed:
+        info(changed_line(found, kind))
     if len(found.items) < len(wanted):
         missing = len(wanted) - len(found.items)
         are = "is" if missing == 1 else "are"

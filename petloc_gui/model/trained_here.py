@@ -104,6 +104,9 @@ class TrainedHere:
     # of ``measured_here``, those whose run read an annotation that is not here (none beside the copy, or removed):
     # none re-boxed, and no figure can be re-scored on them here; counted as re-boxed, they were said "re-boxed since"
     measured_unannotated: int = 0
+    # of ``measured_found``, those at their recorded path with other bytes than recorded (re-saved in place: still the
+    # held-out image, `held_out_here`; `petloc evaluate --split` scores them and says so too)
+    measured_changed: int = 0
     memo: dict[str, HashMemo] = field(default_factory=dict, repr=False, compare=False)
     # for a save's check (`reboxed_again`); None: the answer has none (no record tells, or still pending)
     held_out: HeldOut | None = field(default=None, repr=False, compare=False)
@@ -199,8 +202,12 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
         key = standing.get(relpath, "") if standing is not None else os.path.abspath(root / relpath)
         now = used.get(key)
         was = entry.get("sha256")
+        if (standing is not None and relpath in standing and key == os.path.abspath(root / relpath)
+                and (now is None or (now.sha256 is not None and isinstance(was, str) and was != now.sha256))):
+            found += 1  # re-saved in place (unread: of another size): still that image, its annotation not its run's
+            continue
         if now is None or now.sha256 is None or (isinstance(was, str) and was != now.sha256):
-            continue  # not here, or another photo under its name
+            continue  # not here, or unreadable
         found += 1
         if not isinstance(was, str):
             continue  # here, but no bytes recorded to tell the annotation the run read
@@ -270,7 +277,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import read_meta
     from petloc_gui.model.data import relpath_in
-    from petloc_gui.model.held_out_here import standing_for
+    from petloc_gui.model.held_out_here import held_out_standing
     from petloc_gui.model.training_record import count_matches, lineage_of
 
     try:
@@ -318,7 +325,8 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
             reads.since_yield = 0
             yield done
     kinds = count_matches(lineage, hashes, other_bytes)
-    standing = standing_for(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    standing = at.standing
     since = reboxed_since(meta, held_out, root, used, annotations, standing)
     unchecked = len(images) - checked
     held_out_annotations = {key: annotations[key] for key in standing.values() if key in annotations}
@@ -328,6 +336,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
                       training_folder=elsewhere(folder, len(held_out), since.found), memo=used,
                       measured_here=since.measured_here, reboxed=since.reboxed, reboxed_by_bytes=since.by_bytes,
                       measured_unannotated=since.unannotated, measured=len(held_out), measured_found=since.found,
+                      measured_changed=len(at.changed),
                       measured_unchecked=held_out_unchecked if since.found < len(held_out) else 0,
                       held_out=HeldOut(held_out, held_out_annotations, standing))
 
