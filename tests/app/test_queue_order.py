@@ -39,3 +39,20 @@ def test_a_held_item_keeps_its_place_and_the_others_order_around_it():
     assert order.items() == [3, 1, 2, 0]
     assert order.release() and not order.release()
     assert order.items() == [0, 3, 1, 2]
+
+
+def test_first_shown_reads_down_to_the_first_shown_item_and_counts_the_hidden_ones_above_it():
+    keys = [(2, 0.0, 0.0), (0, 0.0, 0.0), (1, 0.0, 0.0), (3, 0.0, 0.0), (4, 0.0, 0.0)]  # order: 1, 2, 0, 3, 4
+    order = QueueOrder(keys)
+    asked: list[int] = []
+
+    def shown(item: int) -> bool:
+        asked.append(item)
+        return item in (0, 4)
+
+    # 2 is not wanted (visited, say): passed by, not counted; 1 is hidden; 0 is the first wanted and shown
+    assert order.first_shown(lambda item: item != 2, shown) == (0, 1)
+    assert asked == [1, 0]  # nothing below it is looked at
+    assert order.first_shown(lambda item: item not in (0, 4), shown) == (None, 3)  # 1, 2, 3: all hidden
+    order.hold(4, place=0)
+    assert order.first_shown(lambda item: True, shown) == (4, 0)  # the held item at its place

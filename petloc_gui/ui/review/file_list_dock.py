@@ -357,6 +357,13 @@ class FileListDock(QDockWidget):
         row = self.model.view_row(item)
         return f"{row + 1} / {shown}{of}" if row >= 0 else f"hidden by the filter · {shown} shown{of}"
 
+    def how_to_list_all(self) -> str:
+        """What lists every image again, in the words of the dock's own controls ("" when nothing filters)."""
+        steps = ["clear the search"] if self.search.text().strip() else []
+        if self.status_filter.currentData() is not None:
+            steps.append(f"set the status filter to {status_filter.CHOICES[0].text}")
+        return " and ".join(steps)
+
     def first_visible_row(self) -> int | None:
         return self.model.item_at(0) if self.model.rowCount() else None
 

@@ -40,6 +40,7 @@ from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.models.folder_model_chooser import CHOOSING, FolderModel, FolderModelChooser
 from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.review import listed_queue
 from petloc_gui.ui.review.cache_fill import CacheFill
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
@@ -380,11 +381,10 @@ class ReviewSession:
         return True
 
     def next_to_review(self) -> int | None:
-        self.model.update_ranks()
-        skip = set(self.visited)
-        if self.current is not None:
-            skip.add(self.current)
-        return self.model.next_to_review(skip)  # read from the queue kept in order: no re-sort, no full scan
+        """N: the next image to review among those the list shows; the one shown (said) when the filter hides
+        all left, None when none is left (`listed_queue`: read from the queue kept in order, no re-sort)."""
+        return listed_queue.next_to_review(self.model, self.visited, self.current,
+                                           self.parts.file_dock.how_to_list_all, self.host.show_status)
 
     def image_path(self, row: int) -> Path:
         return self.dataset.items[row].image_path

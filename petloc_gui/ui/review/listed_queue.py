@@ -1,0 +1,59 @@
+"""N / Space: the next image to review among the rows the image list shows (its search and status filter).
+
+The queue (`ListRanking`'s kept order) holds every image; the list's filters hide some. D walks the list's
+rows, but N asked the queue alone and jumped to an image the filter hid (the counter then read "hidden by the
+filter"), and a user who filters on "no annotation" to work through those images was taken out of them.
+Here the queue is read in its kept order and each image left to review is asked whether the list shows it (its
+view row: one look-up), down to the first one shown: no re-sort, and the whole queue read only when the
+filter hides every image left, which N then says instead of moving.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.ui.review.list_ranking import _verified
+
+HIDDEN_SAID_MS = 10000
+
+
+@dataclass(frozen=True)
+class ListedNext:
+    """The next image to review the list shows, and the images left to review its filters hide."""
+
+    row: int | None  # None: the list shows none left to review
+    hidden: int  # left to review and hidden, above ``row`` in the queue (all of them when ``row`` is None)
+
+
+def next_listed(rows: FileListModel, skip: set[int]) -> ListedNext:
+    """The first image in queue order not verified, not gone, not in ``skip`` that the list shows now."""
+    def left_to_review(row: int) -> bool:  # as `ListRanking.next_to_review` has it
+        return not (row in skip or row in rows.gone or _verified(rows, row))
+
+    row, hidden = rows.ranking.order().first_shown(left_to_review, lambda row: rows.view_row(row) >= 0)
+    return ListedNext(row, hidden)
+
+
+def hidden_text(hidden: int, to_list_all: str) -> str:
+    """What N says when the list's filters hide every image left to review (``to_list_all``: how to show them)."""
+    images = "image" if hidden == 1 else "images"
+    how = f"; {to_list_all} to see {'it' if hidden == 1 else 'them'}" if to_list_all else ""
+    return f"No image left to review in the list: the filter hides {hidden:,} {images} left{how}."
+
+
+def next_to_review(rows: FileListModel, visited: Iterable[int], current: int | None, to_list_all: Callable[[], str],
+                   say: Callable[[str, int], None]) -> int | None:
+    """The image N shows: the next to review among those the list shows and not ``visited`` this pass; ``current``
+    (N stays) when the filters hide every image left, which ``say`` tells (with ``to_list_all()``); None when none
+    is left (the pass is done)."""
+    rows.update_ranks()  # the list's rows as ranked now, as N's image is
+    skip = set(visited)
+    if current is not None:
+        skip.add(current)
+    found = next_listed(rows, skip)
+    if found.row is None and found.hidden:
+        say(hidden_text(found.hidden, to_list_all()), HIDDEN_SAID_MS)
+        return current
+    return found.row
