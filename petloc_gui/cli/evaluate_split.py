@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.cli.output import CommandError, error, info
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.epoch_choice import validation_parts
 from petloc_gui.core.text import counted, isolated
+
+if TYPE_CHECKING:
+    from petloc_gui.model.held_out_here import HeldOutReads
 
 SPLIT_DESCRIPTION = "all annotated images in DATA"
 REPORT_DESCRIPTION = "validation images that did not choose the model's epoch (meta.json validation_parts.report)"
@@ -123,21 +126,26 @@ def _report_part_note(meta: dict[str, Any], report_part: list[str], n_listed: in
 
 def say_test_images_among(dataset, meta: dict[str, Any], scored: Collection[Path],
                           skipped: Iterable[tuple[str, str]]) -> None:
-    """Under --split all, one line when the model's test images are among DATA's images (found by path, case
-    and Unicode form ignored: nothing hashed): how many, how many of them were ``scored`` (the evaluated
-    images) and why the others were not (``skipped``: (image, reason) as `collect_ground_truth` and the
-    predictions give them), naming the option that scores them alone. Counted among all of DATA's images,
-    it once said "3 ... scored here with the others" of 3 test images, one of which had no annotation."""
-    from petloc_gui.cli.recorded_images import find_recorded, recorded_paths
+    """Under --split all, one line when the model's test images are among DATA's images, found as --split test
+    and the window find them (`find_recorded`: by path, case and Unicode form ignored, then by the sha256
+    meta.json records; found by path alone, a flat folder of copies of the bundled pets model's test photos
+    got no line here while --split test scored 6 of them): how many, how many of them were ``scored`` (the
+    evaluated images) and why the others were not (``skipped``: (image, reason) as `collect_ground_truth`
+    and the predictions give them), naming the option that scores them alone. Counted among all of DATA's
+    images, it once said "3 ... scored here with the others" of 3 test images, one of which had no
+    annotation."""
+    from petloc_gui.cli.recorded_images import find_recorded, recorded_digests, recorded_paths
     from petloc_gui.model.data import relpath_in
+    from petloc_gui.model.held_out_here import held_out_reads
     from petloc_gui.model.splits import parent_splits  # no TensorFlow
 
     listed = list(dict.fromkeys(parent_splits(meta)["test"]))
     if not listed:
         return
     root = Path(dataset.root)
-    found = find_recorded(list(dataset.items), lambda item: relpath_in(Path(item.image_path), root), listed, {},
-                          lambda _: None, recorded_paths(meta))
+    found = find_recorded(list(dataset.items), lambda item: relpath_in(Path(item.image_path), root), listed,
+                          recorded_digests(meta, listed), _read_if_sized(held_out_reads(meta, frozenset(listed))),
+                          recorded_paths(meta))
     if not found.items:
         return
     n = len(found.items)
@@ -157,6 +165,27 @@ def say_test_images_among(dataset, meta: dict[str, Any], scored: Collection[Path
     counts = f" ({n - len(unscored)} scored; {'; '.join(why)})" if unscored else ""
     error(f"{among}, scored here with the others{counts}: --split test scores {'it' if n == 1 else 'them'} alone",
           names_isolated=True)
+
+
+def _read_if_sized(reads: HeldOutReads) -> Callable[[Path], str | None]:
+    """The sha256 of an image whose size is one a test image with recorded bytes has (`HeldOutReads.sizes`, as
+    the window reads), None for any other without reading it: --split all looks through every image of DATA for
+    a line, not only those it scores, and a 2,000-image folder holding a few of the test images would be read
+    whole for the others. A record without sizes (an older one): every image read, as --split test reads it."""
+    from petloc_gui.model.bundle import sha256_or_none  # no TensorFlow
+
+    sizes = reads.sizes
+    if sizes is None:
+        return sha256_or_none
+
+    def sized(path: Path) -> str | None:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None  # unreadable: as sha256_or_none says it
+        return sha256_or_none(path) if size in sizes else None
+
+    return sized
 
 
 def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str], kind: str, note: str) -> list:
