@@ -25,6 +25,9 @@ from pathlib import Path
 import petloc_gui
 
 PACKAGE_ROOT = Path(petloc_gui.__file__).resolve().parents[1]
+# The variables `child_environment` decides; it passes every other one through as it is, so a caller
+# holding the environment in another form (the window's QProcessEnvironment) need carry only these.
+CHILD_VARIABLES = ("PYTHONPATH",)
 
 
 def python_command(module: str, args: Sequence[str]) -> list[str]:
@@ -56,7 +59,7 @@ def python_path(current: str | None, root: Path = PACKAGE_ROOT,
 
 def child_environment(environment: Mapping[str, str]) -> dict[str, str]:
     """``environment`` (a child's whole environment) with `python_path` as its PYTHONPATH."""
-    child = {name: value for name, value in environment.items() if name != "PYTHONPATH"}
+    child = {name: value for name, value in environment.items() if name not in CHILD_VARIABLES}
     led = python_path(environment.get("PYTHONPATH"))
     if led is not None:
         child["PYTHONPATH"] = led

@@ -7,7 +7,8 @@ exactly as the window does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from petloc_gui.core.child_python import python_command
@@ -64,7 +65,11 @@ def worker_args(
     return args
 
 
-def worker_command(args: list[str], module: str = WORKER_MODULE) -> list[str]:
-    """The full command line (this Python, ``-P``) for ``worker_args``; run it in
-    ``core.child_python.child_environment(...)``, so it runs this process's petloc_gui."""
-    return python_command(module, args)
+def worker_command(args: Sequence[str], module: str = WORKER_MODULE) -> list[str]:
+    """The full command line (this Python, ``-P``) for ``worker_args``, the window's and the benchmark's
+    alike; run it in ``core.child_python.child_environment(...)``, so it runs this process's petloc_gui.
+
+    ``--parent-pid``: the worker stops when this process is gone (it also stops at the end of stdin).
+    ``module`` is another worker's (tests pass a stand-in taking the same arguments).
+    """
+    return python_command(module, ["--parent-pid", str(os.getpid()), *args])

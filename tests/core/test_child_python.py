@@ -59,3 +59,9 @@ def test_the_package_root_leads_the_pythonpath_unless_it_is_a_site_packages_fold
     # a wheel install: the child searches its site-packages anyway, after the standard library
     assert python_path(None, root, site_dirs=[root]) is None
     assert python_path(joined(["", str(elsewhere)]), root, site_dirs=[root]) == str(elsewhere)
+
+
+def test_the_worker_command_tells_the_worker_whose_child_it_is():
+    # the benchmark's child was started without --parent-pid, the window's with it: one command for both now
+    command = worker_command(["--data", "d"], module="tests.child_package_report")
+    assert command[-5:] == ["tests.child_package_report", "--parent-pid", str(os.getpid()), "--data", "d"]

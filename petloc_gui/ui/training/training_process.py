@@ -1,6 +1,7 @@
 """The training child process, seen from the UI: a QProcess speaking JSON lines.
 
-``TrainingProcess`` starts ``python -P -m petloc_gui.model.train_worker`` (`core.child_python`), parses
+``TrainingProcess`` starts ``python -P -m petloc_gui.model.train_worker`` as the benchmark does
+(`retrain_policy.worker_command` in `core.child_python.child_environment`), parses
 its stdout incrementally into event dicts, forwards stderr as log lines, and
 stops it politely ("cancel" on stdin), then firmly (terminate, kill).
 """
@@ -8,7 +9,6 @@ stops it politely ("cancel" on stdin), then firmly (terminate, kill).
 from __future__ import annotations
 
 import json
-import os
 import re
 import signal
 import sys
@@ -19,11 +19,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
-from petloc_gui.core.child_python import python_command, python_path
+from petloc_gui.core.child_python import CHILD_VARIABLES, child_environment
 from petloc_gui.core.fs_bytes import crossing_args
 from petloc_gui.core.text import counted
+from petloc_gui.model.retrain_policy import WORKER_MODULE, worker_command
 
-WORKER_MODULE = "petloc_gui.model.train_worker"
 CANCEL_GRACE_MS = 4000
 TERMINATE_GRACE_MS = 2000
 MAX_LINE_BYTES = 1 << 20
@@ -126,6 +126,22 @@ def _crash_reason(code: int) -> str:
     return f"the training process was stopped by the signal {name}"
 
 
+def _give_child_variables(environment: QProcessEnvironment) -> None:
+    """``environment`` with the variables `child_environment` decides, as it decides them.
+
+    Only those cross through a dict: on Unix a QProcessEnvironment keeps values as bytes, and a round
+    trip of the whole environment through QString turned a non-UTF-8 value (PETLOC_DATA_DIR naming a
+    folder "data\\xff") into U+FFFD, a folder that does not exist; on Windows ``value`` finds a
+    variable whatever the case of its name, as the child does.
+    """
+    given = {name: environment.value(name) for name in CHILD_VARIABLES if environment.contains(name)}
+    wanted = child_environment(given)
+    for name in CHILD_VARIABLES:
+        environment.remove(name)
+        if name in wanted:
+            environment.insert(name, wanted[name])
+
+
 class TrainingProcess(QObject):
     """One run of the training worker."""
 
@@ -171,15 +187,10 @@ class TrainingProcess(QObject):
         for key, value in (env or {}).items():
             environment.insert(key, value)
         # The child runs this process's petloc_gui, not one in the current folder (core.child_python).
-        led = python_path(environment.value("PYTHONPATH"))
-        environment.remove("PYTHONPATH")
-        if led is not None:
-            environment.insert("PYTHONPATH", led)
+        _give_child_variables(environment)
         self._process.setProcessEnvironment(environment)
-        # --parent-pid: the worker stops when this process is gone (it also stops at the end of stdin).
         # A path whose name is not UTF-8 crosses as its bytes: a QString drops them (core.fs_bytes).
-        program, *arguments = python_command(module, ["--parent-pid", str(os.getpid()),
-                                                      *crossing_args(worker_args)])
+        program, *arguments = worker_command(crossing_args(worker_args), module)
         self._process.start(program, arguments)
         if self._process.waitForStarted(10000):
             self._pid = int(self._process.processId())
