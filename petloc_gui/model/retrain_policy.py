@@ -30,7 +30,6 @@ def worker_args(
     label: str = "default",
     current: str | None = None,
     fine_tune: bool = False,
-    seed: int = SPLIT_SEED,
     skip_prelabels: bool = False,
     renamed: Mapping[str, str] | None = None,
 ) -> list[str]:
@@ -51,7 +50,7 @@ def worker_args(
         "--out", str(staging),
         "--epochs", str(epochs),
         "--val-fraction", str(val_fraction),
-        "--seed", str(seed),
+        "--seed", str(SPLIT_SEED),  # never another: the Retrain dialog previews the split with it
         "--label", label,
     ]
     if current:
