@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, clamped, rect_to_box
-from petloc_gui.ui.canvas.drawn_box import kept_size
+from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.drawn_box import DrawnBand, kept_size
 from petloc_gui.ui.canvas.focus_frame import FOCUS_FRAME_PX as FOCUS_FRAME_PX  # (re-exported: others take it here)
 from petloc_gui.ui.canvas.focus_frame import paint_focus_frame, repaint_focus_frame_scrolled
 from petloc_gui.ui.canvas.full_resolution import PanePicture
@@ -28,7 +28,7 @@ from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
 from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place, trim_to_view
 
-MIN_DRAW_PX = 2.0
+MIN_DRAW_PX = 2.0  # the least box drawn, in image pixels (its drag must pass `is_drag` on screen too)
 ZOOM_STEP = 1.25
 
 
@@ -65,8 +65,7 @@ class BoxCanvas(QGraphicsView):
         self._items: list[BoxItem] = []
         self._ghost_items: list[BoxItem] = []
         self._image_rect = QRectF()
-        self._draw_start: QPointF | None = None
-        self._rubber: QGraphicsRectItem | None = None
+        self._band: DrawnBand | None = None  # the box being drawn, from the press to the release
         self._pan_start = None
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
@@ -113,7 +112,7 @@ class BoxCanvas(QGraphicsView):
         scene.clear()
         self._items, self._ghost_items = [], []
         self._pixmap_item = self._message_item = None
-        self._rubber = None
+        self._band = None  # (its band went with the scene's items)
         self._message = ""
         self._source_image = image
         if image is not None and not image.isNull():
@@ -270,7 +269,7 @@ class BoxCanvas(QGraphicsView):
     # --- crosshair and cursor position ----------------------------------------------
     def crosshair_shown(self) -> bool:
         """In draw mode, or while a box is being drawn, lines through the cursor help place its corners."""
-        return (self.editable and self._cursor is not None and (self.draw_mode or self._draw_start is not None)
+        return (self.editable and self._cursor is not None and (self.draw_mode or self._band is not None)
                 and self._image_rect.contains(self._cursor))
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
@@ -317,7 +316,7 @@ class BoxCanvas(QGraphicsView):
             scene_pos = self.mapToScene(event.position().toPoint())
             hit = self._box_under(scene_pos)
             if self.draw_mode or hit is None:
-                self._start_drawing(scene_pos)
+                self._band = DrawnBand(self.scene(), self._image_rect, scene_pos, event.position())
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -332,29 +331,23 @@ class BoxCanvas(QGraphicsView):
 
     def cancel_drawing(self) -> bool:
         """Escape: the box being dragged out is dropped, the drag draws nothing (False: none was)."""
-        if self._draw_start is None:
+        if self._band is None:
             return False
         self._end_drawing()
         return True
 
     def _end_drawing(self) -> QRectF:
-        """The dragged-out rectangle, its rubber band gone."""
-        rect = self._rubber.rect() if self._rubber is not None else QRectF()
-        if self._rubber is not None:
-            self.scene().removeItem(self._rubber)
-        self._rubber, self._draw_start = None, None
+        """The dragged-out rectangle (empty after a click: `DrawnBand`), its rubber band gone."""
+        rect = self._band.remove() if self._band is not None else QRectF()
+        self._band = None
         self.drawing_size.emit(None)
         self.viewport().update()  # the crosshair goes with the drawing (unless in draw mode)
         return rect
 
-    def _start_drawing(self, scene_pos: QPointF) -> None:
-        self._draw_start = clamped(scene_pos, self._image_rect)
-        self._rubber = QGraphicsRectItem(QRectF(self._draw_start, self._draw_start))
-        pen = QPen(GT_COLOR, 0)
-        pen.setStyle(Qt.DashLine)
-        self._rubber.setPen(pen)
-        self._rubber.setZValue(50)
-        self.scene().addItem(self._rubber)
+    def _stretch_band(self, mouse_at: QPointF) -> None:
+        rect = self._band.stretch(mouse_at, self.mapToScene(mouse_at.toPoint())) if self._band is not None else None
+        if rect is not None:
+            self.drawing_size.emit(kept_size(rect))  # the size the file will hold, not the band's
 
     def mouseMoveEvent(self, event) -> None:  # Qt's name
         if self.editable:
@@ -366,11 +359,8 @@ class BoxCanvas(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
             self._fit_on_resize = False
             return
-        if self._draw_start is not None and self._rubber is not None:
-            p = clamped(self.mapToScene(event.position().toPoint()), self._image_rect)
-            rect = QRectF(self._draw_start, p).normalized()
-            self._rubber.setRect(rect)
-            self.drawing_size.emit(kept_size(rect))  # the size the file will hold, not the band's
+        if self._band is not None:
+            self._stretch_band(event.position())
             return
         super().mouseMoveEvent(event)
         if not event.buttons() and not any(item.hasCursor() for item in self.items(event.position().toPoint())):
@@ -384,8 +374,9 @@ class BoxCanvas(QGraphicsView):
             self._pan_start = None
             self.viewport().unsetCursor()  # the next move shows the cursor of what is under the mouse again
             return
-        if self._draw_start is not None and event.button() == Qt.LeftButton:
-            rect = self._end_drawing()
+        if self._band is not None and event.button() == Qt.LeftButton:
+            self._stretch_band(event.position())  # (where it was let go: a release may come with no move before it)
+            rect = self._end_drawing()  # empty after a click, however far a scaled-down photo made its jitter
             if rect.width() >= MIN_DRAW_PX and rect.height() >= MIN_DRAW_PX:
                 self.box_drawn.emit(rect_to_box(rect))
             else:

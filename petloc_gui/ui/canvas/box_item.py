@@ -27,11 +27,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
+from petloc_gui.ui.canvas.click_or_drag import is_drag
 from petloc_gui.ui.canvas.contrast import ink_on
 
 HANDLE_PX = 9  # handle size on screen, whatever the zoom
 HANDLE_GRAB_PX = 24  # the square round a handle that grabs it (WCAG 2.5.8's least target), drawn or not
-DRAG_THRESHOLD_PX = 3  # a click that moves less than this selects, it does not move
 MIN_SIZE = 1.0
 
 # Handle order: corners then edge midpoints; each says which edges it moves.
@@ -309,7 +309,9 @@ class BoxItem(QGraphicsItem):
             return
         delta = event.scenePos() - self._drag_start
         if not self._dragging:
-            if max(abs(delta.x()), abs(delta.y())) * self._scale() < DRAG_THRESHOLD_PX:
+            # A click selects, it does not move: measured on screen, where a jitter's pixel or two is many image
+            # pixels on a scaled-down photo
+            if not is_drag(delta * self._scale()):
                 return
             self._dragging = True
             if self.on_dragging is not None:
