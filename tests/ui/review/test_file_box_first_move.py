@@ -21,7 +21,9 @@ def _fractional(folder) -> None:
 
 
 def test_a_box_of_10_5_to_13_5_dragged_by_one_pixel_keeps_its_size(qtbot, window, folder):
-    from ..test_canvas_mouse import drag
+    from PySide6.QtCore import QEvent
+
+    from ..test_canvas_mouse import _send
 
     _fractional(folder)
     open_and_wait(qtbot, window, folder)
@@ -30,9 +32,14 @@ def test_a_box_of_10_5_to_13_5_dragged_by_one_pixel_keeps_its_size(qtbot, window
     assert edits.doc.objects[0].box == FILE_BOX
     view = window.panel.gt_pane
     view.resetTransform()
-    view.scale(4.0, 4.0)  # a pixel of the image is 4 of the screen: past the drag threshold
+    view.scale(4.0, 4.0)  # a pixel of the image is 4 of the screen
     view.centerOn(27.0, 37.0)
-    drag(view, (27.0, 37.0), (28.0, 38.0))  # from the box's middle, by one pixel each way
+    # From the box's middle, by one pixel each way; out past the drag distance on screen first (within it, a press
+    # is a click: `click_or_drag`), then back
+    _send(view, QEvent.MouseButtonPress, (27.0, 37.0))
+    _send(view, QEvent.MouseMove, (37.0, 37.0))
+    _send(view, QEvent.MouseMove, (28.0, 38.0))
+    _send(view, QEvent.MouseButtonRelease, (28.0, 38.0))
     moved = edits.doc.objects[0].box
     assert (moved.width, moved.height) == (33, 33), moved
     assert moved == Box(12, 21, 45, 54)  # the corner where the move left it, rounded as the writer rounds

@@ -27,7 +27,9 @@ def test_a_box_one_pixel_high_dragged_by_half_a_pixel_keeps_its_pixel(qtbot, win
 def test_a_box_dragged_at_a_zoom_of_200_percent_keeps_its_odd_width_and_height(qtbot, window, folder):
     """The mouse at 200% moves a box by half pixels: 10..23 dragged by 3.5 (13.5..26.5) had its edges
     rounded to 14 and 26, a pixel narrower; 20..35 dragged by 2.5 (22.5..37.5), 22..38, a pixel higher."""
-    from ..test_canvas_mouse import drag
+    from PySide6.QtCore import QEvent
+
+    from ..test_canvas_mouse import _send
 
     open_and_wait(qtbot, window, folder)
     window.show_row(3)  # d.png: no box yet
@@ -37,7 +39,12 @@ def test_a_box_dragged_at_a_zoom_of_200_percent_keeps_its_odd_width_and_height(q
     view.resetTransform()
     view.scale(2.0, 2.0)  # the mouse's screen pixels are half pixels of the image
     view.centerOn(16.5, 27.5)
-    drag(view, (16.5, 27.5), (20.0, 30.0))  # from the box's middle: 7 and 5 screen pixels
+    # From the box's middle: 7 and 5 screen pixels, within the drag distance (`click_or_drag`), so out past it
+    # first and back, as a hand does
+    _send(view, QEvent.MouseButtonPress, (16.5, 27.5))
+    _send(view, QEvent.MouseMove, (26.5, 27.5))
+    _send(view, QEvent.MouseMove, (20.0, 30.0))
+    _send(view, QEvent.MouseButtonRelease, (20.0, 30.0))
     moved = edits.doc.objects[0].box
     assert (moved.width, moved.height) == (13, 15), moved
     assert abs(moved.xmin - 13.5) <= 0.5 and abs(moved.ymin - 22.5) <= 0.5 and moved == moved.whole()
