@@ -1,14 +1,14 @@
 """The review queue kept in order as images change, one image re-placed at a time (pure logic, no Qt).
 
-`review_queue.queue_ranks` sorts every image anew: at 20,000 images that is ~0.1 s of queue entries
-and ~0.1 s of sorting, and the file list did it after every change of any row (a visit re-reads the
+A full sort of every image by (`review_queue.sort_key`, index): at 20,000 images that is ~0.1 s of
+queue entries and ~0.1 s of sorting, and the file list did it after every change of any row (a visit re-reads the
 image's annotation; each prediction arriving in the background), freezing the window 0.2-0.6 s each
 time. Here each image's sort key is kept, and an image whose key changes is taken out of a sorted
-list and put back in with bisect: the order is the one ``queue_ranks`` gives (key, then the image's
+list and put back in with bisect: the order is the one that full sort gives (key, then the image's
 index: the list's name order), at the cost of one image.
 
 An image can be *held* at a place (the one being edited, `FileListModel.hold`): the others are
-ordered around it, as ``queue_ranks`` followed by a move of the held image did.
+ordered around it, as that full sort followed by a move of the held image would.
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ class QueueOrder:
         return list(self.walk())
 
     def ranks(self) -> list[int]:
-        """``ranks[item]`` = its place in the queue (0 = first), as `review_queue.queue_ranks` gives."""
+        """``ranks[item]`` = its place in the queue (0 = first)."""
         ranks = [0] * len(self._keys)
         for place, item in enumerate(self.items()):
             ranks[item] = place
