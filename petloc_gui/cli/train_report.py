@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from petloc_gui.app.epoch_line import epoch_line
 from petloc_gui.app.model_metrics import figure, hedges_in, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.annotation_names import NO_ANNOTATION
@@ -93,28 +94,6 @@ def non_chief_line(chief: Any) -> str:
     if said is None:
         return "this worker is done; the chief worker writes the bundle"
     return f"this worker is done; the chief, {said.named()}, wrote the bundle to {show(said.bundle)}"
-
-
-def epoch_line(event: dict[str, Any]) -> str:
-    """`epoch 3/10  loss 0.1234  val_loss 0.2  val_acc 0.950  val_mIoU 0.712  val_IoU>=.5 0.91`."""
-    epochs = event.get("epochs")
-    head = f"epoch {event.get('epoch')}/{epochs}" if epochs else f"epoch {event.get('epoch')}"
-    parts = [head]
-    for key, name, digits in (
-        ("loss", "loss", 4),
-        ("val_loss", "val_loss", 4),
-        ("val_accuracy", "val_acc", 3),
-        ("val_mean_iou", "val_mIoU", 3),
-        ("val_iou_ge_50", "val_IoU>=.5", 3),
-    ):
-        value = finite(event.get(key), digits)
-        if value is not None:
-            parts.append(f"{name} {value:.{digits}f}")
-    if event.get("seconds") is not None:
-        parts.append(f"{float(event['seconds']):.1f}s")
-    if event.get("best_epoch") is not None and event.get("best_epoch") == event.get("epoch"):
-        parts.append("(best so far)")
-    return "  ".join(parts)
 
 
 def _start_line(event: dict[str, Any]) -> str:

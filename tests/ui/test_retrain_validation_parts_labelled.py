@@ -31,7 +31,7 @@ def test_the_curves_the_epoch_lines_and_the_table_name_their_part(qtbot):
     assert "[petloc] chooses the epoch: 1 image: b.png" in log and "[petloc] reported: 2 images: a.png, c.png" in log
     progress.on_event({"event": "epoch", "epoch": 1, "epochs": 2, "loss": 6.1681, "val_mean_iou": 0.9535})
     assert progress.log.toPlainText().splitlines()[-1] == (
-        "epoch 1/2  loss 6.1681  val_mean_iou 0.9535  (val. chooses the epoch: 1 image)")
+        "epoch 1/2  loss 6.1681  val_mIoU 0.954  (val. chooses the epoch: 1 image)")
     progress.show_result(FIGURES, FIGURES, "")
     assert progress.comparison.count_label() == "Validation images (reported)"
 
@@ -50,4 +50,4 @@ def test_a_new_run_starts_unlabelled(qtbot):
     progress.begin(1)
     assert progress.chart.chart().title() == "Training curves"
     progress.on_event({"event": "epoch", "epoch": 1, "epochs": 1, "loss": 0.5, "val_accuracy": 0.5})
-    assert progress.log.toPlainText().splitlines()[-1] == "epoch 1/1  loss 0.5000  val_accuracy 0.5000"
+    assert progress.log.toPlainText().splitlines()[-1] == "epoch 1/1  loss 0.5000  val_acc 0.500"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
+from petloc_gui.app.epoch_line import epoch_line as shared_epoch_line
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
 from petloc_gui.core.text import counted, first_of, visible
@@ -157,17 +158,9 @@ def accepted_lines(done: dict[str, Any]) -> list[str]:
 
 
 def epoch_line(event: dict[str, Any], parts: ValidationParts | None = None) -> str:
-    """"epoch 3/10  loss 0.4200  val_accuracy 0.9000 … (val. chooses the epoch: 5 images)"."""
-    line = [f"epoch {event.get('epoch')}/{event.get('epochs')}"]
-    validated = False
-    for key in ("loss", "val_loss", "val_accuracy", "val_mean_iou", "val_iou_ge_50"):
-        value = event.get(key)
-        if isinstance(value, (int, float)):
-            line.append(f"{key} {value:.4f}")
-            validated = validated or key.startswith("val_")
-    if validated and parts is not None and parts.chooses():
-        line.append(f"(val. {parts.chooses()})")
-    return "  ".join(line)
+    """`petloc train`'s epoch line (`app.epoch_line`), naming the validation part its "val" figures are on:
+    "epoch 3/10  loss 0.4200  val_acc 0.900 … (val. chooses the epoch: 5 images)"."""
+    return shared_epoch_line(event, parts.chooses() if parts is not None else "")
 
 
 def _listed(names: list[str]) -> str:
