@@ -26,6 +26,9 @@ from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle import FORMAT_VERSION, META_FILE, MODEL_FILE, BundleError
 from petloc_gui.model.untyped import KerasModel
 
+# (training and `petloc train` take it from here)
+from petloc_gui.model.version_id import new_version_id as new_version_id
+
 
 def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:
     """Write ``meta`` as the bundle folder's meta.json (sorted keys, atomically)."""
@@ -126,9 +129,3 @@ def without_optimizer(model: KerasModel) -> Iterator[KerasModel]:
         yield model
     finally:
         model.optimizer = optimizer
-
-
-def new_version_id(preset: str) -> str:
-    """A sortable, unique id: ``<preset>-<UTC timestamp>-<random>``."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return f"{preset}-{stamp}-{uuid.uuid4().hex[:6]}"

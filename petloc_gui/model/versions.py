@@ -33,6 +33,7 @@ from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import meta_preset, model_file_problem
 from petloc_gui.model.store_spelling import StoreSpelling
+from petloc_gui.model.version_id import new_version_id
 from petloc_gui.model.version_record import damaged_record_note, info_from_meta, read_json, read_record
 
 VERSION_FILE = "version.json"
@@ -74,11 +75,6 @@ class VersionInUse(VersionError):  # noqa: N818 - reads as what it is
     def __init__(self, version: Version, users: Sequence[str] = (), why: str = "") -> None:
         self.version, self.users, self.why = version, tuple(users), why
         super().__init__(why or f"model version {version.id} is used by {', '.join(self.users)}")
-
-
-def _new_version_id() -> str:
-    now = datetime.now(UTC)
-    return now.strftime("%Y%m%d-%H%M%S-") + uuid.uuid4().hex[:4]
 
 
 class VersionStore:
@@ -235,7 +231,7 @@ class VersionStore:
         # The bundle's own id when it has a usable one, so CLI and GUI runs name folders alike.
         version_id = str(meta.get("version_id") or "")
         if not _ID_PATTERN.match(version_id) or (staging.parent / version_id).exists():
-            version_id = _new_version_id()
+            version_id = new_version_id(preset)
         info = {
             "id": version_id,
             "preset": preset,
