@@ -27,6 +27,7 @@ from petloc_gui.core.text import counted, isolated, json_safe, printable, visibl
 # The commands' check that a folder takes a new file before their work (`export`, `train --out`) is core's,
 # which the window's settings note shares.
 from petloc_gui.core.write_probe import write_probe_error as write_probe_error
+from petloc_gui.model.json_values import json_ready, without_nan
 from petloc_gui.model.quiet_import import import_tensorflow_quietly, require_temporary_folder
 
 # The one parking of TensorFlow's native stderr and its log level are the model layer's; the commands and
@@ -135,8 +136,9 @@ def reason_of(exc: BaseException) -> str:
 
 
 def json_line(obj: dict[str, Any], stream: TextIO | None = None) -> None:
-    """Write `obj` as one compact JSON line on stdout (`result_line`)."""
-    text = json.dumps(obj, ensure_ascii=False, allow_nan=False, default=_json_default)
+    """Write `obj` as one compact JSON line on stdout (`result_line`); NaN and infinities as null, numpy values
+    and paths converted (`_json_default`)."""
+    text = json.dumps(without_nan(obj), ensure_ascii=False, allow_nan=False, default=_json_default)
     result_line(json_safe(text), stream)
 
 
@@ -177,12 +179,13 @@ def results_in_utf8() -> None:
 
 
 def _json_default(value: Any) -> Any:
-    # numpy scalars and paths show up in metrics dicts.
-    if hasattr(value, "item"):
-        return value.item()
-    if isinstance(value, os.PathLike):
-        return os.fspath(value)
-    raise TypeError(f"not JSON-serialisable: {type(value).__name__}")
+    """`model.json_values.json_ready`, and anything else as its ``str()``: unlike the training worker's events,
+    which refuse it (a bug, said by the run's error), a ``--json`` line is never cut off by it, for a command
+    writing a line per image had written some when it stopped on one ("unexpected error: TypeError")."""
+    try:
+        return json_ready(value)
+    except TypeError:
+        return str(value)
 
 
 def finite(value: Any, ndigits: int = 4) -> float | None:

@@ -41,6 +41,7 @@ from typing import Any, TextIO
 
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.fs_bytes import received_args
+from petloc_gui.model.json_values import json_ready, without_nan
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
 from petloc_gui.model.worker_lifecycle import Lifecycle
@@ -63,33 +64,11 @@ class EventWriter:
         self.count = 0
 
     def __call__(self, event: dict[str, Any]) -> None:
-        line = json.dumps(_finite(event), default=_json_default, allow_nan=False)
+        line = json.dumps(without_nan(event), default=json_ready, allow_nan=False)
         with self._lock:
             self._stream.write(line + "\n")
             self._stream.flush()
             self.count += 1
-
-
-def _json_default(value: Any) -> Any:
-    # numpy scalars / arrays and paths show up in metrics dicts.
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    if isinstance(value, Path):
-        return str(value)
-    return str(value)
-
-
-def _finite(value: Any) -> Any:
-    """NaN/inf are not JSON: send them as null (in nested dicts and lists too)."""
-    if getattr(value, "ndim", None) == 0 and hasattr(value, "item"):
-        value = value.item()  # numpy scalars
-    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        return None
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(item) for item in value]
-    return value
 
 
 def protocol_stdout() -> TextIO:
@@ -241,7 +220,7 @@ def write_record(out: Path, record: dict[str, Any]) -> None:
     """The training record the version store reads when it commits ``out``."""
     from petloc_gui.core.atomic import atomic_write_bytes
 
-    payload = json.dumps(record, indent=2, default=_json_default).encode("utf-8")
+    payload = json.dumps(without_nan(record), indent=2, default=json_ready).encode("utf-8")
     atomic_write_bytes(out / RECORD_FILE, payload)
 
 
