@@ -54,6 +54,45 @@ def settled_clock(monkeypatch) -> int:
     return later
 
 
+@pytest.fixture
+def realpath_keeps_the_spelling(monkeypatch):
+    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case or Unicode form alone:
+    as typed (the other spelling is a link here, which Linux' realpath would resolve to the disk's name).
+    ``strict`` as `Path.resolve` passes it, and as realpath's own: a path that is not there is an OSError (two
+    of the five copies this replaces took no ``strict``, so a `Path.resolve` under them was a TypeError)."""
+
+    def as_typed(path, strict=False):
+        if strict:
+            os.stat(path)  # realpath(strict=True)'s refusal of a missing path
+        return os.path.abspath(path)
+
+    monkeypatch.setattr(os.path, "realpath", as_typed)
+
+
+@pytest.fixture
+def system_locale(request):
+    """Qt's default locale set to the test's parameter (a name such as "de_DE"), the one before put back:
+    parametrise it with ``indirect=True``, each file with the locales its checks need."""
+    from PySide6.QtCore import QLocale
+
+    name = getattr(request, "param", None)
+    if name is None:
+        pytest.fail("system_locale needs a locale: @pytest.mark.parametrize('system_locale', [...], indirect=True)")
+    before = QLocale()
+    QLocale.setDefault(QLocale(name))
+    yield name
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
+def as_on_x11(monkeypatch):
+    """The window's size grid is X11's (the offscreen platform stands in for it, with a stand-in window manager
+    such as tests/ui/size_steps.py's `SizeStepsAsOpenbox`)."""
+    from petloc_gui.ui import window_geometry
+
+    monkeypatch.setattr(window_geometry, "platform_name", lambda: "xcb")
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """../shared, or skip with a clear reason when it is absent."""

@@ -7,20 +7,10 @@ disk ``Pets`` and ``pets`` are two folders, each with its own."""
 from __future__ import annotations
 
 import json
-import os
 import unicodedata
-
-import pytest
 
 from petloc_gui.app.folder_memory import FolderMemory
 from tests.core.caseless import alias, caseless_dir  # noqa: F401 - a fixture
-
-
-@pytest.fixture
-def realpath_keeps_the_spelling(monkeypatch):
-    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case or Unicode form alone:
-    as typed (the other spelling is a link here, which Linux' realpath would resolve to the disk's name)."""
-    monkeypatch.setattr(os.path, "realpath", os.path.abspath)
 
 
 def test_another_spelling_of_a_remembered_folder(tmp_path, realpath_keeps_the_spelling):

@@ -6,24 +6,13 @@ instead. A case-sensitive disk's ``Pets/`` beside ``pets/`` is another folder.""
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
-
-import pytest
 
 from petloc_gui.cli.evaluate_trained_on import trained_on_count
 from tests.core.caseless import alias, caseless_dir  # noqa: F401 - a fixture
 
 TRAINED_HERE = "DATA is the folder this model was trained on"
-
-
-@pytest.fixture
-def realpath_keeps_the_spelling(monkeypatch):
-    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case alone: as typed (the
-    other spelling is a link here, which Linux' realpath would resolve to the disk's name). ``strict``: as
-    `Path.resolve` passes it."""
-    monkeypatch.setattr(os.path, "realpath", lambda path, strict=False: os.path.abspath(path))
 
 
 def _said(capsys, recorded: str | Path, data: Path) -> str:

@@ -5,7 +5,6 @@ images. A case-sensitive disk's ``Side/`` beside ``side/`` is another folder, fi
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from pathlib import Path
 
@@ -15,14 +14,6 @@ from petloc_gui.core.real_paths import part_inside
 from tests.cli.helpers import assert_clean_errors, run_cli
 from tests.core.caseless import alias, caseless_dir  # noqa: F401 - a fixture
 from tests.core.interop_helpers import write_voc_image
-
-
-@pytest.fixture
-def realpath_keeps_the_spelling(monkeypatch):
-    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case alone: as typed (the
-    other spelling is a link here, which Linux' realpath would resolve to the disk's name). ``strict``: as
-    `Path.resolve` passes it."""
-    monkeypatch.setattr(os.path, "realpath", lambda path, strict=False: os.path.abspath(path))
 
 
 def _side(parent: Path) -> Path:

@@ -130,8 +130,3 @@ def test_petloc_train_indexes_the_folder_once_for_its_checks_and_once_for_its_re
     assert code != 0 and "stopped before TensorFlow loads" in err
     assert ("test.txt lists 1 test image" in err) == (layout == "devkit")  # the check ran, on the shared index
     assert len(opened) == 2, opened
-
-
-@pytest.fixture(autouse=True)
-def _no_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data_home"))

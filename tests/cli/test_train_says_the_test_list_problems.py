@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 
-import pytest
-
 from petloc_gui.cli import cmd_train
 from petloc_gui.cli.output import CommandError
 from petloc_gui.core import list_lines
@@ -108,8 +106,3 @@ def test_the_test_list_given_as_exclude_list_is_not_said_twice(tmp_path, capsys)
     assert capsys.readouterr().err == ""
     warn_layout_test_split(open_dataset(root), trained, exclude_list=tmp_path / "other.txt")
     assert "is not UTF-8 text (line 3)" in capsys.readouterr().err
-
-
-@pytest.fixture(autouse=True)
-def _no_store(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data_home"))

@@ -5,8 +5,6 @@ the copies as new images. A case-sensitive disk's ``Side/`` beside ``side/`` is 
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from petloc_gui.core.dataset import SIDECAR, VOC_DEVKIT, Dataset
@@ -15,13 +13,6 @@ from petloc_gui.core.interop.files import check_outside_dataset
 from tests.cli.helpers import run_cli
 from tests.core.caseless import alias, caseless_dir  # noqa: F401 - a fixture
 from tests.core.interop_helpers import write_voc_image
-
-
-@pytest.fixture
-def realpath_keeps_the_spelling(monkeypatch):
-    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case alone: as typed (the
-    other spelling is a link here, which Linux' realpath would resolve to the disk's name)."""
-    monkeypatch.setattr(os.path, "realpath", os.path.abspath)
 
 
 def test_the_dataset_folder_typed_in_another_case(tmp_path, realpath_keeps_the_spelling):

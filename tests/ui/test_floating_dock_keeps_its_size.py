@@ -32,14 +32,6 @@ def _notice_shown_and_hidden(qtbot, dock, root: str, times: int) -> None:
         qtbot.wait(SETTLE_MS)
 
 
-@pytest.fixture
-def as_on_x11(monkeypatch):
-    """The size grid is X11's (the offscreen platform stands in for it here, with `SizeStepsAsOpenbox`)."""
-    from petloc_gui.ui import window_geometry
-
-    monkeypatch.setattr(window_geometry, "platform_name", lambda: "xcb")
-
-
 @pytest.mark.skipif(SCALE_VARIABLE not in os.environ, reason="run by the test below, in a process of its own")
 def test_at_this_scale_the_floating_dock_keeps_its_size(qtbot, as_on_x11, window, folder):
     scale = float(os.environ["QT_SCALE_FACTOR"])

@@ -6,17 +6,12 @@ was typed, and goes once the field holds a value it can take (the tooltip it had
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
 from .test_retrain_numbers_whatever_the_locale import _dialog, _typed
 
-
-@pytest.fixture(params=["de_DE", "en_US"])
-def system_locale(request):
-    before = QLocale()
-    QLocale.setDefault(QLocale(request.param))
-    yield request.param
-    QLocale.setDefault(before)
+# each test in the locales named (`tests/conftest.py`'s system_locale)
+pytestmark = pytest.mark.parametrize("system_locale", ["de_DE", "en_US"], indirect=True)
 
 
 @pytest.mark.parametrize("typed", ["0.9", "0,9"])  # (a "," shows as the "." it is taken for)

@@ -6,25 +6,14 @@ another folder than ``~/pets``: the pick was dropped and the folder's model chos
 
 from __future__ import annotations
 
-import os
 import threading
 import unicodedata
-
-import pytest
 
 from petloc_gui.ui.main_window import MainWindow
 from petloc_gui.ui.models.folder_model_chooser import same_folder
 from tests.core.caseless import alias, caseless_dir  # noqa: F401 - a fixture
 
 from .model_chosen import wait_model_chosen
-
-
-@pytest.fixture
-def realpath_keeps_the_spelling(monkeypatch):
-    """`os.path.realpath` as macOS' answers for a path that differs from the disk's in case alone: as typed (the
-    other spelling is a link here, which Linux' realpath would resolve to the disk's name). ``strict``: as
-    `Path.resolve` passes it."""
-    monkeypatch.setattr(os.path, "realpath", lambda path, strict=False: os.path.abspath(path))
 
 
 def _held_loads(window) -> tuple[list[str], threading.Event]:

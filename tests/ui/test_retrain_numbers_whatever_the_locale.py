@@ -10,13 +10,8 @@ from PySide6.QtCore import QLocale, Qt
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
-
-@pytest.fixture(params=["de_DE", "ar_EG"])
-def system_locale(request):
-    before = QLocale()
-    QLocale.setDefault(QLocale(request.param))
-    yield request.param
-    QLocale.setDefault(before)
+# each test in the locales named (`tests/conftest.py`'s system_locale)
+pytestmark = pytest.mark.parametrize("system_locale", ["de_DE", "ar_EG"], indirect=True)
 
 
 def _dialog(qtbot) -> RetrainDialog:

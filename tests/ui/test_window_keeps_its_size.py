@@ -45,14 +45,6 @@ def _resized_by_the_user(qtbot, window, size: QSize) -> QSize:
     return kept
 
 
-@pytest.fixture
-def as_on_x11(monkeypatch):
-    """The size grid is X11's (the offscreen platform stands in for it here, with `SizeStepsAsOpenbox`)."""
-    from petloc_gui.ui import window_geometry
-
-    monkeypatch.setattr(window_geometry, "platform_name", lambda: "xcb")
-
-
 @pytest.mark.skipif(SCALE_VARIABLE not in os.environ, reason="run by the test below, in a process of its own")
 def test_at_this_scale_the_window_keeps_its_size(qtbot, as_on_x11, window, folder, tmp_path):
     from petloc_gui.ui.main_window import MainWindow
