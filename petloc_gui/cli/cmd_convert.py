@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from petloc_gui.cli.args import path_arg, refuse_outside_mode
 from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
-from petloc_gui.cli.taken_back import missing_folders, take_back
+from petloc_gui.cli.taken_back import take_back
 from petloc_gui.core.text import visible
 
 if TYPE_CHECKING:
@@ -186,8 +186,7 @@ class _NewOutput:
         from petloc_gui.core.interop.unfinished import OutputBefore
 
         self.given, self.fmt = out, fmt
-        absolute = Path(os.path.abspath(out))
-        self.before = OutputBefore(absolute, fmt, missing_folders(absolute))
+        self.before = OutputBefore(Path(os.path.abspath(out)), fmt)  # it finds the folders a new OUT makes
 
     def take_back(self) -> None:
         taken: list[TakenBack] = []

@@ -4,6 +4,8 @@ command, run again, is not refused by what the first run left.
 `petloc convert`, `petloc export` and `petloc train` each found out which folders of an output's path were
 missing before the run (all in them is the run's, and may go) in a loop of its own; convert and export
 each removed what they had written, a stop held meanwhile, and said so in words of their own.
+`missing_folders` lives in core (`core.interop.written`), where `unfinished.OutputBefore` finds a new
+OUT's folders with it too; the commands take it from here.
 """
 
 from __future__ import annotations
@@ -13,16 +15,9 @@ from pathlib import Path
 
 from petloc_gui.cli.output import error, show
 from petloc_gui.cli.stop_signals import held
+from petloc_gui.core.interop.written import missing_folders
 
-
-def missing_folders(path: Path) -> list[Path]:
-    """``path`` and those of its parents that do not exist yet, innermost first: the folders a run that
-    makes ``path`` creates. [] when ``path`` is there (a dangling link too: not the run's to remove)."""
-    missing = []
-    while not path.exists() and not path.is_symlink() and path.parent != path:
-        missing.append(path)
-        path = path.parent
-    return missing
+__all__ = ["missing_folders", "remove_empty", "take_back"]  # missing_folders: core's, for the commands
 
 
 def remove_empty(folders: Iterable[Path]) -> None:

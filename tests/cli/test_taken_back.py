@@ -12,6 +12,7 @@ import pytest
 
 from petloc_gui.cli import cmd_convert, cmd_export, cmd_train, taken_back
 from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
+from petloc_gui.core.interop import unfinished
 
 
 def test_the_missing_folders_are_the_path_and_its_missing_parents_innermost_first(tmp_path, monkeypatch):
@@ -60,9 +61,21 @@ def test_what_was_removed_is_said_and_a_stop_meanwhile_waits_for_the_end(capsys,
     assert order == ["held", "removed", "let go"]  # the removal within the held stop
 
 
-@pytest.mark.parametrize(("module", "names"), [(cmd_convert, ("missing_folders", "take_back")),
+@pytest.mark.parametrize(("module", "names"), [(cmd_convert, ("take_back",)),
                                                (cmd_export, ("take_back",)),
-                                               (cmd_train, ("missing_folders", "remove_empty"))])
+                                               (cmd_train, ("missing_folders", "remove_empty")),
+                                               (unfinished, ("missing_folders",))])
 def test_the_commands_use_the_one_helper(module, names):
     for name in names:
         assert getattr(module, name) is getattr(taken_back, name)
+
+
+def test_a_new_outs_missing_folders_are_found_in_core(tmp_path):
+    """`unfinished.OutputBefore` finds them itself (`petloc convert` gives it none): the outermost one the run
+    makes is the one taken back."""
+    before = unfinished.OutputBefore(tmp_path / "new" / "out", "coco")
+    assert before.made == tmp_path / "new"
+    (tmp_path / "new" / "out" / "images").mkdir(parents=True)
+    (tmp_path / "new" / "out" / "images" / "a.png").write_bytes(b"written")
+    taken = before.take_back()
+    assert taken.removed and taken.folder_removed and not (tmp_path / "new").exists()

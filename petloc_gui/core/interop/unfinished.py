@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.interop.written import missing_folders
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
 
 MARK = ".petloc-export-unfinished"
@@ -203,11 +204,12 @@ class OutputBefore:
     File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
     and is removed (a new OUT's folder too; an empty one given stays). One that held files keeps them: an
     export into it puts the earlier export's manifest back where it can (`put_back`), or OUT holds an export
-    that did not finish. Made before the run begins, in the thread that runs it, given ``missing``: the
-    folders of OUT's path that are not there yet, innermost first (`cli.taken_back.missing_folders`, the
-    one way petloc finds them), of which the run creates the last with all in it."""
+    that did not finish. Made before the run begins, in the thread that runs it: it finds the folders of
+    OUT's path that are not there yet (`missing_folders`, the one way petloc finds them), of which the run
+    creates the outermost with all in it. ``missing``, when given, is that list found already (innermost
+    first)."""
 
-    def __init__(self, out: str | os.PathLike[str], fmt: str | None, missing: Iterable[Path]) -> None:
+    def __init__(self, out: str | os.PathLike[str], fmt: str | None, missing: Iterable[Path] | None = None) -> None:
         self.out, self.fmt = Path(out), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
@@ -217,6 +219,7 @@ class OutputBefore:
                 self.empty = not any(self.out.iterdir())
                 self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
             else:
+                missing = missing_folders(self.out) if missing is None else missing
                 self.made = next(reversed(list(missing)), None)
         except OSError:  # cannot be read: the run will say so; nothing of it to take back
             pass
