@@ -11,7 +11,7 @@ from petloc_gui.cli.args import path_arg, refuse_outside_mode
 from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.taken_back import take_back
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, first_of, visible
 
 if TYPE_CHECKING:
     from petloc_gui.core.interop.unfinished import TakenBack
@@ -25,7 +25,8 @@ OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 --overwrite; stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149), failing part way or
 converting nothing (exit 1), the conversion removes what it had written
 there, so the same command can be run again (a full disk, a read-only file system or a used-up quota
-fails it so, in either direction: no image after it could be written). Into an OUT that held an export
+fails it so, in either direction: no image after it could be written). --from into an OUT that held
+files removes the images and VOC files it wrote there, and only those. Into an OUT that held an export
 (--overwrite), it puts that
 export's annotations.json back (YOLO: its data.yaml and classes.txt, when
 the classes are the same or no label file with a box was written yet; what
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     progress = _Progress(report)
     output = _NewOutput(args.out, args.to)
     try:
-        what = _convert(args, report, progress)
+        what = _convert(args, report, progress, output)
     except BaseException:
         progress.close()
         output.take_back()
@@ -134,8 +135,9 @@ def _refuse_options_of_the_other_mode(args: argparse.Namespace) -> None:
                         "--from coco", "the folder a COCO file's image paths are relative to")
 
 
-def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | None:
-    """Convert SRC into OUT as ``args`` say; what was converted, for the summary (None: nothing to)."""
+def _convert(args: argparse.Namespace, report, progress: _Progress, output: _NewOutput) -> str | None:
+    """Convert SRC into OUT as ``args`` say, recording what it writes in ``output`` (taken back on a
+    failure); what was converted, for the summary (None: nothing to)."""
     from petloc_gui.core import interop
     from petloc_gui.core.dataset import open_dataset
     from petloc_gui.core.index_problems import root_unlisted
@@ -171,7 +173,8 @@ def _convert(args: argparse.Namespace, report, progress: _Progress) -> str | Non
                                         progress=progress.update)
         progress.start("writing VOC")
         interop.write_voc_records(records, args.out, overwrite=args.overwrite,
-                                  images=args.images, report=report, progress=progress.update)
+                                  images=args.images, report=report, progress=progress.update,
+                                  written=output.before.written)
         what = f"{args.from_format} {source} -> VOC {args.out}"
     return what
 
@@ -180,7 +183,8 @@ class _NewOutput:
     """OUT as it was before the conversion. A conversion stopped (Ctrl+C, SIGTERM) or failing part way
     left what it had written, and the same command, run again, refused OUT as not empty: `take_back`
     takes it back, as the window's export does (`unfinished.OutputBefore`), a stop held meanwhile, and
-    says what it did."""
+    says what it did. From an OUT that held files (--from into the user's own VOC folder) it takes back
+    the files the run wrote there, which ``before.written`` records, and never one that was there."""
 
     def __init__(self, out: Path, fmt: str | None) -> None:
         from petloc_gui.core.interop.unfinished import OutputBefore
@@ -201,7 +205,9 @@ class _NewOutput:
     def _say(self, taken: TakenBack) -> None:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
-        if taken.left_behind:
+        if taken.files_removed or taken.files_left:
+            self._say_files(taken)
+        elif taken.left_behind:
             error(f"{show(self.given)}: what the conversion had written could not all be removed: remove it "
                   "before running the command again")
         elif names == ["annotations.json"]:
@@ -216,6 +222,19 @@ class _NewOutput:
                    "give its classes other ids" if taken.held_manifest else f"it has no {self._manifest()}")
             error(f"{show(self.given)}: now holds an export that did not finish ({why}): run the command "
                   "again with --overwrite to finish it")
+
+    def _say_files(self, taken: TakenBack) -> None:
+        """OUT held files: what became of those the run wrote beside them."""
+        left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
+        theirs = "the files that were there before it are as they were"
+        if not left:
+            error(f"{show(self.given)}: removed the {counted(written, 'file')} the conversion had written there "
+                  f"({theirs}): run the command again to convert")
+            return
+        named = first_of([show(path) for path in taken.files_left], 3)
+        error(f"{show(self.given)}: {left} of the {counted(written, 'file')} the conversion had written there "
+              f"could not be removed ({named}; {theirs}): remove {'them' if left > 1 else 'it'} before running "
+              "the command again")
 
     def _manifest(self) -> str:
         return "annotations.json" if self.fmt == "coco" else "data.yaml and classes.txt"

@@ -18,7 +18,9 @@ that did not finish until one is run again into it. An export that wrote no imag
 writes no manifest (one of no image would stand in for the earlier export's) and
 leaves OUT as it was (`nothing_written`). What a run stopped or failing part way
 takes back, and what it says it did, is `OutputBefore`'s, for the CLI and the
-window alike: into a new or empty OUT nothing of it is left behind.
+window alike: into a new or empty OUT nothing of it is left behind, and from an
+OUT that held files a conversion to VOC removes exactly the files it wrote
+(`written.Written`).
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.interop.written import missing_folders
+from petloc_gui.core.interop.written import Written, missing_folders
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
 
 MARK = ".petloc-export-unfinished"
@@ -196,6 +198,10 @@ class TakenBack:
     put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
     held_manifest: bool = False  # OUT held the manifest of an export of the format being written
+    # OUT held files, and a conversion to VOC wrote beside them: how many of its files were removed, and
+    # those that could not be (`left_behind` then); the files that were there before are never touched
+    files_removed: int = 0
+    files_left: tuple[Path, ...] = ()
 
 
 class OutputBefore:
@@ -204,16 +210,18 @@ class OutputBefore:
     File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
     and is removed (a new OUT's folder too; an empty one given stays). One that held files keeps them: an
     export into it puts the earlier export's manifest back where it can (`put_back`), or OUT holds an export
-    that did not finish. Made before the run begins, in the thread that runs it: it finds the folders of
-    OUT's path that are not there yet (`missing_folders`, the one way petloc finds them), of which the run
-    creates the outermost with all in it. ``missing``, when given, is that list found already (innermost
-    first)."""
+    that did not finish; a conversion to VOC (which has no manifest) removes the files it recorded in
+    ``written`` (`write_voc_records` is given it), and only those. Made before the run begins, in the
+    thread that runs it: it finds the folders of OUT's path that are not there yet (`missing_folders`, the
+    one way petloc finds them), of which the run creates the outermost with all in it. ``missing``, when
+    given, is that list found already (innermost first)."""
 
     def __init__(self, out: str | os.PathLike[str], fmt: str | None, missing: Iterable[Path] | None = None) -> None:
         self.out, self.fmt = Path(out), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
         self.held_manifest = False
+        self.written = Written()  # what the run creates in an OUT that held files (a conversion to VOC says)
         try:
             if self.out.is_dir():
                 self.empty = not any(self.out.iterdir())
@@ -229,7 +237,7 @@ class OutputBefore:
         if self.made is not None or self.empty:
             return self._remove_written()
         if self.fmt is None:
-            return TakenBack()
+            return self._remove_recorded()
         try:
             if not ours(self.out):
                 return TakenBack()  # refused or failed before it wrote anything: OUT is as it was
@@ -237,6 +245,12 @@ class OutputBefore:
         except OSError:
             names = []
         return TakenBack(put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest)
+
+    def _remove_recorded(self) -> TakenBack:
+        """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
+        one), the user's stay."""
+        removed, left = self.written.take_back()
+        return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left))
 
     def _remove_written(self) -> TakenBack:
         try:

@@ -9,6 +9,9 @@ Images nobody annotated (no YOLO txt, no COCO annotation) get no VOC file.
 An image that cannot be placed or written is that image's problem (reported,
 the rest converted), but a full disk, a read-only file system or a used-up
 quota is OUT's (`target_errors`): it raises SaveError, and the run fails.
+Each file and folder it creates is recorded in ``written`` when given, so that
+a run failing part way into an OUT that held files takes back just those
+(`unfinished.OutputBefore`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from petloc_gui.core.interop.files import (
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
+from petloc_gui.core.interop.written import Written
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation, write_voc
 
@@ -47,10 +51,12 @@ def voc_key(relative: str) -> str:
 def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *,
                       overwrite: bool = False, images: str = LINK,
                       report: ConversionReport | None = None,
-                      progress: Progress | None = None) -> ConversionReport:
-    """Place each record's image under ``out`` and write its VOC file beside it. Raises SaveError when ``out``
-    cannot be made or takes no more files (`target_errors.stop_if_target_unwritable`)."""
+                      progress: Progress | None = None, written: Written | None = None) -> ConversionReport:
+    """Place each record's image under ``out`` and write its VOC file beside it, recording in ``written``
+    each file and folder created. Raises SaveError when ``out`` cannot be made or takes no more files
+    (`target_errors.stop_if_target_unwritable`)."""
     report = report if report is not None else ConversionReport()
+    written = written if written is not None else Written()
     report.prelabels_marked = True
     out = Path(out)
     try:
@@ -77,7 +83,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
             report.skipped_images += 1
             report.skipped_objects += len(record.objects)
         else:
-            _write_one(record, out, xml_name, overwrite, images, report, kept)
+            _write_one(record, out, xml_name, overwrite, images, report, kept, written)
         if progress is not None:
             progress(done, len(records))
     if kept:
@@ -89,14 +95,17 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
 
 
 def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, images: str,
-               report: ConversionReport, kept: list[Path]) -> None:
+               report: ConversionReport, kept: list[Path], written: Written) -> None:
     image_target = out / record.relative
     xml_target = out / xml_name
     placed = None
     objects = _boxes_with_area(record, report) if record.annotated else []
     annotated = record.annotated and bool(objects or not record.objects)
+    written.folders_for(image_target)  # its sub-folder (train/) may be made by the placing
     try:
         placed = place_image(record.image_path, image_target, images)
+        if placed != "present":  # linked or copied: the run's; one there already ("present") is the user's
+            written.file(image_target)
         if annotated:
             annotation = new_annotation(image_target, record.width, record.height,
                                         depth=voc_depth(record.image_path))
@@ -104,8 +113,13 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
             if record.prelabel:  # a model's boxes (a YOLO prediction file): unreviewed until someone saves it
                 annotation.prelabel = IMPORTED_PRELABEL
             if overwrite:
+                new = not os.path.lexists(xml_target)  # else a VOC file replaced: never the run's to remove
                 write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
-            elif not write_new_voc(annotation, xml_target):
+                if new:
+                    written.file(xml_target)
+            elif write_new_voc(annotation, xml_target):
+                written.file(xml_target)
+            else:
                 report.kept_existing += 1
                 kept.append(xml_target)
                 report.images += 1

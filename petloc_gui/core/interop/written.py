@@ -1,12 +1,15 @@
 """What a run made in its output, so that one stopped or failing part way can take back exactly that.
 
-Into a new OUT all is the run's: `missing_folders` finds the folders of its path the run creates (for
-`unfinished.OutputBefore`, and the commands through `cli.taken_back`), the outermost of which is removed
-with all in it.
+Into a new or empty OUT all is the run's (`unfinished.OutputBefore` removes it whole). Into an OUT that held
+files (the user's own VOC folder, the YOLO folder itself) only the run knows which files are its: a
+conversion to VOC records each file and folder it creates there (`Written`), and nothing that was there
+before it, an image used as is or a VOC file it replaced (--overwrite), is ever taken back.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 
@@ -18,3 +21,40 @@ def missing_folders(path: Path) -> list[Path]:
         missing.append(path)
         path = path.parent
     return missing
+
+
+class Written:
+    """The files and folders a run created in its output, in the order it made them."""
+
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+        self.folders: list[Path] = []  # each made for a file of `files` (or one it failed to write)
+
+    def folders_for(self, path: Path) -> None:
+        """Before a file is written at ``path``: the folders above it that the write will create are the run's.
+        Said before the write, so that one failing after it made them takes them back too."""
+        self.folders += missing_folders(path.parent)
+
+    def file(self, path: Path) -> None:
+        """``path`` is a file the run created (not one that was there, used as is or replaced)."""
+        self.files.append(path)
+
+    def take_back(self) -> tuple[int, list[Path]]:
+        """Remove the files recorded, then the folders made for them that are empty now (a file put there
+        meanwhile keeps its folder). How many files were removed, and those that could not be."""
+        removed, left = 0, []
+        for path in self.files:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue  # gone meanwhile (removed by hand): not the run's to say
+            except OSError:
+                left.append(path)
+            else:
+                removed += 1
+        # innermost first, each once: a folder is empty only once those inside it are gone
+        for folder in sorted(set(self.folders), key=lambda folder: len(folder.parts), reverse=True):
+            with contextlib.suppress(OSError):  # not empty (a file left, or put there meanwhile), or gone
+                os.rmdir(folder)
+        self.files, self.folders = list(left), []
+        return removed, left
