@@ -77,6 +77,9 @@ class Worker:
         except Exception as exc:  # noqa: BLE001 - handed to the owner's errored callback
             self.signals.errored.emit(exc)
         finally:
+            # Ended before `finished` is sent: a finished slot asks `is_finished` (trained_here_watch's
+            # `_ended`, through its `busy`), and would find the worker running still if the UI thread
+            # took the queued signal before the pool thread got here.
             self._done.set()
             self.signals.finished.emit()
             # after the emit has returned (never delete a sender mid-emit): the UI thread lets go
@@ -94,7 +97,9 @@ class Worker:
         return self._done.is_set()
 
     def wait(self, timeout_s: float | None = None) -> bool:
-        """Block until the worker has ended (shutdown, tests); False on timeout."""
+        """Block until the worker has ended (shutdown, tests); False on timeout. Its ``finished`` may not
+        have been delivered yet (it is queued to the UI thread, and sent after the worker ends): one who then
+        deletes its receivers (a test tearing the window down) waits for ``finished`` itself."""
         return self._done.wait(timeout_s)
 
 

@@ -12,10 +12,24 @@ from tests.ui.conftest import GT
 def _export(qtbot, window, fmt, out):
     exports = window.exports
     assert exports.start(fmt, out)
-    # The report arrives by a queued signal, after the worker itself has ended.
-    qtbot.waitUntil(lambda: exports.last_report is not None, timeout=20_000)
-    exports.job.wait(5_000)
+    wait_for_finished(qtbot, ended_of(exports.job))
     return exports.last_report
+
+
+def ended_of(job) -> list:
+    """A list that gets an entry when ``job`` says ``finished`` (its last signal, after its report or its
+    failure). Made right after the job starts: its signals arrive queued, only once the test waits."""
+    ended: list = []
+    job.finished.connect(lambda: ended.append(True))
+    return ended
+
+
+def wait_for_finished(qtbot, ended: list) -> None:
+    """Wait until the export's ``finished`` has arrived, not only until its worker has ended (``job.wait()``):
+    the worker marks itself ended before it sends ``finished`` (a ``finished`` slot may ask whether it is
+    still running, `trained_here_watch`), so a test that waited for that alone could tear the window down
+    with the signal still queued, and it then reached a deleted job ("Signal source has been deleted")."""
+    qtbot.waitUntil(lambda: bool(ended), timeout=20_000)
 
 
 def test_file_menu_has_both_exports(window):
@@ -60,7 +74,7 @@ def test_cancelled_export_reports_and_stops(qtbot, window, folder, tmp_path, mon
 
     monkeypatch.setattr(export_action.ExportJob, "__init__", cancelled_at_once)
     assert exports.start("coco", tmp_path / "c")
-    qtbot.waitUntil(lambda: bool(warnings), timeout=10_000)
+    wait_for_finished(qtbot, ended_of(exports.job))
     assert warnings[0][0] == "told" and "cancelled" in warnings[0][1]  # the user's stop is no failure
     assert exports.last_report is None
     assert not (tmp_path / "c" / "annotations.json").exists()
@@ -133,7 +147,7 @@ def test_a_cancelled_export_over_an_earlier_one_puts_its_manifest_back(qtbot, wi
     monkeypatch.setattr(export_action.ExportJob, "_step", cancelled_after_the_first)
     window.exports.last_report = None
     assert window.exports.start("yolo", out)
-    qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+    wait_for_finished(qtbot, ended_of(window.exports.job))
     assert "usable again" in told[0]
     assert {name: (out / name).read_bytes() for name in manifest} == manifest
 
