@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.interop import unfinished
 from petloc_gui.ui.review.export_options import ExportOptions
-from tests.ui.test_export_action import _export
+from tests.ui.test_export_action import _export, ended_of, wait_for_finished
 
 MANIFEST = {"yolo": ("data.yaml", "classes.txt"), "coco": ("annotations.json",)}
 
@@ -42,8 +42,9 @@ def test_a_full_disk_fails_the_export_and_puts_the_earlier_one_back(qtbot, windo
     exports = window.exports
     exports.last_report = None
     assert exports.start(fmt, out, ExportOptions(copy_images=True))
+    ended = ended_of(exports.job)
     qtbot.waitUntil(lambda: bool(shown), timeout=20_000)
-    exports.job.wait(5_000)
+    wait_for_finished(qtbot, ended)  # not job.wait(): its queued finished could reach a deleted job
     [(title, text)] = shown
     assert title == "Export failed" and exports.last_report is None
     assert "No space left on device; the disk is full" in text

@@ -172,7 +172,7 @@ class ExportJob(QObject):
 
 class _FoldersMade:
     """The folders an export into ``out`` makes, found before it starts: ``out`` and its parents that are
-    missing (`cli.taken_back.missing_folders`, `petloc convert`'s and `train`'s way), and every folder
+    missing (`core.interop.written.missing_folders`, `petloc convert`'s and `train`'s way), and every folder
     under its images/ and labels/ that is not there yet. An export that converted no image left them
     behind, empty, and the same export, run again into ``out``, was asked about a folder not empty.
     Read in the export's thread: an earlier export's images/ may hold thousands of files."""
@@ -180,7 +180,7 @@ class _FoldersMade:
     _EXPORT_FOLDERS = ("images", "labels")  # YOLO's two, COCO's images/: where the exporters make folders
 
     def __init__(self, out: Path) -> None:
-        from petloc_gui.cli.taken_back import missing_folders  # ui may import cli (.importlinter)
+        from petloc_gui.core.interop.written import missing_folders
 
         self.out = out
         self.missing = missing_folders(out)
