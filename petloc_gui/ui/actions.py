@@ -100,7 +100,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("View", "review_order", "Sort as &review queue", ("R",), checkable=True),
     ActionSpec("View", "focus_search", "&Search images…", ("Ctrl+F",)),
     ActionSpec("Go", "next_review", "&Next to review", ("N", "Space"),
-               tip="The most suspicious unverified image not yet visited in this pass", short="Next to review (N)"),
+               tip="The most suspicious unverified image not yet visited in this pass, among those the list shows (its "
+                   "search and status filter); when they hide every one left, N stays and says so",
+               short="Next to review (N)"),
     ActionSpec("Go", "next_image", "Next &image", ("D", "PgDown")),
     ActionSpec("Go", "prev_image", "&Previous image", ("Shift+D", "PgUp")),
     ActionSpec("Go", "first_image", "&First image", ("Home",)),

@@ -36,7 +36,9 @@ QUEUE_RULE = (
     "images by lowest IoU; unreadable images and images with no box left inside them (to draw again); "
     "images still being predicted; verified images; last, images "
     "deleted from the folder since it was read (N passes them by). "
-    "N skips images already shown in this pass; an image you edit keeps its place until you leave it."
+    "N skips images already shown in this pass, and those the image list's search or status filter hides: "
+    "when it hides every image left, N stays on the image and says how many it hides. An image you edit keeps "
+    "its place until you leave it."
 )
 
 

@@ -30,6 +30,7 @@ from petloc_gui.ui.models.model_handle import bundle_fingerprint, load_model_han
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.models.shown_model import ShownModel
 from petloc_gui.ui.predictions_shown import PredictionsShown
+from petloc_gui.ui.review import listed_queue
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.export_action import install_export_actions
 from petloc_gui.ui.review.file_list_dock import FileListDock
@@ -299,11 +300,10 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
             return
         row = self.session.next_to_review()
         if row is None:
-            gone = " (deleted images passed by: F5 reloads the list)" if self.session.model.gone else ""
-            self.statusBar().showMessage(f"Review queue done: every image is verified or was visited{gone}.", 6000)
+            self.statusBar().showMessage(listed_queue.done_text(bool(self.session.model.gone)), 6000)
             self.session.visited.clear()
-            return
-        self.show_row(row)
+        elif row is not listed_queue.STAY:  # STAY: the filter hides all left (said); selection and zoom kept
+            self.show_row(row)
 
     # --- edits -------------------------------------------------------------------------
     def accept_prediction(self, ask: bool = False) -> None:

@@ -8,7 +8,7 @@ list's rows follow at most every RERANK_MS, one layout change for a burst of pre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -43,6 +43,13 @@ def _verified(rows: RowFacts, row: int) -> bool:
     """The row's annotation is verified (its flag, or the status the list shows): the queue ranks it last
     and N passes it by."""
     return rows.verified[row] or rows.status[row] == STATUS_VERIFIED
+
+
+def left_to_review(rows: RowFacts, row: int, skip: Container[int]) -> bool:
+    """Whether N may go to ``row``: not verified, not gone, not in ``skip`` (`review_queue.next_to_review`'s
+    rule). One rule for the queue alone (`ListRanking.next_to_review`) and for the rows the list shows
+    (`listed_queue`), so the two cannot pass different images by."""
+    return not (row in skip or row in rows.gone or _verified(rows, row))
 
 
 def queue_entry(rows: RowFacts, row: int) -> review_queue.QueueEntry:
@@ -149,4 +156,4 @@ class ListRanking(QObject):
         """The first row in queue order not verified, not gone and not in ``skip`` (as
         `review_queue.next_to_review`), read from the kept order: as far down as that row."""
         rows, skipped = self._rows, set(skip)
-        return self.order().first(lambda row: not (_verified(rows, row) or row in rows.gone or row in skipped))
+        return self.order().first(lambda row: left_to_review(rows, row, skipped))

@@ -5,18 +5,31 @@ rows, but N asked the queue alone and jumped to an image the filter hid (the cou
 filter"), and a user who filters on "no annotation" to work through those images was taken out of them.
 Here the queue is read in its kept order and each image left to review is asked whether the list shows it (its
 view row: one look-up), down to the first one shown: no re-sort, and the whole queue read only when the
-filter hides every image left, which N then says instead of moving.
+filter hides every image left, which N then says instead of moving: `STAY`, on which the window does nothing
+(it showed the image again, its box selection back on the first box).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from petloc_gui.ui.review.file_list import FileListModel
-from petloc_gui.ui.review.list_ranking import _verified
+from petloc_gui.ui.review.list_ranking import left_to_review
 
 HIDDEN_SAID_MS = 10000
+
+
+class Stay(Enum):
+    """N's answer when the list's filters hide every image left to review (said): stay on what is shown, or
+    on nothing if nothing is; not "the image shown" (shown again, it lost its box selection), not None (the
+    pass is done: said so, and every image seen in it listed as new)."""
+
+    STAY = "stay"
+
+
+STAY = Stay.STAY
 
 
 @dataclass(frozen=True)
@@ -29,10 +42,8 @@ class ListedNext:
 
 def next_listed(rows: FileListModel, skip: set[int]) -> ListedNext:
     """The first image in queue order not verified, not gone, not in ``skip`` that the list shows now."""
-    def left_to_review(row: int) -> bool:  # as `ListRanking.next_to_review` has it
-        return not (row in skip or row in rows.gone or _verified(rows, row))
-
-    row, hidden = rows.ranking.order().first_shown(left_to_review, lambda row: rows.view_row(row) >= 0)
+    row, hidden = rows.ranking.order().first_shown(lambda row: left_to_review(rows, row, skip),
+                                                   lambda row: rows.view_row(row) >= 0)
     return ListedNext(row, hidden)
 
 
@@ -43,11 +54,17 @@ def hidden_text(hidden: int, to_list_all: str) -> str:
     return f"No image left to review in the list: the filter hides {hidden:,} {images} left{how}."
 
 
+def done_text(gone: bool) -> str:
+    """What N says when no image is left to review in the pass (``gone``: deleted images were passed by)."""
+    deleted = " (deleted images passed by: F5 reloads the list)" if gone else ""
+    return f"Review queue done: every image is verified or was visited{deleted}."
+
+
 def next_to_review(rows: FileListModel, visited: Iterable[int], current: int | None, to_list_all: Callable[[], str],
-                   say: Callable[[str, int], None]) -> int | None:
-    """The image N shows: the next to review among those the list shows and not ``visited`` this pass; ``current``
-    (N stays) when the filters hide every image left, which ``say`` tells (with ``to_list_all()``); None when none
-    is left (the pass is done)."""
+                   say: Callable[[str, int], None]) -> int | Stay | None:
+    """The image N shows: the next to review among those the list shows and not ``visited`` this pass; `STAY`
+    when the filters hide every image left, which ``say`` tells (with ``to_list_all()``); None when none is left
+    (the pass is done)."""
     rows.update_ranks()  # the list's rows as ranked now, as N's image is
     skip = set(visited)
     if current is not None:
@@ -55,5 +72,5 @@ def next_to_review(rows: FileListModel, visited: Iterable[int], current: int | N
     found = next_listed(rows, skip)
     if found.row is None and found.hidden:
         say(hidden_text(found.hidden, to_list_all()), HIDDEN_SAID_MS)
-        return current
+        return STAY
     return found.row
