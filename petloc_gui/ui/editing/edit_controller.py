@@ -24,6 +24,10 @@ from petloc_gui.ui.editing import undo_commands as cmd
 
 NUDGE_PX = 1.0
 NUDGE_FAST_PX = 10.0
+# A on an image whose box is the prediction already: a labelImg user pressing A A A to go back three images
+# stayed put, nothing said; the previous-image key as `accept_guard`'s questions name it
+ALREADY_THE_BOX = ("The prediction is already this image's box: A changed nothing (labelImg's previous image "
+                   "is Shift+D here).")
 
 
 def next_box_label_said(name: str, boxes_shown: bool) -> str:
@@ -264,7 +268,8 @@ class EditController(QObject):
                 # the model's unreviewed pre-label is the prediction: accepted as it is, the review is recorded
                 # as V records it (README: "press V, then save"); A then D did nothing and left it unreviewed
                 return self._push(cmd.SetVerifiedCommand(self.doc, self._notify, True))
-            return False  # nothing to change: the box stays whoever's it was (no edit the window would show)
+            self.said.emit(ALREADY_THE_BOX)  # nothing to change: the box stays whoever's it was
+            return False
         new = make_object(label, box) if primary is None else dataclasses.replace(primary, name=label, box=box)
         new = dataclasses.replace(new, proposed_by=proposed_by, proposed_box=box, proposed_label=label)
         self.selected = 0
