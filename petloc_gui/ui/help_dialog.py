@@ -25,6 +25,7 @@ from petloc_gui.app import review_queue
 from petloc_gui.core.text import visible
 from petloc_gui.ui.actions import ACTIONS, LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
 from petloc_gui.ui.editing.label_box import NUMBER_KEYS, LabelBox
+from petloc_gui.ui.labelimg_keys import hint_row_text
 from petloc_gui.ui.window_geometry import shrink_to_screen
 
 QUEUE_RULE = (
@@ -51,12 +52,14 @@ NO_BOX_SELECTED_ROW = ("No box selected", "0 … 9 give the label of the next bo
 
 def labelimg_row() -> tuple[str, str]:
     """The keys a labelImg user's hands know that do something else here: A (labelImg's previous image)
-    accepts the prediction, Space (labelImg's verify) goes to the next image to review. Their keys here
-    are read from the action table, so the row cannot name a key that moved."""
+    accepts the prediction, Space (labelImg's verify) goes to the next image to review; and those with no
+    action here, which say so when pressed (`labelimg_keys`). Their keys here are read from the action table,
+    so the row cannot name a key that moved."""
     keys = {spec.name: ", ".join(spec.shortcuts) for spec in ACTIONS}
     return ("From labelImg", f"A accepts the prediction here (previous image: {keys['prev_image']}); Space "
                              f"goes to the next image to review (verify: {keys['verify']}); W, D, Del, "
-                             f"Ctrl+S and {keys['duplicate']} (duplicate the selected box) as in labelImg")
+                             f"Ctrl+S and {keys['duplicate']} (duplicate the selected box) as in labelImg; "
+                             f"{hint_row_text()}")
 
 
 def _menu_actions(menu: QMenu) -> list[QAction]:
