@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from petloc_gui.ui.about_dialog import add_about_action
 from petloc_gui.ui.focused_widget_keys import keep_widget_keys
+from petloc_gui.ui.labelimg_keys import add_labelimg_key_hints
 from petloc_gui.ui.recent_messages import add_recent_messages_action
 
 # Submenus ("menu/submenu"): the sixteen arrow keys' entries, each with an access key of its own,
@@ -125,10 +126,10 @@ MOUSE_HELP = (
 
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
-    """Create the QActions (no slots connected, but About's and Recent messages', which need nothing of the
-    window's but its status bar) and put them in their menus (a submenu of ``menus``' own, made at its first
-    action: "Edit/&Move box"). Their single keys and arrows act on the image, not on a focused widget that uses
-    them itself (`focused_widget_keys`)."""
+    """Create the QActions (no slots connected, but About's and Recent messages', and the labelImg keys' hints
+    (`labelimg_keys`), which need nothing of the window's but its status bar) and put them in their menus (a
+    submenu of ``menus``' own, made at its first action: "Edit/&Move box"). Their single keys and arrows act on
+    the image, not on a focused widget that uses them itself (`focused_widget_keys`)."""
     keep_widget_keys(window)
     actions: dict[str, QAction] = {}
     menus = dict(menus)
@@ -156,6 +157,7 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
         if spec.name == "recent_messages":
             add_recent_messages_action(window, action)
         actions[spec.name] = action
+    add_labelimg_key_hints(window)  # labelImg's Ctrl+E and Ctrl+Shift+D: a status-line hint, no action
     return actions
 
 
