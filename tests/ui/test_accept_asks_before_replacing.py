@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import PRELABEL_PREFIX, VocObject, new_annotation, read_voc, write_voc
 from petloc_gui.ui.editing.accept_guard import ASK_AGAIN, CONFIRM_S, REPLACED
+from petloc_gui.ui.editing.edit_controller import ALREADY_THE_BOX
 
 from .conftest import GT, PRED, open_and_wait
 
@@ -108,7 +109,7 @@ def test_a_where_the_box_is_the_models_already_says_nothing(qtbot, window, folde
     window.show_row(0)  # a.png: the person's box is the model's
     window.statusBar().clearMessage()
     window.act["accept"].trigger()
-    assert window.statusBar().currentMessage() == ""
+    assert window.statusBar().currentMessage() == ALREADY_THE_BOX  # not ASK_AGAIN: nothing of a person's goes
     assert not window.has_unsaved()
 
 

@@ -380,9 +380,9 @@ class ReviewSession:
         self.show(first)
         return True
 
-    def next_to_review(self) -> int | None:
-        """N: the next image to review among those the list shows; the one shown (said) when the filter hides
-        all left, None when none is left (`listed_queue`: read from the queue kept in order, no re-sort)."""
+    def next_to_review(self) -> int | listed_queue.Stay | None:
+        """N: the next image to review among those the list shows; `listed_queue.STAY` (said) when the filter
+        hides all left, None when none is left (`listed_queue`: read from the queue kept in order, no re-sort)."""
         return listed_queue.next_to_review(self.model, self.visited, self.current,
                                            self.parts.file_dock.how_to_list_all, self.host.show_status)
 
