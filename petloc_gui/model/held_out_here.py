@@ -29,8 +29,10 @@ from typing import Any
 
 from petloc_gui.model.recorded_copies import at_their_paths, found_by_bytes, recorded_paths
 
-# what stands for an image's sha256 when it was not read at its recorded path: the check reads it there when it
-# has its recorded size (`HeldOutReads.at_path`), so one left unread has another size, other bytes
+# what stands for an image's sha256 when it was not read at its recorded path and its size now is not the one
+# recorded: other bytes, known without reading them. One left unread is not guessed to be of another size: an image
+# the check's list lacks (the window's index still scanning) is unread whatever its size, and was said "changed since
+# it was recorded" with its recorded bytes
 _OTHER_SIZE = "of another size than recorded"
 
 
@@ -73,15 +75,18 @@ def held_out_standing(meta: Mapping[str, Any], held_out: frozenset[str], root: P
                       digests: Mapping[str, str | None], relpaths: Mapping[str, str]) -> HeldOutStanding:
     """Which image here stands for each of the ``held_out`` images (relpaths) found here. ``digests``: the sha256 of
     each image read, by absolute path (None: unreadable); ``relpaths``: its path relative to ``root``. At its
-    recorded path whatever its bytes (read there, or left unread for another size than recorded), else by its
-    recorded bytes at another path (see the module's note)."""
+    recorded path whatever its bytes, else by its recorded bytes at another path (see the module's note); changed: read
+    there with other bytes than recorded, or left unread with another size than recorded (never guessed)."""
     recorded = _recorded(meta)
     wanted = sorted(held_out)
     keys = {relpath: os.path.abspath(root / relpath) for relpath in wanted}
     images_at = {relpath: key for relpath, key in keys.items() if key in digests or os.path.isfile(key)}
     sha256s = {relpath: entry["sha256"] for relpath in wanted
                if isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("sha256"), str)}
-    at_path = at_their_paths(wanted, images_at, sha256s, lambda key: digests.get(key, _OTHER_SIZE))
+    sizes = held_out_reads(meta, held_out).at_path
+    recorded_size = {keys[relpath]: sizes[relpath] for relpath in wanted}
+    at_path = at_their_paths(wanted, images_at, sha256s,
+                             lambda key: digests[key] if key in digests else _known_other_size(key, recorded_size[key]))
     standing = dict(at_path.standing)
     pending = {relpath: sha256 for relpath, sha256 in sha256s.items() if relpath not in standing}
     if pending:
@@ -96,6 +101,18 @@ def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, 
     """`held_out_standing`'s images alone: relpath of each of the ``held_out`` images found here -> the image
     (absolute path) that stands for it."""
     return held_out_standing(meta, held_out, root, digests, relpaths).standing
+
+
+def _known_other_size(key: str, recorded_size: int | None) -> str | None:
+    """`_OTHER_SIZE` for an image left unread at its recorded path whose size now is not its ``recorded_size``;
+    None (not known to differ) when it has that size, none is recorded, or it cannot be stat'ed."""
+    if recorded_size is None:
+        return None
+    try:
+        size = os.stat(key).st_size
+    except OSError:
+        return None
+    return _OTHER_SIZE if size != recorded_size else None
 
 
 def _recorded(meta: Mapping[str, Any]) -> Mapping[str, Any]:
