@@ -96,13 +96,6 @@ def held_out_standing(meta: Mapping[str, Any], held_out: frozenset[str], root: P
     return HeldOutStanding(standing, at_path.changed)
 
 
-def standing_for(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, digests: Mapping[str, str | None],
-                 relpaths: Mapping[str, str]) -> dict[str, str]:
-    """`held_out_standing`'s images alone: relpath of each of the ``held_out`` images found here -> the image
-    (absolute path) that stands for it."""
-    return held_out_standing(meta, held_out, root, digests, relpaths).standing
-
-
 def _known_other_size(key: str, recorded_size: int | None) -> str | None:
     """`_OTHER_SIZE` for an image left unread at its recorded path whose size now is not its ``recorded_size``;
     None (not known to differ) when it has that size, none is recorded, or it cannot be stat'ed."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from petloc_gui.model.held_out_here import held_out_reads, standing_for
+from petloc_gui.model.held_out_here import held_out_reads, held_out_standing
 from petloc_gui.model.trained_here import FolderReads, HashMemo, Reboxed, memo_lookup, read_hash, reboxed_since
 
 
@@ -38,5 +38,5 @@ def reboxed_in_folder(meta: Mapping[str, Any], held_out: frozenset[str], root: P
         used[key] = read_hash(key, stat)
         reads.done(used[key].size)
         relpaths[key], annotations[key] = relpath, annotation
-    standing = standing_for(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
-    return reboxed_since(meta, held_out, root, used, annotations, standing)
+    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    return reboxed_since(meta, held_out, used, annotations, at.standing, at.changed)

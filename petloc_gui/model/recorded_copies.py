@@ -1,5 +1,5 @@
 """Which image of a folder stands for an image a model's meta.json records: the one rule of the window's check
-(`held_out_here.standing_for`) and `petloc evaluate --split` (`cli.recorded_images.find_recorded`). Each kept its own
+(`held_out_here.held_out_standing`) and `petloc evaluate --split` (`recorded_images.find_recorded`). Each kept its own
 copy of it, and two copies can drift: the window and the command would then say two different images were the model's
 held-out one (no Qt, no TensorFlow). They did: the window took an image at its recorded path only with the recorded
 bytes, the command whatever its bytes, so a validation photo re-saved in place (its metadata stripped) was "not here"

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -55,9 +55,10 @@ class HeldOut:
 
     relpaths: frozenset[str]
     annotations: dict[str, str]
-    # the image here (absolute path) that stands for each of them found here (`held_out_here.standing_for`: at
-    # its recorded path, or a copy of its bytes elsewhere)
+    # the image here (absolute path) that stands for each of them found here (`held_out_here.held_out_standing`: at
+    # its recorded path, or a copy of its bytes elsewhere), and those of them changed at their path (its ``changed``)
     standing: dict[str, str] = field(default_factory=dict)
+    changed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,8 @@ class TrainedHere:
     why_incomplete: str = ""  # why a record of the chain is missing (its count, none too, a lower bound)
     training_folder: str = ""
     pending: bool = False
-    # the held-out images its figures were measured on (`measured_on`), and of them those found here (with the
-    # bytes recorded, wherever they sit, or, where the record keeps none, at their recorded path): ``training_folder``
+    # the held-out images its figures were measured on (`measured_on`), and of them those found here (at their
+    # recorded path whatever their bytes, or the recorded bytes elsewhere: `held_out_here`): ``training_folder``
     # is said while some are not; ``measured_here`` counts those with recorded bytes alone
     measured: int = 0
     measured_found: int = 0
@@ -178,17 +179,18 @@ class Reboxed(NamedTuple):
     unannotated: int = 0
 
 
-def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path, used: Mapping[str, HashMemo],
-                  annotations: Mapping[str, str], standing: Mapping[str, str] | None = None) -> Reboxed:
-    """Of the ``held_out`` images (relpaths), those found under ``root`` with the bytes meta.json ``images`` records
-    (``used``: their hashes now, by absolute path; ``standing``: the image that stands for each found here, by
-    `held_out_here.standing_for`, else the one at its recorded path), and those of them whose annotation
-    (``annotations``: absolute image path -> annotation path) changed since: read with other
-    bytes than recorded, then, where the record keeps the scored objects' hash (`core.scored_objects`), with other
-    boxes or labels; else counted by its bytes (``by_bytes``). Only annotations of those images are read, parsed
-    only when their bytes changed. One whose run read an annotation and has none here (``unannotated``) is counted
-    apart, never re-boxed: its boxes were not changed, there are none to re-score it on.
-    ``found``: those here with the bytes recorded, and those the record keeps no bytes of that are here (readable)."""
+def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], used: Mapping[str, HashMemo],
+                  annotations: Mapping[str, str], standing: Mapping[str, str], changed: Collection[str]) -> Reboxed:
+    """Of the ``held_out`` images (relpaths), those found here (``standing``: the image that stands for each, by
+    `held_out_here.held_out_standing`, ``changed`` those of them at their path with other bytes than recorded),
+    those of them with the bytes meta.json ``images`` records (``used``: their hashes now, by absolute path), and of
+    those, the ones whose annotation (``annotations``: absolute image path -> annotation path) changed since: read
+    with other bytes than recorded, then, where the record keeps the scored objects' hash (`core.scored_objects`),
+    with other boxes or labels; else counted by its bytes (``by_bytes``). Only annotations of those images are
+    read, parsed only when their bytes changed. One whose run read an annotation and has none here
+    (``unannotated``) is counted apart, never re-boxed: its boxes were not changed, there are none to re-score it on.
+    ``found``: every one ``standing`` takes, as the window keeps its annotation: at its path, an image re-saved
+    there, unread or unreadable is still that image (its ``found`` and ``standing`` disagreed on one unreadable)."""
     from petloc_gui.core.scored_objects import OBJECTS_KEY, objects_sha256
     from petloc_gui.model.bundle import sha256_or_none, trained_label
 
@@ -197,18 +199,16 @@ def reboxed_since(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
     recorded = recorded if isinstance(recorded, dict) else {}
     here = reboxed = by_bytes = found = unannotated = 0
     for relpath in held_out:
+        if relpath not in standing:
+            continue  # not here
+        found += 1
         entry = recorded.get(relpath)
         entry = entry if isinstance(entry, dict) else {}
-        key = standing.get(relpath, "") if standing is not None else os.path.abspath(root / relpath)
+        key = standing[relpath]
         now = used.get(key)
         was = entry.get("sha256")
-        if (standing is not None and relpath in standing and key == os.path.abspath(root / relpath)
-                and (now is None or (now.sha256 is not None and isinstance(was, str) and was != now.sha256))):
-            found += 1  # re-saved in place (unread: of another size): still that image, its annotation not its run's
-            continue
-        if now is None or now.sha256 is None or (isinstance(was, str) and was != now.sha256):
-            continue  # not here, or unreadable
-        found += 1
+        if relpath in changed or now is None or now.sha256 is None:
+            continue  # re-saved in place (its annotation not its run's), or its bytes not known: unread, unreadable
         if not isinstance(was, str):
             continue  # here, but no bytes recorded to tell the annotation the run read
         here += 1
@@ -327,7 +327,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
     kinds = count_matches(lineage, hashes, other_bytes)
     at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
     standing = at.standing
-    since = reboxed_since(meta, held_out, root, used, annotations, standing)
+    since = reboxed_since(meta, held_out, used, annotations, standing, at.changed)
     unchecked = len(images) - checked
     held_out_annotations = {key: annotations[key] for key in standing.values() if key in annotations}
     yield TrainedHere(len(images), sum(kinds.values()), kinds["content"], kinds["path"],
@@ -338,7 +338,7 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
                       measured_unannotated=since.unannotated, measured=len(held_out), measured_found=since.found,
                       measured_changed=len(at.changed),
                       measured_unchecked=held_out_unchecked if since.found < len(held_out) else 0,
-                      held_out=HeldOut(held_out, held_out_annotations, standing))
+                      held_out=HeldOut(held_out, held_out_annotations, standing, frozenset(at.changed)))
 
 
 def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[TrainedHere]:
@@ -356,8 +356,8 @@ def reboxed_again(model_dir: Path, root: Path, last: TrainedHere) -> Iterator[Tr
         meta = read_meta(model_dir)
     except (OSError, ValueError, PetlocError):
         return
-    since = reboxed_since(meta, last.held_out.relpaths, root, last.memo, last.held_out.annotations,
-                          last.held_out.standing)
+    since = reboxed_since(meta, last.held_out.relpaths, last.memo, last.held_out.annotations,
+                          last.held_out.standing, last.held_out.changed)
     # measured_found stands with the images, as training_folder (`elsewhere`) it was said from does: replaced alone,
     # the two could disagree
     yield dataclasses.replace(last, measured_here=since.measured_here, reboxed=since.reboxed,
