@@ -73,7 +73,7 @@ def changed_line(found: Found, kind: str) -> str:
 
 def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted: Sequence[str],
                   digests: dict[str, str], hash_of: Callable[[Path], str | None],
-                  recorded: set[str] | frozenset[str] = frozenset()) -> Found:
+                  recorded: set[str] | frozenset[str] = frozenset(), count_changed: bool = True) -> Found:
     """The ``items`` (dataset items; ``relpath_of`` gives each one's path relative to the dataset root)
     that the recorded paths ``wanted`` name: by the path as recorded, then with case and Unicode form
     ignored where that names one image and one recorded path (not an image at a path the model records,
@@ -81,11 +81,13 @@ def find_recorded(items: Sequence[Any], relpath_of: Callable[[Any], str], wanted
     (``digests``), by the bytes ``hash_of`` gives (None: unreadable). Each item is taken once; images
     that share the recorded name are hashed first, and hashing stops when every one is found. An item at
     its recorded path is taken whatever its bytes; one with a recorded sha256 is hashed, to count those
-    changed since (``Found.changed``)."""
+    changed since (``Found.changed``), unless ``count_changed`` is False (a caller that never says them: each
+    image at its path was read whole for nothing)."""
     relpaths = {id(item): relpath_of(item) for item in items}
     exact = set(wanted)
     images_at = {relpaths[id(item)]: item for item in items if relpaths[id(item)] in exact}
-    at_path = at_their_paths(wanted, images_at, digests, lambda item: hash_of(Path(item.image_path)))
+    at_path = at_their_paths(wanted, images_at, digests if count_changed else {},
+                             lambda item: hash_of(Path(item.image_path)))
     taken = {id(item): relpath for relpath, item in at_path.standing.items()}
     pending = [relpath for relpath in dict.fromkeys(wanted) if relpath not in at_path.standing]
     found = Found(changed=at_path.changed)
