@@ -251,19 +251,14 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
 def _blank_label_files(root: Path, samples: Sequence[Sample]) -> dict[str, str]:
     """{label drawn as nothing ("\\u200b": `core.text.drawn_as_nothing`): the first annotation file of
     ``samples`` with a box of it, as named inside ``root``}: where the refusal sends the user to look."""
+    from petloc_gui.core.stats import named_inside
+
     files: dict[str, str] = {}
     for sample in samples:
         for name, _ in sample.ground_truth:
             if name not in files and drawn_as_nothing(name):
-                files[name] = _inside(Path(sample.annotation_path), root)
+                files[name] = named_inside(Path(sample.annotation_path), root)
     return files
-
-
-def _inside(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _refuse_case_variants(root: Path, boxes: Mapping[str, int], parent_classes: Sequence[str],

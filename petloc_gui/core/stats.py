@@ -170,7 +170,7 @@ def compute_stats(
                     header = image_header(item.image_path)
                     size = (header.width, header.height)
                     if header.orientation != 1:
-                        turned.append(_inside(item.image_path, dataset.root))
+                        turned.append(named_inside(item.image_path, dataset.root))
                 if check_decode:
                     load_image(item.image_path, max_size=DECODE_CHECK_SIZE)
             except (PetlocError, OSError, ValueError) as exc:
@@ -338,8 +338,9 @@ def _unfinished_exports(items: Sequence[DatasetItem], root: Path, in_split: Sequ
             for folder, why in unfinished_exports((item.image_path_text for item in items), root, hinted)]
 
 
-def _inside(path: Path, root: Path) -> str:
-    """``path`` as named inside the dataset folder ``root`` (its full path when not inside it)."""
+def named_inside(path: Path, root: Path) -> str:
+    """``path`` as named inside the dataset folder ``root`` (its full path when not inside it): how `petloc stats`
+    and `petloc train`'s refusals name a file."""
     try:
         return Path(path).relative_to(root).as_posix()
     except ValueError:
