@@ -108,7 +108,8 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
 
     run = run_boxes(folder, parent_meta, renamed, skip_prelabels, label)
     # on the boxes the run trains on: not those of the pre-labels it leaves out, as the parent's test images
-    _refuse_case_variants(folder.root, run.boxes, run.parent_classes, _blank_label_files(folder.root, run.trained))
+    _refuse_case_variants(folder.root, run.boxes, run.parent_classes,
+                          _blank_label_files(folder.root, run.boxes, run.trained))
     if label == "default":
         _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
         _say_untrained_classes(folder.root, run.trained, run.parent_classes)
@@ -248,15 +249,20 @@ def _warn_unaware_prelabels(samples: Sequence[Sample], left_out: Sequence[LeftOu
               "out)", names_isolated=True)
 
 
-def _blank_label_files(root: Path, samples: Sequence[Sample]) -> dict[str, str]:
-    """{label drawn as nothing ("\\u200b": `core.text.drawn_as_nothing`): the first annotation file of
-    ``samples`` with a box of it, as named inside ``root``}: where the refusal sends the user to look."""
+def _blank_label_files(root: Path, boxes: Mapping[str, int], samples: Sequence[Sample]) -> dict[str, str]:
+    """{label drawn as nothing ("\\u200b": `core.text.drawn_as_nothing`) among ``boxes``' (the run's labels): the
+    first annotation file of ``samples`` with a box of it, as named inside ``root``}: where the refusal sends the
+    user to look. The labels are looked at first, as the refusal does: the samples' boxes (every box of a folder,
+    on every run) are walked only when one is blank, which is almost never."""
     from petloc_gui.core.stats import named_inside
 
+    blank = {name for name in boxes if drawn_as_nothing(name)}
+    if not blank:
+        return {}
     files: dict[str, str] = {}
     for sample in samples:
         for name, _ in sample.ground_truth:
-            if name not in files and drawn_as_nothing(name):
+            if name in blank and name not in files:
                 files[name] = named_inside(Path(sample.annotation_path), root)
     return files
 

@@ -17,6 +17,6 @@ def test_the_refusal_names_its_file_by_stats_rule(tmp_path, monkeypatch):
     monkeypatch.setattr(stats, "named_inside", lambda path, root: asked.append((path, root)) or real(path, root))
     sample = Sample(tmp_path / "day" / "a.png", "day/a.png", tmp_path / "day" / "a.xml", (1, 1, 9, 9), "cat",
                     objects=(("cat", (1, 1, 9, 9)), ("\u200b", (2, 2, 8, 8))))
-    files = train_checks._blank_label_files(tmp_path, [sample])
+    files = train_checks._blank_label_files(tmp_path, {"cat": 1, "\u200b": 1}, [sample])
     assert files == {"\u200b": "day/a.xml"}
     assert asked == [(tmp_path / "day" / "a.xml", tmp_path)]
