@@ -1,8 +1,8 @@
-"""The window's check (`model.held_out_here.standing_for`) and `petloc evaluate --split` (`cli.recorded_images`) each
-had their own copy of which image found by its bytes stands for which held-out image, and they had drifted: the window
-took byte-identical copies in plain path order ("d10/" before "d9/") and the recorded copies of one photo in path
-order, the command in the folder's order ("d9/" before "d10/") and in meta.json's list order, so for a folder of
-renamed copies the two named different images as the model's validation photo (and read different boxes for it).
+"""The window's check (`model.held_out_here.held_out_standing`) and `petloc evaluate --split` (`cli.recorded_images`)
+each had their own copy of which image found by its bytes stands for which held-out image, and they had drifted: the
+window took byte-identical copies in plain path order ("d10/" before "d9/") and the recorded copies of one photo in
+path order, the command in the folder's order ("d9/" before "d10/") and in meta.json's list order, so for a folder
+of renamed copies the two named different images as the model's validation photo (and read different boxes for it).
 Both now call one matcher (`model.recorded_copies.found_by_bytes`)."""
 
 from __future__ import annotations
