@@ -146,8 +146,9 @@ def _classes_of(lines: list[str]) -> ClassNames:
         name = tidy_name(line)
         if not name or name in names:
             continue
-        if NOT_XML.search(name) or drawn_as_nothing(name):
-            (unstorable if NOT_XML.search(name) else blank).append(f"line {number + 1}, {shown_class(name)},")
+        holds_unstorable = NOT_XML.search(name) is not None
+        if holds_unstorable or drawn_as_nothing(name):
+            (unstorable if holds_unstorable else blank).append(f"line {number + 1}, {shown_class(name)},")
             unoffered.append((next(reversed(names)) if names else None, line))
             continue
         if len(names) == MAX_CLASSES:
@@ -158,22 +159,27 @@ def _classes_of(lines: list[str]) -> ClassNames:
                          "file, unused")
             break
         names[name] = None
-    if len(unstorable) == 1:
-        notes.insert(0, f"{CLASSES_FILE}: the class on {unstorable[0]} is not offered: it holds a character no "
-                        f"annotation can store ({UNSTORABLE}), so no box could be saved with it; its line stays in "
-                        "the file")
-    elif unstorable:
-        notes.insert(0, f"{CLASSES_FILE}: the class on {unstorable[0]} and {len(unstorable) - 1:,} more are not "
-                        f"offered: they hold a character no annotation can store ({UNSTORABLE}), so no box could "
-                        "be saved with them; their lines stay in the file")
-    if blank:  # after the unstorable note: `cli.class_file_notes` sets apart the name of the first note
-        one = len(blank) == 1
-        said = (f"is not offered: it holds {DRAWN_AS_NOTHING}, so it would look like a class with no name; its line"
-                if one else f"and {len(blank) - 1:,} more are not offered: they hold {DRAWN_AS_NOTHING}, so each "
-                "would look like a class with no name; their lines")
-        notes.insert(1 if unstorable else 0, f"{CLASSES_FILE}: the class on {blank[0]} {said} stay{'s' if one else ''} "
-                                             "in the file")
+    # before the note of the lines past the cap, the unstorable note first: `cli.class_file_notes` sets apart
+    # the name of the first note
+    head = []
+    if unstorable:
+        head.append(_unoffered_note(unstorable, f"a character no annotation can store ({UNSTORABLE})",
+                                    "so no box could be saved with it", "so no box could be saved with them"))
+    if blank:
+        head.append(_unoffered_note(blank, DRAWN_AS_NOTHING, "so it would look like a class with no name",
+                                    "so each would look like a class with no name"))
+    notes[:0] = head
     return ClassNames(list(names), rest, notes, unoffered)
+
+
+def _unoffered_note(lines: list[str], holds: str, so_one: str, so_many: str) -> str:
+    """What is said of the file's classes left unoffered for one reason: ``lines``, each "line N, NAME,", hold
+    ``holds``, ``so_one`` (said of one class) or ``so_many`` (of more) being why that keeps them from the list."""
+    if len(lines) == 1:
+        return (f"{CLASSES_FILE}: the class on {lines[0]} is not offered: it holds {holds}, {so_one}; its line stays "
+                "in the file")
+    return (f"{CLASSES_FILE}: the class on {lines[0]} and {len(lines) - 1:,} more are not offered: they hold {holds}, "
+            f"{so_many}; their lines stay in the file")
 
 
 def shown_class(name: str) -> str:
