@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from petloc_gui.app.class_list import CLASSES_FILE, blank_note, change_classes, classes_on_disk, rows_using
+from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
 from petloc_gui.app.model_choice import KNOWN_SHARE, boxes_known
 
-# (why a typed class no annotation can store is refused: one sentence here and in the Label box, by the rule a
-# class of the file is read by)
-from petloc_gui.app.unstorable_class import unstorable_note
+# (why a typed class is refused: one sentence here and in the Label box, by the rules a class of the file is
+# read by)
+from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
 from petloc_gui.core.label_variants import shown_apart, spelled_as
@@ -177,7 +177,7 @@ class ClassEditor:
         return ", ".join(where) or "typed in this session"
 
     def add(self, name: str) -> str:
-        if refused := unstorable_note(name) or blank_note(name):
+        if refused := refused_class(name):
             return refused
         if name in self.names():
             return f"{name} is already in the list."
@@ -195,7 +195,7 @@ class ClassEditor:
     def rename(self, old: str, new: str) -> str:
         if old == new:
             return "The name is unchanged."
-        if refused := unstorable_note(new) or blank_note(new):  # before any box is relabelled
+        if refused := refused_class(new):  # before any box is relabelled
             return refused
         if new not in self.names() and (listed := self._spelled_otherwise(new, besides=old)) is not None:
             # (a class of its own typed another way is how its spelling is changed; into a listed class, a merge)
