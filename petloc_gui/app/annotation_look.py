@@ -49,10 +49,17 @@ def read_error(path: Path, exc: PetlocError) -> str:
     return str(exc)
 
 
+def never_read(doc: ImageDocument) -> bool:
+    """Whether ``doc`` shows no version of its file: its read failed (a folder unreadable for a moment, a
+    permission, an I/O error, a file that was no annotation), so its boxes are an empty list nobody made,
+    plus what the user drew on it since. (An image sharing another's file is not read on purpose.)"""
+    return doc.load_error is not None and doc.shared_with is None
+
+
 def could_not_look(doc: ImageDocument) -> bool:
-    """Whether ``doc`` was read while its annotation file could not even be looked at: its error may be
-    stale, and it holds no state of the file for a save to check against."""
-    return doc.load_error is not None and doc.disk_state is None and doc.shared_with is None
+    """Whether ``doc`` was read while its annotation file could not even be looked at (`never_read`, with no
+    state of the file recorded): its error may be stale, and it holds no state for a save to check against."""
+    return never_read(doc) and doc.disk_state is None
 
 
 def unreadable_now(doc: ImageDocument) -> str | None:

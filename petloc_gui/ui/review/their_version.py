@@ -4,7 +4,8 @@ The folder's watchers say when the file of an image opened here changes (`disk_c
 unsaved edits the new version is shown at once; with edits it is only flagged, and the next save
 asks which version to keep (`SaveGuard`), which comes back here as `take_theirs` or `show_both`.
 Either way the boxes shown before stay in the image's undo history, one Ctrl+Z away; not the empty list of
-a read that failed (`never_read`), which is no one's boxes: that file is taken as a first read takes it.
+a read that failed (`annotation_look.never_read`), which is no one's boxes: that file is taken as a first read
+takes it.
 
 A file that could not even be looked at when its image was opened (a folder unreadable for a moment:
 `annotation_look.could_not_look`) is reported here too once it can be: that is access come back, not
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from petloc_gui.app.annotation_look import could_not_look
+from petloc_gui.app.annotation_look import could_not_look, never_read
 from petloc_gui.app.annotation_store import AnnotationStore, folder_gone
 from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.app.image_document import ImageDocument
@@ -39,13 +40,6 @@ class TheirVersionHost(Protocol):
     current: int | None
 
     def refresh_row_from(self, row: int, doc: ImageDocument) -> None: ...
-
-
-def never_read(doc: ImageDocument) -> bool:
-    """Whether ``doc`` shows no version of its file: its read failed (a folder unreadable for a moment, a
-    permission, an I/O error, a file that was no annotation), so its boxes are an empty list nobody made,
-    plus what the user drew on it since. (An image sharing another's file is not read on purpose.)"""
-    return doc.load_error is not None and doc.shared_with is None
 
 
 class TheirVersion:
@@ -110,35 +104,28 @@ class TheirVersion:
 
     def take_theirs(self, row: int) -> None:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away, unless they are
-        a failed read's (`never_read`): then it is taken as a first read is (`_first_read`)."""
+        a failed read's (`never_read`): then it is taken as a first read would have taken it. No undo step
+        back to the empty list the failed read left (Ctrl+Z made an image nobody edited "GT: none", and
+        Ctrl+S wrote the file without its boxes); edits made on that empty image are the user's, one Ctrl+Z
+        away, with nothing before them, since each older state is that empty list or was made from it."""
         doc = self._store.document(row)
         fresh = self._read_disk_version(row)
-        if never_read(doc):
-            self._first_read(row, doc, fresh)
-        elif fresh.shown() == doc.shown():
+        first_read = never_read(doc)
+        if first_read:
+            self._parts.edits.stack_for(row).clear()
+        if fresh.shown() == doc.shown() or (first_read and not doc.dirty):
             # The same boxes, labels and flag in other bytes (another tool's layout, a field not shown):
             # an undo step would change nothing on screen, and the Ctrl+Z after it seem to do nothing.
             # The file's objects are taken all the same: a save writes against them, their fields kept.
+            # A failed read's empty list with no edits on it is taken over so too: no step back to it.
             doc.objects[:] = fresh.objects
+            doc.set_verified(fresh.verified)
         else:
             self._parts.edits.replace_all(row, doc, fresh.objects, fresh.verified, "Reload from disk")
         doc.adopt_disk_version(fresh)
         self._parts.edits.mark_clean(row)
         self._items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
         self._refresh(row, doc)
-
-    def _first_read(self, row: int, doc: ImageDocument, fresh: ImageDocument) -> None:
-        """Take ``fresh`` into ``doc``, whose file was never read, as its first read would have: no undo step
-        back to the empty list the failed read left (Ctrl+Z made an image nobody edited "GT: none", and Ctrl+S
-        wrote the file without its boxes). Edits made on that empty image are the user's: one Ctrl+Z away,
-        and nothing before them, since each older state is that empty list or was made from it."""
-        stack = self._parts.edits.stack_for(row)
-        stack.clear()
-        if doc.dirty and fresh.shown() != doc.shown():
-            self._parts.edits.replace_all(row, doc, fresh.objects, fresh.verified, "Reload from disk")
-            return
-        doc.objects[:] = fresh.objects
-        doc.set_verified(fresh.verified)
 
     def show_both(self, row: int) -> None:
         """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand.
