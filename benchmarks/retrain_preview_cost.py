@@ -70,7 +70,7 @@ def measure(folder: Path, repeat: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-    from petloc_gui.ui.training.retrain_support import holdout_preview_for
+    from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
     app = QApplication.instance() or QApplication([])
     start = time.perf_counter()

@@ -168,15 +168,17 @@ def render(args) -> int:
     else:
         print("gallery: no photo folder (give --photos or provide ../shared): photo views skipped", file=sys.stderr)
 
-    from petloc_gui.ui.training import retrain_support as support
+    from petloc_gui.app.model_choice import model_display_name
+    from petloc_gui.ui.training.retrain_counts import count_annotated
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+    from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
     folder = window.current_folder()
     spec = window.current_model_spec()  # as the real dialog asks: the fine-tune's preview
-    dialog = RetrainDialog(window, model_name=support.model_display_name(spec),
-                           data_name=str(folder), n_annotated=support.count_annotated(window.dataset),
+    dialog = RetrainDialog(window, model_name=model_display_name(spec),
+                           data_name=str(folder), n_annotated=count_annotated(window.dataset),
                            has_unsaved=True,
-                           holdout_loader=lambda: support.holdout_preview_for(folder, parent_spec=spec))
+                           holdout_loader=lambda: holdout_preview_for(folder, parent_spec=spec))
     dialog.show()
     shoot.until(lambda: dialog.holdout_list.count() > 0, 30)
     shoot.shot(dialog, "retrain-dialog")

@@ -19,7 +19,7 @@ import pytest
 
 from petloc_gui.core.digits import SPLIT_DESCRIPTION, write_digits_dataset
 from petloc_gui.core.digits_record import RECORD_NAME
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import bundle_with_meta, last_json, run_cli, write_annotated
 
 

@@ -5,7 +5,7 @@ the run never trains on."""
 
 from __future__ import annotations
 
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import run_cli
 from tests.cli.test_train_unaware_prelabels import _train_without_tensorflow
 from tests.model.test_unaware_prelabels import _mark, _prelabel, _store_model, shapes4  # noqa: F401 - a fixture

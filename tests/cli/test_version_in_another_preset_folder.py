@@ -35,7 +35,7 @@ def test_a_digits_version_in_the_pets_folder_is_listed_as_digits_with_a_note(cap
 
 
 def test_retrain_uses_the_recipe_of_the_preset_meta_json_names(_isolated_user_data):
-    from petloc_gui.ui.training.retrain_support import preset_of
+    from petloc_gui.ui.training.retrain_preset import preset_of
 
     store = VersionStore()
     copied = fake_bundle(store.root / "pets" / "d1", ["3", "7"], preset="digits")

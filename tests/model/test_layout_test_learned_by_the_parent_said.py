@@ -12,7 +12,7 @@ import json
 
 from petloc_gui.model.bundle import sha256_or_none
 from petloc_gui.model.window_holdout import window_holdout
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 
 

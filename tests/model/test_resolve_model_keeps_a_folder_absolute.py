@@ -54,7 +54,7 @@ def test_a_models_info_in_the_window_is_the_folders(folder_named_digits):
 
 def test_the_retrain_dialogs_preset_is_the_folders(folder_named_digits):
     from petloc_gui.model.versions import VersionStore
-    from petloc_gui.ui.training.retrain_support import preset_of
+    from petloc_gui.ui.training.retrain_preset import preset_of
 
     assert preset_of("./digits", VersionStore()) == "pets"
 

@@ -119,7 +119,7 @@ def test_versions_greys_a_broken_bundled_model_with_why(resources, tmp_path):
 def test_the_model_menu_greys_a_broken_bundled_model_and_retrain_does_not_fine_tune_it(qtbot, window, resources):
     from PySide6.QtWidgets import QMenu
 
-    from petloc_gui.ui.training.retrain_support import is_readable_model
+    from petloc_gui.ui.training.fine_tune_readable import is_readable_model
 
     digits, pets = window.models._actions["digits"], window.models._actions["pets"]
     menu = next(o for o in digits.associatedObjects() if isinstance(o, QMenu))

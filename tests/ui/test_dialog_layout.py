@@ -24,7 +24,7 @@ def _retrain_dialog(with_list: bool):
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 
     names = [f"american_pit_bull_terrier_{i}.jpg" for i in range(20)]
-    from petloc_gui.ui.training.retrain_support import Holdout
+    from petloc_gui.ui.training.retrain_holdout import Holdout
 
     loader = (lambda: (lambda fraction, fine_tune: Holdout(len(names), names))) if with_list else None
     return RetrainDialog(None, model_name="pets 20261201-101500-abcd", data_name="/home/someone/photos/pets",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from petloc_gui.ui.models.first_model_start import IMAGENET_START
 from petloc_gui.ui.training.retrain_ask import as_first_model
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import Holdout
+from petloc_gui.ui.training.retrain_holdout import Holdout
 
 
 def test_a_first_model_dialog_made_so_after_its_preview_came_says_nothing_is_compared(qtbot):

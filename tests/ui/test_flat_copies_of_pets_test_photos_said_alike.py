@@ -13,8 +13,8 @@ from petloc_gui.app.model_metrics import split_of_meta
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.model.bundle import read_meta
 from petloc_gui.model.trained_here import TrainedHere, check_trained_here
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from petloc_gui.ui.training.retrain_summary import held_out_summary
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
 
 PETS = Path(__file__).resolve().parents[2] / "resources" / "models" / "pets"
 TESTED = ["Abyssinian_13", "Abyssinian_106", "Abyssinian_114", "Abyssinian_121", "american_bulldog_104",

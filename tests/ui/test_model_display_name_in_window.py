@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from petloc_gui.ui.training import retrain_support
+from petloc_gui.app import model_choice
 
 
 def test_the_status_line_names_a_loading_version_by_its_folder(window, tmp_path):
@@ -10,4 +10,4 @@ def test_the_status_line_names_a_loading_version_by_its_folder(window, tmp_path)
     window.models.spec = str(version)  # the model the window asked for (a loading of another one is stale)
     window.predictions.model_loading.emit(str(version))
     assert window.model_status.text() == "Loading model be0cee…"
-    assert retrain_support.model_display_name(str(version)) == "be0cee"  # the Retrain dialog's name too
+    assert model_choice.model_display_name(str(version)) == "be0cee"  # the Retrain dialog's name too

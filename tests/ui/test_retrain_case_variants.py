@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import one_box_each
 from tests.ui.test_retrain_unaware_prelabels import _prelabel
 

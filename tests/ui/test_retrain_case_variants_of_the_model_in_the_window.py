@@ -9,7 +9,7 @@ import json
 
 from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import one_box_each
 
 MODEL = ["Cat", "cat", "dog"]

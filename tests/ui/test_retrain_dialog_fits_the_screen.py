@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import Holdout
+from petloc_gui.ui.training.retrain_holdout import Holdout
 
 SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 SCROLLS_VARIABLE = "PETLOC_TEST_SCROLLS"

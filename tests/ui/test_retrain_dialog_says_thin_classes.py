@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from petloc_gui.app.thin_classes import thin_classes
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import write_annotated
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 MARK = "petloc pre-label by petloc predict, model digits"
 

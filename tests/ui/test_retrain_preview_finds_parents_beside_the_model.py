@@ -12,7 +12,7 @@ import hashlib
 
 from petloc_gui.model.bundle import read_meta
 from petloc_gui.model.training_data import TrainingData
-from petloc_gui.ui.training.retrain_support import _fine_tune_split
+from petloc_gui.ui.training.fine_tune_split import fine_tune_split as _fine_tune_split
 from tests.model_files import write_meta
 
 

@@ -13,7 +13,7 @@ from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.model.bundle import read_meta
 from petloc_gui.model.current_model_digits import digits_tested_on
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import write_annotated
 
 TESTED = ("hold MNIST digits the current model was tested on (by the folder's petloc-digits.json and the model's "

@@ -15,7 +15,7 @@ import pytest
 
 from petloc_gui.app.thin_classes import thin_classes
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import voc_xml, write_image
 
 # a model's mark the store does not know: whether it knew the run's classes cannot be told, so it is trained on

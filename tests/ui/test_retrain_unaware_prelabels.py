@@ -6,7 +6,7 @@ and why: a run leaves out the pre-labels of a model that did not know one of its
 from __future__ import annotations
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import write_annotated
 from tests.model.test_unaware_prelabels import SHAPES, _mark, _prelabel, _store_model
 

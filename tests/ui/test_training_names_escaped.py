@@ -7,7 +7,7 @@ HOSTILE = "cat\x1b[2Jgpj\u202e.png"  # clears a terminal; reverses the text afte
 
 def test_the_holdout_list_escapes_control_and_bidi_characters(qtbot):
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-    from petloc_gui.ui.training.retrain_support import Holdout
+    from petloc_gui.ui.training.retrain_holdout import Holdout
 
     dialog = RetrainDialog(None, model_name="pets", data_name="/data", n_annotated=4, has_unsaved=False,
                            holdout_loader=lambda: lambda f, fine_tune: Holdout(1, [HOSTILE]))

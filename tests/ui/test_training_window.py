@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMainWindow
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter
 from petloc_gui.app.training_eta import SCORING_FIXED_S, SCORING_PASSES, TrainingEta
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+from petloc_gui.ui.training.retrain_holdout import Holdout
 from petloc_gui.ui.training.retrain_progress import RetrainProgress, format_eta
-from petloc_gui.ui.training.retrain_support import Holdout
 
 from .layout import assert_fields_fit
 

@@ -26,7 +26,7 @@ def _version(store: VersionStore, name: str, record) -> object:
 
 def test_a_version_is_named_by_its_folder_and_its_preset_is_the_store_folders(qtbot, tmp_path):
     from petloc_gui.ui.models.model_versions_menu import VersionsMenu
-    from petloc_gui.ui.training.retrain_support import preset_of
+    from petloc_gui.ui.training.retrain_preset import preset_of
 
     store = VersionStore(tmp_path / "models")
     _version(store, "good", {"id": "good", "preset": "digits", "created": "2026-12-01T10:00:00"})

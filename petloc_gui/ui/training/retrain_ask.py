@@ -15,12 +15,16 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from petloc_gui.app.model_choice import model_display_name
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.first_model_start import FirstModelStart, first_model_start
-from petloc_gui.ui.training import retrain_support as support
+from petloc_gui.ui.training.fine_tune_readable import is_readable_model
+from petloc_gui.ui.training.retrain_counts import count_annotated
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
+from petloc_gui.ui.training.retrain_preset import folder_preset
 
 FIRST_MODEL_TITLE = "Train a model for this folder"
 FIRST_MODEL_CHOICE = "Train this folder's first model: {}"  # what it is and where it starts (`FirstModelStart`)
@@ -35,16 +39,16 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
     folder's first model); (the options chosen, the dialog's defaults next time), or None when the
     user cancelled. ``session_renames``: the classes renamed in this window session (old -> new), which
     the dialog offers as renames of the model's classes (ADR 0011)."""
-    preset = support.folder_preset(spec, store, dataset)  # the run's own (`RetrainStarting.start`)
+    preset = folder_preset(spec, store, dataset)  # the run's own (`RetrainStarting.start`)
     label = label_source_for(preset, spec)
-    readable = bool(spec) and support.is_readable_model(spec)
+    readable = bool(spec) and is_readable_model(spec)
     with modal(RetrainDialog(
         parent,
-        model_name=support.model_display_name(spec),
+        model_name=model_display_name(spec),
         data_name=str(folder),
-        n_annotated=support.count_annotated(dataset),
+        n_annotated=count_annotated(dataset),
         has_unsaved=has_unsaved,
-        holdout_loader=lambda: support.holdout_preview_for(folder, label, parent_spec=spec if readable else None),
+        holdout_loader=lambda: holdout_preview_for(folder, label, parent_spec=spec if readable else None),
         defaults=defaults,
         can_fine_tune=readable,
         session_renames=session_renames or {},

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
 
+from petloc_gui.app.model_choice import model_display_name
 from petloc_gui.app.version_users import discard_unused
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.real_paths import part_inside
@@ -27,7 +28,8 @@ from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
 from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
-from petloc_gui.ui.training import retrain_support as support
+from petloc_gui.ui.training.fine_tune_readable import is_readable_model
+from petloc_gui.ui.training.retrain_comparison_figures import comparison_figures
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
@@ -199,7 +201,7 @@ class RetrainController(RetrainStarting, QObject):
         done = f"Training finished: new model version {self.new_version.id}"
         self.version_created.emit(self.new_version)
         if self._first_model:  # nothing to compare with: the folder's first model is used at once
-            progress.show_first_model(support.comparison_figures(self._comparison, self._done_event)[1])
+            progress.show_first_model(comparison_figures(self._comparison, self._done_event)[1])
             here = self._on_run_folder()
             self.use_new_model()  # elsewhere, its status line says which folder keeps it
             if here:
@@ -207,12 +209,12 @@ class RetrainController(RetrainStarting, QObject):
                              "with (Model → Versions picks another).", 0)
             self.run_finished.emit(outcome)
             return
-        old, new, note = support.comparison_figures(self._comparison, self._done_event)
+        old, new, note = comparison_figures(self._comparison, self._done_event)
         # another model chosen meanwhile (not a folder's model being chosen again, F5 or a reopen: no spec yet)
         if self._run_spec and self.host.current_model_spec() != self._run_spec and not self.host.model_being_chosen():
             note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
                                               "compared with the one it started from.") if part)
-        progress.show_result(old, new, note, old_name=support.model_display_name(self._run_spec))
+        progress.show_result(old, new, note, old_name=model_display_name(self._run_spec))
         if progress.isVisible():  # as the user left it, maybe behind the main window: never raised
             self._status(f"{done}, compared with the current one in the Retraining window (Model → Show "
                          "training progress).", 0)
@@ -253,11 +255,11 @@ class RetrainController(RetrainStarting, QObject):
         # no model in use (a rename dropped it during the run, say): "the current model" named one there is not
         here = "the current model is unchanged" if self.host.current_model_spec() else "no model is in use, as before"
         if self.host.current_model_spec() == str(version.path):
-            if not (self._on_run_folder() and self._run_spec and support.is_readable_model(self._run_spec)):
+            if not (self._on_run_folder() and self._run_spec and is_readable_model(self._run_spec)):
                 self._tell("The new model is the one in use: choose another model before discarding it.", box=True)
                 return ""
             self.host.adopt_model(self._run_spec)
-            here = f"back to the model training started from ({support.model_display_name(self._run_spec)})"
+            here = f"back to the model training started from ({model_display_name(self._run_spec)})"
         try:
             discard_unused(self.store, version.id)
         except VersionInUse as used:

@@ -28,8 +28,9 @@ from petloc_gui.ui import background
 from petloc_gui.ui.number_fields import DecimalField, RefusalNote, WholeNumberField, refused
 from petloc_gui.ui.training.prelabel_notes import left_out_note, prelabel_note
 from petloc_gui.ui.training.rename_choices import RenameChoices
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_holdout_preview import HoldoutPreview
 from petloc_gui.ui.training.retrain_summary import cannot_start_summary, held_out_summary
-from petloc_gui.ui.training.retrain_support import Holdout, HoldoutPreview
 from petloc_gui.ui.training.scrolled_body import ScrolledBody, grow_within_screen
 from petloc_gui.ui.training.thin_classes_note import ThinClassesNote
 

@@ -17,10 +17,10 @@ from petloc_gui.app.model_choice import training_preset_for
 from petloc_gui.model.retrain_policy import worker_args
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import Version, VersionError, VersionStore
-from petloc_gui.ui.training import retrain_support as support
 from petloc_gui.ui.training.retrain_ask import ask_run
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from petloc_gui.ui.training.retrain_host import RetrainHost
+from petloc_gui.ui.training.retrain_preset import folder_preset
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training.retrain_saved_check import CHECKING, FOLDER_CHANGED, PendingRun, SavedLabelsCheck
 from petloc_gui.ui.training.training_process import TrainingProcess
@@ -121,7 +121,7 @@ class RetrainStarting:
             return False
         spec = "" if first_model else self.host.current_model_spec()
         first_model = not spec  # Ctrl+T from scratch with no model too: it waited for a Use with nothing to compare
-        preset = preset or support.folder_preset(spec, self.store, self.host.dataset)
+        preset = preset or folder_preset(spec, self.store, self.host.dataset)
         run = PendingRun(folder, preset, spec, options, first_model)
         if saved:  # never on the UI thread: reading every saved annotation froze the window for seconds
             self._show_run_window(run).status.setText(CHECKING)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.thin_classes import thin_classes, thin_classes_line, thin_groups
-from petloc_gui.ui.training.retrain_support import Holdout
+from petloc_gui.ui.training.retrain_holdout import Holdout
 
 
 class ThinClassesNote(QLabel):

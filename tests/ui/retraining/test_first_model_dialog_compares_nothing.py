@@ -6,7 +6,7 @@ from __future__ import annotations
 from petloc_gui.ui.models.first_model_start import IMAGENET_START
 from petloc_gui.ui.training.retrain_ask import FIRST_MODEL_TITLE, as_first_model
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import Holdout
+from petloc_gui.ui.training.retrain_holdout import Holdout
 
 COMPARED = "compared"
 

@@ -76,7 +76,7 @@ def test_discarding_goes_back_and_says_so_only_on_the_folder_the_run_trained_on(
 
 def test_a_run_that_saving_first_makes_possible_may_start(qtbot):
     from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-    from petloc_gui.ui.training.retrain_support import Holdout
+    from petloc_gui.ui.training.retrain_holdout import Holdout
 
     problem = Holdout(0, [], problem="need at least 2 usable annotated images, found 1")
     dialog = RetrainDialog(None, model_name="digits", data_name="/data", n_annotated=1, has_unsaved=True,
@@ -100,7 +100,7 @@ def test_an_unreadable_current_model_retrains_with_the_folders_own_preset(window
     folder = tmp_path / "digits"
     write_digits_dataset(folder, "train", count=4, seed=0)
     window.dataset = open_dataset(folder)
-    from petloc_gui.ui.training.retrain_support import folder_preset
+    from petloc_gui.ui.training.retrain_preset import folder_preset
 
     preset = lambda spec: folder_preset(spec, controller.store, window.dataset)  # noqa: E731
     assert preset(str(tmp_path / "gone-model")) == "digits"  # was "pets" for 75x75 canvases
@@ -188,7 +188,7 @@ def test_a_folder_s_model_being_chosen_again_is_no_change_of_model(qtbot, window
 
 def test_a_folder_of_one_annotated_image_cannot_start_a_run_from_scratch(tmp_path):
     from petloc_gui.core.digits import write_digits_dataset
-    from petloc_gui.ui.training.retrain_support import holdout_preview_for
+    from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
     folder = tmp_path / "one"
     write_digits_dataset(folder, "train", count=1, seed=0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import voc_xml
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 

@@ -18,7 +18,7 @@ from petloc_gui.model.splits import REPORT_SHARE, ValidationChooser, report_memb
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_holdout import Holdout
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from petloc_gui.ui.training.verdict_images import ComparedImages
 from tests.model.test_split_copies import _copy, _name_with_key, _photo
 

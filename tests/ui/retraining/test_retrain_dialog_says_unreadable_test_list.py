@@ -3,8 +3,8 @@ less than the list names) out, and said "figures on them stay test figures" or n
 
 from __future__ import annotations
 
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from petloc_gui.ui.training.retrain_summary import held_out_summary
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
 from tests.model.devkit_test_lists import devkit_listing_c_and_g, listing_made_a_folder
 
 

@@ -11,7 +11,8 @@ from PySide6.QtCore import QProcess
 
 from petloc_gui.model.versions import VersionStore
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
-from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 pytestmark = pytest.mark.slow  # starts child processes
 

@@ -13,8 +13,8 @@ from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.core.digits_record import NOT_RECORDED, RECORD_NAME
 from petloc_gui.model.retrain_policy import SPLIT_SEED
 from petloc_gui.model.training_data import TrainingData
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from petloc_gui.ui.training.retrain_preview_digits import untold_digits
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
 
 
 def _overwritten(tmp_path):

@@ -9,7 +9,7 @@ import json
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 
 def test_only_annotated_test_images_of_the_parent_are_counted(qtbot, tmp_path):

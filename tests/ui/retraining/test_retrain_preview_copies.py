@@ -8,7 +8,7 @@ import json
 
 from petloc_gui.model.retrain_policy import SPLIT_SEED
 from petloc_gui.model.training_data import TrainingData
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.model.test_split_copies import _copy, _name_with_key, _photo
 
 FRACTIONS = (0.05, 0.2, 0.5)

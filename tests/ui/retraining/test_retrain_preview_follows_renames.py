@@ -13,7 +13,7 @@ import pytest
 from petloc_gui.core.paths import user_data_dir
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.cli.helpers import write_annotated
 from tests.model.test_unaware_prelabels import _mark, _prelabel, _store_model
 

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 
 from petloc_gui.cli.train_checks import read_folder
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.model.test_boxes_read_as_petloc_train import _folder
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.model.test_skip_prelabels import mark_prelabels
 
 CANNOT_START = ("This run cannot start: need at least 2 usable annotated images, found 1 (11 more held out: the "

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QListView
 from petloc_gui.model.retrain_policy import SPLIT_SEED
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.model.test_skip_prelabels import mark_prelabels
 
 FRACTIONS = (0.05, 0.15, 0.2, 0.33, 0.5)
@@ -100,14 +100,14 @@ def test_the_dialog_lists_the_runs_own_validation_images_at_every_fraction(qtbot
 
 def test_a_step_hashes_no_path_and_counts_no_pre_label_again(monkeypatch, folder_and_parent):
     from petloc_gui.model import splits
-    from petloc_gui.ui.training import retrain_support
+    from petloc_gui.ui.training import retrain_prelabels
 
     folder, parent, _meta = folder_and_parent
     preview = holdout_preview_for(folder, parent_spec=str(parent))  # the loader (the dialog's thread)
     hashed, counted = [], []
-    split_key, run_prelabels = splits.split_key, retrain_support._run_prelabels
+    split_key, run_prelabels = splits.split_key, retrain_prelabels.run_prelabels
     monkeypatch.setattr(splits, "split_key", lambda *args: hashed.append(args) or split_key(*args))
-    monkeypatch.setattr(retrain_support, "_run_prelabels",
+    monkeypatch.setattr(retrain_prelabels, "run_prelabels",
                         lambda *args: counted.append(args) or run_prelabels(*args))
     shown = {(f, fine_tune): preview(f, fine_tune) for f in FRACTIONS for fine_tune in (True, False)}
     assert not hashed and not counted  # worked out in the loader: the same at every fraction

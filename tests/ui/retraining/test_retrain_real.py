@@ -41,7 +41,7 @@ def test_a_real_run_on_tiny_digits_trains_a_version_and_switches_to_it(qtbot, tm
     assert start["n_val"] == len(start["val_images"]) > 0
 
     # the dialog's preview is the split the run used
-    from petloc_gui.ui.training.retrain_support import holdout_preview_for
+    from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
     holdout = holdout_preview_for(folder)(0.3, False)
     assert (holdout.count, holdout.names) == (start["n_val"], start["val_images"])

@@ -12,7 +12,7 @@ import pytest
 
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 from ..conftest import open_and_wait
 from ..test_retrain_prelabel_note import _assert_all_text_shown

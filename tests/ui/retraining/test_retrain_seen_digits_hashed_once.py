@@ -14,7 +14,7 @@ from pathlib import Path
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.model import bundle, current_model_digits
 from petloc_gui.model.bundle import resolve_model
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 
 def _parent_without_training_record(tmp_path: Path) -> Path:

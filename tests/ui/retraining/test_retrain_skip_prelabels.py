@@ -5,7 +5,8 @@ list and the "cannot start" check follow it, the choice is remembered, and the w
 from __future__ import annotations
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
-from petloc_gui.ui.training.retrain_support import Holdout, holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from tests.model.test_skip_prelabels import mark_prelabels
 from tests.ui.test_retrain_prelabel_note import _assert_all_text_shown
 

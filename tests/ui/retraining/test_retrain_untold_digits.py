@@ -11,7 +11,7 @@ from petloc_gui.core.digits_record import RECORD_NAME
 from petloc_gui.model.retrain_policy import SPLIT_SEED
 from petloc_gui.model.training_data import TrainingData
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 
 def test_the_dialog_warns_of_training_canvases_whose_digit_cannot_be_told(qtbot, tmp_path):

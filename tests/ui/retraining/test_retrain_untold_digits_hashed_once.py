@@ -15,7 +15,7 @@ import pytest
 
 from petloc_gui.core.digits import write_digits_dataset
 from petloc_gui.model import bundle
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ had offered."""
 from __future__ import annotations
 
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
 from petloc_gui.ui.training.retrain_saved_check import refusal_after_saving
-from petloc_gui.ui.training.retrain_support import holdout_preview_for
 from tests.cli.helpers import voc_xml
 from tests.cli.test_train_layout_test_split_said import IDS, _devkit
 

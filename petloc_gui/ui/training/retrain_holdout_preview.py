@@ -1,22 +1,18 @@
-"""Small Qt-free helpers of the retrain controller: naming, presets, previews, figures.
-
-None of these import TensorFlow: they run in the UI process.
-"""
+"""The Retrain dialog's preview of the images a run will hold out (`Holdout`), at each choice of the dialog:
+the folder read once, in the loader's thread, with the training code's own data owner and split. No TensorFlow."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from petloc_gui.app.model_choice import model_display_name  # the retrain dialog's and window's one name
-from petloc_gui.model.bundle import BUNDLED_NAMES
-from petloc_gui.model.presets import PRESETS
 from petloc_gui.model.retrain_policy import SPLIT_SEED  # the worker's --seed: preview and run agree
-from petloc_gui.model.versions import VersionStore
-from petloc_gui.ui.training.retrain_holdout import Holdout  # the preview's result, where it always was
+from petloc_gui.ui.training.fine_tune_split import fine_tune_split
+from petloc_gui.ui.training.retrain_counts import box_counts, first_box_counts
+from petloc_gui.ui.training.retrain_holdout import Holdout
+from petloc_gui.ui.training.retrain_prelabels import RunPrelabels, without_unaware
 from petloc_gui.ui.training.retrain_preview_digits import trained_untold_notes, untold_digits
 from petloc_gui.ui.training.verdict_images import ComparedImages
 
@@ -25,67 +21,10 @@ if TYPE_CHECKING:
     from petloc_gui.model.current_model_digits import SeenDigits
     from petloc_gui.model.data import Sample
     from petloc_gui.model.splits import ValidationChooser
-    from petloc_gui.model.training_data import TrainingData
-
-DEFAULT_PRESET = "pets"
-__all__ = ["SPLIT_SEED", "Holdout", "model_display_name"]
 
 
 # (validation fraction, fine-tune?, a fine-tune's classes renamed {new: old} or None) -> holdout
 HoldoutPreview = Callable[..., Holdout]
-
-
-def preset_of(spec: str, store: VersionStore, fallback: str = DEFAULT_PRESET) -> str:
-    """The preset a model belongs to: its name, its version record or its meta.json; ``fallback``
-    when none says (no model, or one that cannot be read)."""
-    if spec in BUNDLED_NAMES:
-        return spec
-    version = store.find_by_path(spec) if spec else None
-    if version is not None and version.preset in PRESETS:
-        return version.preset
-    try:
-        from petloc_gui.model.bundle import read_meta, resolve_model  # no TensorFlow import
-
-        meta = read_meta(resolve_model(spec))
-    except Exception:  # noqa: BLE001 - an unreadable model still gets a preset; the worker reports the rest
-        meta = {}
-    preset = meta.get("preset") if isinstance(meta, dict) else None
-    return preset if preset in PRESETS else fallback
-
-
-def folder_preset(spec: str, store: VersionStore, dataset: Any) -> str:
-    """The preset of the model in use (``spec``); the folder's own (photos, or 75x75 canvases) when no
-    model is in use or its preset cannot be read (a digits folder was trained as pets)."""
-    from petloc_gui.app.model_choice import training_preset_for
-
-    return preset_of(spec, store, training_preset_for(dataset) if dataset is not None else DEFAULT_PRESET)
-
-
-def is_readable_model(spec: str) -> bool:
-    """Whether ``spec`` names a bundle whose meta.json reads and whose model files look loadable
-    (no TensorFlow): a broken bundled model was offered to fine-tune, and the run failed."""
-    try:
-        from petloc_gui.app.model_choice import model_problem
-        from petloc_gui.model.bundle import read_meta
-
-        read_meta(spec)
-        return model_problem(spec) is None
-    except Exception:  # noqa: BLE001 - any failure means: cannot fine-tune from it
-        return False
-
-
-def count_annotated(dataset: Any) -> int | None:
-    """How many items of the dataset have a saved annotation (None if unknown)."""
-    count = getattr(dataset, "annotated_count", None)
-    if isinstance(count, int):
-        return count
-    items = getattr(dataset, "items", None)
-    if items is None:
-        return None
-    try:
-        return sum(1 for item in items if getattr(item, "has_annotation", False))
-    except Exception:  # noqa: BLE001 - a count is only informative
-        return None
 
 
 def holdout_preview_for(folder: Path | str | None, label: str = "default",
@@ -120,15 +59,15 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
         return None
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
     # the pre-labels of a model that did not know a class of the run are left out of it, as the run does
-    samples, left_out = _without_unaware(read)
-    boxes = _box_counts(samples)  # those a run trains on: `petloc train` refuses on them too, unchecked
+    samples, left_out = without_unaware(read)
+    boxes = box_counts(samples)  # those a run trains on: `petloc train` refuses on them too, unchecked
     # then the run's own check of each image's header and box: those it fails the run never splits
     unreadable = _unusable(samples)
     samples = [s for s in samples if str(s.image_path) not in unreadable]
-    by_class = _first_box_counts(samples)  # as `petloc train` counts them for its thin classes, after that check
+    by_class = first_box_counts(samples)  # as `petloc train` counts them for its thin classes, after that check
     # unreviewed pre-labels never validate (`TrainingData.collect`): split as if they were not there
     prelabels = [s.relpath for s in samples if s.prelabel]
-    tuned, parent_names, tuned_read = (_fine_tune_split(folder, label, parent_spec, tests.images, read.known_hashes)
+    tuned, parent_names, tuned_read = (fine_tune_split(folder, label, parent_spec, tests.images, read.known_hashes)
                                        if parent_spec else (None, [], None))
     # the images the fine-tune cannot use (unreadable, a box outside it): a pre-label among them is not counted
     # (those it left out for a model's unknown class are checked too: a rename chosen brings them back)
@@ -183,7 +122,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     learned = {r for r, digest in hashed.items() if tuned_read is not None and digest in tuned_read.learned}
     scratch_compared = ComparedImages(scratch_split, learned)  # each image's report key hashed here, once
     tuned_compared = ComparedImages(tuned_split, learned) if tuned_split is not None else None
-    run_prelabels = _RunPrelabels(tuned_read, unusable)
+    run_prelabels = RunPrelabels(tuned_read, unusable)
     run_prelabels.get({})  # the fields without renames, which the dialog asks for first
 
     def preview(fraction: float, fine_tune: bool = False, renamed: Mapping[str, str] | None = None) -> Holdout:
@@ -270,127 +209,3 @@ def _hashed(chooser: ValidationChooser) -> ValidationChooser:
     _ = chooser.keys
     return chooser
 
-
-class _RunPrelabels:
-    """`_run_prelabels` of one read of the folder, by the renames chosen, each worked out once: the dialog asks
-    again at every step of the fraction, which does not change them (a fine-tune of 20k images took ~120 ms)."""
-
-    def __init__(self, read: CollectedFolder | None, unusable: Collection[str]) -> None:
-        self._read = read
-        self._unusable = unusable
-        self._by_renames: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
-
-    def get(self, renamed: Mapping[str, str]) -> dict[str, Any]:
-        """`_run_prelabels`'s fields ({} with no read: the fine-tune's model could not be read)."""
-        if self._read is None:
-            return {}
-        key = tuple(sorted(renamed.items()))
-        if key not in self._by_renames:
-            self._by_renames[key] = _run_prelabels(self._read, renamed, self._unusable)
-        return self._by_renames[key]
-
-
-def _without_unaware(read: CollectedFolder, renamed: Mapping[str, str] | None = None,
-                     ) -> tuple[list[Sample], dict[str, dict[str, Any]]]:
-    """(The samples of ``read`` a run trains on, meta.json's record of the pre-labels it leaves out as their
-    model did not know a class of the run, a class ``renamed`` known by its old name): the run's rule, one
-    function (`collected_folder.without_unaware_prelabels`); not the classes a fine-tune keeps from its model."""
-    from petloc_gui.model.collected_folder import without_unaware_prelabels
-    from petloc_gui.model.prelabel_models import left_out_record
-
-    kept, left_out = without_unaware_prelabels(read.samples, read.prelabel_models, renamed)
-    return kept, left_out_record(left_out)
-
-
-def _run_prelabels(read: CollectedFolder, renamed: Mapping[str, str], unusable: Collection[str] = ()) -> dict[str, Any]:
-    """`Holdout`'s fields that follow the pre-labels a fine-tune of ``read`` leaves out as their model did not
-    know a class of it (``renamed``: the classes it is told were renamed, `_without_unaware`): the pre-labels it
-    trains on (not those of ``unusable`` images), meta.json's record of those it leaves out, the boxes it
-    trains on (`_box_counts`), its images by class (`_first_box_counts`: not those of ``unusable`` images). The
-    Retrain dialog's class choices change them: worked out from the one read."""
-    kept, left_out = _without_unaware(read, renamed)
-    usable = [sample for sample in kept if str(sample.image_path) not in unusable]
-    return {"prelabels": sum(sample.prelabel for sample in usable), "prelabels_left_out": left_out,
-            "unusable": len(kept) - len(usable), **_box_counts(kept), **_first_box_counts(usable)}
-
-
-def _box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
-    """`Holdout`'s ``box_counts`` and ``prelabel_box_counts`` of ``samples`` (those a run trains on: not the
-    pre-labels it leaves out as their model did not know a class): every box's label, as `petloc train`
-    counts them for its refusal of a class typed two ways."""
-    reviewed: Counter[str] = Counter()
-    prelabels: Counter[str] = Counter()
-    for sample in samples:
-        (prelabels if sample.prelabel else reviewed).update(name for name, _ in sample.ground_truth)
-    return {"box_counts": dict(reviewed), "prelabel_box_counts": dict(prelabels)}
-
-
-def _first_box_counts(samples: Iterable[Sample]) -> dict[str, dict[str, int]]:
-    """`Holdout`'s ``images_by_class`` and ``prelabel_images_by_class`` of ``samples`` (those a run trains on,
-    after its check of the images): each image counted once, by its first box's label (`Sample.label`), as
-    `petloc train` counts them for its warning of thin classes; a class on later boxes only is not counted."""
-    reviewed: Counter[str] = Counter()
-    prelabels: Counter[str] = Counter()
-    for sample in samples:
-        (prelabels if sample.prelabel else reviewed)[sample.label] += 1
-    return {"images_by_class": dict(reviewed), "prelabel_images_by_class": dict(prelabels)}
-
-
-def _fine_tune_split(folder: Path | str, label: str, parent_spec: str, exclude: Iterable[str] = (),
-                     known_hashes: Mapping[str, str | None] | None = None,
-                     ) -> tuple[TrainingData | Holdout | None, list[str], CollectedFolder | None]:
-    """(The `TrainingData` a fine-tune of ``parent_spec`` sees in the folder (the parent's validation
-    images by path and by content); when that run would stop at once, the `Holdout` that says why in
-    its own words (its pre-labels' fields: `_run_prelabels`); None when the parent's meta.json cannot be
-    read, the parent's class names, the folder as the fine-tune reads it (None with no `TrainingData` or
-    `Holdout`)). ``exclude``: the images the run holds out as test images besides the model's (the layout's
-    test list); ``known_hashes``: an earlier read's (`collect_folder`), not hashed again. One read of the
-    folder serves both ways: reading it again to leave the pre-labels out read every annotation a second time."""
-    from petloc_gui.core.errors import DatasetError
-    from petloc_gui.model.bundle import read_meta, resolve_model
-    from petloc_gui.model.collected_folder import collect_folder
-    from petloc_gui.model.training_data import TrainingData
-
-    try:
-        meta = read_meta(parent_spec)
-    except Exception:  # noqa: BLE001 - the run will say it; the preview falls back to the plain split
-        return None, [], None
-    names, read = meta.get("class_names"), None
-    names_read = [str(n) for n in names] if isinstance(names, list) else []
-    try:
-        # the model's folder, as the run is given it (`petloc train --init-from`): its parents written beside
-        # it are found there, and the preview's validation list is the run's
-        read = collect_folder(folder, label, exclude, parent_meta=meta, known_hashes=known_hashes,
-                              parent_path=resolve_model(parent_spec))
-        return TrainingData.from_folder(read, parent_class_names=names), names_read, read
-    except DatasetError as exc:
-        reason = exc.reason
-    except Exception:  # noqa: BLE001 - as above
-        return None, [], None
-    # the pre-labels the run could use (not those that are the parent's test images, by path or by bytes, nor
-    # those of a model that did not know one of its classes)
-    prelabels = sum(s.prelabel for s in _without_unaware(read)[0]) if read is not None else 0  # 0: the folder went
-    without = ""
-    if read is not None and prelabels:
-        try:
-            TrainingData.from_folder(read, parent_class_names=names, skip_prelabels=True)
-        except DatasetError as exc:
-            without = exc.reason
-        except Exception:  # noqa: BLE001 - as above: the run will say it; the dialog keeps the first reason
-            without = ""
-    return Holdout(0, [], 0, reason, problem_without_prelabels=without), names_read, read
-
-
-def comparison_figures(
-    comparison: dict[str, Any] | None, done: dict[str, Any] | None
-) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
-    """(old metrics, new metrics, note) for the side-by-side table."""
-    done_metrics = done.get("metrics") if isinstance(done, dict) else None
-    if not isinstance(comparison, dict):
-        return None, done_metrics if isinstance(done_metrics, dict) else None, (
-            "The old and new model could not be compared; the new model's validation figures are shown."
-        )
-    old = comparison.get("old") if isinstance(comparison.get("old"), dict) else None
-    new = comparison.get("new") if isinstance(comparison.get("new"), dict) else done_metrics
-    note = str(comparison.get("note") or "")
-    return old, new if isinstance(new, dict) else None, note
