@@ -5,6 +5,11 @@ right after a delete), applies a picked or typed label through the edit
 controller, and gives the keyboard back to the image on Enter and Escape, and
 when its list closes (a class picked with the mouse or not), so a single-key
 shortcut never types into it. The number keys pick a class (`number_keys`).
+
+One rule for typing: only Enter applies it (or a pick from the list). Typing
+left any other way (a click on the image or a box, Tab, a save) is dropped,
+visibly: the box shows the selected box's label again and the status line says
+the typed label was not applied (`drop_typing`); Escape drops it unsaid.
 """
 
 from __future__ import annotations
@@ -77,9 +82,13 @@ class LabelBox(QObject):
         combo.setAccessibleName(ACCESSIBLE_NAME)
         combo.lineEdit().setAccessibleName(ACCESSIBLE_NAME)
         self._leaving = False  # set while the keyboard goes back to the image: see _done
-        self.combo.activated.connect(lambda i: None if self._leaving else self._apply(self.label_at(i)))
+        self.combo.activated.connect(self._picked)
         self.combo.lineEdit().returnPressed.connect(self._typed)
         self._line = self.combo.lineEdit()
+        # Typed since the box last showed a label (its inline completion sets the text, which clears
+        # the line edit's own isModified: "c" completed to "cat" did not count as typed)
+        self._typing = False
+        self._line.textEdited.connect(lambda _text: setattr(self, "_typing", True))
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
         self.combo.installEventFilter(self)
@@ -181,20 +190,29 @@ class LabelBox(QObject):
         self._show_label_of_selected()
 
     def _show_label_of_selected(self) -> None:
+        self._show(self._label_of_selected())
+
+    def _label_of_selected(self) -> str:
         doc, index = self.edits.doc, self.edits.selected
-        name = doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
-        self._show(name)
+        return doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
 
     def _show(self, name: str) -> None:
         """``name`` in the box: its start, not its end ("ffordshire_terrier" of a long class), and the
         whole in the tooltip (the box is narrower than many class names)."""
         self.combo.setCurrentText(visible(name))
+        self._typing = False
         self._line.setCursorPosition(0)
         self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
     # --- typing --------------------------------------------------------------------------
     def _apply(self, name: str) -> None:
         self.edits.set_label(name)
+
+    def _picked(self, index: int) -> None:
+        """An item activated: picked from the list (not Qt's activation as Escape leaves the box: `_done`)."""
+        if not self._leaving:
+            self._typing = False  # the pick replaced the typing (with no box selected, it shows the next box's label)
+            self._apply(self.label_at(index))
 
     def _typed(self) -> None:
         name = self.label_of_text(self.combo.currentText())
@@ -212,10 +230,53 @@ class LabelBox(QObject):
             self._show(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
-    def _done(self) -> None:
-        """Back to the image, the box showing the selected box's label (typing not applied is dropped)."""
+    def typed_not_applied(self) -> str:
+        """The text typed in the box that Enter has not applied ("" when none): typed (not shown by the
+        program, nor kept from before) and other than the selected box's label."""
+        typed = self.combo.currentText()
+        return typed if self._typing and typed != visible(self._label_of_selected()) else ""
+
+    def drop_typing(self) -> str:
+        """Drop typing Enter has not applied: the box shows the selected box's label again, and the
+        keyboard goes back to the image if the box had it (so the next D steps, not types "catd").
+        Returns what the status line should say ("" when nothing was typed), for the caller to say."""
+        typed = self.typed_not_applied()
+        if not typed:
+            return ""
+        had_keyboard = self.combo.hasFocus() or self._line.hasFocus()
+        label = self._label_of_selected()
+        # its item made current, so that Qt's activation as the box loses the keyboard (of the item matching
+        # the text, when that is not the current one) finds nothing to apply
+        self._make_current(self.combo.findText(visible(label)))
+        self._show(label)  # (after: an index of -1 empties the text)
+        if had_keyboard:
+            self.typing_done.emit()
+        return f"Typed label '{visible(typed)}' not applied: press Enter in the Label box to apply it"
+
+    def _left(self, reason: Qt.FocusReason) -> None:
+        """The box lost the keyboard: typing is dropped, and said, unless a menu or the box's own list opened
+        over it (a pick from the list applies; the list closing, or a save from the menu, drops it)."""
+        if reason != Qt.PopupFocusReason:
+            if note := self.drop_typing():
+                self.edits.said.emit(note)
+        elif self._typing:
+            # kept, but not applied by Qt as the box loses the keyboard: it activates the item matching the
+            # text when that is not the current one, so that item is made current first
+            self._make_current(self.combo.findText(self.combo.currentText()))
+
+    def _make_current(self, index: int) -> None:
+        """Item ``index`` current, no signal, no pick (-1: none, which empties the text)."""
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(index)
+        self.combo.blockSignals(False)
+
+    def _done(self, say: bool = True) -> None:
+        """Back to the image, the box showing the selected box's label: typing not applied is dropped,
+        and said unless ``say`` is False (Escape: the user dropped it)."""
         if self.combo.view().isVisible():
             return  # the list opened again meanwhile
+        if say and (note := self.drop_typing()):
+            self.edits.said.emit(note)
         focus = QApplication.focusWidget()
         if focus is not None and focus is not self.combo and focus is not self._line:
             self.show_selected()  # the click that closed the list put the keyboard elsewhere: it stays there
@@ -235,8 +296,10 @@ class LabelBox(QObject):
         # (`is`, not `in`: an equality test reaches into a wrapper whose C++ object may be going away)
         if (event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape
                 and (watched is self.combo or watched is self._line)):
-            self._done()
+            self._done(say=False)
             return True
+        if event.type() == QEvent.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
+            self._left(event.reason())
         if event.type() == QEvent.Hide and watched is self._popup:
             QTimer.singleShot(0, self, self._done)  # dropped if the box goes first
         return super().eventFilter(watched, event)
