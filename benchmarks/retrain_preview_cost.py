@@ -5,7 +5,7 @@
 Writes a folder of N 75x75 digit canvases with VOC boxes (classes 0-9; one in nine a model's unreviewed
 pre-label), then, with the bundled digits model as the one to fine-tune:
 
-- loader: `retrain_support.holdout_preview_for` (the dialog runs it in a thread, once per opening);
+- loader: `retrain_holdout_preview.holdout_preview_for` (the dialog runs it in a thread, once per opening);
 - closure: the function it returns, called as the dialog calls it on each step of "Validation fraction"
   (fractions 0.20, 0.21, ... ; fine-tuning and training from scratch), median ms;
 - dialog step: `RetrainDialog` (offscreen) with that preview, "Validation fraction" stepped (the closure,

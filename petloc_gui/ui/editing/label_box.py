@@ -20,8 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
-from petloc_gui.app.class_list import blank_note
-from petloc_gui.app.unstorable_class import unstorable_note
+from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.text import tidy_name, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
@@ -216,7 +215,7 @@ class LabelBox(QObject):
 
     def _typed(self) -> None:
         name = self.label_of_text(self.combo.currentText())
-        if refused := unstorable_note(name) or blank_note(name):
+        if refused := refused_class(name):
             # a NUL pasted ("do\x00g") was given to the box, and Ctrl+S failed without naming the label; a
             # "\u200b" labelled it with a class that looked empty (Edit → Classes… refuses both so): the box
             # keeps its label, the status line says why, and the text and the keyboard stay here for the user

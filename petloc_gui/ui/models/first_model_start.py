@@ -2,7 +2,7 @@
 bar's "Train a model for these classes…" tip and the Retrain dialog's first-model choice say it.
 
 One rule with the run: the words follow the preset a folder's first model trains with
-(`app.model_choice.training_preset_for`, which `RetrainStarting` and `retrain_support.folder_preset` use) and
+(`app.model_choice.training_preset_for`, which `RetrainStarting` and `retrain_preset.folder_preset` use) and
 where that preset's weights start (`model.initial_weights.backbone_weights`): the small digits network from
 scratch for 75x75 canvases, MobileNet from the shipped ImageNet backbone for photos. Both texts said "ImageNet
 backbone" whatever the folder: a digits folder's user was told of a backbone its run never used. No

@@ -1,5 +1,5 @@
 """`Holdout`: what a run will hold out of the saved annotations, as the Retrain dialog's preview
-(`retrain_support.holdout_preview_for`) works it out and the dialog says it. Qt-free, no TensorFlow."""
+(`retrain_holdout_preview.holdout_preview_for`) works it out and the dialog says it. Qt-free, no TensorFlow."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ class ComparedImages:
 
     Made in the Retrain dialog's loader thread from the run's chooser (`splits.ValidationChooser`: the images a
     person boxed, their copies, the seed), where each image's report key is hashed once: the dialog counts at
-    every step of its fraction, and a step hashes no path (`retrain_support.holdout_preview_for`). ``learned``:
+    every step of its fraction, and a step hashes no path (`retrain_holdout_preview.holdout_preview_for`). ``learned``:
     the relative paths the current model, or one it was fine-tuned from, trained on (never compared on)."""
 
     def __init__(self, chooser: ValidationChooser, learned: Collection[str] = ()) -> None:

@@ -1,8 +1,8 @@
 """The Retrain dialog's count of canvases holding digits the current model has seen (`Holdout.seen_tested`,
-`seen_learned`) walks a run from scratch's images and a fine-tune's (`retrain_support._seen_fields`), hashing each
-canvas its read of the folder did not hash (`model.current_model_digits.seen_canvases`). Each walk kept its hashes
-to itself, so with a current model recording no image it trained on (the fine-tune's read then hashes none) every
-canvas was read twice; the two walks share one dict of hashes now, and each canvas is read once."""
+`seen_learned`) walks a run from scratch's images and a fine-tune's (`retrain_holdout_preview._seen_fields`),
+hashing each canvas its read of the folder did not hash (`model.current_model_digits.seen_canvases`). Each walk kept
+its hashes to itself, so with a current model recording no image it trained on (the fine-tune's read then hashes
+none) every canvas was read twice; the two walks share one dict of hashes now, and each canvas is read once."""
 
 from __future__ import annotations
 
