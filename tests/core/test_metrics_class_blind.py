@@ -42,3 +42,10 @@ def test_no_photo_gives_no_figure_and_unequal_lengths_are_refused():
     assert class_blind_figures([], []) == dict.fromkeys(("mean_iou", "median_iou", "iou_ge_50", "iou_ge_75"))
     with pytest.raises(ValueError, match="differ in length"):
         class_blind_figures([[("cat", SQUARE)]], [])
+
+
+def test_a_box_of_iou_exactly_half_counts_in_iou_ge_50():
+    # (0, 0, 10, 5) inside the 10x10 square: 50 / 100, IoU 0.5 exactly, which "IoU >= 0.5" counts
+    assert class_blind_iou([("cat", SQUARE)], (0, 0, 10, 5)) == 0.5
+    figures = class_blind_figures([[("cat", SQUARE)], [("dog", SQUARE)]], [(0, 0, 10, 5), (0, 0, 10, 4)])
+    assert figures["iou_ge_50"] == 0.5  # the first photo of two counts, the second (IoU 0.4) does not
