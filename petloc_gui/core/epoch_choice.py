@@ -1,13 +1,14 @@
 """Which of a model's validation images chose something in its training, read from its meta.json.
 
-Training holds images out and splits them in two (`model.splits`): the *selection* part chooses
-the epoch, the *report* part only reports (meta.json ``validation_parts``). A two-stage bundle
+Training holds images out and splits them in two (`model.splits`): the *selection* part chooses the
+epoch, the *report* part only reports (meta.json ``validation_parts``). A two-stage bundle
 (meta.json ``refine``) also chose its second stage's epoch and variant: on the photos its
-``refine.selection`` names, or, where it names none, on every validation photo of its first
-stage. The bundled pets model is such a bundle (its refiner's ``validation_variants`` are on all 41
-of them), and so is a retrain that carried a refiner before the record existed; read as they are,
-none of their validation photos is a report photo for the cascade. An older model records no
-parts: all of its validation images chose its epoch.
+``refine.selection`` names, or, where it records no selection (an empty list is a record that it
+chose on no photo), on every validation photo of its first stage. The bundled pets model is such a
+bundle (its refiner's ``validation_variants`` are on all 41 of them), and so is a retrain that
+carried a refiner before the record existed; read as they are, none of their validation photos is a
+report photo for the cascade. An older model records no parts: all of its validation images chose
+its epoch.
 """
 
 from __future__ import annotations
