@@ -9,13 +9,14 @@ annotated and all predicted, in review-queue order ("Sort: review queue"), and t
   re-rank the 250 ms timer would run (`update_ranks`);
 - prediction: one image's prediction arriving (a new box, so its place in the queue changes), then
   that re-rank, which moves its row in the list (one layout change; the timer batches bursts);
-- N: "next to review" as `ReviewSession.next_to_review` does it, 100 images visited;
+- N: "next to review" as `ReviewSession.next_to_review` does it (`listed_queue.next_to_review`: the queue
+  read down to the first image left to review that the list shows), 100 images visited;
 - first queue: the ranking built from every row the first time it is needed (review order chosen, or
   N pressed in name order); afterwards it is kept row by row (0 when the code re-sorts each time).
 
 Run it from a checkout of any commit (PYTHONPATH at that checkout) to compare before and after: on a
-commit whose list has no ``next_to_review`` it times N the way that commit's session did (queue entries
-of every row, then a scan of them all).
+commit without ``ui/review/listed_queue`` it times N the way that commit's session did (the list's
+``next_to_review``, or, older still, queue entries of every row, then a scan of them all).
 """
 
 from __future__ import annotations
@@ -42,8 +43,17 @@ def _model(n: int):
     return model
 
 
-def _next_to_review(model, skip: set[int]):
+def _next_to_review(model, visited: set[int]):
     """N as the session asks it (`ReviewSession.next_to_review`), on this commit or an older one."""
+    try:
+        from petloc_gui.ui.review import listed_queue
+    except ImportError:  # a commit from before N walked the rows the list shows
+        return _older_next_to_review(model, visited)
+    return listed_queue.next_to_review(model, visited, None, lambda: "", lambda _text, _ms: None)
+
+
+def _older_next_to_review(model, skip: set[int]):
+    """N as the sessions of commits without `listed_queue` asked it (the queue alone, the list's filters aside)."""
     from petloc_gui.app import review_queue
 
     model.update_ranks()
@@ -108,7 +118,7 @@ def main() -> None:
     print(f"code: {os.path.dirname(petloc_gui.__file__)}")
     for n in args.sizes:
         figures = measure(n, args.repeat)
-        print(f"n={n}: " + "; ".join(f"{name} {ms:.1f} ms" for name, ms in figures.items()), flush=True)
+        print(f"n={n}: " + "; ".join(f"{name} {ms:.3f} ms" for name, ms in figures.items()), flush=True)
 
 
 if __name__ == "__main__":
