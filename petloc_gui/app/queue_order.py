@@ -99,10 +99,6 @@ class QueueOrder:
             ranks[item] = place
         return ranks
 
-    def first(self, wanted: Callable[[int], bool]) -> int | None:
-        """The first item in queue order that is ``wanted``, or None: as far down as the first one."""
-        return next((item for item in self.walk() if wanted(item)), None)
-
     def first_shown(self, wanted: Callable[[int], bool], shown: Callable[[int], bool]) -> tuple[int | None, int]:
         """The first item in queue order that is both ``wanted`` and ``shown`` (or None), and how many ``wanted``
         items before it are not ``shown``: as far down as that item, the whole queue only when none is shown."""

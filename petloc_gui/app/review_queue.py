@@ -26,7 +26,6 @@ order: img2 before img10), so the queue is stable and agrees with "Sort: name".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 BOX_DISAGREE_IOU = 0.5
@@ -89,21 +88,3 @@ def sort_key(entry: QueueEntry) -> tuple:
         return (t, round(iou, 6), conf)
     return (t, 0.0, 0.0)
 
-
-def next_to_review(
-    entries: Sequence[QueueEntry], ranks: Sequence[int], skip: Iterable[int] = ()
-) -> int | None:
-    """Index of the first unverified image still in the folder, in queue order, not in ``skip``.
-
-    ``skip`` holds the images already visited in this review pass, so pressing
-    "next to review" walks down the queue even when nothing was changed.
-    Returns None when every image is verified, gone or skipped.
-    """
-    skipped = set(skip)
-    best: int | None = None
-    for index, entry in enumerate(entries):
-        if entry.verified or entry.gone or index in skipped:
-            continue
-        if best is None or ranks[index] < ranks[best]:
-            best = index
-    return best

@@ -34,7 +34,7 @@ def test_a_held_item_keeps_its_place_and_the_others_order_around_it():
     order.place(0, (0, 0.0, 0.0))  # it would go first now
     order.place(3, (0, 0.05, 0.0))
     assert order.items() == [3, 1, 0, 2] == list(order.walk())
-    assert order.first(lambda item: item not in (3, 1)) == 0
+    assert order.first_shown(lambda item: item not in (3, 1), lambda item: True) == (0, 0)
     order.hold(0, place=10)  # a place past the end: last
     assert order.items() == [3, 1, 2, 0]
     assert order.release() and not order.release()

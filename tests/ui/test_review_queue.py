@@ -42,16 +42,26 @@ def test_queue_order_follows_the_documented_rule():
     ]
 
 
-def test_next_to_review_skips_verified_and_visited():
-    entries = [
-        E("a", has_gt=True, has_prediction=True, iou=0.1, labels_agree=True, confidence=0.5, verified=True),
-        E("b", has_gt=True, has_prediction=True, iou=0.2, labels_agree=True, confidence=0.5),
-        E("c", has_gt=True, has_prediction=True, iou=0.3, labels_agree=True, confidence=0.5),
-    ]
-    ranks = QueueOrder(rq.sort_key(e) for e in entries).ranks()
-    assert rq.next_to_review(entries, ranks) == 1
-    assert rq.next_to_review(entries, ranks, skip={1}) == 2
-    assert rq.next_to_review(entries, ranks, skip={1, 2}) is None
+def _predicted_rows(heights: tuple[int, ...]):
+    """A list of images each with a cat at 0,0,10,10 and the model's cat 10 wide, ``heights[row]`` high (IoU
+    heights[row] / 10: the lower the first in the queue)."""
+    from petloc_gui.ui.review.file_list import FileListModel
+
+    model = FileListModel([f"{chr(97 + row)}.png" for row in range(len(heights))], [True] * len(heights))
+    for row, height in enumerate(heights):
+        model.set_ground_truth(row, "cat", Box(0, 0, 10, 10), False)
+        model.set_prediction(row, "cat", 0.5, Box(0, 0, 10, height))
+    return model
+
+
+def test_next_to_review_skips_verified_and_visited(qapp):
+    from petloc_gui.ui.review.listed_queue import ListedNext, next_listed
+
+    model = _predicted_rows((1, 2, 3))  # queue: a, b, c
+    model.set_ground_truth(0, "cat", Box(0, 0, 10, 10), True)  # a verified: ranked last, passed by
+    assert next_listed(model, set()).row == 1
+    assert next_listed(model, {1}).row == 2
+    assert next_listed(model, {1, 2}) == ListedNext(None, 0)
 
 
 def test_document_dirty_tracks_content_not_history():
@@ -181,12 +191,16 @@ def test_a_status_filter_follows_statuses_that_change_on_disk(qtbot):
     qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=2000)
 
 
-def test_next_to_review_passes_gone_images_by():
-    entries = [E("gone", has_gt=True, has_prediction=True, iou=0.0, labels_agree=True, gone=True),
-               E("bad", has_gt=True, has_prediction=True, iou=0.2, labels_agree=True)]
-    ranks = [0, 1]  # even ranked first
-    assert rq.next_to_review(entries, ranks) == 1
-    assert rq.next_to_review(entries, ranks, skip=[1]) is None
+def test_next_to_review_passes_gone_images_by(qapp):
+    from petloc_gui.ui.review.listed_queue import ListedNext, next_listed
+
+    model = _predicted_rows((0, 2))
+    model.set_review_order(True)
+    model.hold(0)  # edited while shown: kept first in the queue
+    model.set_gone({0})
+    assert model.ranking.order().items() == [0, 1]  # even ranked first
+    assert next_listed(model, set()).row == 1
+    assert next_listed(model, {1}) == ListedNext(None, 0)
 
 
 def test_the_news_of_a_changed_file_says_what_saving_does_and_comes_after_the_rows_errors(tmp_path):

@@ -10,6 +10,7 @@ from petloc_gui.app import review_queue
 from petloc_gui.app.image_document import STATUS_ANNOTATED, STATUS_ERROR, STATUS_PRELABEL, STATUS_VERIFIED
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.ui.review.listed_queue import ListedNext, next_listed
 
 LABELS = ("cat", "dog")
 
@@ -111,10 +112,15 @@ def test_a_visit_or_a_prediction_re_ranks_its_row_alone(qapp, monkeypatch):
     assert calls[0] <= 1 and model.order[0] == 9
 
 
-def _first_to_review(model: FileListModel, skip: set[int]) -> int | None:
-    """N as the session found it before: every row's entry, ranked from scratch, all scanned."""
+def _first_to_review(model: FileListModel, skip: set[int], held: tuple[int, int] | None = None) -> int | None:
+    """N as the session found it before: every row's entry ranked from scratch (``held``: a row kept at its
+    place), the first not verified, not gone, not in ``skip``."""
     entries = model.queue_entries()
-    return review_queue.next_to_review(entries, _queue_ranks(entries), skip)
+    order = _from_scratch(model)
+    if held is not None:
+        order.remove(held[0])
+        order.insert(min(held[1], len(order)), held[0])
+    return next((row for row in order if not (entries[row].verified or entries[row].gone or row in skip)), None)
 
 
 def _counting_entries(monkeypatch) -> list[int]:
@@ -148,7 +154,17 @@ def test_next_to_review_is_the_first_unreviewed_row_of_a_full_sort(qapp):
     rng = random.Random(30)
     n = 40
     model = FileListModel([f"img{i}.png" for i in range(n)], [True] * n)
+    model.set_review_order(True)
+    held: tuple[int, int] | None = None  # (row, its place when held)
     for _ in range(300):
+        if rng.random() < 0.1:  # an image edited while shown keeps its place in the queue
+            row = rng.randrange(n)
+            if held is None or held[0] != row:
+                held = (row, _from_scratch(model).index(row))
+            model.hold(row)
+        elif held is not None and rng.random() < 0.1:
+            held = None
+            model.release()
         _random_change(model, rng)
         skip = set(rng.sample(range(n), rng.randrange(n)))
-        assert model.next_to_review(skip) == _first_to_review(model, skip)
+        assert next_listed(model, skip) == ListedNext(_first_to_review(model, skip, held), 0)  # every row listed

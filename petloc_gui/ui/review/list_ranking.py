@@ -8,7 +8,7 @@ list's rows follow at most every RERANK_MS, one layout change for a burst of pre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer
@@ -46,9 +46,8 @@ def _verified(rows: RowFacts, row: int) -> bool:
 
 
 def left_to_review(rows: RowFacts, row: int, skip: Container[int]) -> bool:
-    """Whether N may go to ``row``: not verified, not gone, not in ``skip`` (`review_queue.next_to_review`'s
-    rule). One rule for the queue alone (`ListRanking.next_to_review`) and for the rows the list shows
-    (`listed_queue`), so the two cannot pass different images by."""
+    """Whether N (`listed_queue`) may go to ``row``: not verified, not gone, not in ``skip`` (the images
+    visited in this review pass)."""
     return not (row in skip or row in rows.gone or _verified(rows, row))
 
 
@@ -151,9 +150,3 @@ class ListRanking(QObject):
 
     def ranks(self) -> list[int]:
         return self.order().ranks()
-
-    def next_to_review(self, skip: Iterable[int]) -> int | None:
-        """The first row in queue order not verified, not gone and not in ``skip`` (as
-        `review_queue.next_to_review`), read from the kept order: as far down as that row."""
-        rows, skipped = self._rows, set(skip)
-        return self.order().first(lambda row: left_to_review(rows, row, skipped))

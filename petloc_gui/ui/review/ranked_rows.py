@@ -1,4 +1,4 @@
-"""The file list's answers about its review queue: the order, the held row, the next image to review.
+"""The file list's answers about its review queue: the order and the held row (N's image: `listed_queue`).
 
 Mixed into `FileListModel`, whose `ListRanking` (``ranking``) keeps the order row by row; the window asks
 the list, not its parts. Holding an image keeps it at its queue place while the user edits it (re-ranked
@@ -50,7 +50,3 @@ class RankedRows:
     def update_ranks(self) -> None:
         """Show the rows in the review-queue order of now (else done at most every `RERANK_MS`)."""
         self.ranking.update()
-
-    def next_to_review(self, skip: set[int]) -> int | None:
-        """The first item in queue order not verified, not gone, not in ``skip``; None if none."""
-        return self.ranking.next_to_review(skip)
