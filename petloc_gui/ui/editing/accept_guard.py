@@ -28,17 +28,17 @@ from PySide6.QtWidgets import QApplication
 
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.edit_controller import PREVIOUS_IMAGE_IS, EditController
 
 CONFIRM_S = 5.0  # how long a first A waits for the second
-# (a labelImg user pressed A for the previous image: that is Shift+D here)
+# (a labelImg user pressed A for the previous image: the questions name the key here, `PREVIOUS_IMAGE_IS`)
 ASK_AGAIN = ("This image has your box: press A again to replace it with the model's (Ctrl+Z undoes); "
-             "previous image is Shift+D.")
+             f"{PREVIOUS_IMAGE_IS}.")
 REPLACED = "Your box was replaced by the model's: Ctrl+Z brings it back."
 PRELABEL_ACCEPTED = "Pre-label accepted as it is: verified; saved, its box stays marked as the model's (Ctrl+Z undoes)."
 # the box is the model's still (ADR 0013), only its label a person's: the second A gives back the model's label
 ASK_AGAIN_LABEL = ("This image has your label on the model's box: press A again to give it the model's label "
-                   "(Ctrl+Z undoes); previous image is Shift+D.")
+                   f"(Ctrl+Z undoes); {PREVIOUS_IMAGE_IS}.")
 REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
 # the keys whose repeats are told from a second press: A (accept, here) and D (Ctrl+D duplicate, `edit_actions`)
 WATCHED_KEYS = (Qt.Key_A, Qt.Key_D)

@@ -24,10 +24,13 @@ from petloc_gui.ui.editing import undo_commands as cmd
 
 NUDGE_PX = 1.0
 NUDGE_FAST_PX = 10.0
+# the previous-image key (`actions`' prev_image), named wherever A answers a labelImg user, whose A is previous
+# image: here and in `accept_guard`'s questions, written once so the answers cannot name different keys
+PREVIOUS_IMAGE_IS = "previous image is Shift+D"
 # A on an image whose box is the prediction already: a labelImg user pressing A A A to go back three images
-# stayed put, nothing said; the previous-image key as `accept_guard`'s questions name it
-ALREADY_THE_BOX = ("The prediction is already this image's box: A changed nothing (labelImg's previous image "
-                   "is Shift+D here).")
+# stayed put, nothing said
+ALREADY_THE_BOX = ("The prediction is already this image's box: A changed nothing (labelImg's "
+                   f"{PREVIOUS_IMAGE_IS} here).")
 
 
 def next_box_label_said(name: str, boxes_shown: bool) -> str:
