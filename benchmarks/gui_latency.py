@@ -83,7 +83,7 @@ def fake_factory():
     import numpy as np
 
     from petloc_gui.core.boxes import Box
-    from petloc_gui.ui.models.model_handle import ModelInfo
+    from petloc_gui.ui.model_info import ModelInfo
 
     class Pred:
         def __init__(self, label, confidence, box):

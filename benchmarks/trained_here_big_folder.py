@@ -92,7 +92,7 @@ def model_folder(without_sizes: bool) -> Path:
 
 def stand_in(model: Path):
     from petloc_gui.core.boxes import Box
-    from petloc_gui.ui.models.model_handle import ModelInfo
+    from petloc_gui.ui.model_info import ModelInfo
 
     class Prediction:
         def __init__(self) -> None:

@@ -35,7 +35,7 @@ from petloc_gui.app.figures_short import Caution, FiguresSaid
 from petloc_gui.app.model_metrics import figures_said
 
 if TYPE_CHECKING:
-    from petloc_gui.ui.models.model_handle import ModelInfo
+    from petloc_gui.ui.model_info import ModelInfo
 
 PREFIX = "Model: "  # the model controller's, before `ModelInfo.summary`
 ELLIPSIS = "…"

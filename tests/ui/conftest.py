@@ -41,7 +41,7 @@ class FakeHandle:
     """Predicts from a table (image name -> FakePrediction); raises for unreadable images."""
 
     def __init__(self, spec: str, table: dict, version: str = "v1") -> None:
-        from petloc_gui.ui.models.model_handle import ModelInfo
+        from petloc_gui.ui.model_info import ModelInfo
 
         self.info = ModelInfo(spec=spec, name=f"fake-{spec}", path=None, version_id=f"{spec}-{version}",
                               class_names=("cat", "dog"), metrics={"accuracy": 0.9, "mean_iou": 0.8})

@@ -10,8 +10,8 @@ import pytest
 
 from petloc_gui.app import model_metrics
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, basis_text, cautions, figures_said, metrics_text
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 
 NAME = "pets 20261205T100740Z-b9ae34"
 BASIS = {"n_validation": 20, "images": "images neither model trained on", "hedges": ["a note"]}

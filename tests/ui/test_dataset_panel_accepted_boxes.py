@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from petloc_gui.app.model_metrics import headline_metrics
 from petloc_gui.cli.train_report import person_lines
-from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from tests.app.test_accepted_boxes_beside_figures import META, RECORD
 

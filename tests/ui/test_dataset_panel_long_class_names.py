@@ -5,7 +5,7 @@ own direction. Long names break anywhere now, right-to-left ones are isolated (i
 
 from __future__ import annotations
 
-from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 from petloc_gui.ui.review.wrapped_names import BREAK, FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.review.dataset_panel import DatasetPanel
 
 

@@ -13,8 +13,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, TOO_FEW_MARK, accepted_caution, metrics_text
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import fitted_text, least_width, loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text, tooltip_html
 from tests.ui.status_message_room import show_message_leaving
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY, headline_metrics, metrics_text
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import ModelLine, fitted_text, least_width, loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text
 from tests.ui.status_message_room import show_message_leaving
 

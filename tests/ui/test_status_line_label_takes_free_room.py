@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import least_width, loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import label_shown_text, label_width_cap
 
 NAME = "pets-20261203T011551Z-c71d1a"

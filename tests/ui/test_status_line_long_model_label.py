@@ -11,8 +11,8 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from petloc_gui.app.model_metrics import ACCEPTED_KEY
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import least_width, loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import LABEL_SHARE, label_elided, label_shown_text, tooltip_html
 
 # as the window sends it (`loaded_line`): its text, and the figures' parts, each caution's short form built with it

@@ -18,8 +18,8 @@ from petloc_gui.app.figures_short import Caution
 from petloc_gui.app.trained_here_said import status_message
 from petloc_gui.ui.actions import ACTIONS
 from petloc_gui.ui.editing.edit_actions import PLACED
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import cautioned_line, least_width
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_label_room import LabelNeeds, label_widths
 from petloc_gui.ui.status_line import label_shown_text
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.model_label_fit import loaded_line
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.status_line import ModelLabel, StatusLine, label_elided, label_is_plain, label_shown_text
 from tests.model.trained_here_folders import bundle, copied_folder, training_folder
 from tests.ui import trained_here_window

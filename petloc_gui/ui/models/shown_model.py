@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.models.model_controller import ModelController
-from petloc_gui.ui.models.model_handle import ModelInfo, model_info
+from petloc_gui.ui.models.model_handle import model_info
 
 _log = logging.getLogger(__name__)
 

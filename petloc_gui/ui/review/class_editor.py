@@ -24,7 +24,8 @@ from petloc_gui.core.label_variants import shown_apart, spelled_as
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
-from petloc_gui.ui.models.model_handle import BUNDLED_MODELS, ModelInfo
+from petloc_gui.ui.model_info import ModelInfo
+from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.review.review_session import ReviewSession
 
 

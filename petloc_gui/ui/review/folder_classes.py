@@ -25,7 +25,7 @@ from petloc_gui.app.class_list import ClassNames, merged_names
 from petloc_gui.app.session_renames import SessionRenames
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
-from petloc_gui.ui.models.model_handle import ModelInfo
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.review.file_list import FileListModel
 
 

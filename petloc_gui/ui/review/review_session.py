@@ -37,8 +37,8 @@ from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
+from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.models.folder_model_chooser import CHOOSING, FolderModel, FolderModelChooser
-from petloc_gui.ui.models.model_handle import ModelInfo
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.review import listed_queue
 from petloc_gui.ui.review.cache_fill import CacheFill
