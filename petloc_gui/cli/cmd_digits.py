@@ -10,6 +10,7 @@ from petloc_gui.cli.args import any_seed, path_arg, positive_int
 from petloc_gui.cli.output import CommandError, UsageError, error, info, result_line, show
 from petloc_gui.cli.reference import docs_dir
 from petloc_gui.cli.stop_signals import held
+from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
 from petloc_gui.core.digits_record import RECORD_NAME
 from petloc_gui.core.text import counted
 
@@ -56,13 +57,21 @@ def run(args: argparse.Namespace) -> int:
                          f"give --count {available} or fewer, or leave --count out for all of them")
     _refuse_file_in_the_way(args.out)
     before = _names_in(args.out)
+    made = missing_folders(args.out)  # the run's own (all in them is its): taken back when it writes no digit
     try:
         # a stop waits for the image at hand to be written whole, with its annotation (`held`)
         images = write_digits_dataset(args.out, args.split, args.count, args.seed, replace=False, pair_guard=held)
-    except KeyboardInterrupt:
-        if _names_in(args.out) - before:
-            error(f"{show(args.out)}: stopped part way; each digit image written there has its annotation and is "
-                  f"recorded in {RECORD_NAME}: run the same command again to write the rest")
+    except BaseException as exc:
+        new = _names_in(args.out) - before
+        if new - {RECORD_NAME}:
+            if isinstance(exc, KeyboardInterrupt):
+                error(f"{show(args.out)}: stopped part way; each digit image written there has its annotation and "
+                      f"is recorded in {RECORD_NAME}: run the same command again to write the rest")
+        else:
+            # Stopped or failed before its first image (the record written, or not yet: OUT made an instant
+            # before it), the run left a new OUT empty or holding a record of canvases never written, with
+            # only "petloc: interrupted".
+            take_back("digits run", "write the digits", lambda: _take_back_unwritten(args.out, made, new))
         raise
     # Files already there are left as they are (write_digits_dataset refuses any with other content):
     # an image whose PNG and XML were both there before was not written, one missing either was.
@@ -85,6 +94,22 @@ def _refuse_file_in_the_way(out: Path) -> None:
             where = "" if path == out else f", so {out} cannot be made in it"
             raise CommandError(f"{path}: not a folder{where}: give the folder to write the digits into "
                                "(it is made if missing)")
+
+
+def _take_back_unwritten(out: Path, made: list[Path], new: set[str]) -> list[Path]:
+    """Remove what a run that wrote no digit image left: its record, when the run made it, and the folders
+    it made, when empty (a record or a folder that was there before stays). Returns what went."""
+    removed = []
+    record = out / RECORD_NAME
+    if RECORD_NAME in new:
+        try:
+            record.unlink()
+            removed.append(record)
+        except OSError:
+            pass  # left as it is: a record naming canvases never written is passed over (core.digits)
+    remove_empty(made)
+    gone = [folder for folder in made if not folder.exists()]
+    return gone[-1:] if gone else removed  # the outermost folder removed says it all
 
 
 def _names_in(folder: Path) -> set[str]:
