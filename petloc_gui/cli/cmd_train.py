@@ -196,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with bundles_given():  # where --init-from's bundle is serves this run's walks only (`_check_inputs`)
-            status = _train(args, in_store)
+            status = _train(args, in_store, made)
     except BaseException:
         remove_empty(made)  # a failed or cancelled run left the --out folder it made, empty, behind
         raise
@@ -205,7 +205,7 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _train(args: argparse.Namespace, in_store: bool) -> int:
+def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     _check_inputs(args, in_store)
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta, args.init_from)
@@ -253,7 +253,7 @@ def _train(args: argparse.Namespace, in_store: bool) -> int:
         **optional,
     )
     reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)
-    stop = TrainStop()
+    stop = TrainStop(made)  # a second stop (os._exit) takes back the --out folder the run made, when empty
 
     def on_event(event: dict[str, Any]) -> None:
         if event.get("event") == "saving":  # from here on a stop request is not read

@@ -8,12 +8,14 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from petloc_gui.cli.output import info
 from petloc_gui.cli.stop_signals import STOP_SIGNALS, interrupt_for, signal_name, stopped, work_done
+from petloc_gui.cli.taken_back import remove_empty
 
 # What a first stop says; {by} and {again} as `stop_line` fills them in
 STOPPING = "\nstopping{by}: no bundle will be written ({again} to abort at once)..."
@@ -36,9 +38,11 @@ def stop_line(template: str, signum: int | None) -> str:
     return template.format(by=by_signal(signum), again=again)
 
 
-def abort(signum: int) -> None:
+def abort(signum: int, made: Sequence[Path] = ()) -> None:
     """A second stop: say so in one line ("petloc: interrupted", "petloc: terminated (SIGTERM)") and end the
-    process at once with the status of that signal.
+    process at once with the status of that signal. The folders of --out the run ``made`` (innermost first)
+    go when they are empty, as a first stop's cancel takes them back: ``_exit`` skips that clean-up, and an
+    empty --out stayed behind.
 
     Not a KeyboardInterrupt raised from the handler: the handler runs wherever Python is, and there it
     was lost. In a finaliser (TensorFlow's ``ConcreteFunctionGarbageCollector.__del__`` runs during the
@@ -47,11 +51,16 @@ def abort(signum: int) -> None:
     Python it came out as another error. ``os._exit`` ends the process whatever runs: no exception to
     lose, and none of TensorFlow's teardown (seconds, its input threads). A bundle being written is left
     as its temporary folder (the rename never happens: no half bundle). Only the standard streams need
-    their buffers written first: ``_exit`` skips Python's own exit, which writes them."""
+    their buffers written first: ``_exit`` skips Python's own exit, which writes them.
+
+    Only empty folders go (one ``rmdir`` each, stopping at the first that is not empty): a user who stops
+    twice wants out now, so nothing here walks or deletes files, and a folder holding anything (a bundle's
+    temporary folder from an aborted write, a file put there meanwhile) stays with all it holds."""
     status = stopped(interrupt_for(signum))
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed or broken stream: the status still says it
             stream.flush()
+    remove_empty(made)
     os._exit(status)
 
 
@@ -64,7 +73,8 @@ class TrainStop:
     default before it, so a Ctrl+C then killed the process with exit 130, which says "no bundle
     written"."""
 
-    def __init__(self) -> None:
+    def __init__(self, made: Sequence[Path] = ()) -> None:
+        self._made = tuple(made)  # the folders of --out this run made (innermost first): an abort takes them back
         self._event = threading.Event()
         # what signal.signal() returned, per stop signal: the handlers to put back on exit
         self._previous: dict[int, Callable[[int, FrameType | None], Any] | int | None] = {}
@@ -88,7 +98,7 @@ class TrainStop:
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
         if self._event.is_set():
-            abort(signum)
+            abort(signum, self._made)
         self.signum = signum
         self._event.set()
         info(stop_line(self._late or STOPPING, signum))
