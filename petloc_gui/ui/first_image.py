@@ -8,21 +8,45 @@ run need no import: they are shown with the image all the same.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 FIRST_IMAGE_WAIT_MS = 3000  # the import starts by then anyway: no image to show, the demo still being written
 
 
-class ImportAfterFirstImage(QObject):
-    """Holds ``window.predictions``' import (`PredictionService.hold_prepare`) until the image pane has
-    been painted with an image (or ``FIRST_IMAGE_WAIT_MS`` have passed); a child of the window."""
+class PreparedLater(Protocol):
+    """The import's hold (`PredictionService.hold_prepare` / `release_prepare`)."""
 
-    def __init__(self, window, wait_ms: int = FIRST_IMAGE_WAIT_MS) -> None:
-        super().__init__(window)
-        self._window = window
-        self._pane = window.panel.gt_pane.viewport()
+    def hold_prepare(self) -> None: ...
+
+    def release_prepare(self) -> None: ...
+
+
+class FirstImageHost(Protocol):
+    """The window as the hold sees it (`window_host.WindowHost`): these, not its panel or session."""
+
+    predictions: PreparedLater
+
+    def image_pane(self) -> QWidget:
+        """The widget the image is painted on (the ground-truth pane's viewport)."""
+
+    def image_presented(self) -> bool:
+        """An image is shown and decoded (not one still loading)."""
+
+
+class ImportAfterFirstImage(QObject):
+    """Holds ``host.predictions``' import until the image pane has been painted with an image (or
+    ``FIRST_IMAGE_WAIT_MS`` have passed); a child of that pane, so it ends with the window."""
+
+    def __init__(self, host: FirstImageHost, wait_ms: int = FIRST_IMAGE_WAIT_MS) -> None:
+        self._pane = host.image_pane()
+        super().__init__(self._pane)
+        self._predictions = host.predictions
+        self._image_presented = host.image_presented
         self._held = True
-        window.predictions.hold_prepare()
+        self._predictions.hold_prepare()
         self._pane.installEventFilter(self)
         QTimer.singleShot(wait_ms, self, self.release)
 
@@ -31,13 +55,9 @@ class ImportAfterFirstImage(QObject):
             QTimer.singleShot(0, self, self.release)  # once this paint is on the screen
         return False
 
-    def _image_presented(self) -> bool:
-        session = self._window.session
-        return session is not None and session.current is not None and session.loading is None
-
     def release(self) -> None:
         if not self._held:
             return
         self._held = False
         self._pane.removeEventFilter(self)
-        self._window.predictions.release_prepare()
+        self._predictions.release_prepare()

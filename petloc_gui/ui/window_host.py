@@ -1,10 +1,10 @@
 """What the main window answers to the parts it composes (their narrow Protocols).
 
 ReviewSession, SaveGuard, ScreenshotTaker, ModelController,
-RetrainController and ExportActions are given the window typed as
-``SessionHost``, ``SaveHost``, ``ScreenshotHost``, ``ModelHost``,
-``RetrainHost`` and ``ExportHost``: these few methods, not the window's
-widgets. They live here so main_window.py only composes.
+RetrainController, ExportActions and ImportAfterFirstImage are given the
+window typed as ``SessionHost``, ``SaveHost``, ``ScreenshotHost``,
+``ModelHost``, ``RetrainHost``, ``ExportHost`` and ``FirstImageHost``:
+these few methods, not the window's widgets. They live here so main_window.py only composes.
 """
 
 from __future__ import annotations
@@ -101,3 +101,11 @@ class WindowHost:
     def session_renames(self) -> dict[str, str]:
         """RetrainHost: this folder's Edit → Classes renames in this window session, old -> new."""
         return self.session.classes.renames.as_dict() if self.session is not None else {}
+
+    # --- first_image.FirstImageHost (predictions: the window's own) ------------------------
+    def image_pane(self) -> QWidget:
+        return self.panel.gt_pane.viewport()
+
+    def image_presented(self) -> bool:
+        session = self.session
+        return session is not None and session.current is not None and session.loading is None
