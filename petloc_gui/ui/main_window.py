@@ -195,9 +195,9 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         a["accept"].setAutoRepeat(False)  # a held A is one press: its repeats were the guard's second A
         a["accept"].triggered.connect(lambda: self.accept_prediction(ask=True))
         a["classes"].triggered.connect(self.edit_classes)
-        connect_edit_actions(a, self.edits, self.panel.gt_pane, self.statusBar(),
+        connect_edit_actions(a, self.edits, self.panel.gt_pane, self.statusBar(), other_panes=[self.panel.pred_pane],
                              list_has_focus=self.file_dock.view.hasFocus, step_image=self.step_image,
-                             label_for_new_box=self._label_for_new_box)
+                             label_for_new_box=self._label_for_new_box, focus_image=self.focus_canvas)
         connect_view_actions(a, self.panel, lambda text: self.statusBar().showMessage(text, 4000),
                              self.cursor_label.setText)
         a["stay_in_draw_mode"].setChecked(self.settings.stay_in_draw_mode)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.editing.accept_guard import application_key_watch
@@ -63,16 +63,17 @@ def copied_box(box: Box, image_size: tuple[int, int] | None) -> Box:
     return box
 
 
-def image_panes(canvas) -> list:
-    """``canvas`` and the other image panes of its window, of its kind (the prediction pane beside it)."""
-    return [canvas, *(pane for pane in canvas.window().findChildren(type(canvas)) if pane is not canvas)]
-
-
 def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas, status: QStatusBar, *,
                          list_has_focus: Callable[[], bool], step_image: Callable[[int], None],
-                         label_for_new_box: Callable[[], str]) -> None:
+                         label_for_new_box: Callable[[], str], other_panes: Sequence[QWidget] = (),
+                         focus_image: Callable[[], None] | None = None) -> None:
     """``canvas``: the editable BoxCanvas. Arrow keys step through the list when it has the focus.
-    ``status``: the window's status line (what a key did, and which corner Alt+arrows move)."""
+    ``status``: the window's status line (what a key did, and which corner Alt+arrows move).
+    ``other_panes``: the image panes beside ``canvas`` (the prediction pane): Escape is theirs too, and W
+    leaves the keyboard where it is on any of them. ``focus_image``: the window's way of giving the image
+    the keyboard (None: ``canvas.setFocus``, for a canvas with no window rule around it)."""
+    image_panes = [canvas, *other_panes]
+    give_image_the_keyboard = focus_image if focus_image is not None else canvas.setFocus
     # what an edit that changed no box did (a number key with none selected), as long as Del's and the arrows'
     edits.said.connect(lambda text: status.showMessage(text, 5000))
 
@@ -148,11 +149,11 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
 
     def set_draw_mode(on: bool) -> None:
         canvas.draw_mode = on
-        if on and not any(pane.hasFocus() for pane in image_panes(canvas)):
+        if on and not any(pane.hasFocus() for pane in image_panes):
             # Enter and Escape are the image's keys: W from the Images list (or the menu from anywhere) said
             # "(Escape leaves it)" while the list kept the keyboard, and neither key did anything there.
-            # The window's own rule when it has one (a floating dock's window is left for the main one).
-            getattr(canvas.window(), "focus_canvas", canvas.setFocus)()
+            # The window's own rule (a floating dock's window is left for the main one).
+            give_image_the_keyboard()
         canvas.viewport().update()  # the crosshair comes and goes with draw mode
         act["place_box"].setShortcuts(place_keys if on else [])
         # what W did, each way: a "Draw mode off" left by Escape stayed up to 5 s after W had turned it on again
@@ -165,7 +166,7 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     # and Escape, the ground-truth pane's only, did nothing.
     leave = act["leave_draw_mode"]
     leave.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-    for pane in image_panes(canvas):
+    for pane in image_panes:
         pane.addAction(leave)
 
     def escape() -> None:
