@@ -73,18 +73,19 @@ class NewClassesBar(QToolBar):
     # (kept model) the boxes per class the model choice weighs (``shares``) changed: the rule may look again
     recounted = Signal(dict)
 
-    def __init__(self, window, counts: Callable[[], dict[str, int]],
+    def __init__(self, parent: QWidget | None, counts: Callable[[], dict[str, int]],
                  focus_back: Callable[[], None] = lambda: None,
                  reviewed: Callable[[], dict[str, int]] | None = None,
                  shares: Callable[[], dict[str, int]] | None = None,
                  first_model: Callable[[], FirstModelStart | None] | None = None) -> None:
-        """``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
+        """``parent``: the widget the bar is a row of (the window: it is told nothing else of it);
+        ``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
         unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all);
         ``shares``: the boxes per class the model choice weighs (every box), said by `recounted` when they
         change while a kept model is named (None: ``counts``); ``first_model``: what the folder's first model
         is and where it starts (`first_model_start.folder_first_model_start`, the run's rule), which the train
         button's tip says (None, or None said: the rule for both kinds of folder)."""
-        super().__init__("New classes", window)
+        super().__init__("New classes", parent)
         self._focus_back = focus_back
         self.setObjectName("new_classes")
         self.setMovable(False)
@@ -160,7 +161,9 @@ class NewClassesBar(QToolBar):
     def conceal(self) -> None:
         self._kept, self._said = None, None
         self._recount.stop()
-        focus = self.window().focusWidget()  # the window's, also while another window (Retraining) is active
+        # (Qt's QWidget.window(): the top-level the bar is in, whatever it is) its focus widget, also while
+        # another window (Retraining) is active
+        focus = self.window().focusWidget()
         had_focus = focus is not None and self.isAncestorOf(focus)
         self.hide()
         if had_focus:  # the train button, clicked: Qt gave the keys to the next widget, the Label box,
