@@ -10,13 +10,23 @@ startup hunt), unable to repaint or close. The writing goes to a `background` wo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.ui import background
 
 PREPARING = "Preparing the demo folder (first run only): writing 200 example digits…"
+
+
+class StatusHost(Protocol):
+    """The window as the preparer sees it (`window_host.WindowHost`): its status line, nothing else."""
+
+    def show_status(self, text: str, ms: int) -> None:
+        """Say ``text`` on the status line (``ms`` 0: until another line or a clear)."""
+
+    def clear_status_if(self, text: str) -> None:
+        """Clear the status line if it still says ``text`` (not a line said since)."""
 
 
 def _write_demo() -> Path:
@@ -32,9 +42,9 @@ class DemoPreparer(QObject):
     ready = Signal(object)  # the demo folder's Path
     failed = Signal(str)  # what went wrong, as the window says it
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    def __init__(self, window: StatusHost) -> None:
+        super().__init__(window)  # type: ignore[arg-type]  # the host is the window, a QObject
+        self._status = window
         self._worker: background.Worker | None = None
 
     def busy(self) -> bool:
@@ -44,7 +54,7 @@ class DemoPreparer(QObject):
         """Write the demo folder (once at a time), saying so on the status line until it is done."""
         if self._worker is not None:
             return
-        self._window.statusBar().showMessage(PREPARING)
+        self._status.show_status(PREPARING, 0)
         self._worker = background.start(_write_demo, returned=self._written, errored=self._not_written)
 
     def _written(self, folder: Path) -> None:
@@ -57,5 +67,4 @@ class DemoPreparer(QObject):
 
     def _done(self) -> None:
         self._worker = None
-        if self._window.statusBar().currentMessage() == PREPARING:  # not a line said since
-            self._window.statusBar().clearMessage()
+        self._status.clear_status_if(PREPARING)

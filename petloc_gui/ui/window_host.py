@@ -1,10 +1,11 @@
 """What the main window answers to the parts it composes (their narrow Protocols).
 
 ReviewSession, SaveGuard, ScreenshotTaker, ModelController,
-RetrainController, ExportActions and ImportAfterFirstImage are given the
-window typed as ``SessionHost``, ``SaveHost``, ``ScreenshotHost``,
-``ModelHost``, ``RetrainHost``, ``ExportHost`` and ``FirstImageHost``:
-these few methods, not the window's widgets. They live here so main_window.py only composes.
+RetrainController, ExportActions, ImportAfterFirstImage and DemoPreparer
+are given the window typed as ``SessionHost``, ``SaveHost``,
+``ScreenshotHost``, ``ModelHost``, ``RetrainHost``, ``ExportHost``,
+``FirstImageHost`` and ``StatusHost``: these few methods, not the window's
+widgets. They live here so main_window.py only composes.
 """
 
 from __future__ import annotations
@@ -84,6 +85,10 @@ class WindowHost:
 
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
+
+    def clear_status_if(self, text: str) -> None:  # demo_preparer.StatusHost
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)  # left of the cursor and model figures
