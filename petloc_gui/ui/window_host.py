@@ -83,6 +83,9 @@ class WindowHost:
     def refresh_modified(self) -> None:
         self.setWindowModified(self.has_unsaved())
 
+    def drop_typing(self) -> str:
+        return self.labels.drop_typing()
+
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 

@@ -52,7 +52,6 @@ from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocE
 from petloc_gui.core.folder_listing import stat_state
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
-from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
 from petloc_gui.ui.review.question_room import line_fits
@@ -79,6 +78,10 @@ class SaveHost(Protocol):
         """The window's "*" follows whether anything is unsaved."""
 
     def show_status(self, text: str, ms: int) -> None: ...
+
+    def drop_typing(self) -> str:
+        """Drop what is typed in the Label box and not applied with Enter (`LabelBox.drop_typing`): what the
+        status line should say of it, "" when nothing was typed."""
 
 
 def _is_link(path) -> bool:
@@ -118,10 +121,8 @@ class SaveGuard:
         session = self.host.session
         if session is None:
             return True
-        # (the box is the window's: found, not handed over, as the help finds it; Ctrl+S does not take the
-        # keyboard from it, so its own rule on leaving never ran)
-        typing = "" if quiet else " ".join(filter(None, (box.drop_typing() for box in
-                                                          self.parent.findChildren(LabelBox))))
+        # (Ctrl+S does not take the keyboard from the Label box, so its own rule on leaving never ran)
+        typing = "" if quiet else self.host.drop_typing()
         failures: list[str] = []
         notes: list[str] = []
         saved = 0
