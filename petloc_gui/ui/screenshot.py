@@ -26,15 +26,19 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
-from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.review.review_session import ReviewSession
 
+# Polled, not waited on (ui/background.py's rule is for work handed to threads): "ready" joins the image
+# decoded (the session), the opening scan (its watchers), the review queue known, the model loaded and its
+# prediction cached or failed (the prediction service), each its own object and no one signal of them all,
+# and the settle time and the time limit are timers anyway.
 POLL_MS = 100
 EXIT_SAVED, EXIT_TIMED_OUT, EXIT_NOT_WRITTEN, EXIT_MODEL_FAILED = 0, 2, 3, 4
 
 
 class ScreenshotHost(Protocol):
-    """The window as the screenshot taker sees it."""
+    """The window as the screenshot taker sees it: ``session`` only read (whether the image is ready), what
+    is changed on screen asked of the window (`show_prediction`, `refresh_new_classes`)."""
 
     session: ReviewSession | None
 
@@ -53,9 +57,14 @@ class ScreenshotHost(Protocol):
 
     def model_status_text(self) -> str: ...
 
-    def grab(self) -> QPixmap: ...
+    def show_prediction(self) -> None:
+        """The shown image's prediction drawn now, as cached."""
 
-    def findChildren(self, kind: type[NewClassesBar]) -> list[NewClassesBar]: ...  # Qt's: the no-model bar
+    def refresh_new_classes(self) -> None:
+        """The no-model bar's counts brought up to date, where it shows (it counts again a moment after a
+        change)."""
+
+    def grab(self) -> QPixmap: ...
 
     def shutdown(self) -> None: ...
 
@@ -123,10 +132,8 @@ class ScreenshotTaker(QObject):
             self._finish(EXIT_TIMED_OUT)
 
     def _save(self) -> None:
-        self.window.session.show_prediction()
-        for bar in self.window.findChildren(NewClassesBar):
-            if bar.isVisible():
-                bar.refresh()  # the counts of every box read, now (it counts again a moment after a change)
+        self.window.show_prediction()
+        self.window.refresh_new_classes()  # the counts of every box read, now
         QApplication.processEvents()
         ok = self.window.grab().save(str(self.out))
         if not ok:

@@ -106,6 +106,14 @@ class WindowHost:
     def model_status_text(self) -> str:
         return self.model_status.text()
 
+    def show_prediction(self) -> None:
+        if self.session is not None:
+            self.session.show_prediction()
+
+    def refresh_new_classes(self) -> None:
+        if self.models.new_classes.isVisible():
+            self.models.new_classes.refresh()
+
     def session_renames(self) -> dict[str, str]:
         """RetrainHost: this folder's Edit → Classes renames in this window session, old -> new."""
         return self.session.classes.renames.as_dict() if self.session is not None else {}
