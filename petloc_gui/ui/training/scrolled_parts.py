@@ -17,10 +17,14 @@ class _Column(QWidget):
     def __init__(self, splitter: QSplitter, result: QWidget) -> None:
         super().__init__()
         self._splitter, self._result = splitter, result
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(result)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(splitter, 1)
+        self._layout.addWidget(result)
+
+    def layout_spacing(self) -> int:
+        """The spacing between the splitter and the result (-1: the style's, unknown here)."""
+        return self._layout.spacing()
 
     def heightForWidth(self, width: int) -> int:  # Qt's name
         """The least height at ``width``: the splitter's least (the curves', the log's) and the whole result.
@@ -29,7 +33,7 @@ class _Column(QWidget):
         height = self._splitter.minimumSizeHint().height()
         if self._result.isVisibleTo(self):
             wrapped = self._result.heightForWidth(width)  # its notes wrap: the taller the narrower
-            height += max(wrapped, self._result.minimumSizeHint().height()) + max(self.layout().spacing(), 0)
+            height += max(wrapped, self._result.minimumSizeHint().height()) + max(self._layout.spacing(), 0)
         return height
 
 
@@ -37,9 +41,12 @@ class ScrolledParts(QScrollArea):
     """Scrolls only when the window is shorter than the curves' and the log's least heights and the result."""
 
     def __init__(self, splitter: QSplitter, result: QWidget) -> None:
-        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop of its own: its contents have them
-        self.setWidget(_Column(splitter, result))
+        self._column = _Column(splitter, result)  # kept: `widget()` is typed as maybe None
+        self.setWidget(self._column)
         self._result = result
         # the keyboard's control in sight, however it got there: Tab from Close (outside this area) went to the
         # log above the view (Qt's own scrolling follows only a Tab made inside the area), and a finished run
@@ -56,17 +63,16 @@ class ScrolledParts(QScrollArea):
         where it is taller than the view. Not `ensureWidgetVisible`: it aims at the text cursor, which in the
         log lies below the log's own view (the log stayed out of sight)."""
         focused = QApplication.focusWidget()
-        if focused is None or not self.widget().isAncestorOf(focused):
+        if focused is None or not self._column.isAncestorOf(focused):
             return
-        top_left = focused.mapTo(self.widget(), QPoint(0, 0))
+        top_left = focused.mapTo(self._column, QPoint(0, 0))
         view = self.viewport().size()
         half_width = min(focused.width(), view.width()) // 2
         half_height = min(focused.height(), view.height()) // 2
         self.ensureVisible(top_left.x() + half_width, top_left.y() + half_height, half_width, half_height)
 
     def spacing(self) -> int:
-        layout = self.widget().layout()
-        return max(layout.spacing(), 0) if layout is not None else 0
+        return max(self._column.layout_spacing(), 0)
 
     def show_result(self) -> None:
         """Scrolled to the result's top, or as far as the end where the whole result fits below it. Scrolled to
