@@ -40,21 +40,27 @@ class CurvesChart(QChartView):
         chart.setMargins(QMargins(*CHART_MARGINS_PX))
         chart.layout().setContentsMargins(0, 0, 0, 0)
         chart.setBackgroundRoundness(0)
-        self._x_axis = QValueAxis(titleText="epoch", labelFormat="%d")
+        self._x_axis = QValueAxis()
+        self._x_axis.setTitleText("epoch")
+        self._x_axis.setLabelFormat("%d")
         # Ticks on whole epochs; the range has half an epoch of margin on each side,
         # so the first and last points (the only one after a one-epoch run) sit inside.
         self._x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         self._x_axis.setTickAnchor(0.0)
         self._x_axis.setTickInterval(1.0)
-        self._loss_axis = QValueAxis(titleText="loss")
+        self._loss_axis = QValueAxis()
+        self._loss_axis.setTitleText("loss")
         # short: "accuracy / IoU" was elided on a short chart at 150% scale
-        self._score_axis = QValueAxis(titleText="acc. / IoU", min=0.0, max=1.0)
+        self._score_axis = QValueAxis()
+        self._score_axis.setTitleText("acc. / IoU")
+        self._score_axis.setRange(0.0, 1.0)
         chart.addAxis(self._x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self._loss_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self._score_axis, Qt.AlignmentFlag.AlignRight)
         self.series: dict[str, QLineSeries] = {}
         for key, name, axis, _color, _style in CURVES:
-            series = QLineSeries(name=name)
+            series = QLineSeries()
+            series.setName(name)
             series.setPointsVisible(True)
             chart.addSeries(series)
             series.attachAxis(self._x_axis)

@@ -140,7 +140,9 @@ class RetrainProgress(QDialog):
         layout.addLayout(buttons)  # Cancel and Close always in sight
         self.clock = time.monotonic  # tests drive the time left with their own clock
         self._eta = TrainingEta()
-        self._eta_timer = QTimer(self, interval=ETA_REFRESH_MS, timeout=self._show_eta)
+        self._eta_timer = QTimer(self)
+        self._eta_timer.setInterval(ETA_REFRESH_MS)
+        self._eta_timer.timeout.connect(self._show_eta)
         self._epochs = 1
         self._steps = 1
         self._placed = False  # moved beside the main window on its first show only: then it stays put
@@ -184,7 +186,8 @@ class RetrainProgress(QDialog):
         return self.comparison.isVisibleTo(self) and self.comparison.use_button.isEnabled()
 
     def _owner(self) -> QWidget | None:
-        return self.parentWidget().window() if self.parentWidget() is not None else None
+        parent = self.parentWidget()
+        return parent.window() if parent is not None else None
 
     def _fit_on_screen(self) -> None:
         screen = self.screen()

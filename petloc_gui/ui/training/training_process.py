@@ -145,7 +145,9 @@ def _give_child_variables(environment: QProcessEnvironment) -> None:
 class TrainingProcess(QObject):
     """One run of the training worker."""
 
-    event = Signal(dict)
+    # Shadows QObject.event (mypy: [assignment]), kept for the code and tests that connect to it. Qt's own
+    # events still reach QObject::event: PySide6 calls a Python override only where it is a function.
+    event = Signal(dict)  # type: ignore[assignment]
     log = Signal(str)
     finished = Signal(object)  # ProcessOutcome
 
@@ -170,8 +172,12 @@ class TrainingProcess(QObject):
         self._pid: int | None = None
         self.cancel_grace_ms = CANCEL_GRACE_MS
         self.terminate_grace_ms = TERMINATE_GRACE_MS
-        self._terminate_timer = QTimer(self, singleShot=True, timeout=self._terminate)
-        self._kill_timer = QTimer(self, singleShot=True, timeout=self._process.kill)
+        self._terminate_timer = QTimer(self)
+        self._terminate_timer.setSingleShot(True)
+        self._terminate_timer.timeout.connect(self._terminate)
+        self._kill_timer = QTimer(self)
+        self._kill_timer.setSingleShot(True)
+        self._kill_timer.timeout.connect(self._process.kill)
 
     # -- control ----------------------------------------------------------
     def start(self, worker_args: list[str], env: dict[str, str] | None = None,
