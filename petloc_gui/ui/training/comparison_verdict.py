@@ -13,7 +13,7 @@ No Qt: the window (`model_comparison`) shows what this returns.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from petloc_gui.core.paired_stats import BETTER, FIGURES, MIN_IMAGES, TOO_FEW, UNCLEAR, WORSE
 from petloc_gui.core.text import counted
@@ -167,7 +167,7 @@ def compare_figures(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str]
     return out
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> TypeGuard[int | float]:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # NaN: unknown
 
 

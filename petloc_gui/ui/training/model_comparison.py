@@ -104,7 +104,9 @@ class ModelComparison(QWidget):
         from (the window may use another by now). ``paired``: the two image by image (the comparison's
         record, `core.paired_stats`): the verdict rests on it (`comparison_verdict`)."""
         self.table.setHorizontalHeaderLabels([old_name, "New model"])
-        self.table.horizontalHeaderItem(0).setToolTip(as_plain(visible(old_name)))  # whole, where the header elides
+        header = self.table.horizontalHeaderItem(0)  # made by the labels just above (typed as maybe None)
+        if header is not None:
+            header.setToolTip(as_plain(visible(old_name)))  # whole, where the header elides
         self.table.setColumnHidden(0, False)
         for button in (self.use_button, self.discard_button):
             button.show()

@@ -98,15 +98,16 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     listed = {relpath for _, relpath, _ in read.excluded}  # the layout's test list, and its byte copies
     copies = {relpath for relpath, _ in read.test_copies}
     # the dialog's line on them (`Holdout.layout_test_note`), the test list named and its copies counted
-    layout_test = {"layout_test": sum(annotation is not None for _, _, annotation in read.excluded),
-                   "layout_test_list": tests.listing, "layout_test_problems": tuple(tests.problem_lines()),
-                   "layout_test_copies": sum(annotation is not None and relpath in copies
-                                             for _, relpath, annotation in read.excluded)}
+    layout_test: dict[str, Any] = {
+        "layout_test": sum(annotation is not None for _, _, annotation in read.excluded),
+        "layout_test_list": tests.listing, "layout_test_problems": tuple(tests.problem_lines()),
+        "layout_test_copies": sum(annotation is not None and relpath in copies
+                                  for _, relpath, annotation in read.excluded)}
     # a fine-tune: of those ``layout_test`` counts (annotated, held out: a listed image or a byte copy of one),
     # the ones the model it starts from learned (its figures on them are no test figures); the list's other
     # images are none of the line's (the run's own line counts the whole list, and says so)
-    tuned_learned = ({"layout_test_learned": _learned_held_out(read, tuned_read.learned_tests)}
-                     if tuned_read is not None else {})
+    tuned_learned: dict[str, Any] = ({"layout_test_learned": _learned_held_out(read, tuned_read.learned_tests)}
+                                     if tuned_read is not None else {})
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -142,8 +143,9 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
                            compared=tuned_compared.count(chosen) if tuned_compared else None, fraction=fraction,
                            **layout_test, **tuned_learned, **trained, **tuned_seen)
         reviewed = len(samples) - len(prelabels)
-        counts = {"prelabels": len(prelabels), "prelabels_left_out": left_out, "reviewed": reviewed,
-                  "unusable": len(unreadable), **layout_test, **boxes, **by_class}
+        counts: dict[str, Any] = {"prelabels": len(prelabels), "prelabels_left_out": left_out,
+                                  "reviewed": reviewed, "unusable": len(unreadable), **layout_test, **boxes,
+                                  **by_class}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:

@@ -82,7 +82,8 @@ def start_lines(event: dict[str, Any], parts: ValidationParts) -> list[str]:
     skipped = _int(event.get("n_prelabels_skipped"), 0)
     if skipped:
         lines.append(f"[petloc] {counted(skipped, 'unreviewed pre-label')} left out of this run, as asked")
-    lines += skipped_lines(event.get("skipped") if isinstance(event.get("skipped"), list) else [])
+    left_out = event.get("skipped")
+    lines += skipped_lines(left_out if isinstance(left_out, list) else [])
     names = event.get("val_images")
     if not isinstance(names, list) or not names:
         return lines
