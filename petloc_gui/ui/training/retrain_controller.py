@@ -95,7 +95,7 @@ class RetrainController(RetrainStarting, QObject):
         self.show_progress_action.triggered.connect(self.show_progress)
         self.show_progress_action.setEnabled(False)
         self.versions_menu = VersionsMenu(self.store, host.current_model_spec, menu,
-                                          undecided=lambda: self.new_version and self.new_version.id,
+                                          undecided=lambda: self.new_version.id if self.new_version else None,
                                           in_use_found=in_use_found)
         self.versions_menu.version_chosen.connect(self.roll_back)
         self.versions_menu.bundled_chosen.connect(self.use_bundled)
@@ -116,7 +116,7 @@ class RetrainController(RetrainStarting, QObject):
         if self.saved_check.drop():
             self._progress_window().show_failure(CANCELLED, bar_text=BAR_CANCELLED)
             self._status(CANCELLED)
-        elif self.is_running():
+        elif self.process is not None and self.is_running():  # the process named for the checker
             self._progress_window().status.setText("Cancelling…")
             self.process.cancel()
 
@@ -152,11 +152,12 @@ class RetrainController(RetrainStarting, QObject):
     def shutdown(self) -> None:
         """On quit: stop a running worker, wait briefly for it, keep nothing of the run."""
         self.saved_check.drop()
-        if self.is_running():
-            self.process.cancel()
-            if not self.process.wait(5000):
-                self.process.qprocess.kill()
-                self.process.wait(2000)
+        process = self.process
+        if process is not None and self.is_running():
+            process.cancel()
+            if not process.wait(5000):
+                process.qprocess.kill()
+                process.wait(2000)
             self._drop_staging()
 
     def _on_event(self, event: dict[str, Any]) -> None:
@@ -188,8 +189,10 @@ class RetrainController(RetrainStarting, QObject):
                          0 if put_away else STATUS_MS)
             self.run_finished.emit(outcome)
             return
+        staging = self.staging
+        assert staging is not None, "set by `_launch`; cleared only after a run's end, or by a cancelling quit"
         try:
-            self.new_version = self.store.commit(self.staging)
+            self.new_version = self.store.commit(staging)
         except (OSError, VersionError) as exc:
             self._drop_staging()
             progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.",

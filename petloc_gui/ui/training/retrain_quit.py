@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version
@@ -71,7 +71,7 @@ def ask_undecided(parent: QWidget, version: Version, folder: Path) -> str:
         f"Keep it: {name} uses it from when it is opened again.\n"
         "Discard it: it is deleted (kept if a folder uses it as its model); the folder keeps its current model.\n"
         "Cancel: back to the window, the comparison is shown."))
-    buttons = {
+    buttons: dict[QAbstractButton | None, str] = {  # clickedButton(): None for a box closed another way
         box.addButton("Keep it", QMessageBox.ButtonRole.AcceptRole): KEEP,
         box.addButton("Discard it", QMessageBox.ButtonRole.DestructiveRole): DISCARD,
     }

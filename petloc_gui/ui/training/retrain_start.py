@@ -8,8 +8,9 @@ every saved annotation there froze the window for seconds on a big folder. The R
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,7 @@ from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_preset import folder_preset
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training.retrain_saved_check import CHECKING, FOLDER_CHANGED, PendingRun, SavedLabelsCheck
-from petloc_gui.ui.training.training_process import TrainingProcess
+from petloc_gui.ui.training.training_process import ProcessOutcome, TrainingProcess
 
 WAITING_FIRST = ("The last run's new model waits for your choice: Use the new model or Discard it in the "
                  "Retraining window, then Retrain (Ctrl+T) starts another run.")
@@ -31,7 +32,13 @@ CHOOSING_FIRST = ("The folder's model is still being chosen (the status line say
                   "is, to fine-tune it.")
 
 
-class RetrainStarting:
+if TYPE_CHECKING:
+    _MixedInto = QObject  # RetrainController's other base: the training process is its child
+else:
+    _MixedInto = object  # at run time RetrainController's own bases stay as they were
+
+
+class RetrainStarting(_MixedInto):
     """Mixed into `RetrainController`, which provides the attributes used here (and its `is_running`,
     `awaits_choice`, `show_progress`, `_status`, `_tell`, `_progress_window`, `_on_event`, `_on_finished`,
     `_on_run_folder`)."""
@@ -54,6 +61,17 @@ class RetrainStarting:
     _done_event: dict[str, Any] | None
     _comparison: dict[str, Any] | None
     _first_model: bool
+
+    if TYPE_CHECKING:  # RetrainController's, declared for the checker only: nothing of them at run time
+        def is_running(self) -> bool: ...
+        def awaits_choice(self) -> bool: ...
+        def show_progress(self) -> None: ...
+        def _status(self, text: str, ms: int = ...) -> None: ...
+        def _tell(self, text: str, box: bool = False) -> None: ...
+        def _progress_window(self) -> RetrainProgress: ...
+        def _on_event(self, event: dict[str, Any]) -> None: ...
+        def _on_finished(self, outcome: ProcessOutcome) -> None: ...
+        def _on_run_folder(self, folder: Path | None = None) -> bool: ...
 
     def open_dialog(self) -> bool:
         """Model → Retrain… (Ctrl+T): ask for options, then start; while a run goes on, or its new model
