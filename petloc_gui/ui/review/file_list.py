@@ -36,7 +36,7 @@ from petloc_gui.ui.review.row_classes import RowClasses
 
 COLUMNS = ("Image", "Status", "Predicted", "Conf.", "IoU")
 COL_NAME, COL_STATUS, COL_PRED, COL_CONF, COL_IOU = range(5)
-ITEM_ROLE = Qt.UserRole + 1
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # An image deleted from the folder after the list was read keeps its row until the folder is read
 # again (`image_set_watch`: the list is not changed under the user); its status says so.
@@ -46,7 +46,8 @@ GONE_TIP = "deleted from the folder since the list was read (F5 reloads the list
 # row (the selection's text colour replaces it) and to colour-blind eyes.
 DISAGREE_MARK = "≠"
 
-_ROLES = frozenset({Qt.DisplayRole, Qt.ForegroundRole, Qt.ToolTipRole, ITEM_ROLE})
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole,
+                    ITEM_ROLE})
 FLUSH_MS = 200
 
 
@@ -114,18 +115,18 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # Qt's API
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # Qt's API
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         # Called from C++ for every visible cell and role on each repaint: answer
         # the roles we do not use first, and cheaply.
         if role not in _ROLES:
             return None
         row, col = self.order[index.row()], index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if col == COL_NAME:
                 return self.names[row]
             if col == COL_STATUS:
@@ -139,13 +140,13 @@ class FileListModel(QAbstractTableModel, RowClasses, RankedRows):
                 return "" if c is None else f"{c:.2f}"
             v = self.iou[row]
             return "" if v is None else f"{v:.2f}"
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_STATUS:
                 return self.colors.of(PROBLEM if row in self.gone else self.shown_status(row))
             if col == COL_PRED and self._disagrees(row):
                 return self.colors.of(PROBLEM)
             return None
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             status = self.status[row]
             if row in self.gone:  # its other facts are moot, but unsaved edits (and their file's news) still matter
                 detail = GONE_TIP

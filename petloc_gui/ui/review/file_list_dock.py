@@ -13,7 +13,7 @@ to the image, activating itself when the keys are in a floating dock
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -68,7 +68,7 @@ class FileListDock(QDockWidget):
         self.status_filter = QComboBox()
         for i, choice in enumerate(status_filter.CHOICES):  # what each includes: its tooltip, and the box's
             self.status_filter.addItem(choice.text, choice.key)
-            self.status_filter.setItemData(i, choice.tip, Qt.ToolTipRole)
+            self.status_filter.setItemData(i, choice.tip, Qt.ItemDataRole.ToolTipRole)
         self.status_filter.setToolTip(status_filter.CHOICES[0].tip)
         self.status_filter.setAccessibleName("Show images")  # its choice alone ("All") said nothing of what it does
         self.order = QComboBox()
@@ -82,9 +82,9 @@ class FileListDock(QDockWidget):
         self.view.setAccessibleDescription("One row per image: its status, the predicted label (≠ when no box "
                                            "has it), confidence and IoU. The arrow keys show another image.")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Tab leaves the list (WCAG 2.1.2): Qt's default walked it cell by cell and wrapped to the
         # next row, opening another image every fifth Tab and never letting the focus out; arrows walk it.
         self.view.setTabKeyNavigation(False)
@@ -93,7 +93,7 @@ class FileListDock(QDockWidget):
         self.view.setWordWrap(False)
         # A long name keeps its end: in a big folder the names share their start ("a_train_000…"), and
         # eliding the middle cut out the very number that told 10,000 rows apart. The tooltip has it whole.
-        self.view.setTextElideMode(Qt.ElideLeft)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideLeft)
         # ... and a name in a subfolder its first folder too ("day/…yssinian_148.jpg", not "…yssinian_148.jpg")
         # ... each in its own direction: a right-to-left layout (-reverse) reordered "…00000_digit0.png"
         self.view.setItemDelegateForColumn(COL_NAME, NameCellDelegate(self.view))
@@ -102,8 +102,8 @@ class FileListDock(QDockWidget):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         # Fixed widths: ResizeToContents would call data() on every row at 10,000 rows.
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         # Measured in this font (pixel widths cut "0.90" to "…0" at a 16-pt font): the status column fits
         # its longest text ("edited (unsaved)"), the figures "0.00" and every column its title.
         self._widths = {COL_STATUS: max(100, self._fitting_width(COL_STATUS, STATUS_TEXT.values())),
@@ -136,7 +136,7 @@ class FileListDock(QDockWidget):
         # Esc on the drop-downs too: there the arrows and Space that followed changed the choice, not the image
         # (an open list takes its Esc first: see `_list_closed`)
         for widget in (self.search, self.status_filter, self.order):
-            escape = QShortcut(QKeySequence(Qt.Key_Escape), widget, context=Qt.WidgetShortcut)
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget, context=Qt.ShortcutContext.WidgetShortcut)
             escape.activated.connect(self.typing_done)
         # A drop-down's list closing, a choice picked or Esc (as the Label box's): the usual user clicks a
         # choice, and the keyboard stayed on the drop-down, so Down changed the filter, Space opened the list
@@ -177,13 +177,13 @@ class FileListDock(QDockWidget):
         """The line under the list saying images were added to or removed from the folder, with
         a Reload button. Hidden until then; it takes no keyboard focus (F5 reloads too)."""
         notice = QFrame()
-        notice.setFrameShape(QFrame.StyledPanel)
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
         row = QHBoxLayout(notice)
         row.setContentsMargins(6, 2, 2, 2)
         self.folder_notice_text = QLabel()
         self.folder_notice_text.setWordWrap(True)
         self.reload_button = QPushButton("Reload")
-        self.reload_button.setFocusPolicy(Qt.NoFocus)  # a click leaves the keyboard where it was
+        self.reload_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the keyboard where it was
         self.reload_button.clicked.connect(self.reload_requested)
         row.addWidget(self.folder_notice_text, 1)
         row.addWidget(self.reload_button)
@@ -235,17 +235,18 @@ class FileListDock(QDockWidget):
         return 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if watched is self.view and event.type() == QEvent.Resize:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
             self._fit_columns()
-        elif watched is self.search and event.type() == QEvent.MouseButtonPress:
+        elif watched is self.search and event.type() == QEvent.Type.MouseButtonPress:
             self._search_asked = True  # before the window manager activates a floating dock on this click
-        elif watched is self.search and event.type() == QEvent.FocusIn:
+        elif watched is self.search and event.type() == QEvent.Type.FocusIn:
             # The floating dock made the active window (floated, shown, its title clicked to move it):
             # Qt gives the keyboard to its first field, or the one it had, unless the user asked for it.
-            if event.reason() == Qt.ActiveWindowFocusReason and self.isFloating() and not self._search_asked:
+            activated = isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.ActiveWindowFocusReason
+            if activated and self.isFloating() and not self._search_asked:
                 QTimer.singleShot(0, self, self._leave_search)
             self._search_asked = False
-        elif event.type() == QEvent.Hide:
+        elif event.type() == QEvent.Type.Hide:
             for popup, combo in self._drop_down_lists:
                 if watched is popup:  # (`is`: an equality test reaches into wrappers that may be going away)
                     QTimer.singleShot(0, self, lambda combo=combo: self._list_closed(combo))
@@ -263,7 +264,7 @@ class FileListDock(QDockWidget):
     def _leave_search(self) -> None:
         """To the list: keys the list does not use (D, A, N…) still reach the window's actions."""
         if self.search.hasFocus():
-            self.view.setFocus(Qt.OtherFocusReason)
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         """Ctrl+F: the keyboard to the search box, shown first, and the dock's window activated when it
@@ -274,7 +275,7 @@ class FileListDock(QDockWidget):
             show_or_hide(self)  # shown (where it was), or its tab brought forward: it hides neither
         if self.isFloating():
             self.activateWindow()
-        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
     def _fit_columns(self) -> None:
@@ -314,7 +315,7 @@ class FileListDock(QDockWidget):
             if view_row >= 0:
                 index = self.model.index(view_row, 0)
                 self.view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
                 self.view.scrollTo(index)
             else:
                 self.view.selectionModel().clearSelection()
@@ -341,7 +342,7 @@ class FileListDock(QDockWidget):
             return []
         row = self.model.view_row(item) if item is not None else -1
         start = row if row >= 0 else (-1 if step > 0 else n)  # not shown: from the start (or the end)
-        out = []
+        out: list[int] = []
         position = start + step
         while 0 <= position < n and len(out) < count:
             out.append(self.model.item_at(position))

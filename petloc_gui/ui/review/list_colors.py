@@ -46,7 +46,7 @@ class ListColors:
         """The text colour for a status (or `PROBLEM`) on ``palette`` (the application's by default);
         None for a status shown in the palette's own text colour."""
         palette = palette if palette is not None else QGuiApplication.palette()
-        backgrounds = [palette.color(QPalette.Base), palette.color(QPalette.AlternateBase)]
+        backgrounds = [palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.AlternateBase)]
         cache_key = (backgrounds[0].rgba(), backgrounds[1].rgba())
         if cache_key != self._key:
             self._key = cache_key

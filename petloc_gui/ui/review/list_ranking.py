@@ -85,6 +85,10 @@ class ListRanking(QObject):
         self._timer.setInterval(RERANK_MS)
         self._timer.timeout.connect(self.update)
 
+    def entry(self, row: int) -> review_queue.QueueEntry:
+        """What the review queue knows of ``row`` now (`queue_entry`)."""
+        return queue_entry(self._rows, row)
+
     def _key(self, row: int) -> SortKey:
         return review_queue.sort_key(queue_entry(self._rows, row))
 

@@ -8,7 +8,7 @@ at once it would jump under the user, and stepping on down the list would skip e
 from __future__ import annotations
 
 from petloc_gui.app import review_queue
-from petloc_gui.ui.review.list_ranking import ListRanking, queue_entry
+from petloc_gui.ui.review.list_ranking import ListRanking
 
 
 class RankedRows:
@@ -18,7 +18,8 @@ class RankedRows:
     ranking: ListRanking
 
     def queue_entry(self, row: int) -> review_queue.QueueEntry:
-        return queue_entry(self, row)
+        # (the ranking reads the model's rows: this mixin has none of the facts `RowFacts` names)
+        return self.ranking.entry(row)
 
     def queue_entries(self) -> list[review_queue.QueueEntry]:
         return [self.queue_entry(r) for r in range(len(self.names))]

@@ -25,7 +25,8 @@ class RowClasses:
     def _objects(self, row: int) -> list[tuple[str, Box]]:
         if self.gt_objects[row]:
             return self.gt_objects[row]
-        return [(self.gt_name[row] or "", self.gt_box[row])] if self.gt_box[row] is not None else []
+        box = self.gt_box[row]
+        return [(self.gt_name[row] or "", box)] if box is not None else []
 
     def _share(self, item: int) -> RowShare:
         """What the item adds to `box_counts` and `labels_in_use` (`ClassTally`)."""
@@ -36,7 +37,8 @@ class RowClasses:
 
     def labels_of(self, item: int) -> set[str]:
         """The labels on the item's boxes, as the list knows them now (saved or edited)."""
-        return ({name for name, _box in self.gt_objects[item]} | {self.gt_name[item]}) - {None, ""}
+        primary = self.gt_name[item]
+        return {name for name, _box in self.gt_objects[item] if name} | ({primary} if primary else set())
 
     def labels_in_use(self) -> set[str]:
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""

@@ -38,9 +38,9 @@ class UnreadableNotice(QLabel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.PlainText)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setMargin(3)
         self.hide()
 
