@@ -22,6 +22,7 @@ import html
 import math
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
@@ -36,11 +37,16 @@ from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain, literal
 from petloc_gui.ui.review.class_bars import ClassBars
 from petloc_gui.ui.review.decode_problems import DecodeProblems
+from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.problem_list import ProblemList, problems_tooltip
 from petloc_gui.ui.review.scrolled_panel import ScrolledPanel
 from petloc_gui.ui.review.size_chart import SizeChartView, histogram
 from petloc_gui.ui.review.summary_label import SummaryLabel
 from petloc_gui.ui.review.wrapped_names import wrappable
+
+if TYPE_CHECKING:  # (types only: the statistics' modules load with the first computation, in its worker)
+    from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.stats_record import DatasetStats
 
 PREDEFINED_SHOWN = 12  # classes named in a line of the summary (unused predefined, never first); the others are counted
 
@@ -91,10 +97,10 @@ class DatasetPanel(QDockWidget):
         self.model_label.setWordWrap(True)
         self.class_title = QLabel("Class balance (first object per image)")
         self.class_title.setWordWrap(True)  # on two lines in a narrow panel, not cut
-        self.class_title.setAlignment(Qt.AlignHCenter)
+        self.class_title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.class_bars = ClassBars()  # a row per class: every name readable in the panel's width
         self.size_chart = SizeChartView()
-        self.size_chart.setRenderHint(QPainter.Antialiasing)
+        self.size_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.model_label)
@@ -110,18 +116,20 @@ class DatasetPanel(QDockWidget):
         # floating (a window of its own), kept whole on its screen as the Images dock is: its charts
         # made it taller than a 1000 px screen, and its bottom past the edge could not be reached
         self.floating_guard = FloatingDock(self)
-        self.stats = None
+        self.stats: DatasetStats | None = None
         self.shown_problems: list = []  # the statistics' problems, then the list's decode failures
         self.decode_problems = DecodeProblems(self)
         self.decode_problems.changed.connect(self._decode_problems_changed)
-        self._dataset = None
-        self._images = None  # the window's list (`set_dataset`): its unsaved edits are said
-        self._edits_said = QTimer(self, singleShot=True, interval=EDITS_SAID_MS, timeout=self._edits_changed)
+        self._dataset: Dataset | None = None
+        self._images: FileListModel | None = None  # the window's list (`set_dataset`): its unsaved edits are said
+        self._edits_said = QTimer(self, singleShot=True, interval=EDITS_SAID_MS)
+        self._edits_said.timeout.connect(self._edits_changed)
         self._worker: background.Worker | None = None
         self._stale = False
         # saves come one image at a time (Save all: thousands), a script writes file after file: the
         # figures are computed once they pause, and never more than half the time (`_stats_done`)
-        self._refresh = QTimer(self, singleShot=True, interval=STALE_REFRESH_MS, timeout=self._compute_if_visible)
+        self._refresh = QTimer(self, singleShot=True, interval=STALE_REFRESH_MS)
+        self._refresh.timeout.connect(self._compute_if_visible)
         self._started = 0.0  # when the computation running now started (time.monotonic)
         self._rest_until = 0.0  # no computation starts before then, after one that took long
         # image sizes read by the last computation: the next reads only the headers of changed files
@@ -160,8 +168,11 @@ class DatasetPanel(QDockWidget):
                 signal.connect(self._edits_said.start)
 
     def _edit_signals(self) -> tuple:
+        images = self._images
+        if images is None:  # (no list followed: nothing to connect)
+            return ()
         # a rename's rows the filter hides send no dataChanged, but their labels change the counts
-        return self._images.counts_changed, self._images.dataChanged
+        return images.counts_changed, images.dataChanged
 
     def _edits_changed(self) -> None:
         if self.stats is not None and not self._shut_down:
@@ -260,12 +271,17 @@ class DatasetPanel(QDockWidget):
             self._show_problems()
 
     def _show_problems(self) -> None:
-        self.shown_problems = [*self.stats.problems, *self.decode_problems.problems(self.stats.problems)]
+        stats = self.stats
+        if stats is None:  # (called once the statistics are shown)
+            return
+        self.shown_problems = [*stats.problems, *self.decode_problems.problems(stats.problems)]
         self.problems.set_problems(self.shown_problems, self._dataset)
         self._say_summary()
 
     def _say_summary(self) -> None:
-        stats, shown = self.stats, self.shown_problems
+        stats, shown, dataset = self.stats, self.shown_problems, self._dataset
+        if stats is None or dataset is None:  # (called once the statistics of a folder are shown)
+            return
         prelabels = f" ({stats.n_prelabels} of them unreviewed pre-labels)" if stats.n_prelabels else ""
         problems = counted(len(shown), "problem")
         if shown:  # a link that lists them (and hides the list again)
@@ -279,7 +295,7 @@ class DatasetPanel(QDockWidget):
             f"annotation, {stats.n_objects} objects, {problems}.{_unsaved_note(unsaved)}{_unused_predefined(unused)}"
             f"{_after_first(stats.after_first)}")
         self.summary.hold_link(bool(shown))
-        root = Path(self._dataset.root)
+        root = Path(dataset.root)
         self.summary.setToolTip(as_plain(problems_tooltip(shown, root)) if shown else "")
         if not shown:
             self.problems.hide()

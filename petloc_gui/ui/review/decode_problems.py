@@ -33,7 +33,8 @@ class DecodeProblems(QObject):
         self._images: FileListModel | None = None
         self._paths: list[str] = []  # item -> its image's path, as the statistics name it
         self._failures: tuple[tuple[int, str], ...] = ()  # (item, why), as read last
-        self._check = QTimer(self, singleShot=True, interval=CHECK_MS, timeout=self.check)
+        self._check = QTimer(self, singleShot=True, interval=CHECK_MS)
+        self._check.timeout.connect(self.check)
 
     def follow(self, images: FileListModel | None, dataset) -> None:
         """The list of ``dataset``'s images (None: no list, no such problems)."""
@@ -60,6 +61,8 @@ class DecodeProblems(QObject):
 
     def _signals(self) -> tuple:
         images = self._images
+        if images is None:  # (no list followed: nothing to connect)
+            return ()
         return (images.image_errors_changed,)
 
     def _soon(self, *_args) -> None:

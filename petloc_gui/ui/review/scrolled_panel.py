@@ -31,7 +31,8 @@ class ScrolledPanel(QScrollArea):
     has the keyboard. The arrows and PgUp/PgDown scroll it (Qt's), Home and End go to its top and its end."""
 
     def __init__(self, body: QWidget, name: str, said: str) -> None:
-        super().__init__(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        super().__init__(widgetResizable=True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName(name)
         self.setAccessibleName(said)  # a Tab stop: a screen reader said nothing where it landed
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -83,8 +83,8 @@ def _x_axis(edges: list[float]) -> QValueAxis:
 
 def _with_axes(chart: QChart, series, axis_x, axis_y) -> QChart:
     """Attach the x (bottom) and y (left) axes to the chart's one series; no margins."""
-    chart.addAxis(axis_x, Qt.AlignBottom)
-    chart.addAxis(axis_y, Qt.AlignLeft)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_x)
     series.attachAxis(axis_y)
     chart.setMargins(chart.margins() * 0)
