@@ -280,8 +280,8 @@ class ExportActions(QObject):
                 window, "Folder not empty",
                 literal(f"{out} is not empty. Write the export into it anyway? Files with the names "
                         "the export writes are replaced; other files stay."),
-                QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
-            if answer != QMessageBox.Yes:
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Yes:
                 return False
             overwrite = True
         self._run(fmt, dataset, out, overwrite, options)
@@ -294,10 +294,11 @@ class ExportActions(QObject):
         answer = QMessageBox.question(
             self.window, "Unsaved changes",
             "The export reads the annotation files on disk. Save your changes first?",
-            QMessageBox.SaveAll | QMessageBox.Ignore | QMessageBox.Cancel, QMessageBox.SaveAll)
-        if answer == QMessageBox.SaveAll:
+            QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Ignore | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.SaveAll)
+        if answer == QMessageBox.StandardButton.SaveAll:
             return self.host.save_all()
-        return answer == QMessageBox.Ignore
+        return answer == QMessageBox.StandardButton.Ignore
 
     def _run(self, fmt: str, dataset, out: Path, overwrite: bool, options: ExportOptions) -> None:
         for previous in (self.job, self.dialog):  # the last export's, kept until now for its report
@@ -307,7 +308,7 @@ class ExportActions(QObject):
         dialog = QProgressDialog(f"Exporting {total} images as {FORMAT_TEXT[fmt]}…", "Cancel",
                                  0, max(total, 1), self.window)
         dialog.setWindowTitle("Export")
-        dialog.setWindowModality(Qt.WindowModal)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)  # small folders finish before it would show
         job = ExportJob(fmt, dataset, out, overwrite, options, self.window)
         job.progress.connect(lambda done, steps: dialog.setValue(done * total // max(steps, 1)))
@@ -334,8 +335,9 @@ class ExportActions(QObject):
             text += "\n\n" + "\n".join(shown)
         self.host.show_status(f"Nothing exported to {out}" if nothing else f"Exported {report.images} images to {out}",
                               10000)
-        box = QMessageBox(QMessageBox.Warning if report.problems or nothing else QMessageBox.Information,
-                          "Nothing exported" if nothing else "Export finished", text, QMessageBox.Ok, self.window)
+        box = QMessageBox(QMessageBox.Icon.Warning if report.problems or nothing else QMessageBox.Icon.Information,
+                          "Nothing exported" if nothing else "Export finished", text, QMessageBox.StandardButton.Ok,
+                          self.window)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>out" named as it is, not as markup
         if len(report.problems) + len(report.warnings) > len(shown):
             box.setDetailedText("\n".join(report.problems + report.warnings))

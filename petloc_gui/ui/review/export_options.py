@@ -66,8 +66,8 @@ class ExportOptionsDialog(QDialog):
         self.annotated_only.setChecked(options.annotated_only)
         self.skip_difficult.setChecked(options.skip_difficult)
         self.copy_images.setChecked(options.copy_images)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Choose folder…")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Choose folder…")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -85,4 +85,4 @@ class ExportOptionsDialog(QDialog):
 def ask_export_options(format_text: str, options: ExportOptions, parent: QWidget | None) -> ExportOptions | None:
     """The options the user chose starting from ``options``, or None when cancelled."""
     with modal(ExportOptionsDialog(format_text, options, parent)) as dialog:
-        return dialog.options() if dialog.exec() == QDialog.Accepted else None
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

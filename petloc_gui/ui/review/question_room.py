@@ -25,8 +25,10 @@ def line_fits(parent: QWidget | None, buttons: QMessageBox.StandardButton) -> Ca
     screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
     probe = QMessageBox(QMessageBox.Icon.Question, "", "", buttons)  # (no parent: gone with this call)
     layout = probe.layout()
+    assert layout is not None  # (QMessageBox lays itself out in its constructor)
     widest = max(min(screen.availableGeometry().width() // 2, SOFT_LIMIT_PX), layout.minimumSize().width())
     layout.setGeometry(QRect(0, 0, widest, layout.sizeHint().height()))
     label = probe.findChild(QLabel, _LABEL_NAME)
+    assert label is not None  # (QMessageBox makes its text's label in its constructor)
     room, metrics = label.contentsRect().width(), QFontMetricsF(label.font())
     return lambda line: metrics.horizontalAdvance(line) <= room

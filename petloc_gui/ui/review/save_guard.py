@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from petloc_gui.app.annotation_look import unreadable_now
 from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
@@ -178,6 +178,8 @@ class SaveGuard:
                   notes: list[str]) -> int:
         """Save one document, resolving a link question or an external change; 1 if written."""
         session = self.host.session
+        if session is None:  # (`save_rows` saves only while a folder is open)
+            return 0
         name = doc.annotation_path.name
         keep_mine = False
         for _attempt in range(4):  # a link question, an unreadable file, a conflict, then the save
@@ -263,7 +265,7 @@ class SaveGuard:
         kind = change_kind(doc.disk_state, doc.external_change)
         box = QMessageBox(self.parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
-        box.setIcon(QMessageBox.Warning)
+        box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(f"{kind.capitalize()} by another program")
         since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
         box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
@@ -272,10 +274,10 @@ class SaveGuard:
             box.setInformativeText(
                 "Keep mine: save your version, which writes the file again.\n"
                 "Discard mine: leave it deleted, with no annotation shown (Ctrl+Z brings your edits back).")
-            buttons = {
-                box.addButton("Keep mine", QMessageBox.AcceptRole): KEEP_MINE,
-                box.addButton("Discard mine", QMessageBox.DestructiveRole): TAKE_THEIRS,
-                box.addButton(QMessageBox.Cancel): CANCEL,
+            buttons: dict[QAbstractButton, str] = {
+                box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole): KEEP_MINE,
+                box.addButton("Discard mine", QMessageBox.ButtonRole.DestructiveRole): TAKE_THEIRS,
+                box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
             }
         else:
             box.setInformativeText(
@@ -284,10 +286,10 @@ class SaveGuard:
                 "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
                 "unsaved.")
             buttons = {
-                box.addButton("Keep mine", QMessageBox.DestructiveRole): KEEP_MINE,
-                box.addButton("Take theirs", QMessageBox.AcceptRole): TAKE_THEIRS,
-                box.addButton("Show both", QMessageBox.ActionRole): SHOW_BOTH,
-                box.addButton(QMessageBox.Cancel): CANCEL,
+                box.addButton("Keep mine", QMessageBox.ButtonRole.DestructiveRole): KEEP_MINE,
+                box.addButton("Take theirs", QMessageBox.ButtonRole.AcceptRole): TAKE_THEIRS,
+                box.addButton("Show both", QMessageBox.ButtonRole.ActionRole): SHOW_BOTH,
+                box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
             }
         with modal(box):
             box.exec()
@@ -299,8 +301,8 @@ class SaveGuard:
             literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
                     "which is outside the dataset folder. Saving replaces that file.\n\n"
                     f"Write the annotation to {visible(exc.target)}?"),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
     def _link_refusal(doc) -> str:
@@ -325,8 +327,8 @@ class SaveGuard:
             self.parent, "Overwrite unreadable annotation?",
             literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
                     "Replace it with the boxes shown?"),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_leave(self, reload: bool = False) -> bool:
         """True if it is fine to close the folder, or with ``reload`` to read it again (saved,
@@ -353,15 +355,17 @@ class SaveGuard:
         gone = {name for name, row in zip(names, dirty, strict=True) if _gone(session.image_path(row))}
         # Always the three buttons; Enter is Save All (labelme's Save: an Enter never loses edits), Esc
         # Cancel (tests/ui/test_unsaved_box_buttons.py checks them inside the box at scale 2)
-        buttons = QMessageBox.SaveAll | QMessageBox.Discard | QMessageBox.Cancel
+        buttons = (QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
         fits = line_fits(self.parent, buttons)  # each name fitted to the room its line has there
         answer = QMessageBox.question(self.parent, "Unsaved changes",
                                       unsaved_text(names, gone, reload, autosave_failures, fits),
-                                      buttons, QMessageBox.SaveAll)
-        if answer == QMessageBox.SaveAll:  # one that cannot be saved keeps the folder open (`failed_text`)
+                                      buttons, QMessageBox.StandardButton.SaveAll)
+        # one that cannot be saved keeps the folder open (`failed_text`)
+        if answer == QMessageBox.StandardButton.SaveAll:
             saved = self.save_rows(dirty, leaving=then)
             return not self._kept_open(reload, []) and saved
-        return answer == QMessageBox.Discard
+        return answer == QMessageBox.StandardButton.Discard
 
     def _kept_open(self, reload: bool, failures: list[str]) -> bool:
         """True (the folder is not left) when the save on leaving had a conflict answered Take theirs or
