@@ -10,8 +10,9 @@ searched) is a per-image error text, never an exception that ends the scan.
 
 from __future__ import annotations
 
+import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -24,7 +25,8 @@ CHUNK = 100
 ReadRow = Callable[[int], object]  # row -> its `read_primary` result (`AnnotationStore.read_primary`)
 
 
-def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path], read: ReadRow | None = None):
+def scan(paths: Sequence[str | os.PathLike[str]], sweep_folders: list[Path], swept: list[Path],
+         read: ReadRow | None = None):
     """Sweep stale temporaries (into ``swept``), then yield (rows, results) chunks of read_primary results
     (``read(row)``; by default the file at ``paths[row]`` read alone, without its image's size).
 
@@ -39,7 +41,7 @@ def scan(paths: list[Path], sweep_folders: list[Path], swept: list[Path], read: 
         # Temporaries of saves killed a day or more ago (ours only: core.stale).
         swept.extend(remove_stale_in(sweep_folders))
         for row, path in enumerate(paths):
-            result = read(row) if read is not None else read_primary(path)
+            result = read(row) if read is not None else read_primary(Path(path))
             if result is None:
                 continue
             rows.append(row)
@@ -59,8 +61,8 @@ class AnnotationScanner(QObject):
     scanned = Signal(object, object)  # object: no QVariant conversion of the lists
     done = Signal()  # after the last chunk: every annotation file has been read
 
-    def __init__(self, annotation_paths: list[Path], parent=None, sweep_folders=(), read: ReadRow | None = None
-                 ) -> None:
+    def __init__(self, annotation_paths: Sequence[str | os.PathLike[str]], parent=None, sweep_folders=(),
+                 read: ReadRow | None = None) -> None:
         super().__init__(parent)
         self._paths = list(annotation_paths)
         self._read = read

@@ -41,6 +41,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 
 from petloc_gui.app.annotation_look import could_not_look
 from petloc_gui.app.file_key import NO_FILE, FileKey, file_key
+from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.disk_state import MISSING, DiskState, current_state, same_content
 
 QUIET_MS = 150
@@ -51,7 +52,7 @@ MAX_WATCHED = 200
 POLL_MS = 4000
 
 
-def changed_state(doc) -> DiskState | None:
+def changed_state(doc: ImageDocument) -> DiskState | None:
     """The file's state now when its content differs from what ``doc`` read; else None."""
     known = doc.disk_state
     if known is None:
@@ -90,8 +91,8 @@ class DiskSync(QObject):
     """Watches the opened documents' files (``opened()``: their rows and documents); calls
     ``changed(row, doc, state)`` for each whose file another program changed."""
 
-    def __init__(self, opened: Callable[[], Iterable[tuple[int, object]]],
-                 changed: Callable[[int, object, DiskState], None], parent=None) -> None:
+    def __init__(self, opened: Callable[[], Iterable[tuple[int, ImageDocument]]],
+                 changed: Callable[[int, ImageDocument, DiskState], None], parent=None) -> None:
         super().__init__(parent)
         self._opened = opened
         self._changed = changed
@@ -110,7 +111,7 @@ class DiskSync(QObject):
         self._given_up: set[str] = set()  # paths whose watch went to newer ones (or none could be had): polled
         self._could_not_look: set[str] = set()  # of them, those polled only while they cannot be looked at
 
-    def watch(self, doc) -> None:
+    def watch(self, doc: ImageDocument) -> None:
         """Start watching one opened document's annotation file and its folder."""
         path = Path(doc.annotation_path)
         self._add_file(path)
@@ -193,7 +194,7 @@ class DiskSync(QObject):
             self._check_image()
         self._watch_again_where_looked()
 
-    def _forget_the_unneeded(self, opened: list[tuple[int, object]]) -> None:
+    def _forget_the_unneeded(self, opened: list[tuple[int, ImageDocument]]) -> None:
         """Keep polling only what an opened document, the image shown or a file that could not be looked at needs:
         each image stepped past left its paths here (its watch went to newer ones), and a document no longer
         opened is read afresh when shown again, so a long session's set (3,517 paths after 2,000 steps on a
@@ -229,7 +230,7 @@ class DiskSync(QObject):
         self._check_image()
         return changed
 
-    def _compare(self, opened: Iterable[tuple[int, object]]) -> int:
+    def _compare(self, opened: Iterable[tuple[int, ImageDocument]]) -> int:
         changed = 0
         for row, doc in list(opened):
             found = changed_state(doc)

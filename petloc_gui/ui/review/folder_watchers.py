@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from petloc_gui.app.annotation_store import AnnotationStore
+from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.disk_state import DiskState
 from petloc_gui.core.stale import dataset_annotation_folders
@@ -28,7 +29,7 @@ from petloc_gui.ui.review.folder_follower import FolderFollower
 from petloc_gui.ui.review.image_set_watch import ImageSetWatch
 
 FilesRead = Callable[[list, list], None]  # (rows, `read_primary` results; None: no file now)
-OpenFileChanged = Callable[[int, object, DiskState], None]  # (row, its document, the file's state now)
+OpenFileChanged = Callable[[int, ImageDocument, DiskState], None]  # (row, its document, the file's state now)
 ImagesChanged = Callable[[list[str], list[str]], None]  # (image paths new on disk, gone from it)
 # the (folder, the OS's reason) pairs that cannot be read now; empty: every folder can be read again
 FoldersUnreadable = Callable[[list[tuple[str, str]]], None]
@@ -68,7 +69,7 @@ class FolderWatchers:
                              (self.image_watch.unreadable, folder_unreadable)]
         self.closed = False
 
-    def watch(self, doc) -> None:
+    def watch(self, doc: ImageDocument) -> None:
         """Follow an opened document's file from now on (`DiskSync`)."""
         if not self.closed:
             self.disk.watch(doc)

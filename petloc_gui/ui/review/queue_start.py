@@ -34,7 +34,8 @@ class QueueStart(QObject):
         self.moved = False  # True once it showed the queue's top
         self.waiting = True  # until it moved, or left the user where they are, or gave up
         self._look_soon = ChangeThrottle(self._look, THROTTLE_MS, self)
-        self._give_up = QTimer(self, singleShot=True, interval=int(timeout_s * 1000), timeout=self._stop)
+        self._give_up = QTimer(self, singleShot=True, interval=int(timeout_s * 1000))
+        self._give_up.timeout.connect(self._stop)
         rows = session.model
         # A prediction too (the list says nothing of a row a filter hides), and the scan's end (its last
         # files may have had no boxes: no row changed).
