@@ -112,7 +112,7 @@ def test_beside_a_model_in_use_from_scratch_names_what_the_run_trains(qtbot, mon
     from petloc_gui.ui.training import retrain_ask
 
     monkeypatch.setattr(words, "default_backbone_weights", lambda: tmp_path / "weights.h5")
-    monkeypatch.setattr(retrain_ask.support, "folder_preset", lambda spec, store, dataset: preset)
+    monkeypatch.setattr(retrain_ask, "folder_preset", lambda spec, store, dataset: preset)
     folder = _folder(tmp_path / "data", CANVAS if preset == "digits" else PHOTO)
     seen = []
 
