@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QTransform
-from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsTextItem, QGraphicsView
+from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
@@ -50,23 +50,23 @@ class BoxCanvas(QGraphicsView):
         scene = QGraphicsScene(self)
         # A few items whose bounds follow the zoom (handles and tags keep their screen size):
         # no BSP index to go stale, and nothing to gain from one.
-        scene.setItemIndexMethod(QGraphicsScene.NoIndex)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(scene)
-        self.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        self.setRenderHint(QPainter.Antialiasing, True)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setDragMode(QGraphicsView.NoDrag)
-        self.setFrameShape(QFrame.NoFrame)
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(QColor(40, 40, 40))
         # The editable pane takes the keyboard (Tab reaches it too): the single-key shortcuts act there.
-        self.setFocusPolicy(Qt.StrongFocus if editable else Qt.ClickFocus)
-        self._pixmap_item = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if editable else Qt.FocusPolicy.ClickFocus)
+        self._pixmap_item: QGraphicsPixmapItem | None = None
         self._message_item: QGraphicsTextItem | None = None
         self._items: list[BoxItem] = []
         self._ghost_items: list[BoxItem] = []
         self._image_rect = QRectF()
         self._band: DrawnBand | None = None  # the box being drawn, from the press to the release
-        self._pan_start = None
+        self._pan_start: QPointF | None = None  # where the last pan step left the mouse, while panning
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
         self.placing = False  # (`_placed`)
@@ -260,7 +260,7 @@ class BoxCanvas(QGraphicsView):
         fit_message(self, self._message_item)
 
     def wheelEvent(self, event) -> None:  # Qt's name
-        if event.modifiers() & Qt.ControlModifier:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.zoom_by(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP, event.position())
             event.accept()
         else:
@@ -272,14 +272,15 @@ class BoxCanvas(QGraphicsView):
         return (self.editable and self._cursor is not None and (self.draw_mode or self._band is not None)
                 and self._image_rect.contains(self._cursor))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # Qt's name
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # Qt's name
         super().drawForeground(painter, rect)
-        if not self.crosshair_shown():
+        p = self._cursor
+        if p is None or not self.crosshair_shown():
             return
         pen = QPen(QColor(255, 255, 255, 180), 0)  # cosmetic: one screen pixel at any zoom
-        pen.setStyle(Qt.DashLine)
+        pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        r, p = self._image_rect, self._cursor
+        r = self._image_rect
         painter.drawLine(QPointF(r.left(), p.y()), QPointF(r.right(), p.y()))
         painter.drawLine(QPointF(p.x(), r.top()), QPointF(p.x(), r.bottom()))
 
@@ -289,14 +290,14 @@ class BoxCanvas(QGraphicsView):
         self._cursor = scene_pos if inside else None
         if had_crosshair or self.crosshair_shown():
             self.viewport().update()
-        self.cursor_moved.emit((scene_pos.x(), scene_pos.y()) if inside else None)
+        self.cursor_moved.emit((self._cursor.x(), self._cursor.y()) if self._cursor is not None else None)
 
     def leaveEvent(self, event) -> None:  # Qt's name
         super().leaveEvent(event)
         self._track_cursor(None)
 
     def viewportEvent(self, event) -> bool:  # Qt's name
-        if event.type() == QEvent.Leave:  # the mouse leaves the viewport, not always the view itself
+        if event.type() == QEvent.Type.Leave:  # the mouse leaves the viewport, not always the view itself
             self._track_cursor(None)
         return super().viewportEvent(event)
 
@@ -306,13 +307,13 @@ class BoxCanvas(QGraphicsView):
         self.box_selected.emit(index)
 
     def mousePressEvent(self, event) -> None:  # Qt's name
-        if event.button() in (Qt.MiddleButton, Qt.RightButton):
+        if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
             self._pan_start = event.position()
             # on the viewport, over the cursor a box or the picture gives it (the crosshair hid the view's own)
-            self.viewport().setCursor(Qt.ClosedHandCursor)
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
-        if event.button() == Qt.LeftButton and self.editable and self._pixmap_item is not None:
+        if event.button() == Qt.MouseButton.LeftButton and self.editable and self._pixmap_item is not None:
             scene_pos = self.mapToScene(event.position().toPoint())
             hit = self._box_under(scene_pos)
             if self.draw_mode or hit is None:
@@ -367,14 +368,14 @@ class BoxCanvas(QGraphicsView):
             # No box's cursor here: the picture or the grey margin round it, where the view put its arrow back. A
             # press draws in either (clamped to the picture; only the picture said so): a crosshair wherever it does.
             draws = self.editable and self._pixmap_item is not None
-            self.viewport().setCursor(Qt.CrossCursor if draws else Qt.ArrowCursor)
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor if draws else Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # Qt's name
-        if self._pan_start is not None and event.button() in (Qt.MiddleButton, Qt.RightButton):
+        if self._pan_start is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
             self._pan_start = None
             self.viewport().unsetCursor()  # the next move shows the cursor of what is under the mouse again
             return
-        if self._band is not None and event.button() == Qt.LeftButton:
+        if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
             self._stretch_band(event.position())  # (where it was let go: a release may come with no move before it)
             rect = self._end_drawing()  # empty after a click, however far a scaled-down photo made its jitter
             if rect.width() >= MIN_DRAW_PX and rect.height() >= MIN_DRAW_PX:

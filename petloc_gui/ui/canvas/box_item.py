@@ -9,6 +9,7 @@ the item; on release the item reports ``(index, old_box, new_box)`` through
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -40,8 +41,10 @@ _HANDLES = (
     ("", "t"), ("r", ""), ("", "b"), ("l", ""),
 )
 _CURSORS = (
-    Qt.SizeFDiagCursor, Qt.SizeBDiagCursor, Qt.SizeFDiagCursor, Qt.SizeBDiagCursor,
-    Qt.SizeVerCursor, Qt.SizeHorCursor, Qt.SizeVerCursor, Qt.SizeHorCursor,
+    Qt.CursorShape.SizeFDiagCursor, Qt.CursorShape.SizeBDiagCursor,
+    Qt.CursorShape.SizeFDiagCursor, Qt.CursorShape.SizeBDiagCursor,
+    Qt.CursorShape.SizeVerCursor, Qt.CursorShape.SizeHorCursor,
+    Qt.CursorShape.SizeVerCursor, Qt.CursorShape.SizeHorCursor,
 )
 
 # Okabe-Ito's blue, orange and sky blue: told apart with red-green colour blindness too (the old green
@@ -96,7 +99,7 @@ class BoxItem(QGraphicsItem):
         self.on_pressed: Callable[[int], None] | None = None
         self.on_dragging: Callable[[bool], None] | None = None  # a move or resize began (True) or ended
         self._rect = box_to_rect(box)
-        self._drag_mode: int | str | None = None
+        self._drag_mode: int | Literal["move"] | None = None  # what the press took: a handle's index, or the box
         self._dragging = False
         self._drag_start = QPointF()
         self._start_rect = QRectF()
@@ -180,7 +183,7 @@ class BoxItem(QGraphicsItem):
             QPointF(cx, r.top()), QPointF(r.right(), cy), QPointF(cx, r.bottom()), QPointF(r.left(), cy),
         ]
 
-    def hit_part(self, pos: QPointF) -> int | str | None:
+    def hit_part(self, pos: QPointF) -> int | Literal["move"] | None:
         """Handle index under ``pos`` (scene coords), the nearest whose grab square holds it; "move"
         inside the box, else None. Inside a small box a handle reaches in at most a third of its side
         (never less than the drawn handle), so its middle still moves it."""
@@ -209,7 +212,7 @@ class BoxItem(QGraphicsItem):
         color = SELECTED_COLOR if self.selected else self.color
         line = self.line_path(scale)
         painter.setPen(QPen(ink_on(color), 2 * EDGE_PX / scale))  # half of it outside the line: the edging
-        painter.setBrush(Qt.NoBrush)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(line)
         painter.fillPath(line, color)
         tag = self._tag(scale)
@@ -218,11 +221,11 @@ class BoxItem(QGraphicsItem):
             painter.setFont(_tag_font(scale))
             painter.fillRect(where, QBrush(color))
             painter.setPen(QPen(ink_on(color)))  # black or white by contrast ratio, not HSL lightness
-            painter.drawText(where, Qt.AlignCenter, text)
+            painter.drawText(where, Qt.AlignmentFlag.AlignCenter, text)
         if self.editable and self.selected:
             size = self._handle_size()
-            painter.setPen(QPen(Qt.black, 1 / scale))
-            painter.setBrush(QBrush(Qt.white))
+            painter.setPen(QPen(Qt.GlobalColor.black, 1 / scale))
+            painter.setBrush(QBrush(Qt.GlobalColor.white))
             for p in self._handle_points():
                 painter.drawRect(QRectF(p.x() - size / 2, p.y() - size / 2, size, size))
 
@@ -230,9 +233,9 @@ class BoxItem(QGraphicsItem):
         """The box's line as an area (each dash of a dashed one its own), so it can be edged all round."""
         stroker = QPainterPathStroker()
         stroker.setWidth(LINE_PX / scale)
-        stroker.setJoinStyle(Qt.MiterJoin)
+        stroker.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         if self.dashed:
-            stroker.setDashPattern(Qt.DashLine)
+            stroker.setDashPattern(Qt.PenStyle.DashLine)
         outline = QPainterPath()
         outline.addRect(self._rect)
         return stroker.createStroke(outline)
@@ -245,7 +248,7 @@ class BoxItem(QGraphicsItem):
         if not self.editable:
             return
         if on:
-            self.setCursor(Qt.CrossCursor)
+            self.setCursor(Qt.CursorShape.CrossCursor)
             return
         pointer = self._pointer_on_me()
         if pointer is None:
@@ -255,7 +258,7 @@ class BoxItem(QGraphicsItem):
             # Enter), QGraphicsItem.unsetCursor made Qt 6.11 read the view's last mouse event, of which there
             # was none: the process died (SIGSEGV in QEventPoint::position), unsaved edits lost. The cursor of
             # what a press does there is set instead, as a hover would.
-            self.setCursor(self._cursor_for(self.hit_part(pointer)) or Qt.CrossCursor)
+            self.setCursor(self._cursor_for(self.hit_part(pointer)) or Qt.CursorShape.CrossCursor)
 
     def _pointer_on_me(self) -> QPointF | None:
         """Where the mouse pointer is on this box (its coordinates), when a view of the scene has it over
@@ -269,14 +272,14 @@ class BoxItem(QGraphicsItem):
                 return self.mapFromScene(view.mapToScene(spot))
         return None
 
-    def _cursor_for(self, part) -> Qt.CursorShape | None:
+    def _cursor_for(self, part: int | Literal["move"] | None) -> Qt.CursorShape | None:
         """The cursor that says what a press on ``part`` does: draw (draw mode), resize (a handle of the
         selected box), move (the box); None: the box's none (the view's shows)."""
         if self._draw_mode:
-            return Qt.CrossCursor
+            return Qt.CursorShape.CrossCursor
         if isinstance(part, int) and self.selected:
             return _CURSORS[part]
-        return Qt.SizeAllCursor if part == "move" else None
+        return Qt.CursorShape.SizeAllCursor if part == "move" else None
 
     def hoverMoveEvent(self, event) -> None:  # Qt's name
         # the cursor says what a press does: draw (draw mode), resize (a handle), move (the box)
@@ -287,7 +290,7 @@ class BoxItem(QGraphicsItem):
             self.setCursor(cursor)
 
     def mousePressEvent(self, event) -> None:  # Qt's name
-        if not self.editable or event.button() != Qt.LeftButton:
+        if not self.editable or event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
             return
         part = self.hit_part(event.pos())

@@ -178,7 +178,7 @@ class PanePicture(QObject):
         if image is None:
             return None
         self._item = scene.addPixmap(QPixmap.fromImage(adjusted(image, adjustment)))
-        self._item.setTransformationMode(Qt.SmoothTransformation)
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         if image.width() != size[0]:
             self._item.setScale(size[0] / image.width())
         return self._item
@@ -235,7 +235,8 @@ class PanePicture(QObject):
             return
         ratio = self._view.devicePixelRatioF()
         real_px = self._view.transform().m11() * ratio / per_scene  # device px each
-        mode = Qt.FastTransformation if real_px >= NEAREST_FROM else Qt.SmoothTransformation
+        mode = (Qt.TransformationMode.FastTransformation if real_px >= NEAREST_FROM
+                else Qt.TransformationMode.SmoothTransformation)
         budget = DETAIL_BUDGET * viewport.width() * ratio * viewport.height() * ratio  # pixmap pixels
         # The screen shows no finer than real_px: a finer pixmap only costs memory. Within the budget even
         # where rounding makes the seen part alone more (a viewport of a few pixels), so it is a hard cap.
@@ -266,10 +267,10 @@ class PanePicture(QObject):
         # place, then copied (or scaled) once, at the crop's size, not the image's.
         stride = 3 * pixels.shape[1]
         start = np.ascontiguousarray(pixels).reshape(-1)[crop.top() * stride + 3 * crop.left():]
-        image = QImage(start.data, crop.width(), crop.height(), stride, QImage.Format_RGB888)
+        image = QImage(start.data, crop.width(), crop.height(), stride, QImage.Format.Format_RGB888)
         if sampling < 1:
             image = image.scaled(max(1, int(crop.width() * sampling)), max(1, int(crop.height() * sampling)),
-                                 Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+                                 Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation)
         else:
             image = image.copy()
         return QPixmap.fromImage(adjusted(image, self._adjustment))

@@ -11,7 +11,7 @@ from petloc_gui.core.text import visible
 
 
 def header_escaped(text: str, metrics: QFontMetrics | None = None, width: int | None = None,
-                   mode: Qt.TextElideMode = Qt.ElideMiddle) -> str:
+                   mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle) -> str:
     """A file name or label for the rich-text header: escaped for HTML and the terminal sense;
     given a width (and the font's ``metrics``), elided to it (in its middle, or as ``mode`` says)."""
     shown = visible(text)

@@ -40,10 +40,10 @@ def adjusted(image: QImage, adjustment: Adjustment) -> QImage:
     """A copy of ``image`` with the adjustment applied (the image itself when it is the identity)."""
     if adjustment.is_identity or image.isNull():
         return image
-    rgb = image.convertToFormat(QImage.Format_RGB888)
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     pixels = np.frombuffer(rgb.constBits(), np.uint8, count=stride * height).reshape(height, stride)
     levels = np.arange(256, dtype=np.float32)
     lut = np.clip((levels - 128.0) * adjustment.contrast + 128.0 + adjustment.brightness, 0, 255).astype(np.uint8)
     out = np.ascontiguousarray(lut[pixels[:, : width * 3]])
-    return QImage(out.data, width, height, width * 3, QImage.Format_RGB888).copy()
+    return QImage(out.data, width, height, width * 3, QImage.Format.Format_RGB888).copy()

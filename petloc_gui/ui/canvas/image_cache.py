@@ -55,7 +55,7 @@ def decode(path: Path) -> DisplayImage:
         full_w, full_h = images.image_size(path)
         array = images.load_image(path, max_size=MAX_DISPLAY_SIDE)
         h, w = array.shape[:2]
-        image = QImage(array.data, w, h, 3 * w, QImage.Format_RGB888).copy()
+        image = QImage(array.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
         return DisplayImage(image, (int(full_w), int(full_h)))
     except Exception as exc:  # noqa: BLE001 - hostile files must not crash the window
         return DisplayImage(None, (0, 0), str(exc))

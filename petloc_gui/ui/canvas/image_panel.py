@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Protocol, TypeGuard
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.core.boxes import Box
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import isolated, visible
@@ -41,7 +43,19 @@ GT_TITLES = {False: ("Ground truth (editable)", "Ground truth"),
              True: ("Ground truth + prediction (dashed)", "Ground truth + prediction")}  # by overlay
 
 
-def is_prediction(result) -> bool:
+class ShownPrediction(Protocol):
+    """What the panes and the header show of a prediction: `model.inference.Prediction`, or any
+    result with these (the panel reads them by name and imports nothing of the model)."""
+
+    @property
+    def box(self) -> Box: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+def is_prediction(result: object) -> TypeGuard[ShownPrediction]:
     return result is not None and hasattr(result, "box") and hasattr(result, "label")
 
 
@@ -58,7 +72,7 @@ class ImagePanel(QWidget):
         # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
         # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
         self.notes = QLabel()
-        self.notes.setTextFormat(Qt.PlainText)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setWordWrap(True)
         self.notes.hide()
         self.gt_title = pane_title("Ground truth (editable)")
@@ -72,7 +86,7 @@ class ImagePanel(QWidget):
             layout.addWidget(title)
             layout.addWidget(pane, 1)
         self.right_widget = right
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setChildrenCollapsible(False)
@@ -86,7 +100,7 @@ class ImagePanel(QWidget):
         self.sync = PaneSync([self.gt_pane, self.pred_pane], self)
         self._doc: ImageDocument | None = None
         self._named: tuple[Path | None, str] = (None, "")  # an image and its name in the list (`show_annotation`)
-        self._prediction = None
+        self._prediction: object = None  # a ShownPrediction, the exception that stopped it, or None
         self._prediction_message = ""
         self._selected = -1
         self._image_error: str | None = None
@@ -108,7 +122,7 @@ class ImagePanel(QWidget):
     def changeEvent(self, event) -> None:  # Qt's name
         super().changeEvent(event)
         # a light or dark theme: the header's colours follow it (not before __init__ has made the header)
-        if event.type() == QEvent.PaletteChange and hasattr(self, "_hints"):
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_hints"):
             self._style_notes()
             self._set_gt_title()
             self._set_header()
@@ -141,7 +155,7 @@ class ImagePanel(QWidget):
             return ""
         return self._named[1] if self._named[0] == doc.image_path else doc.image_path.name
 
-    def show_prediction(self, result, message: str = "") -> None:
+    def show_prediction(self, result: object, message: str = "") -> None:
         """A Prediction-like result, an exception, or None with a status message."""
         self._prediction = result
         self._prediction_message = message
@@ -180,7 +194,7 @@ class ImagePanel(QWidget):
         # selected, half under its error message.
         gt_boxes = [(o.box, o.name) for o in doc.objects] if doc is not None and not self._image_error else []
         self.gt_pane.set_boxes(gt_boxes, self._selected)
-        pred_boxes = []
+        pred_boxes: list[tuple[Box, str]] = []
         if is_prediction(pred):
             pred_boxes = [(pred.box, f"{pred.label} {pred.confidence:.2f}")]
         self.pred_pane.set_boxes(pred_boxes)
@@ -310,9 +324,9 @@ class ImagePanel(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         # the header's and the title's own resize: their width is the one their text is fitted to
-        if watched is self.header and event.type() == QEvent.Resize:
+        if watched is self.header and event.type() == QEvent.Type.Resize:
             self._set_header()
-        elif watched is self.gt_title and event.type() == QEvent.Resize:
+        elif watched is self.gt_title and event.type() == QEvent.Type.Resize:
             self._set_gt_title()
         return False
 
@@ -333,7 +347,7 @@ class ImagePanel(QWidget):
         fit = self._fit if elide else {}
 
         def shown(text: str, slot: str) -> str:  # a message keeps its start: it reads as a sentence
-            mode = Qt.ElideRight if slot == "message" else Qt.ElideMiddle
+            mode = Qt.TextElideMode.ElideRight if slot == "message" else Qt.TextElideMode.ElideMiddle
             return header_escaped(text, self._slot_metrics(slot), fit[slot], mode) if slot in fit \
                 else header_escaped(text)
 

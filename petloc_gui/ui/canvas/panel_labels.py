@@ -19,11 +19,11 @@ HEADER_SAMPLE = f"<b>Ag {OTHER_SCRIPTS}</b> <i>Ag {OTHER_SCRIPTS}</i> ● ✔"
 
 def pane_title(text: str) -> QLabel:
     label = QLabel(html.escape(text))
-    label.setTextFormat(Qt.RichText)
+    label.setTextFormat(Qt.TextFormat.RichText)
     label.setStyleSheet("font-weight: bold; padding: 2px 4px;")
     # No minimum width from its text: "Ground truth (editable)" held its pane at ~175 px in a narrow
     # window while the splitter squeezed the prediction pane to half that (the text is cut instead).
-    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setToolTip(text)
     return label
 
@@ -33,10 +33,10 @@ def one_line_header() -> QLabel:
     took a second line at a narrow width when "● unsaved" appeared after the first edit, which
     moved both panes down and refitted the image under the mouse mid-drag."""
     header = QLabel()
-    header.setTextFormat(Qt.RichText)
+    header.setTextFormat(Qt.TextFormat.RichText)
     header.setStyleSheet("padding: 4px;")  # the app's font: a fixed 13 px ignored the user's font size
     header.setWordWrap(False)
-    header.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # its text sets no width: it is elided
+    header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # its text sets no width: it is elided
     header.ensurePolished()  # the style sheet's, which with the font sets the height
     header.setText(HEADER_SAMPLE)
     header.setFixedHeight(header.sizeHint().height())

@@ -41,7 +41,11 @@ def connect_view_actions(act: dict[str, QAction], panel: ImagePanel, show_status
     act["fit"].triggered.connect(panel.fit)
     for name, (brightness, contrast) in ADJUST_ACTIONS.items():
         act[name].triggered.connect(lambda _=False, b=brightness, c=contrast: adjust(b, c))
-    act["reset_adjustment"].triggered.connect(lambda: (panel.set_adjustment(Adjustment()),
-                                                       show_status("brightness and contrast as in the file")))
+
+    def reset_adjustment() -> None:
+        panel.set_adjustment(Adjustment())
+        show_status("brightness and contrast as in the file")
+
+    act["reset_adjustment"].triggered.connect(reset_adjustment)
     gt.cursor_moved.connect(lambda position: cursor("position", position))
     gt.drawing_size.connect(lambda size: cursor("size", size))

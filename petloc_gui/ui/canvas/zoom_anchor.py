@@ -130,7 +130,8 @@ class SteadyZoom:
             if abs(kept.x() - spot.x()) <= 1 and abs(kept.y() - spot.y()) <= 1:  # not panned since: the same point
                 under = self._last[1]
         anchor = view.transformationAnchor()
-        view.setTransformationAnchor(QGraphicsView.NoAnchor)  # `place` scrolls: the view's own anchor would not hold
+        # `place` scrolls: the view's own anchor would not hold
+        view.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         try:
             view.scale(factor, factor)
         finally:
