@@ -41,7 +41,7 @@ ASK_AGAIN_LABEL = ("This image has your label on the model's box: press A again 
                    f"(Ctrl+Z undoes); {PREVIOUS_IMAGE_IS}.")
 REPEAT_GAP_S = 0.02  # a repeat's press follows its release at once; a finger needs far longer to press again
 # the keys whose repeats are told from a second press: A (accept, here) and D (Ctrl+D duplicate, `edit_actions`)
-WATCHED_KEYS = (Qt.Key_A, Qt.Key_D)
+WATCHED_KEYS = (Qt.Key.Key_A, Qt.Key.Key_D)
 _WATCH_NAME = "petloc_key_watch"
 
 
@@ -71,21 +71,21 @@ class KeyReleaseWatch(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         kind = event.type()
-        if kind == QEvent.ApplicationDeactivate:  # a key let go in another program: its release never comes here
-            for times in self._keys.values():
-                times.down = False
-        elif kind in (QEvent.KeyRelease, QEvent.KeyPress, QEvent.ShortcutOverride):
+        if kind == QEvent.Type.ApplicationDeactivate:  # a key let go in another program: its release never comes here
+            for each in self._keys.values():
+                each.down = False
+        elif kind in (QEvent.Type.KeyRelease, QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             times = self._keys.get(event.key())
             if times is None:
                 return False
-            times.down = kind != QEvent.KeyRelease
-            if kind == QEvent.KeyRelease:
+            times.down = kind != QEvent.Type.KeyRelease
+            if kind == QEvent.Type.KeyRelease:
                 times.released_at, times.released_ms = self.clock(), event.timestamp()
             else:
                 times.pressed_ms, times.repeat = event.timestamp(), event.isAutoRepeat()
         return False
 
-    def held(self, key: int = Qt.Key_A) -> bool:
+    def held(self, key: int = Qt.Key.Key_A) -> bool:
         """Whether the press of ``key`` being handled now is the key still held down: down, and marked a
         repeat or pressed right after a release (within `REPEAT_GAP_S`, by the events' times when both have
         one). Let go, it is held no more."""
@@ -169,7 +169,7 @@ class AcceptGuard:
         # the same image, with the same boxes, and the same prediction: a box moved in between is asked again
         seen = (edits.index, id(doc), doc.shown(), label, box)
         now = self.clock()
-        if self._asked is not None and self.releases.held(Qt.Key_A):
+        if self._asked is not None and self.releases.held(Qt.Key.Key_A):
             return False  # A still held down: its repeats confirm nothing, and the question stays as it is
         if self._asked is not None and self._asked[0] == seen and now - self._asked[1] <= CONFIRM_S:
             self._asked = None

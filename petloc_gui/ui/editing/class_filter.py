@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget
 from petloc_gui.core.name_search import FoldedNames, search_key
 
 # keys typed in the filter that choose among the classes shown, as they do on the list
-_MOVES = (Qt.Key_Up, Qt.Key_Down, Qt.Key_PageUp, Qt.Key_PageDown)
+_MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 def class_name(view: QListWidget, row: int) -> str:
@@ -133,21 +133,22 @@ class ClassFilter(QLineEdit):
         self.selectAll()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if event.type() != QEvent.KeyPress or event.modifiers() & ~Qt.KeypadModifier:
+        if (not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress
+                or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
             return super().eventFilter(watched, event)
         key = event.key()
-        if key == Qt.Key_Escape and self.text():
+        if key == Qt.Key.Key_Escape and self.text():
             self.clear()
             return True
         if watched is not self:
             return super().eventFilter(watched, event)
         if key in _MOVES:
-            QApplication.sendEvent(self._view, QKeyEvent(QEvent.KeyPress, key, Qt.NoModifier))
+            QApplication.sendEvent(self._view, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
             return True
-        if key == Qt.Key_F2:
+        if key == Qt.Key.Key_F2:
             self.rename_asked.emit()
             return True
-        if key in (Qt.Key_Return, Qt.Key_Enter):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._view.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
         return super().eventFilter(watched, event)

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -106,9 +106,9 @@ class ClassListDialog(QDialog):
         body = QHBoxLayout()
         body.addLayout(listed, 1)
         body.addLayout(side)
-        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
-        self.close_button = close.button(QDialogButtonBox.Close)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
         # No default button: an auto-default one would be pressed by Enter wherever the focus is, and
         # Qt makes the first the dialog's default (Add… opened on Enter on the list; with Add… taken
         # out, Close shut the dialog on Enter on a focused Add…). Enter is given out in `eventFilter`.
@@ -147,7 +147,7 @@ class ClassListDialog(QDialog):
         keys = key_of(names)
         for name in names:
             item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
-            item.setData(Qt.UserRole, name)
+            item.setData(Qt.ItemDataRole.UserRole, name)
             # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
             item.setToolTip(as_plain(f"{breakable(name)}\n{self.actions.describe(name)}"))
             self.list.addItem(item)
@@ -161,12 +161,12 @@ class ClassListDialog(QDialog):
 
     def names(self) -> list[str]:
         """The classes listed, in order (each item shows its number key too)."""
-        return [self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())]
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def current(self) -> str | None:
         """The class selected among those shown (one the filter hides is not acted on)."""
         item = self.list.currentItem()
-        return item.data(Qt.UserRole) if item is not None and not item.isHidden() else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None and not item.isHidden() else None
 
     def _selected(self, row: int) -> None:
         self.rename_button.setEnabled(self.current() is not None)
@@ -175,12 +175,13 @@ class ClassListDialog(QDialog):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         # Enter and F2 on the list rename the class; Enter on a focused button presses it (a button
         # that is not auto-default passes Enter on to the dialog, which has no default to give it to).
-        if (event.type() == QEvent.KeyPress and not event.modifiers() & ~Qt.KeypadModifier
-                and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2)):
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)):
             if watched is self.list:
                 self._ask_rename()
                 return True
-            if isinstance(watched, QPushButton) and watched in self._buttons and event.key() != Qt.Key_F2:
+            if isinstance(watched, QPushButton) and watched in self._buttons and event.key() != Qt.Key.Key_F2:
                 watched.click()
                 return True
         return super().eventFilter(watched, event)
@@ -218,9 +219,11 @@ class ClassListDialog(QDialog):
         dialog.setLabelText(label)
         dialog.setTextValue(text)
         # on its text field: the dialog's layout sets the dialog's own minimum from its contents
-        dialog.findChild(QLineEdit).setMinimumWidth(max(300, 2 * dialog.fontMetrics().horizontalAdvance(title)))
+        field = dialog.findChild(QLineEdit)
+        if field is not None:  # (never None: setTextValue made the dialog's line edit)
+            field.setMinimumWidth(max(300, 2 * dialog.fontMetrics().horizontalAdvance(title)))
         with modal(dialog):
-            ok = dialog.exec() == QDialog.Accepted
+            ok = dialog.exec() == QDialog.DialogCode.Accepted
             return dialog.textValue(), ok
 
     def _delete(self) -> None:
@@ -245,7 +248,7 @@ class ClassListDialog(QDialog):
         self.refresh(new or old)
 
     def delete(self, name: str) -> None:
-        shown = [self.list.item(row).data(Qt.UserRole) for row in visible_rows(self.list)]
+        shown = [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in visible_rows(self.list)]
         at = shown.index(name) if name in shown else len(shown)
         self._say(self.actions.delete(name))
         names = self.actions.names()

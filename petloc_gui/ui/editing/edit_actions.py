@@ -107,7 +107,7 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
     def duplicate() -> None:
         """labelImg's Ctrl+D: a copy of the selected box and its label, one undo step, the copy selected (the
         key did nothing, and said nothing, for a labelImg user's hands)."""
-        if keys.held(Qt.Key_D):
+        if keys.held(Qt.Key.Key_D):
             return
         if edits.doc is None or not edits.doc.objects:
             status.showMessage(NO_BOX_TO_COPY, 5000)
@@ -116,6 +116,8 @@ def connect_edit_actions(act: dict[str, QAction], edits: EditController, canvas,
 
     def copy_the_selected_box() -> None:
         doc = edits.doc
+        if doc is None:  # (never: `duplicate` asked for an image with boxes, and nothing ran between)
+            return
         copied = doc.objects[edits.target_index()]
         if edits.add_box(copied_box(copied.box, doc.image_size), copy_of=copied):
             # no room to offset it (a box over the whole image): on the original, which "arrows move it" hid

@@ -68,7 +68,8 @@ class EditController(QObject):
         if index is None or doc is None:
             # (an image that cannot be shown, or one still loading, takes no edits: Ctrl+Z on a
             # deleted image brought back boxes unseen, an unsaved edit nothing showed)
-            self.undo_group.setActiveStack(None)
+            # the stub types the stack as QUndoStack, but Qt takes None (nullptr): no stack is active
+            self.undo_group.setActiveStack(None)  # type: ignore[arg-type]
             if index is not None:
                 self.selection_changed.emit(self.selected)  # nothing selected: the Label box clears
             self._drop_if_empty(left)
@@ -82,7 +83,7 @@ class EditController(QObject):
         """Image ``index`` was left: its stack goes if it has nothing to undo or redo (one comes
         back with its first edit); one with history stays, for Ctrl+Z when the image is back."""
         stack = self._stacks.get(index) if index is not None else None
-        if stack is not None and stack.count() == 0:
+        if index is not None and stack is not None and stack.count() == 0:
             del self._stacks[index]
             self.undo_group.removeStack(stack)
             stack.deleteLater()
@@ -192,7 +193,7 @@ class EditController(QObject):
     def nudge(self, dx: float, dy: float) -> bool:
         """Move the selected box by (dx, dy); consecutive nudges merge into one undo step."""
         index = self.target_index()
-        if index < 0:
+        if index < 0 or self.doc is None:  # (no document selects no box: the index is -1 then)
             return False
         old = self.doc.objects[index].box
         new = old.translated(dx, dy)
@@ -205,7 +206,7 @@ class EditController(QObject):
     def move_edge(self, edge: str, delta: float) -> bool:
         """Move one edge ("left", "top", "right", "bottom") of the selected box; merges like nudges."""
         index = self.target_index()
-        if index < 0:
+        if index < 0 or self.doc is None:  # (no document selects no box: the index is -1 then)
             return False
         old = self.doc.objects[index].box
         x0, y0, x1, y1 = old.xmin, old.ymin, old.xmax, old.ymax
@@ -227,7 +228,7 @@ class EditController(QObject):
         so a held Del (its repeats unmarked under X, `accept_guard`) deleted every box of the image. Its undo
         brings the box back selected, as it was before the delete."""
         index = self.target_index()
-        if index < 0:
+        if index < 0 or self.doc is None:  # (no document selects no box: the index is -1 then)
             return False
         deleted = self.doc.objects[index]
 
@@ -248,7 +249,7 @@ class EditController(QObject):
             # Del and the arrows say they changed no box; a number key with none selected changed none, unsaid
             self.said.emit(next_box_label_said(name, self.doc is not None and bool(self.doc.objects)))
             return False
-        if self.doc.objects[index].name == name:
+        if self.doc is None or self.doc.objects[index].name == name:  # (no document: the index was -1)
             return False
         return self._push(cmd.SetLabelCommand(self.doc, self._notify, index, name))
 

@@ -68,22 +68,24 @@ class LabelBox(QObject):
         self.combo.setMinimumContentsLength(12)
         # Editable: a class the model does not know can be typed (Enter applies it).
         self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        line, completer = self.combo.lineEdit(), self.combo.completer()
+        assert line is not None and completer is not None  # setEditable(True) gave the box both
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         # Qt completes and activates an item only on its exact text: a text that names a class apart from
         # case is matched by `label_of_text`, on Enter alone (with Qt's case-blind completion, leaving the
         # box with Escape activated the item it completed to, and relabelled the box)
-        self.combo.completer().setCaseSensitivity(Qt.CaseSensitive)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseSensitive)
         self.combo.setToolTip(HELP)
         # The caption names the box for a screen reader (it was a QLabel linked to nothing: the box and
         # the line edit typed into were announced without a name), and Alt+L puts the keyboard in it.
         self.caption = QLabel(" &Label: ", parent)
         self.caption.setBuddy(combo)
         combo.setAccessibleName(ACCESSIBLE_NAME)
-        combo.lineEdit().setAccessibleName(ACCESSIBLE_NAME)
+        line.setAccessibleName(ACCESSIBLE_NAME)
         self._leaving = False  # set while the keyboard goes back to the image: see _done
         self.combo.activated.connect(self._picked)
-        self.combo.lineEdit().returnPressed.connect(self._typed)
-        self._line = self.combo.lineEdit()
+        line.returnPressed.connect(self._typed)
+        self._line = line
         # Typed since the box last showed a label (its inline completion sets the text, which clears
         # the line edit's own isModified: "c" completed to "cat" did not count as typed)
         self._typing = False
@@ -147,7 +149,7 @@ class LabelBox(QObject):
             self.combo.addItem(visible(name), name)
             # the whole name, should the list be too narrow for it, and which key gives it (F1 lists them all)
             key = f"\nKey {keys[name]}" if name in keys else ""
-            self.combo.setItemData(i, as_plain(visible(name) + key), Qt.ToolTipRole)
+            self.combo.setItemData(i, as_plain(visible(name) + key), Qt.ItemDataRole.ToolTipRole)
         self._fit_list_to_names()
         self.combo.setCurrentText(current)
         if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
@@ -184,7 +186,7 @@ class LabelBox(QObject):
     # --- what it shows ----------------------------------------------------------------
     def show_selected(self) -> None:
         """The selected box's label; empty when none is selected."""
-        if self.combo.lineEdit().hasFocus():
+        if self._line.hasFocus():
             return  # the user is typing a label: leave it alone
         self._show_label_of_selected()
 
@@ -255,7 +257,7 @@ class LabelBox(QObject):
     def _left(self, reason: Qt.FocusReason) -> None:
         """The box lost the keyboard: typing is dropped, and said, unless a menu or the box's own list opened
         over it (a pick from the list applies; the list closing, or a save from the menu, drops it)."""
-        if reason != Qt.PopupFocusReason:
+        if reason != Qt.FocusReason.PopupFocusReason:
             if note := self.drop_typing():
                 self.edits.said.emit(note)
         elif self._typing:
@@ -293,12 +295,12 @@ class LabelBox(QObject):
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         # The combo box swallows Escape before a shortcut sees it, so it is caught here.
         # (`is`, not `in`: an equality test reaches into a wrapper whose C++ object may be going away)
-        if (event.type() == QEvent.KeyPress and event.key() == Qt.Key_Escape
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
                 and (watched is self.combo or watched is self._line)):
             self._done(say=False)
             return True
-        if event.type() == QEvent.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
+        if event.type() == QEvent.Type.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
             self._left(event.reason())
-        if event.type() == QEvent.Hide and watched is self._popup:
+        if event.type() == QEvent.Type.Hide and watched is self._popup:
             QTimer.singleShot(0, self, self._done)  # dropped if the box goes first
         return super().eventFilter(watched, event)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter
 from PySide6.QtWidgets import QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -19,19 +19,20 @@ class NameThenKey(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # Qt's name
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # Qt's name
         hint = super().sizeHint(option, index)
         hint.setWidth(min(hint.width(), self._view.viewport().width()))
         return hint
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # Qt's name
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:  # Qt's name
         shown = QStyleOptionViewItem(option)
         self.initStyleOption(shown, index)
         shown.text = self.shown_text(shown, index)
         style = shown.widget.style() if shown.widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, shown.widget)
 
-    def shown_text(self, option: QStyleOptionViewItem, index: QModelIndex) -> str:
+    def shown_text(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> str:
         """The item's text as drawn in ``option.rect`` (``option`` as `initStyleOption` leaves it): whole, or
         its name elided in the middle and then its "key N" whole, where the room allows."""
         style = option.widget.style() if option.widget is not None else QApplication.style()
