@@ -68,7 +68,8 @@ class ClassListDialog(QDialog):
     def __init__(self, actions: ClassActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Classes")
-        self.actions = actions
+        # (not `actions` nor `result`: they would hide QWidget.actions() and QDialog.result())
+        self.class_actions = actions
         self.list = TypeAheadList()
         self.list.setAccessibleName("Classes")
         # the ends of a long name tell it from its neighbours (…_v1, …_v10), and its number key follows it
@@ -83,9 +84,10 @@ class ClassListDialog(QDialog):
         self.filter = ClassFilter(self.list)
         self.filter.rename_asked.connect(self._ask_rename)
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter.take_keyboard)
-        self.result = QLabel("")  # set by `_say`
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.PlainText)  # a class named "<b>cat" is said as typed, not as markup
+        self.result_line = QLabel("")  # set by `_say`
+        self.result_line.setWordWrap(True)
+        # a class named "<b>cat" is said as typed, not as markup
+        self.result_line.setTextFormat(Qt.TextFormat.PlainText)
         self.add_button = QPushButton("&Add…")
         self.rename_button = QPushButton("&Rename…")
         self.delete_button = QPushButton("&Delete")
@@ -119,7 +121,7 @@ class ClassListDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addLayout(body, 1)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_line)
         layout.addWidget(close)
         # the layouts' order gives this chain today; set, so a layout moved cannot take the filter out of it
         for before, after in pairwise((self.filter, self.list, *self._buttons)):
@@ -142,14 +144,14 @@ class ClassListDialog(QDialog):
     def refresh(self, keep: str | None = None) -> None:
         """List the classes again, ``keep`` current (the filter cleared where it hides it), else the first shown."""
         self.list.clear()
-        names = self.actions.names()
+        names = self.class_actions.names()
         # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
         keys = key_of(names)
         for name in names:
             item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
             item.setData(Qt.ItemDataRole.UserRole, name)
             # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
-            item.setToolTip(as_plain(f"{breakable(name)}\n{self.actions.describe(name)}"))
+            item.setToolTip(as_plain(f"{breakable(name)}\n{self.class_actions.describe(name)}"))
             self.list.addItem(item)
         self.filter.listed(names)
         if keep in names and not self.filter.shows(names.index(keep)):
@@ -203,7 +205,7 @@ class ClassListDialog(QDialog):
 
     def _merge_agreed(self, old: str, new: str) -> bool:
         """Renaming into another class merges the two, and undo is per image: asked first."""
-        if new == old or new not in self.actions.names():
+        if new == old or new not in self.class_actions.names():
             return True
         answer = QMessageBox.question(
             self, "Merge two classes?",
@@ -234,24 +236,24 @@ class ClassListDialog(QDialog):
     def _say(self, result: str) -> None:
         # the names in it breakable: "Added <a 200-character name>." set the label's least width, and the
         # dialog's, to 1502 px on a 1366 px screen (Add, Rename, Delete and Close off its edge)
-        self.result.setText(breakable_words(result))
+        self.result_line.setText(breakable_words(result))
 
     # The actions themselves (the buttons' dialogs end here; tests call them directly).
     def add(self, name: str) -> None:
         name = tidy_name(name)
-        self._say(self.actions.add(name) if name else "A class needs a name.")
+        self._say(self.class_actions.add(name) if name else "A class needs a name.")
         self.refresh(name)
 
     def rename(self, old: str, new: str) -> None:
         new = tidy_name(new)
-        self._say(self.actions.rename(old, new) if new else "A class needs a name.")
+        self._say(self.class_actions.rename(old, new) if new else "A class needs a name.")
         self.refresh(new or old)
 
     def delete(self, name: str) -> None:
         shown = [self.list.item(row).data(Qt.ItemDataRole.UserRole) for row in visible_rows(self.list)]
         at = shown.index(name) if name in shown else len(shown)
-        self._say(self.actions.delete(name))
-        names = self.actions.names()
+        self._say(self.class_actions.delete(name))
+        names = self.class_actions.names()
         # refused: it stays selected (a second Delete must not hit the first row's class); deleted: the
         # class shown that took its place (the next, else the one before), the filter kept
         followers = [other for other in (*shown[at + 1:], *reversed(shown[:at])) if other in names]
