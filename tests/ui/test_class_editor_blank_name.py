@@ -48,5 +48,5 @@ def test_the_dialog_says_why(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     dialog = shown_class_list(qtbot, _editor(window))
     dialog.add("\u200b")
-    assert dialog.result.text().startswith("A class needs a name that shows: \\u200b holds only")
+    assert dialog.result_line.text().startswith("A class needs a name that shows: \\u200b holds only")
     assert "\u200b" not in dialog.names()

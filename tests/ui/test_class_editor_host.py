@@ -19,7 +19,7 @@ def test_the_class_editor_is_told_its_host_and_the_window_tells_it(qtbot, window
     assert inspect.signature(ClassEditor).parameters["host"].default is inspect.Parameter.empty
     open_and_wait(qtbot, window, folder)
     hosts = []
-    monkeypatch.setattr(ClassListDialog, "exec", lambda self: hosts.append(self.actions.host) or 0)
+    monkeypatch.setattr(ClassListDialog, "exec", lambda self: hosts.append(self.class_actions.host) or 0)
     window.act["classes"].trigger()  # Edit -> Classes... (Ctrl+L)
     assert hosts == [window]
 

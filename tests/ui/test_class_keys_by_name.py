@@ -28,8 +28,8 @@ def test_a_rename_to_a_digit_says_which_keys_moved(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # bird 1, fish 2, cat 3, dog 4
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("bird", "3")  # in bird's place, but named by key 3: fish and cat move down one
-    assert dialog.result.text().endswith(" The number keys moved: key 3 gives 3, key 1 gives fish, key 2 gives cat "
-                                         "(Edit → Classes… and F1 list every class's key).")
+    assert dialog.result_line.text().endswith(" The number keys moved: key 3 gives 3, key 1 gives fish, key 2 gives "
+                                              "cat (Edit → Classes… and F1 list every class's key).")
     assert _shown(dialog) == ["3    key 3", "fish    key 1", "cat    key 2", "dog    key 4"]
     window.show_row(0)
     window.labels.pick(1)
@@ -41,7 +41,7 @@ def test_a_delete_that_moves_the_keys_after_it_says_so(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     dialog = class_list_dialog(qtbot, window)
     dialog.delete("bird")
-    assert dialog.result.text() == ("Deleted bird. The number keys moved: key 1 gives fish, key 2 gives cat, "
+    assert dialog.result_line.text() == ("Deleted bird. The number keys moved: key 1 gives fish, key 2 gives cat, "
                                     "key 3 gives dog (Edit → Classes… and F1 list every class's key).")
 
 
@@ -50,15 +50,15 @@ def test_a_change_that_moves_no_key_says_nothing_of_them(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # the model's cat and dog are the file's too
     dialog = class_list_dialog(qtbot, window)
     dialog.delete("dog")  # out of the file, listed after it as the model's: in its place all the same
-    assert "stays in the list as one of the model's classes" in dialog.result.text()
-    assert "number keys" not in dialog.result.text()
+    assert "stays in the list as one of the model's classes" in dialog.result_line.text()
+    assert "number keys" not in dialog.result_line.text()
     dialog.add("owl")
-    assert dialog.result.text() == "Added owl."
+    assert dialog.result_line.text() == "Added owl."
 
 
 def test_adding_a_class_named_by_a_digit_says_whose_keys_it_took(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # cat 1, dog 2
     dialog = class_list_dialog(qtbot, window)
     dialog.add("1")  # last in the list, but key 1 is its own
-    assert dialog.result.text() == ("Added 1. The number keys moved: key 2 gives cat, key 3 gives dog "
+    assert dialog.result_line.text() == ("Added 1. The number keys moved: key 2 gives cat, key 3 gives dog "
                                     "(Edit → Classes… and F1 list every class's key).")

@@ -32,17 +32,17 @@ def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.rename("rabbbit", "rabbit")
-    assert "1 box in 1 image" in dialog.result.text()
+    assert "1 box in 1 image" in dialog.result_line.text()
     doc = window.session.store.document(0)
     assert doc.objects[0].name == "rabbit"
     assert "rabbbit" not in window.labels.names() and "rabbit" in window.labels.names()
     # kept as a class under its new name, in its place (after the model's classes: number keys keep theirs)
     assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("rabbit")
-    assert "labelled rabbit" in dialog.result.text() and "rabbit" in window.labels.names()  # a box uses it
+    assert "labelled rabbit" in dialog.result_line.text() and "rabbit" in window.labels.names()  # a box uses it
     window.edits.set_label("cat")
     dialog.delete("rabbit")
-    assert dialog.result.text() == "Deleted rabbit."
+    assert dialog.result_line.text() == "Deleted rabbit."
     assert "rabbit" not in window.labels.names() and read_classes(folder) == ["cat", "dog"]
     assert dialog.names() == window.labels.names()
 
@@ -53,7 +53,8 @@ def test_renaming_a_class_relabels_every_box_of_the_folder_undoably(qtbot, windo
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.rename("cat", "kitty")
-    assert "2 boxes in 2 images" in dialog.result.text() and "model still predicts cat" in dialog.result.text()
+    said = dialog.result_line.text()
+    assert "2 boxes in 2 images" in said and "model still predicts cat" in said
     store = window.session.store
     assert store.document(0).objects[0].name == "kitty" and store.document(2).objects[0].name == "kitty"
     assert window.isWindowModified() and set(store.dirty_indices()) == {0, 2}
@@ -69,13 +70,13 @@ def test_model_classes_cannot_be_deleted_and_unused_ones_can_be_added_and_remove
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.delete("dog")
-    assert "model's classes" in dialog.result.text() and "dog" in window.labels.names()
+    assert "model's classes" in dialog.result_line.text() and "dog" in window.labels.names()
     before = window.labels.names()
     dialog.add("owl")
     assert window.labels.names() == [*before, "owl"]  # after the others: their number keys stay theirs
     assert read_classes(folder)[-1] == "owl"
     dialog.add("owl")
-    assert "already" in dialog.result.text()
+    assert "already" in dialog.result_line.text()
     dialog.delete("owl")
     assert "owl" not in read_classes(folder) and window.labels.names() == before
 
@@ -96,7 +97,7 @@ def test_a_refused_delete_keeps_the_class_selected(qtbot, window, folder):
     qtbot.addWidget(dialog)
     dialog.refresh("dog")
     dialog._delete()  # a model class: refused
-    assert "model's classes" in dialog.result.text() and dialog.current() == "dog"  # not the first row's
+    assert "model's classes" in dialog.result_line.text() and dialog.current() == "dog"  # not the first row's
 
 
 def test_a_new_box_takes_the_last_label_only_while_it_is_still_a_class(qtbot, window, folder):

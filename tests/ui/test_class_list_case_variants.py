@@ -19,15 +19,15 @@ def test_add_refuses_a_listed_class_typed_another_way(qtbot, window, folder):
     before = dialog.names()
     for typed in ("CAT", "Cat", "\uff43\uff41\uff54"):  # case, and full-width letters (a Unicode form)
         dialog.add(typed)
-        text = dialog.result.text()
+        text = dialog.result_line.text()
         assert text.startswith(f'"{typed}" is the class "cat" typed another way'), text
         assert text.endswith(f'To write the class "{typed}", select "cat" and Rename it.')
         assert dialog.names() == before and window.labels.names() == before
     assert not (folder / "predefined_classes.txt").exists()
     dialog.add("bird")
-    assert dialog.result.text().startswith("Added bird.") and read_classes(folder) == [*before, "bird"]
+    assert dialog.result_line.text().startswith("Added bird.") and read_classes(folder) == [*before, "bird"]
     dialog.add("bird  ")  # tidied by the dialog: the class itself
-    assert dialog.result.text() == "bird is already in the list."
+    assert dialog.result_line.text() == "bird is already in the list."
 
 
 def test_a_rename_into_another_class_typed_another_way_is_refused_and_its_own_case_is_not(qtbot, window, folder):
@@ -37,7 +37,7 @@ def test_a_rename_into_another_class_typed_another_way_is_refused_and_its_own_ca
     dialog = _dialog(window)
     qtbot.addWidget(dialog)
     dialog.rename("kitty", "CAT")
-    assert dialog.result.text().startswith('"CAT" is the class "cat" typed another way'), dialog.result.text()
+    assert dialog.result_line.text().startswith('"CAT" is the class "cat" typed another way'), dialog.result_line.text()
     assert window.session.store.document(0).objects[0].name == "kitty"
     assert "CAT" not in dialog.names()
     dialog.rename("kitty", "Kitty")  # its own spelling: the way to change it
@@ -52,7 +52,7 @@ def test_two_unicode_forms_of_one_name_are_told_apart(qtbot, window, folder):
     qtbot.addWidget(dialog)
     dialog.add("\u00e9t\u00e9")
     dialog.add("e\u0301te\u0301")
-    text = dialog.result.text()
+    text = dialog.result_line.text()
     assert text.startswith('"e\u0301te\u0301" (decomposed) is the class "\u00e9t\u00e9" (composed) typed '
                            "another way"), text
     assert text.endswith('select "\u00e9t\u00e9" (composed) and Rename it.'), text

@@ -18,14 +18,14 @@ def _dialog(qtbot) -> ClassListDialog:
 
 def test_adding_a_long_name_leaves_the_dialog_its_width(qtbot):
     dialog = _dialog(qtbot)
-    assert dialog.result.fontMetrics().horizontalAdvance(LONG) > 2 * MIN_WIDTH  # else it says nothing
+    assert dialog.result_line.fontMetrics().horizontalAdvance(LONG) > 2 * MIN_WIDTH  # else it says nothing
     for act, said in ((lambda: dialog.add(LONG), f"Added {LONG}."),
                       (lambda: dialog.rename(LONG, LONG + "_2"), f"Renamed {LONG} to {LONG}_2."),
                       (lambda: dialog.delete(LONG + "_2"), f"Deleted {LONG}_2.")):
         act()
-        assert dialog.result.text().replace(BREAK, "") == said  # all of it, in order
+        assert dialog.result_line.text().replace(BREAK, "") == said  # all of it, in order
         assert dialog.minimumSizeHint().width() <= MIN_WIDTH
-        assert dialog.result.minimumSizeHint().width() < MIN_WIDTH // 2
+        assert dialog.result_line.minimumSizeHint().width() < MIN_WIDTH // 2
 
 
 def test_only_long_words_get_places_to_wrap():

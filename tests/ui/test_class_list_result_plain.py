@@ -11,7 +11,7 @@ from .test_class_list_result_line_wraps import _dialog
 def test_a_name_like_markup_is_said_as_typed(qtbot):
     dialog = _dialog(qtbot)
     dialog.add("<b>cat</b>")
-    label = dialog.result
+    label = dialog.result_line
     assert "<b>cat</b>" in label.text()
     shown = QTextDocument()
     shown.setPlainText(label.text()) if label.textFormat().name == "PlainText" else shown.setHtml(label.text())

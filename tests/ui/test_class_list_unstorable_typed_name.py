@@ -53,5 +53,5 @@ def test_the_dialog_says_why(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
     dialog = shown_class_list(qtbot, _editor(window))
     dialog.add("do\x00g")
-    assert dialog.result.text().startswith("do\\x00g holds U+0000")
+    assert dialog.result_line.text().startswith("do\\x00g holds U+0000")
     assert "do\x00g" not in dialog.names()

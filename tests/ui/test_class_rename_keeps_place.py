@@ -67,7 +67,7 @@ def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
     class_list_dialog(qtbot, window).rename("cat", "feline")
     assert window.labels.names()[:2] == ["feline", "dog"]
     dialog = class_list_dialog(qtbot, window)
-    text = dialog.actions.rename("feline", "cat")  # cat is listed (the model's): a merge
+    text = dialog.class_actions.rename("feline", "cat")  # cat is listed (the model's): a merge
     assert window.labels.names() == ["cat", "dog"] and read_classes(folder) == ["cat", "dog"]
     assert "number keys" not in text  # nothing moved
     window.show_row(1)
@@ -78,7 +78,7 @@ def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
 def test_a_merge_that_moves_the_keys_says_so(qtbot, window, folder):
     (folder / "predefined_classes.txt").write_text("bird\nfish\ndog\n", encoding="utf-8")
     open_and_wait(qtbot, window, folder)
-    text = class_list_dialog(qtbot, window).actions.rename("bird", "dog")  # in the file: dog keeps its place
+    text = class_list_dialog(qtbot, window).class_actions.rename("bird", "dog")  # in the file: dog keeps its place
     assert window.labels.names() == ["fish", "dog", "cat"]
     assert text.endswith(" The number keys moved: key 1 gives fish, key 2 gives dog, key 3 gives cat "
                          "(Edit → Classes… and F1 list every class's key).")
@@ -93,14 +93,14 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("cat")
     assert read_classes(folder) == ["dog", "rabbit"]
-    assert "stays in the list as one of the model's classes" in dialog.result.text()
-    assert "The number keys moved: key 1 gives dog, key 2 gives rabbit, key 3 gives cat" in dialog.result.text()
+    assert "stays in the list as one of the model's classes" in dialog.result_line.text()
+    assert "The number keys moved: key 1 gives dog, key 2 gives rabbit, key 3 gives cat" in dialog.result_line.text()
     assert window.labels.names() == ["dog", "rabbit", "cat"]  # the model still knows it: listed after the file's
 
 
 def test_merging_two_model_classes_leaves_the_file_and_the_keys_alone(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)  # the model's classes cat (1), dog (2); no predefined_classes.txt
-    text = class_list_dialog(qtbot, window).actions.rename("cat", "dog")  # cat's boxes become dog's
+    text = class_list_dialog(qtbot, window).class_actions.rename("cat", "dog")  # cat's boxes become dog's
     assert read_classes(folder) == [] and window.labels.names() == ["cat", "dog"]  # the model still knows cat
     assert "number keys" not in text
     window.show_row(1)

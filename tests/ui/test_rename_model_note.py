@@ -22,7 +22,7 @@ def test_a_rename_that_takes_the_model_away_says_why(qtbot, window, folder):
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("cat", "kitty")
     assert window.current_model_info() is None and window.model_problem  # gone: it knows too few boxes now
-    result = dialog.result.text()
+    result = dialog.result_line.text()
     # why: the rename took one of its classes away (2 cat, 2 dog boxes: it knows the dogs' only, not more than
     # half); not that it does not know kitty, which a pick of it then contradicted
     why = (f"ith cat gone from this folder, {name} knows the classes of only 2 of the folder's 4 boxes (a model is "
@@ -45,7 +45,7 @@ def test_the_model_a_rename_took_away_is_used_again_when_picked_as_the_note_says
     _open_with_the_chosen_model(qtbot, window, folder)
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("cat", "kitty")
-    assert window.current_model_info() is None and "Model → Bundled: pets uses it anyway" in dialog.result.text()
+    assert window.current_model_info() is None and "Model → Bundled: pets uses it anyway" in dialog.result_line.text()
     window.models.choose("pets")  # Model → Bundled: pets
     qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
     assert window.current_model_spec() == "pets" and "kitty" not in window.current_model_info().class_names
@@ -57,4 +57,4 @@ def test_a_picked_model_stays_and_the_note_says_it_still_predicts_the_old_name(q
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("cat", "kitty")
     assert window.current_model_spec() == "fake"
-    assert "The model still predicts cat" in dialog.result.text()
+    assert "The model still predicts cat" in dialog.result_line.text()
