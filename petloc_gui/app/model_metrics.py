@@ -13,12 +13,15 @@ also chose the epoch: somewhat optimistic figures, named so everywhere).
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.figures_short import BASIS_JOIN, SEPARATOR, Caution, FiguresSaid
+from petloc_gui.app.learned_digits_said import LEARNED_DIGITS_KEY as LEARNED_DIGITS_KEY
+from petloc_gui.app.learned_digits_said import finite_record, learned_caution
+from petloc_gui.app.learned_digits_said import hedges_in as hedges_in
+from petloc_gui.app.learned_digits_said import learned_digits_record as learned_digits_record
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paired_stats import MIN_IMAGES
@@ -108,19 +111,19 @@ def split_of_meta(meta: dict[str, Any]) -> str:
 def headline_metrics(meta: dict[str, Any], version_metrics: dict[str, Any] | None = None
                      ) -> tuple[dict[str, Any], str]:
     """(metrics, split) to show for a model: the version record's, else the bundle's; only the
-    values the rule above accepts. With them, under `ACCEPTED_KEY`, meta.json's record of the images
-    they are on that hold boxes accepted from a model, when they are its run's own (`accepted_record`)."""
+    values the rule above accepts. With them, when they are its run's own, meta.json's records of the images
+    they are on that hold boxes accepted from a model (`ACCEPTED_KEY`, `accepted_record`) and that are canvases of
+    MNIST digits a model learned (`LEARNED_DIGITS_KEY`, `learned_digits_record`): the window says both."""
     if isinstance(version_metrics, dict) and version_metrics:
         usable: dict[str, Any] = usable_metrics(version_metrics)
         basis = figures_basis(version_metrics)
         shown = usable | {BASIS_KEY: basis} if basis else usable
-        return _with_accepted(shown, accepted_record(meta, version_metrics)), split_of_figures(version_metrics)
+        return _with_records(shown, meta, version_metrics), split_of_figures(version_metrics)
     metrics = meta.get("metrics") or meta.get("test_metrics") or {}
     own = metrics is meta.get("metrics")
     if isinstance(metrics, dict) and isinstance(metrics.get("test"), dict):
         metrics = metrics["test"]
-    record = accepted_record(meta, meta.get("metrics")) if own else None
-    return _with_accepted(usable_metrics(metrics), record), split_of_meta(meta)
+    return _with_records(usable_metrics(metrics), meta, meta.get("metrics") if own else None), split_of_meta(meta)
 
 
 # meta.json's record, beside its "metrics", of the images they are on that hold boxes a person accepted
@@ -142,40 +145,32 @@ def accepted_record(meta: Any, figures: Any, problems: list[str] | None = None) 
     record = meta.get(ACCEPTED_KEY)
     if not isinstance(record, dict) or not image_count(record.get(COUNT_KEY)):
         return None
-    return _finite(record, ACCEPTED_KEY, problems)
+    return finite_record(record, ACCEPTED_KEY, problems)
 
 
-def _finite(record: dict[str, Any], key: str, problems: list[str] | None) -> dict[str, Any] | None:
-    """``record`` (meta.json's ``key``), or None, noted in ``problems``, when it holds a number JSON has no
-    form for (NaN, Infinity): a hand-edited or damaged meta.json is not shown as figures."""
-    try:
-        json.dumps(record, allow_nan=False)
-    except ValueError:
-        if problems is not None:
-            problems.append(f"{key} holds a number that is not finite (NaN or Infinity); ignored")
-        return None
-    return record
-
-
-def _with_accepted(metrics: dict[str, Any], record: dict[str, Any] | None) -> dict[str, Any]:
-    return metrics | {ACCEPTED_KEY: record} if record is not None else metrics
+def _with_records(metrics: dict[str, Any], meta: Any, figures: Any) -> dict[str, Any]:
+    """``metrics`` with meta.json's records of the images its figures (``figures``, when they are its run's own) are
+    on: those holding accepted boxes (`ACCEPTED_KEY`) and canvases of learned MNIST digits (`LEARNED_DIGITS_KEY`)."""
+    records = {ACCEPTED_KEY: accepted_record(meta, figures), LEARNED_DIGITS_KEY: learned_digits_record(meta, figures)}
+    return metrics | {key: record for key, record in records.items() if record is not None}
 
 
 def with_meta_accepted(meta_file: Path, figures: dict[str, Any]) -> dict[str, Any]:
     """``figures`` (a version's record) with meta.json's record of their images that hold accepted boxes, as
-    `headline_metrics` puts it with them (Model → Versions: it showed the figures without the mark the status
-    line gives). The menu is rebuilt each time it opens and a digits meta.json is ~1 MB: the two entries are
-    remembered per file state (`core.file_memo`); an unreadable meta.json adds nothing."""
+    `headline_metrics` puts it with them, and its learned-digits record (Model → Versions: it showed the figures
+    without the marks the status line gives). The menu is rebuilt each time it opens and a digits meta.json is
+    ~1 MB: the three entries are remembered per file state (`core.file_memo`); an unreadable meta.json adds nothing."""
     try:
         meta = _ACCEPTED_PARTS.get(meta_file, _accepted_parts)
     except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return figures
-    return _with_accepted(figures, accepted_record(meta, figures))
+    return _with_records(figures, meta, figures)
 
 
 def _accepted_parts(path: Path) -> dict[str, Any]:
     meta = read_json_record(path)
-    return {key: meta.get(key) for key in ("metrics", ACCEPTED_KEY)} if isinstance(meta, dict) else {}
+    parts = ("metrics", ACCEPTED_KEY, LEARNED_DIGITS_KEY)
+    return {key: meta.get(key) for key in parts} if isinstance(meta, dict) else {}
 
 
 _ACCEPTED_PARTS: FileMemo[dict[str, Any]] = FileMemo()
@@ -244,7 +239,8 @@ def cautions(metrics: Any) -> list[Caution]:
     """What figures rest on, said after their image count, each in full and in short (`Caution`): for a
     version, the images they are on of its validation images ("of 20, images neither model trained on", "of
     20") and the comparison's hedges ("somewhat optimistic: 2 notes say so, as recorded when the version was
-    kept", "optimistic"); for a run's own figures, `accepted_caution`; for any figures on fewer than
+    kept", "optimistic"); for a run's own figures, `accepted_caution` and the learned MNIST digits its images hold
+    (`learned_digits_said.learned_caution`: the record's sentences, "optimistic"); for any figures on fewer than
     `MIN_IMAGES` images, `TOO_FEW_MARK` (last). The one place they are worded: the sentence (`basis_text`) and
     every short form (`figures_short`) are these."""
     said = []
@@ -263,6 +259,8 @@ def cautions(metrics: Any) -> list[Caution]:
             said.append(Caution(f"{HEDGED_MARK}: {notes} so, {HEDGED_WHERE}", HEDGED_SHORT))
     if accepted := accepted_caution(metrics):
         said.append(accepted)
+    if learned := learned_caution(metrics):
+        said.append(learned)
     if too_few_text(metrics):
         said.append(Caution(TOO_FEW_MARK, TOO_FEW_SHORT))
     return said
@@ -342,29 +340,3 @@ def figures_said(metrics: dict[str, Any], split: str) -> FiguresSaid | None:
     if not shown:
         return None
     return FiguresSaid(SEPARATOR.join(shown), image_count(metrics.get(COUNT_KEY)), split, tuple(cautions(metrics)))
-
-
-# meta.json's record, beside its "metrics", of the images they are on that are `petloc digits` canvases of MNIST
-# digits a model learned on other canvases (model.training_digits.KEY, not imported, as ACCEPTED_KEY): `petloc
-# models` lists it with a run's own figures, as it lists `ACCEPTED_KEY`.
-LEARNED_DIGITS_KEY = "metrics_learned_digits"
-
-
-def learned_digits_record(meta: Any, figures: Any, problems: list[str] | None = None) -> dict[str, Any] | None:
-    """meta.json's (``meta``: its object) `LEARNED_DIGITS_KEY` record, when the figures shown (``figures``) are
-    its ``metrics`` and it holds a sentence (``hedges``); None otherwise: a version kept in the window holds the
-    retrain comparison's figures, whose ``basis.hedges`` say it of their own images. One holding a number JSON
-    has no form for (NaN, Infinity) is noted in ``problems`` and ignored, as `accepted_record` does."""
-    if not isinstance(meta, dict) or figures != meta.get("metrics"):
-        return None
-    record = meta.get(LEARNED_DIGITS_KEY)
-    if not isinstance(record, dict) or not hedges_in(record):
-        return None
-    return _finite(record, LEARNED_DIGITS_KEY, problems)
-
-
-def hedges_in(record: Any) -> list[str]:
-    """The sentences a learned-digits record holds (its ``hedges`` that are text); [] when it holds none or
-    is no record: the window, `petloc models` and `petloc train` say each of them."""
-    hedges = record.get("hedges") if isinstance(record, dict) else None
-    return [hedge for hedge in hedges if isinstance(hedge, str) and hedge] if isinstance(hedges, list) else []

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
-from petloc_gui.app.model_metrics import LEARNED_DIGITS_KEY, accepted_record, hedges_in, learned_digits_record
+from petloc_gui.app.learned_digits_said import LEARNED_DIGITS_KEY, hedges_in, learned_digits_record
+from petloc_gui.app.model_metrics import accepted_record
 from petloc_gui.app.trained_here_said import measured_images, reboxed_words
 from petloc_gui.cli.models_accepted import KEY as ACCEPTED_KEY
 from petloc_gui.core.errors import SaveError
