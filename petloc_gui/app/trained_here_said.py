@@ -51,6 +51,8 @@ class TrainedHere(Protocol):
     def measured_changed(self) -> int: ...
 
 
+# whose training images the check counts: the model's, or those of a model up its line (the status message names it)
+OF_ITS_LINE = "of it or of a model it was fine-tuned from"
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
                    "never trained on")
 
@@ -102,7 +104,9 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
                  f'its training folder "{folder}"')
         said.append(_elsewhere(found, where, folder, split))
     if found.count:
-        are = "is its training image" if found.count == 1 else "are its training images"
+        # the check counts the images any model of its line trained on (`TrainedHere.count`): "its training images"
+        # named the fine-tuned model's own, of a folder holding its parent's only
+        are = f"is a training image {OF_ITS_LINE}" if found.count == 1 else f"are training images {OF_ITS_LINE}"
         checked = f" ({_checked(found)})" if found.unchecked else ""
         said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}{checked}",
                             f"{found.count}/{found.images} trained on"))
