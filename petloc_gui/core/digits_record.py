@@ -298,7 +298,7 @@ def learned_record(digits: Iterable[Digit | None],
 
 
 def digits_hedge(which: str, splits: list[str], model: str, whose: str,
-                 digits: dict[str, frozenset[int] | None]) -> str:
+                 digits: dict[str, frozenset[int] | None], same: int = 0) -> str:
     """"``which`` hold MNIST digits that ``model`` learned on other canvases (the digits of petloc digits
     --split test), so ``whose`` on them are optimistic": ``splits`` holds each such image's split, and
     ``which`` says how many of how many ("3 of them"); one image is said in the singular ("1 of them holds an
@@ -306,14 +306,40 @@ def digits_hedge(which: str, splits: list[str], model: str, whose: str,
 
     A whole split (``digits``; the bundled digits model's, by its split rule) was not all learned: the
     bundled model learned 3,801 of the 4,000 --split train digits and the other 199 chose its epoch; the
-    figures are optimistic either way, and the sentence says both."""
+    figures are optimistic either way, and the sentence says both.
+
+    ``same``: how many of these images are, byte for byte, canvases ``model`` itself read (`same_canvases`):
+    `petloc digits --split train --seed 0` remakes the bundled model's own canvases, and a fine-tune on them is
+    validated on the very images that chose its parent's epoch; "on other canvases" was said of them all the same."""
     from petloc_gui.core.text import visible
 
     named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
     saw = learned_words(splits, digits)
     holds, them = ("holds an MNIST digit", "it") if len(splits) == 1 else ("hold MNIST digits", "them")
-    return (f"{which} {holds} that {model} {saw} on other canvases (the digits of petloc digits {named}), "
-            f"so {whose} on {them} are optimistic")
+    return (f"{which} {holds} that {model} {saw} {_canvases_words(len(splits), same)} (the digits of petloc digits "
+            f"{named}), so {whose} on {them} are optimistic")
+
+
+def _canvases_words(n: int, same: int) -> str:
+    """On which canvases the model met the digits of ``n`` images, ``same`` of them its very own (`digits_hedge`)."""
+    if same <= 0:
+        return "on other canvases"
+    if same >= n:
+        return "on this very canvas" if n == 1 else "on these very canvases"
+    return f"on {same} of these very canvases and on other canvases"
+
+
+def same_canvases(sha256s: Iterable[str | None], *metas: Any) -> int:
+    """How many of ``sha256s`` (the bytes of the images a hedge speaks of) are images a model's meta.json records
+    (its ``images``' ``sha256``: those it trained on or chose its epoch with), of any of ``metas`` (a model and
+    those up its line): `digits_hedge`'s ``same``."""
+    recorded: set[str] = set()
+    for meta in metas:
+        images = meta.get("images") if isinstance(meta, dict) else None
+        for entry in images.values() if isinstance(images, dict) else ():
+            if isinstance(entry, dict) and isinstance(entry.get("sha256"), str):
+                recorded.add(entry["sha256"])
+    return sum(1 for sha256 in sha256s if sha256 is not None and sha256 in recorded)
 
 
 def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None]) -> str:
