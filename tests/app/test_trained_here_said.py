@@ -15,8 +15,8 @@ def test_a_count_with_its_short_form_and_the_folder_it_was_measured_on():
     found = TrainedHere(42, 33, by_content=33, training_folder="cvat")
     (where, trained) = cautions(found)
     assert (where.long, where.short) == ('measured on its training folder "cvat", not this one', 'in "cvat"')
-    assert (trained.long, trained.short) == ("33 of this folder's 42 images are its training images",
-                                             "33/42 trained on")
+    assert (trained.long, trained.short) == ("33 of this folder's 42 images are training images of it or of a model "
+                                             "it was fine-tuned from", "33/42 trained on")
     assert status_message(found, "pets-1").startswith("33 of this folder's 42 images are training images of "
                                                        "pets-1 or of a model it was fine-tuned from (33 by "
                                                        "identical bytes): ")
@@ -25,7 +25,8 @@ def test_a_count_with_its_short_form_and_the_folder_it_was_measured_on():
 def test_an_incomplete_record_gives_a_lower_bound():
     found = TrainedHere(10, 1, by_path=1, complete=False)
     (trained,) = cautions(found)
-    assert trained.long == "at least 1 of this folder's 10 images is its training image"
+    assert trained.long == ("at least 1 of this folder's 10 images is a training image of it or of a model it was "
+                            "fine-tuned from")
     assert status_message(found, "m").startswith("At least 1 of this folder's 10 images is a training image of m "
                                                  "or of a model it was fine-tuned from (1 by recorded path)")
 
@@ -56,8 +57,8 @@ def test_held_out_images_without_an_annotation_here_are_said_apart():
 def test_a_check_stopped_at_its_read_budget_says_how_many_it_checked():
     found = TrainedHere(20000, 4, by_content=4, complete=False, unchecked=18000)
     (trained,) = cautions(found)
-    assert trained.long == ("at least 4 of this folder's 20000 images are its training images (checked 2000 of "
-                            "20000 images)")
+    assert trained.long == ("at least 4 of this folder's 20000 images are training images of it or of a model it "
+                            "was fine-tuned from (checked 2000 of 20000 images)")
     assert "(4 by identical bytes; checked 2000 of 20000 images)" in status_message(found, "m")
 
 

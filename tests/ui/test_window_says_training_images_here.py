@@ -42,13 +42,14 @@ def test_the_window_says_which_images_the_model_trained_on(qtbot, window, tmp_pa
     assert threads and threading.main_thread().name not in threads  # every image hashed off the UI thread
     label = window.model_status.text()
     assert "acc 0.900 · IoU 0.800" in label
-    assert "4 of this folder's 7 images are its training images" in label
+    assert "4 of this folder's 7 images are training images of it or of a model it was fine-tuned from" in label
     # the validation photo's copy (task_4.png) is here, found by its bytes: the figures are on this folder's image
     assert "measured on its" not in label
     # a status line with little room keeps their short forms (`model_label_fit`)
     assert window.model_status.line().figured.said.least().endswith(' · 4/7 trained on')
     panel = window.dataset_panel.model_label.text()
-    assert "pets-cvat" in panel and "4 of this folder&#x27;s 7 images are its training images" in panel
+    assert "pets-cvat" in panel
+    assert "4 of this folder&#x27;s 7 images are training images of it or of a model it was fine-tuned from" in panel
     said = [m for m in messages if "training images of pets-cvat" in m]
     assert said == ["4 of this folder's 7 images are training images of pets-cvat or of a model it was fine-tuned "
                     "from (4 by identical bytes): the list's IoU and Conf on them and the review queue are "
@@ -68,7 +69,8 @@ def test_the_window_says_which_images_the_model_trained_on(qtbot, window, tmp_pa
     found = _answer(qtbot, window)
     assert (found.count, found.images) == (4, 5)
     label = window.model_status.text()
-    assert "4 of this folder's 5 images are its training images" in label and "measured on its" not in label
+    assert "4 of this folder's 5 images are training images of it or of a model it was fine-tuned from" in label
+    assert "measured on its" not in label
 
 
 @pytest.mark.parametrize("leave", ["another model", "another folder"])
@@ -111,5 +113,6 @@ def test_a_box_corrected_on_an_image_the_figures_are_on_is_said_once_saved(qtbot
     label = window.model_status.text()
     assert ("the validation image they were measured on was re-boxed since: petloc evaluate --split validation "
             "re-scores it") in label
-    assert "4 of this folder's 5 images are its training images" in label  # the other cautions stay
+    # the other cautions stay
+    assert "4 of this folder's 5 images are training images of it or of a model it was fine-tuned from" in label
     assert "re-boxed since" in window.dataset_panel.model_label.text()
