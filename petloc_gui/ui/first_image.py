@@ -27,7 +27,8 @@ class PreparedLater(Protocol):
 class FirstImageHost(Protocol):
     """The window as the hold sees it (`window_host.WindowHost`): these, not its panel or session."""
 
-    predictions: PreparedLater
+    @property
+    def predictions(self) -> PreparedLater: ...  # read-only: the window's PredictionService is one
 
     def image_pane(self) -> QWidget:
         """The widget the image is painted on (the ground-truth pane's viewport)."""

@@ -7,10 +7,11 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import QMimeData, QUrl
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
 from petloc_gui.core.dataset import Dataset, dataset_root, open_dataset
 from petloc_gui.core.errors import PetlocError
@@ -23,8 +24,46 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.core.unread_note import annotated, unread_note
 from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import literal
-from petloc_gui.ui.review.review_session import ReviewSession, SessionParts
+from petloc_gui.ui.review.review_session import ReviewSession, SessionHost, SessionParts
 from petloc_gui.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from petloc_gui.ui.canvas.image_cache import ImageCache
+    from petloc_gui.ui.canvas.image_panel import ImagePanel
+    from petloc_gui.ui.editing.edit_controller import EditController
+    from petloc_gui.ui.editing.label_box import LabelBox
+    from petloc_gui.ui.models.model_controller import ModelController
+    from petloc_gui.ui.models.prediction_service import PredictionService
+    from petloc_gui.ui.review.dataset_panel import DatasetPanel
+    from petloc_gui.ui.review.file_list_dock import FileListDock
+    from petloc_gui.ui.review.save_guard import SaveGuard
+    from petloc_gui.ui.training.retrain_controller import RetrainController
+
+    class _Window(QMainWindow, SessionHost):
+        """For mypy only: the window `FolderOpening` is mixed into (MainWindow), as it uses it; the window
+        itself is the new session's host. At run time the mixin's base is ``object``."""
+
+        settings: Settings
+        guard: SaveGuard
+        dataset: Dataset | None
+        session: ReviewSession | None
+        edits: EditController
+        images: ImageCache
+        panel: ImagePanel
+        predictions: PredictionService
+        file_dock: FileListDock
+        labels: LabelBox
+        dataset_panel: DatasetPanel
+        models: ModelController
+        retrain_controller: RetrainController | None
+
+        def current_folder(self) -> Path | None: ...
+
+        def show_row(self, row: int) -> None: ...
+
+        def focus_canvas(self) -> None: ...
+else:
+    _Window = object
 
 # Where a file's name is bytes (not Windows, whose names are UTF-16 and Qt's toLocalFile() right)
 _NAMES_ARE_BYTES = os.name != "nt"
@@ -142,7 +181,7 @@ STATUS_MS = 15000  # how long the line on a folder just opened stays
 RELOAD_NEIGHBOURS = 50  # a reload whose shown image is gone shows the nearest of these that is still there
 
 
-class FolderOpening:
+class FolderOpening(_Window):
     """Mixed into MainWindow: `open_folder` (what every way in ends with), File → Open folder…, Reload
     folder and Open demo; a folder dropped on the window opens it, an image opens its folder on it."""
 
@@ -278,8 +317,8 @@ class FolderOpening:
         opened), on image ``show``, else the one shown now, else (it is gone) the next one in the
         list, else the one before. Unsaved edits are saved or asked about first. False when
         nothing was reopened."""
-        session = self.session
-        if session is None:
+        session, dataset = self.session, self.dataset
+        if session is None or dataset is None:  # (the two are set together)
             return False
         if show is not None:
             candidates = [show]
@@ -290,7 +329,7 @@ class FolderOpening:
             candidates = [session.image_path(row) for row in [current, *around]]
         else:
             candidates = []
-        return self.open_folder(self.dataset.root, show=candidates)
+        return self.open_folder(dataset.root, show=candidates)
 
     def dragEnterEvent(self, event) -> None:  # Qt's name
         if dropped_target(event.mimeData()) is not None:

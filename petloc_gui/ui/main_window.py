@@ -43,8 +43,9 @@ from petloc_gui.ui.toolbar_buttons import ActionToolBar
 from petloc_gui.ui.window_geometry import fit_into, restore_geometry
 from petloc_gui.ui.window_host import WindowHost
 
-if TYPE_CHECKING:  # installed by app.install_retraining (its actions are not the window's own)
-    from petloc_gui.ui.training.retrain_controller import RetrainController
+if TYPE_CHECKING:
+    from petloc_gui.app.image_document import ImageDocument
+    from petloc_gui.ui.training.retrain_controller import RetrainController  # installed by app.install_retraining
 
 LIST_WIDTH = 460  # the image list's first-run width (px); a small window gives it less (`DockShare`)
 
@@ -73,10 +74,10 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self.panel = ImagePanel(self)
         self.setCentralWidget(self.panel)
         self.file_dock = FileListDock(self)
-        self.addDockWidget(Qt.LeftDockWidgetArea, self.file_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.file_dock)
         self.dataset_panel = DatasetPanel(self)
         # Tabbed with the image list: showing it does not take width from the two panes.
-        self.addDockWidget(Qt.LeftDockWidgetArea, self.dataset_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dataset_panel)
         self.tabifyDockWidget(self.file_dock, self.dataset_panel)
         self.dataset_panel.hide()
         # the list and the panel give way to the image panes in a small window, and get their width back
@@ -90,8 +91,8 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
                                                   self.panel, self.dataset_panel)
         self.retrain_controller: RetrainController | None = None  # set by `install_retraining`
         self._build_toolbar()
-        self.addToolBarBreak()
-        self.addToolBar(Qt.TopToolBarArea, self.models.new_classes)  # "no model knows these classes", full width
+        self.addToolBarBreak()  # the "no model knows these classes" bar below it: full width
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.models.new_classes)
         self.model_status = ModelLabel("No model")  # fitted from the figures' parts its lines carry
         self.trained_here = self.watch_trained_here()  # which of the folder's images the model trained on
         self.position_label = QLabel("")
@@ -137,7 +138,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         moves within a window that does not get the keys, and D typed "d".
         Another window the user is in (Retraining, another program) keeps them.
         """
-        self.panel.gt_pane.setFocus(Qt.OtherFocusReason)
+        self.panel.gt_pane.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.isActiveWindow() and any(dock.isFloating() and dock.isActiveWindow()
                                              for dock in self.findChildren(QDockWidget)):
             self.activateWindow()
@@ -179,8 +180,8 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         tools = ActionToolBar("Tools", self, "tools", [self.act[name] for name in (
             "open_folder", "save", "undo", "redo", "draw_mode", "accept", "verify", "delete", "overlay", "fit",
             "next_review")])  # its buttons follow Undo's text, Verified's check… with no connection added each time
-        self.addToolBar(Qt.TopToolBarArea, label_bar)
-        self.addToolBar(Qt.TopToolBarArea, tools)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, label_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
 
     def _connect(self) -> None:
         a = self.act
@@ -190,7 +191,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self.file_dock.reload_requested.connect(lambda: _ignore(self.reload_folder()))
         a["save"].triggered.connect(lambda: _ignore(self.save_current()))
         a["save_all"].triggered.connect(lambda: _ignore(self.save_all()))
-        a["autosave"].toggled.connect(lambda on: _ignore(setattr(self.settings, "autosave", on)))
+        a["autosave"].toggled.connect(lambda on: setattr(self.settings, "autosave", on))
         a["quit"].triggered.connect(lambda: _ignore(self.close()))
         a["accept"].setAutoRepeat(False)  # a held A is one press: its repeats were the guard's second A
         a["accept"].triggered.connect(lambda: self.accept_prediction(ask=True))
@@ -274,12 +275,12 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         if rows:
             self.show_row(rows[0])
         elif self.session.current is not None:
-            self._at_the_end(step)
+            self._at_the_end(self.session, self.session.current, step)
 
-    def _at_the_end(self, step: int) -> None:
+    def _at_the_end(self, session: ReviewSession, current: int, step: int) -> None:
         """D on the list's last image (Shift+D on its first): saved as a move saves it (labelImg's D saves,
         then looks for the next image), and said; it did nothing, and the last image was left unsaved."""
-        saved = self.session.autosave(self.session.current)
+        saved = session.autosave(current)
         if saved is False:
             return  # the failed save has said why
         # the save's note (what it removed, the version on disk shown) stays, as on any D; its count alone: "saved"
@@ -335,7 +336,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     def _shown_prediction(self):
         """The model's result for the image shown, as cached (None: no image shown, none yet, or the folder's
         model still being chosen: the cache holds the previous model's, which may not suit this folder)."""
-        if self.session is None or self.session.current is None or self.session.model_pending:
+        if self.session is None or self.session.current is None or self.session.model_pending or self.dataset is None:
             return None
         return self.predictions.cached(self.dataset.items[self.session.current].image_path)
 
@@ -360,7 +361,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     def annotation_files_changed(self) -> None:  # review_session.SessionHost
         self.dataset_panel.mark_stale()  # labelImg or a script wrote, replaced or removed one
 
-    def _document_changed(self, doc) -> None:
+    def _document_changed(self, doc: ImageDocument) -> None:
         if doc is self.edits.doc:
             self.panel.show_annotation(doc, self.edits.selected)
             self.act["verify"].setChecked(doc.verified)

@@ -100,8 +100,10 @@ class OnScreenTabChain:
     """Mixed into the main window: Tab and Shift+Tab pass over the parked docks and tab bars."""
 
     def focusNextPrevChild(self, next: bool) -> bool:  # Qt's names
-        target = next_tab_stop(self, next)
+        window = self
+        assert isinstance(window, QWidget), "mixed into the main window"
+        target = next_tab_stop(window, next)
         if target is None:
             return False
-        target.setFocus(Qt.TabFocusReason if next else Qt.BacktabFocusReason)
+        target.setFocus(Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason)
         return True

@@ -16,12 +16,47 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
+
+    from petloc_gui.ui.canvas.image_panel import ImagePanel
+    from petloc_gui.ui.editing.edit_controller import EditController
+    from petloc_gui.ui.editing.label_box import LabelBox
     from petloc_gui.ui.models.model_controller import ModelController
+    from petloc_gui.ui.models.prediction_service import PredictionService
     from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
+    from petloc_gui.ui.review.dataset_panel import DatasetPanel
+    from petloc_gui.ui.review.file_list_dock import FileListDock
+    from petloc_gui.ui.review.review_session import ReviewSession
+    from petloc_gui.ui.review.save_guard import SaveGuard
+    from petloc_gui.ui.settings import Settings
+    from petloc_gui.ui.status_line import ModelLabel
     from petloc_gui.ui.training.retrain_controller import RetrainController
 
+    class _Window(QMainWindow):
+        """For mypy only: the window `WindowHost` is mixed into (MainWindow), as it uses it. At run time the
+        mixin's base is ``object``."""
 
-class WindowHost:
+        settings: Settings
+        guard: SaveGuard
+        act: dict[str, QAction]
+        session: ReviewSession | None
+        edits: EditController
+        panel: ImagePanel
+        predictions: PredictionService
+        file_dock: FileListDock
+        labels: LabelBox
+        dataset_panel: DatasetPanel
+        model_status: ModelLabel
+
+        def update_position(self) -> None: ...
+
+        def has_unsaved(self) -> bool: ...
+else:
+    _Window = object
+
+
+class WindowHost(_Window):
     """Mixed into MainWindow (which provides the attributes used here)."""
 
     models: ModelController
