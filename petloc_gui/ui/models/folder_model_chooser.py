@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import CancelledError
@@ -23,6 +23,36 @@ from petloc_gui.app.model_choice import ModelChoice, choose_model, class_names, 
 from petloc_gui.core.real_paths import same_real_folder
 from petloc_gui.ui import background
 from petloc_gui.ui.model_label_fit import loaded_line
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject, Signal
+
+    from petloc_gui.ui.model_info import ModelInfo
+    from petloc_gui.ui.models.model_controller import ModelHost, PendingPick
+    from petloc_gui.ui.models.new_classes_bar import NewClassesBar
+
+    class _Controller(QObject):
+        """For mypy only: the controller `FolderModelStart` is mixed into (`ModelController`), as it uses it.
+        At run time the mixin's base is ``object``."""
+
+        switched = Signal(object)
+        status = Signal(object)
+        loaded = Signal(object)
+        host: ModelHost
+        spec: str
+        info: ModelInfo | None
+        problem: str | None
+        explicit: bool
+        new_classes: NewClassesBar
+        _on_load: PendingPick | None
+
+        def set_model(self, spec: str) -> None: ...
+
+        def show_no_model(self, choice: ModelChoice | None) -> None: ...
+
+        def pick_loaded(self, spec: str) -> None: ...
+else:
+    _Controller = object
 
 CHOOSING = "Choosing the model…"  # the model status line's, and the prediction pane's, until the answer
 _log = logging.getLogger(__name__)
@@ -95,7 +125,7 @@ class KeptModel(NamedTuple):
     loading: bool  # its load is under way (not loaded, not failed): the one used if it is chosen again
 
 
-class FolderModelStart:
+class FolderModelStart(_Controller):
     """Mixed into `ModelController`: the model for a folder just opened. While it is chosen (``choosing``:
     the folder's ReviewSession) no model is in use for the folder (``spec`` is ""): the one the window had
     stays in the prediction worker (``_kept``), used again without a reload if it is chosen again (F5)."""
@@ -154,7 +184,7 @@ class FolderModelStart:
             return  # a model was picked meanwhile
         self.say_note(found.choice)
         if found.pick_stays:  # the pick is the prediction worker's model, kept while choosing
-            spec = self._kept.spec if self._kept is not None else self.spec
+            spec: str | None = self._kept.spec if self._kept is not None else self.spec
         else:
             self.explicit = False
             spec = found.choice.spec if found.choice is not None else None

@@ -191,11 +191,11 @@ class ModelController(FolderModelStart, QObject):
         """In a box of its own, not on the status line: said once, it names the copy that holds the
         other folders' models, and the status line cut it short and lost it at once to the model's
         own messages (a pick foreign to the folder says why in the same call)."""
-        box = QMessageBox(QMessageBox.Warning, "Folder models kept aside", f"{note[:1].upper()}{note[1:]}.",
-                          QMessageBox.Ok, self.parent_widget)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Folder models kept aside", f"{note[:1].upper()}{note[1:]}.",
+                          QMessageBox.StandardButton.Ok, self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a data folder "<b>data" named as it is, not as markup
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setWindowModality(Qt.NonModal)  # the window stays usable (open() would block it)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable (open() would block it)
         box.show()
         self.memory_box = box
 
@@ -375,10 +375,12 @@ class ModelController(FolderModelStart, QObject):
             self.status.emit(f"Model failed: {spec}")
             self.failed.emit(self.problem)
         # Non-modal: the window stays usable for annotating without a model.
-        box = QMessageBox(QMessageBox.Warning, "Model failed to load", text, QMessageBox.Ok, self.parent_widget)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Model failed to load", text, QMessageBox.StandardButton.Ok,
+                          self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a model's path "<b>models/…" named as it is, not as markup
-        box.setAttribute(Qt.WA_DeleteOnClose)
-        box.setWindowModality(Qt.NonModal)  # open() would make it window-modal: the window blocked till OK
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        # open() would make it window-modal: the window blocked till OK
+        box.setWindowModality(Qt.WindowModality.NonModal)
         box.show()
         self.error_box = box
 

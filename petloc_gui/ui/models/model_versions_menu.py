@@ -96,8 +96,10 @@ class VersionsMenu(QMenu):
         current = _resolved(spec)
         checked_here = self._in_use_found()
         for name in BUNDLED_MODELS:
-            text, tip, path = _bundled_entry(name, lambda path, split, name=name: _reboxed(checked_here, split)
-                                             if _bundled_in_use(name, path, spec, current) else ())
+            def cautions(path: Path, split: str, name: str = name) -> tuple[Caution, ...]:
+                return _reboxed(checked_here, split) if _bundled_in_use(name, path, spec, current) else ()
+
+            text, tip, path = _bundled_entry(name, cautions)
             text = _menu_text(text)  # the access key: the name's first letter (none on a greyed entry)
             action = QAction(text.replace(f"Bundled: {name}", f"Bundled: &{name}", 1) if path else text, self)
             action.setCheckable(True)

@@ -36,6 +36,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -66,7 +67,7 @@ class PredictionService(QObject):
     # the predictions served while the model loaded are not its own (its files changed meanwhile): take them back
     early_dropped = Signal()
 
-    def __init__(self, factory: Callable[[str], object], parent=None, disk: PredictionDiskCache | None = None,
+    def __init__(self, factory: Callable[[str], Any], parent=None, disk: PredictionDiskCache | None = None,
                  fingerprint_of: Callable[[str], ModelFingerprint | None] | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
@@ -81,7 +82,7 @@ class PredictionService(QObject):
         self._may_prepare = True  # False: the import waits (`hold_prepare`)
         self._pending_spec: str | None = None
         self._asked = 0  # counts set_model and unload calls: a load finishing after another ask is dropped
-        self._handle = None
+        self._handle: Any = None  # the factory's model (a ModelHandle, or a test's): its info, predict_paths
         self._version: str | None = None
         self._fingerprint = None  # the loaded model's for the disk cache (ModelFingerprint), None: not kept
         self._early: ModelFingerprint | None = None  # the loading model's, read from its files: its kept ones served

@@ -79,7 +79,9 @@ def _prepare(svc: PredictionService, asked: int) -> bool:
             return True
         svc._importing = True
     try:
-        svc._import_first()
+        import_first = svc._import_first
+        assert import_first is not None, "None: nothing to import, and `_prepared` was True from the start"
+        import_first()
     finally:
         with svc._cond:
             svc._importing = False
