@@ -105,7 +105,9 @@ def declared_licence() -> str:
         fields = metadata.metadata(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return ""
-    return fields.get("License-Expression") or fields.get("License") or ""
+    # (get_all: the typed PackageMetadata has no get() before Python 3.12; its first value is what get() gives)
+    expression, licence = ((fields.get_all(name) or [""])[0] for name in ("License-Expression", "License"))
+    return expression or licence or ""
 
 
 def not_found_text(name: str) -> str:
@@ -150,7 +152,8 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About petloc")
         title = QLabel(f"<b>petloc {html.escape(petloc_version())}</b>")
-        title.setTextInteractionFlags(Qt.TextSelectableByMouse)  # the version, to copy into a bug report
+        # the version, to copy into a bug report
+        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         summary = QLabel("Review, correct and retrain single-object localisation + classification models "
                          "(Pascal VOC XML).")
         summary.setWordWrap(True)
@@ -160,12 +163,12 @@ class AboutDialog(QDialog):
         docs.setWordWrap(True)
         docs.setOpenExternalLinks(True)  # the file manager or Markdown viewer the desktop has
         # Tab reaches the links and Enter opens one (by default a label's links are the mouse's only)
-        docs.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        docs.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.docs = docs
         docs.setAccessibleName("Where petloc's documentation is")
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Licence and credits")
-        fixed = QFontDatabase.systemFont(QFontDatabase.FixedFont)  # NOTICE's underlined headings line up
+        fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # NOTICE's underlined headings line up
         self.texts: dict[str, QPlainTextEdit] = {}
         for tab, name, spoken in LICENCE_TABS:
             found = licence_text(name)
@@ -178,7 +181,7 @@ class AboutDialog(QDialog):
                 view.setToolTip(f"Read from {found.path}")
             self.tabs.addTab(view, tab)
             self.texts[name] = view
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         for label in (title, summary, runtime, docs):

@@ -126,11 +126,11 @@ def _say_settings_damaged(window, screenshot_mode: bool) -> None:
     if screenshot_mode:
         print(f"petloc-gui: {note}", file=sys.stderr)
         return
-    box = QMessageBox(QMessageBox.Warning, "Settings kept aside", note, QMessageBox.Ok, window)
+    box = QMessageBox(QMessageBox.Icon.Warning, "Settings kept aside", note, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("settings_damaged")
     box.setTextFormat(Qt.TextFormat.PlainText)  # a settings file under "<b>conf" named as it is, not as markup
-    box.setAttribute(Qt.WA_DeleteOnClose)
-    box.setWindowModality(Qt.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.setWindowModality(Qt.WindowModality.NonModal)
     box.show()
 
 
@@ -197,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([*sys.argv[:1], *args.qt_args])
     from petloc_gui.ui.app_icon import app_icon
 
-    app.setWindowIcon(app_icon())
-    app.setDesktopFileName("petloc-gui")  # Wayland matches the window to resources/petloc-gui.desktop by it
+    QApplication.setWindowIcon(app_icon())  # (static: `app` may be typed QCoreApplication, an instance() found)
+    QApplication.setDesktopFileName("petloc-gui")  # Wayland matches the window to resources/petloc-gui.desktop by it
     from petloc_gui.ui.main_thread_gc import MainThreadCollector
     from petloc_gui.ui.main_window import MainWindow
 
@@ -267,10 +267,10 @@ def _say_start_failed(exc: Exception, screenshot_mode: bool) -> int:
     if not screenshot_mode:  # a script waits for the exit status, not for someone to press OK
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Critical, "petloc could not start",
+        box = QMessageBox(QMessageBox.Icon.Critical, "petloc could not start",
                           f"petloc-gui could not start: {type(exc).__name__}: {exc}\n\nThis is a bug or a "
                           "damaged installation: reinstalling petloc may help. Please report the details "
-                          "below.", QMessageBox.Ok)
+                          "below.", QMessageBox.StandardButton.Ok)
         from PySide6.QtCore import Qt
 
         box.setObjectName("start_failed")

@@ -42,7 +42,8 @@ class _Signals(QObject):
 class Worker:
     def __init__(self, func: Callable[..., Any], *args: Any) -> None:
         self.signals = _Signals()  # created here, so it lives in the UI thread
-        self._func, self._args = func, args
+        self._func: Callable[..., Any] | None = func  # None once released (`_release`)
+        self._args = args
         self._abort = threading.Event()
         self._done = threading.Event()
         self.pool: QThreadPool | None = None
@@ -64,7 +65,9 @@ class Worker:
                 return  # released already, by `cancel_queued`
             self.started = True
         try:
-            result = self._func(*self._args)
+            func = self._func
+            assert func is not None, "released only once run, or taken back unstarted (`cancelled`)"
+            result = func(*self._args)
             if inspect.isgenerator(result):
                 for value in result:
                     if self._abort.is_set():

@@ -18,7 +18,8 @@ class ChangeThrottle(QObject):
 
     def __init__(self, act: Callable[[], None], interval_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._due = QTimer(self, singleShot=True, interval=interval_ms, timeout=act)
+        self._due = QTimer(self, singleShot=True, interval=interval_ms)
+        self._due.timeout.connect(act)
         self._followed: list[QMetaObject.Connection] = []
 
     def follow(self, signals: Iterable[SignalInstance]) -> None:

@@ -28,7 +28,7 @@ def smallest_hint(dock: QDockWidget) -> int:
 
 
 def mouse_down() -> bool:
-    return QGuiApplication.mouseButtons() != Qt.NoButton
+    return QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton
 
 
 class DockShare(QObject):
@@ -66,18 +66,18 @@ class DockShare(QObject):
             return
         target = self.target()
         if abs(dock.width() - target) > 1:
-            self.window.resizeDocks([dock], [target], Qt.Horizontal)
+            self.window.resizeDocks([dock], [target], Qt.Orientation.Horizontal)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if event.type() == QEvent.Show and watched in self.docks:
+        if event.type() == QEvent.Type.Show and watched in self.docks:
             QTimer.singleShot(0, self, self.fit)  # a dock shown again (or its tab chosen) after a resize
-        elif event.type() == QEvent.Resize:
+        elif event.type() == QEvent.Type.Resize:
             if watched is self.window:
                 self._window_size = self.window.size()
                 self.fit()
             elif (watched is self._shown() and self.window.size() == self._window_size
                   and self.dragging()):
-                self.wish = watched.width()  # type: ignore[attr-defined]  # the user dragged its edge
+                self.wish = watched.width()  # the user dragged its edge
         return False
 
     def _docked(self) -> list[QDockWidget]:

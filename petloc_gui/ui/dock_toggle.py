@@ -48,7 +48,7 @@ def dock_again(dock: QDockWidget) -> None:
     dock.setFloating(False)
     window = dock.parentWidget()
     if dock.isFloating() and isinstance(window, QMainWindow):
-        window.addDockWidget(Qt.LeftDockWidgetArea, dock)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
 
 
 def _dock_holding(widget: QWidget | None) -> QDockWidget | None:
@@ -140,15 +140,15 @@ class FloatingDock(QObject):
 
     def _floated(self, floating: bool) -> None:
         window = self.dock.parentWidget()
-        asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.NoButton  # not dragged out
+        asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton  # not dragged out
         if floating and asked and window is not None and window.isVisible():
             QTimer.singleShot(0, self, self._place_once_released)
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if watched is self.dock and event.type() in (QEvent.Show, QEvent.Resize) and self.dock.isFloating():
+        if watched is self.dock and event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and self.dock.isFloating():
             self._timer.start()
-        elif watched is self.dock and event.type() == QEvent.MouseButtonDblClick:
+        elif watched is self.dock and event.type() == QEvent.Type.MouseButtonDblClick:
             # Qt handles it next (on the title it floats the dock, `_floated`); one elsewhere floats nothing
             self._double_clicked = True
             QTimer.singleShot(0, self, self._forget_double_click)
@@ -160,7 +160,7 @@ class FloatingDock(QObject):
     def _place_once_released(self) -> None:
         """`place_beside_window` once no mouse button is down: Qt floats the dock on a double click's
         second press, still held; the dock is not moved from under a press Qt may still take for a drag."""
-        if QGuiApplication.mouseButtons() == Qt.NoButton:
+        if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.place_beside_window()
         else:
             QTimer.singleShot(50, self, self._place_once_released)

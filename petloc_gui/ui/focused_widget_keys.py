@@ -46,7 +46,7 @@ ENTRIES = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 WALKED = (QAbstractItemView, QAbstractSlider, QTabBar)
 
 
-def in_scrolled_panel(widget: QWidget) -> bool:
+def in_scrolled_panel(widget: QWidget | None) -> bool:
     """Whether ``widget`` is a scrolled panel of widgets (a QScrollArea) or lies in one, in its window. The
     panel scrolls by the arrows and Home/End/PgUp/PgDown; a widget in it with no use for one of them leaves it
     unused, and Qt passes it on to the parent, up to the panel. A list in it keeps them all (its own page,

@@ -65,8 +65,9 @@ def labelimg_row() -> tuple[str, str]:
 def _menu_actions(menu: QMenu) -> list[QAction]:
     out = []
     for action in menu.actions():
-        if action.menu() is not None:
-            out += _menu_actions(action.menu())
+        submenu = action.menu()  # (a QMenu or None: typed QObject, QAction being QtGui's)
+        if isinstance(submenu, QMenu):
+            out += _menu_actions(submenu)
         else:
             out.append(action)
     return out
@@ -80,8 +81,9 @@ def menu_shortcut_rows(window: QMainWindow, known: list[tuple[str, str]]) -> lis
     taken = {key for keys, _ in known for key in keys.split(", ")}
     rows = []
     for top in window.menuBar().actions():
-        for action in _menu_actions(top.menu()) if top.menu() is not None else []:
-            keys = [s.toString(QKeySequence.NativeText) for s in action.shortcuts()]
+        menu = top.menu()
+        for action in _menu_actions(menu) if isinstance(menu, QMenu) else []:
+            keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
             text = action.text().replace("&", "").rstrip("…")
             if keys and text not in texts and not set(keys) <= taken:
                 rows.append((", ".join(keys), text))
@@ -122,13 +124,13 @@ class HelpDialog(QDialog):
             table.setItem(r, 1, QTableWidgetItem(text))
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(22)
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab goes on to Close (Qt's default walked the cells); arrows scroll
         rule = QLabel(QUEUE_RULE)
         rule.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)

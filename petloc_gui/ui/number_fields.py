@@ -73,7 +73,10 @@ class _RefusalGuard:
         field = self._field
         if field.hasAcceptableInput() and not self._out_of_range:
             return ""
-        low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
+        if isinstance(field, QSpinBox):  # (each kind's textFromValue takes its own kind of number)
+            low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
+        else:
+            low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
         typed = self._out_of_range or self._refused_text or field.cleanText() or "An empty field"
         return f"{typed} is not a number from {low} to {high}"
 

@@ -165,12 +165,14 @@ class RecentMessagesDialog(QDialog):
         document = self.text.document().clone()
         document.setDefaultFont(self.text.font())
         frame = 2 * self.text.frameWidth()
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None, "set in __init__"
+        margins = layout.contentsMargins()
         document.setTextWidth(width - margins.left() - margins.right() - frame
                               - self.text.verticalScrollBar().sizeHint().width())
         fewest = FEWEST_LINES * self.text.fontMetrics().lineSpacing() + 2 * document.documentMargin()
         text_height = max(document.size().height(), fewest) + frame
-        others = self.layout().totalHeightForWidth(width) - self.text.sizeHint().height()
+        others = layout.totalHeightForWidth(width) - self.text.sizeHint().height()
         height = min(int(others + text_height) + 1, int(area.height() * MOST_SCREEN_SHARE) - extra.height())
         self.resize(width, max(height, self.minimumSizeHint().height()))
         room = room_between_bars(owner, area) if owner is not None else area
@@ -204,7 +206,7 @@ def show_recent_messages(window: QWidget) -> RecentMessagesDialog | None:
     """``window``'s Recent messages dialog, made at its first call, shown: None where its status bar keeps no log."""
     bar = window.findChild(QStatusBar)
     log = getattr(bar, "message_log", None)
-    if not isinstance(log, MessageLog):
+    if bar is None or not isinstance(log, MessageLog):
         return None
     dialog = window.findChild(RecentMessagesDialog)
     if dialog is None:

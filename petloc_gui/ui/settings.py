@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, SupportsInt, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -134,7 +134,7 @@ class Settings:
     def _sync(self) -> None:
         """Write the settings to disk; the first write that fails leaves `take_unsaved_note`'s sentence."""
         self._q.sync()
-        if self._q.status() == QSettings.AccessError and not self._unsaved_found:
+        if self._q.status() == QSettings.Status.AccessError and not self._unsaved_found:
             self._unsaved_found = True
             file = self._q.fileName()
             # Qt says AccessError for a full disk and a read-only mount as for a missing permission: a write
@@ -173,7 +173,8 @@ class Settings:
     def list_width(self) -> int | None:
         """The width the user gave the image list (`dock_share.DockShare.wish`), or None."""
         try:
-            value = int(self._q.value("window/list_width", 0) or 0)
+            # (a value int() cannot take, whatever its type, raises: no width kept)
+            value = int(cast("str | SupportsInt", self._q.value("window/list_width", 0) or 0))
         except (TypeError, ValueError):
             return None
         return value if value > 0 else None
@@ -214,14 +215,15 @@ def _path_read(value: object) -> str:
 
 
 def _open(path: str | None) -> QSettings:
-    return QSettings(str(path), QSettings.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
+    return QSettings(str(path), QSettings.Format.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
 
 
 def _damage(settings: QSettings) -> str | None:
     """Why ``settings``' INI file cannot be petloc's settings, or None (no file, or not an INI file: the
     registry, a plist). Qt's own check (``status()``) passes random bytes: they read as one bogus key."""
     ini_native = sys.platform not in ("win32", "darwin")
-    if settings.format() != QSettings.IniFormat and not (settings.format() == QSettings.NativeFormat and ini_native):
+    ini = QSettings.Format.IniFormat
+    if settings.format() != ini and not (settings.format() == QSettings.Format.NativeFormat and ini_native):
         return None
     file = Path(settings.fileName())
     try:
@@ -241,7 +243,7 @@ def _damage(settings: QSettings) -> str | None:
     if len(data) > _MAX_SETTINGS_BYTES:
         return f"over {_MAX_SETTINGS_BYTES // (1024 * 1024)} MB, far more than petloc's settings"
     problem = _ini_problem(data)
-    if problem is None and settings.status() == QSettings.FormatError:
+    if problem is None and settings.status() == QSettings.Status.FormatError:
         problem = "Qt cannot parse it"
     return problem
 
@@ -252,8 +254,8 @@ def _ini_problem(data: bytes) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        return f"not text: byte 0x{data[exc.start]:02x} on line {line}"
+        line_number = data[:exc.start].count(b"\n") + 1
+        return f"not text: byte 0x{data[exc.start]:02x} on line {line_number}"
     continued = False
     for number, line in enumerate(text.split("\n"), 1):  # not splitlines(): U+2028 may be in a folder name
         # A CRLF line's "\r" is no damage: QSettings writes CRLF on Windows, and a Windows editor may.

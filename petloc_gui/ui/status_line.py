@@ -28,7 +28,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QHelpEvent, QPainter, QPalette
 from PySide6.QtGui import Qt as GuiQt  # (mightBeRichText is QtGui's)
 from PySide6.QtWidgets import QLabel, QSizeGrip, QStatusBar, QStyle, QStyleOption, QToolTip, QWidget
 
@@ -171,7 +171,7 @@ class _LabelElider(QObject):
                                          shown, QPalette.ColorRole.WindowText)
             painter.end()
             return True
-        if event.type() == QEvent.Type.ToolTip and not watched.toolTip():
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and not watched.toolTip():
             QToolTip.showText(event.globalPos(), tooltip_html(watched.text()), watched)
             return True
         return False
@@ -187,16 +187,19 @@ class StatusLine(QStatusBar):
         self.message_log = MessageLog()  # what Help → Recent messages shows (`recent_messages`)
         self.messageChanged.connect(self._message_changed)
 
-    def showMessage(self, text: str, timeout: int = 0) -> None:  # Qt's name: every caller's message, kept
+    # Qt's name: every caller's message, kept. (PySide6's stub types timeout `int | None`: Qt refuses None.)
+    def showMessage(self, text: str, timeout: int = 0) -> None:  # type: ignore[override]
         self.message_log.record(text, self.currentMessage())
         super().showMessage(text, timeout)
 
-    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # Qt's name
+    # Qt's name (PySide6's stub types stretch `int | None`: Qt refuses None)
+    def addPermanentWidget(self, widget: QWidget, stretch: int = 0) -> None:  # type: ignore[override]
         super().addPermanentWidget(widget, stretch)
         self._permanent.append(widget)
         self._cap(widget)
 
-    def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int = 0) -> int:  # Qt's name
+    # Qt's name (PySide6's stub types stretch `int | None`: Qt refuses None)
+    def insertPermanentWidget(self, index: int, widget: QWidget, stretch: int = 0) -> int:  # type: ignore[override]
         at = super().insertPermanentWidget(index, widget, stretch)
         self._permanent.insert(min(index, len(self._permanent)), widget)
         self._cap(widget)
@@ -256,8 +259,9 @@ class StatusLine(QStatusBar):
         """A message shown or gone: the labels give it its room, or take back what it leaves, laid out now,
         before QStatusBar paints the message (it did in the labels' room of the bar without one)."""
         self._cap_labels(self.width())
-        if self.layout() is not None:
-            self.layout().activate()
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
 
     def resizeEvent(self, event) -> None:  # Qt's name
         self._cap_labels(event.size().width())
@@ -322,7 +326,7 @@ class StatusLine(QStatusBar):
     def event(self, event: QEvent) -> bool:  # Qt's name
         if event.type() == QEvent.Type.LayoutRequest:  # a label's new text: the model's compact form's width
             self._cap_labels(self.width())
-        if (event.type() == QEvent.Type.ToolTip and self.is_elided()
+        if (event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.is_elided()
                 and self.message_rect().contains(event.pos())):
             QToolTip.showText(event.globalPos(), tooltip_html(self.currentMessage()), self, self.message_rect())
             return True
