@@ -112,7 +112,9 @@ class Settings:
         value = self._q.value("recent_folders", [])
         if isinstance(value, str):  # QSettings gives a one-item list back as a string
             value = [value]
-        return [folder for folder in (_path_read(v) for v in (value or [])) if folder][:MAX_RECENT]
+        elif not isinstance(value, list):  # None, or a hand edit's number (valid INI): it iterated an int
+            value = []
+        return [folder for folder in (_path_read(v) for v in value) if folder][:MAX_RECENT]
 
     @recent_folders.setter
     def recent_folders(self, folders: list[str]) -> None:
