@@ -7,21 +7,25 @@ when its list closes (a class picked with the mouse or not), so a single-key
 shortcut never types into it. The number keys pick a class (`number_keys`).
 
 One rule for typing: only Enter applies it (or a pick from the list). Typing
-left any other way (a click on the image or a box, Tab, a save) is dropped,
-visibly: the box shows the selected box's label again and the status line says
-the typed label was not applied (`drop_typing`); Escape drops it unsaid.
+left any other way (a click on the image or a box, Tab, a save, another image
+or box shown while the box keeps the keyboard) is dropped, visibly: the box shows
+the selected box's label again and the status line says the typed label was not
+applied (`drop_typing`); Escape drops it unsaid.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
 
+from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.text import tidy_name, visible
+from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
@@ -52,6 +56,22 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
 def key_of(names: Sequence[str]) -> dict[str, str]:
     """`number_keys` the other way round: class -> the key that gives it (a class past the tenth has none)."""
     return {name: key for key, name in number_keys(names).items()}
+
+
+@dataclass(frozen=True, eq=False)
+class BoxShown:
+    """The image shown and its selected box, which typed text is for: the row and document (one read again
+    from disk is another image), the box's place and the box itself (replaced by Accept, put back by Undo:
+    a toolbar button leaves the keyboard in the Label box, and the typing was for the box as it was)."""
+
+    row: int | None
+    doc: ImageDocument | None
+    place: int
+    box: VocObject | None
+
+    def same_as(self, other: BoxShown | None) -> bool:
+        return (other is not None and self.doc is other.doc and self.row == other.row and self.place == other.place
+                and self.box == other.box)
 
 
 class LabelBox(QObject):
@@ -89,7 +109,11 @@ class LabelBox(QObject):
         # Typed since the box last showed a label (its inline completion sets the text, which clears
         # the line edit's own isModified: "c" completed to "cat" did not count as typed)
         self._typing = False
-        self._line.textEdited.connect(lambda _text: setattr(self, "_typing", True))
+        self._line.textEdited.connect(self._edited)
+        # The image and box the typing is for (`_shown_box`), taken at its first key: Enter applies to the
+        # box selected then. A toolbar button or a menu takes no keyboard from the box, so N or Go → Next
+        # image left "dog" typed for a cat there, and Enter relabelled the next image's box.
+        self._typed_for: BoxShown | None = None
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
         self.combo.installEventFilter(self)
@@ -185,10 +209,21 @@ class LabelBox(QObject):
 
     # --- what it shows ----------------------------------------------------------------
     def show_selected(self) -> None:
-        """The selected box's label; empty when none is selected."""
+        """The selected box's label; empty when none is selected. Typing for another image or box than the
+        one selected now is dropped, and said (`drop_typing`)."""
+        if self._typing and not self._shown_box().same_as(self._typed_for):
+            if note := self.drop_typing():
+                self.edits.said.emit(note)
+            self._show_label_of_selected()  # (also when the typing is the new box's label: nothing to say)
+            return
         if self._line.hasFocus():
             return  # the user is typing a label: leave it alone
         self._show_label_of_selected()
+
+    def _shown_box(self) -> BoxShown:
+        doc, index = self.edits.doc, self.edits.selected
+        box = doc.objects[index] if doc is not None and 0 <= index < len(doc.objects) else None
+        return BoxShown(self.edits.index, doc, index, box)
 
     def _show_label_of_selected(self) -> None:
         self._show(self._label_of_selected())
@@ -206,7 +241,13 @@ class LabelBox(QObject):
         self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
     # --- typing --------------------------------------------------------------------------
+    def _edited(self, _text: str) -> None:
+        if not self._typing:
+            self._typed_for = self._shown_box()
+        self._typing = True
+
     def _apply(self, name: str) -> None:
+        self._typing = False  # applied, not dropped: the box it changes does not say "not applied" (`show_selected`)
         self.edits.set_label(name)
 
     def _picked(self, index: int) -> None:
@@ -260,10 +301,12 @@ class LabelBox(QObject):
         if reason != Qt.FocusReason.PopupFocusReason:
             if note := self.drop_typing():
                 self.edits.said.emit(note)
-        elif self._typing:
-            # kept, but not applied by Qt as the box loses the keyboard: it activates the item matching the
-            # text when that is not the current one, so that item is made current first
-            self._make_current(self.combo.findText(self.combo.currentText()))
+            return
+        # kept, but not applied by Qt as the box loses the keyboard: it activates the item matching the text
+        # when that is not the current one, so that item is made current first (none matching: nothing to
+        # activate, and making none current emptied the box: a new class typed was gone under a menu)
+        if self._typing and (matching := self.combo.findText(self.combo.currentText())) >= 0:
+            self._make_current(matching)
 
     def _make_current(self, index: int) -> None:
         """Item ``index`` current, no signal, no pick (-1: none, which empties the text)."""
