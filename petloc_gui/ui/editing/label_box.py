@@ -10,7 +10,7 @@ One rule for typing: only Enter applies it (or a pick from the list). Typing
 left any other way (a click on the image or a box, Tab, a save, another image
 or box shown while the box keeps the keyboard) is dropped, visibly: the box shows
 the selected box's label again and the status line says the typed label was not
-applied (`drop_typing`); Escape drops it unsaid.
+applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ class LabelBox(QObject):
         # box selected then. A toolbar button or a menu takes no keyboard from the box, so N or Go → Next
         # image left "dog" typed for a cat there, and Enter relabelled the next image's box.
         self._typed_for: BoxShown | None = None
+        self._refused = ""  # the text Enter last refused (`_typed`): leaving the box does not advise Enter again
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
         self.combo.installEventFilter(self)
@@ -237,6 +238,7 @@ class LabelBox(QObject):
         whole in the tooltip (the box is narrower than many class names)."""
         self.combo.setCurrentText(visible(name))
         self._typing = False
+        self._refused = ""
         self._line.setCursorPosition(0)
         self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
@@ -264,12 +266,17 @@ class LabelBox(QObject):
             # keeps its label, the status line says why, and the text and the keyboard stay here for the user
             # to correct it
             self.edits.said.emit(refused)
+            self._refused = self.combo.currentText()
             return
-        if name:
-            self._apply(name)
-            # the class it named ("Dog " typed: dog), not the typing, and its tooltip: `show_selected` leaves
-            # the box alone while it has the keyboard, and the tooltip named the class before
-            self._show(name)
+        if not name:
+            # emptied or spaces alone: no class can be blank, so the user meant none, as Escape (it left the
+            # box empty, and spaces were "not applied: press Enter", just pressed): the box's label again
+            self._done(say=False)
+            return
+        self._apply(name)
+        # the class it named ("Dog " typed: dog), not the typing, and its tooltip: `show_selected` leaves
+        # the box alone while it has the keyboard, and the tooltip named the class before
+        self._show(name)
         self.typing_done.emit()  # back to the image, so single-key shortcuts work again
 
     def typed_not_applied(self) -> str:
@@ -286,6 +293,7 @@ class LabelBox(QObject):
         if not typed:
             return ""
         had_keyboard = self.combo.hasFocus() or self._line.hasFocus()
+        refused = typed == self._refused  # (before `_show` forgets it)
         label = self._label_of_selected()
         # its item made current, so that Qt's activation as the box loses the keyboard (of the item matching
         # the text, when that is not the current one) finds nothing to apply
@@ -293,6 +301,8 @@ class LabelBox(QObject):
         self._show(label)  # (after: an index of -1 empties the text)
         if had_keyboard:
             self.typing_done.emit()
+        if refused:
+            return f"Typed label '{visible(typed)}' not applied"  # Enter refused it (said why): no Enter advice
         return f"Typed label '{visible(typed)}' not applied: press Enter in the Label box to apply it"
 
     def _left(self, reason: Qt.FocusReason) -> None:
