@@ -7,6 +7,10 @@ Here the queue is read in its kept order and each image left to review is asked 
 view row: one look-up), down to the first one shown: no re-sort, and the whole queue read only when the
 filter hides every image left, which N then says instead of moving: `STAY`, on which the window does nothing
 (it showed the image again, its box selection back on the first box).
+
+That line stays `HIDDEN_SAID_MS` while it holds: a change of the list's search or status filter that makes it
+untrue (it advised "clear the search" after the search was cleared) takes it off the status line
+(`HiddenSaidWatch`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QStatusBar
+
 from petloc_gui.ui.review.file_list import FileListModel
+from petloc_gui.ui.review.file_list_dock import FileListDock
 from petloc_gui.ui.review.list_ranking import left_to_review
 
 HIDDEN_SAID_MS = 10000
@@ -71,6 +79,55 @@ def next_to_review(rows: FileListModel, visited: Iterable[int], current: int | N
         skip.add(current)
     found = next_listed(rows, skip)
     if found.row is None and found.hidden:
-        say(hidden_text(found.hidden, to_list_all()), HIDDEN_SAID_MS)
+        said = hidden_text(found.hidden, to_list_all())
+        say(said, HIDDEN_SAID_MS)
+        HiddenSaidWatch.start(rows, said, skip, to_list_all)
         return STAY
     return found.row
+
+
+class HiddenSaidWatch(QObject):
+    """Takes N's line on the images the filter hides (``said``) off the status line once a change of the list
+    (its search, its status filter, the rows it shows: `FileListDock.order_changed`) makes it untrue: another
+    count, other advice, or an image left to review listed. It watches while the line shows, no longer."""
+
+    def __init__(self, dock: FileListDock, rows: FileListModel, bar: QStatusBar, said: str, skip: set[int],
+                 to_list_all: Callable[[], str]) -> None:
+        super().__init__(dock)  # (gone with the list's dock)
+        self._dock, self._rows, self._bar = dock, rows, bar
+        self._said, self._skip, self._to_list_all = said, set(skip), to_list_all
+        self._watching = True
+        # the search text and status filter too: a change that lists no other row emits no order_changed, and
+        # the advice ("clear the search") may no longer be the way
+        for changed in (dock.order_changed, dock.search.textChanged, dock.status_filter.currentIndexChanged):
+            changed.connect(self._look)
+        bar.messageChanged.connect(self._message_changed)
+
+    @classmethod
+    def start(cls, rows: FileListModel, said: str, skip: set[int], to_list_all: Callable[[], str]) -> None:
+        """Watch ``said``, just said for ``rows``, in the window that lists them (none: nothing to watch)."""
+        dock = rows.parent()  # (`FileListDock.set_source`)
+        if not isinstance(dock, FileListDock) or not isinstance(window := dock.parentWidget(), QMainWindow):
+            return
+        for earlier in dock.findChildren(cls):  # N pressed again: one watch, of the line said last
+            earlier.stop()
+        cls(dock, rows, window.statusBar(), said, skip, to_list_all)
+
+    def _message_changed(self, text: str) -> None:
+        if text != self._said:  # its time ran out, or another line replaced it
+            self.stop()
+
+    def _look(self, *_args: object) -> None:
+        if not self._watching or self._bar.currentMessage() != self._said:
+            self.stop()
+            return
+        if self._dock.model is self._rows:  # (another folder's list: the line was about one gone)
+            found = next_listed(self._rows, self._skip)
+            if found.row is None and found.hidden and hidden_text(found.hidden, self._to_list_all()) == self._said:
+                return  # still true
+        self._bar.clearMessage()
+        self.stop()
+
+    def stop(self) -> None:
+        self._watching = False
+        self.deleteLater()  # (its connections go with it)
