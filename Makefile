@@ -11,10 +11,10 @@ STAMP  := $(VENV)/.petloc-installed
 run: $(STAMP)
 	$(BIN)/petloc-gui $(ARGS)
 
-# What ruff and mypy check: ruff the whole repository; mypy core, app, cli and model
-# (petloc_gui/ui is not clean under mypy yet: add it here once it is).
+# What ruff and mypy check: ruff the whole repository; mypy the whole package (the ui too, so its
+# typed Protocols between the window and its parts are checked).
 RUFF_PATHS ?= .
-MYPY_PATHS ?= petloc_gui/core petloc_gui/app petloc_gui/cli petloc_gui/model
+MYPY_PATHS ?= petloc_gui/core petloc_gui/app petloc_gui/cli petloc_gui/model petloc_gui/ui
 
 # Test processes (pytest-xdist): two, the cores CI has; each file's tests stay on one worker
 # (tests/conftest.py), so a file's trained model is built once. TEST_WORKERS=0 runs in this process.
