@@ -35,7 +35,8 @@ SCREENSHOT_EPILOG = """\
 --screenshot exit status:
   0  saved (a folder no model knows is saved as the window shows it, without
      predictions; stderr says so)
-  1  the folder could not be opened, or Qt's X11 libraries are missing
+  1  the folder could not be opened, Qt's X11 libraries are missing, or there is
+     no display to connect to (QT_QPA_PLATFORM=offscreen needs none)
   2  timed out waiting for the first prediction (--timeout), or a bad command line
   3  the PNG could not be written
   4  the model failed to load (nothing written)
@@ -179,13 +180,25 @@ def _open_first(window, folder: Path, args, screenshot_mode: bool) -> None:
         _give_up(window, f"cannot open {folder}", screenshot_mode, warn=False)  # open_folder said why
 
 
+def _qt_environ(qt_args: list[str]) -> dict[str, str]:
+    """The environment as Qt reads it with ``qt_args``: -platform over QT_QPA_PLATFORM, and the xcb
+    plugin's -display over DISPLAY (the last of each given)."""
+    environ = dict(os.environ)
+    for option, variable in (("-platform", "QT_QPA_PLATFORM"), ("-display", "DISPLAY")):
+        values = [qt_args[i + 1] for i in range(len(qt_args) - 1) if qt_args[i] == option]
+        if values:
+            environ[variable] = values[-1]
+    return environ
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from petloc_gui.ui.qt_options import qt_platform
-    from petloc_gui.ui.xcb_check import xcb_problem
+    from petloc_gui.ui.xcb_check import display_problem, xcb_problem
 
     platform = qt_platform(args.qt_args)  # -platform overrides QT_QPA_PLATFORM, for Qt and for the check
     problem = xcb_problem({**os.environ, "QT_QPA_PLATFORM": platform}) if platform else xcb_problem()
+    problem = problem or display_problem(_qt_environ(args.qt_args))
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -1,10 +1,14 @@
-"""Before Qt starts on X11: say which system libraries its xcb platform plugin lacks.
+"""Before Qt starts on X11: say which system libraries its xcb platform plugin lacks, or that there is no
+display to show the window on.
 
 Without them Qt aborts with "Could not load the Qt platform plugin xcb" and
 a hint that names xcb-cursor0 whatever is actually missing (on a machine
 lacking icccm, keysyms and xinerama it still said xcb-cursor0). Here each
 library the plugin links against is tried with the same loader Qt uses, and
 the message names the missing ones and the packages that provide them.
+
+With no display (over SSH without X forwarding, in CI without Xvfb) or one no X server answers, Qt said
+the same misleading xcb-cursor0 hint and aborted (exit 134): `display_problem` says which, in one line.
 """
 
 from __future__ import annotations
@@ -70,3 +74,47 @@ def xcb_problem(environ: Mapping[str, str] | None = None, platform: str | None =
             "(from a source checkout: scripts/install_system_libs.sh); on other systems install the matching "
             "xcb-util packages. "
             "(QT_QPA_PLATFORM=offscreen runs without a display.)")
+
+
+NO_DISPLAY_HINT = "(run it inside a desktop session, or with QT_QPA_PLATFORM=offscreen for --screenshot)"
+
+
+def _connects(display: str) -> bool | None:
+    """Whether an X server answers at ``display``, asked with libxcb as Qt's plugin asks (a connection,
+    closed at once); None when libxcb cannot be loaded, for Qt to say what it says."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return None
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
+    xcb.xcb_connection_has_error.restype = ctypes.c_int
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.restype = None
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    # Never NULL: a failed connection is a connection in error, which xcb_disconnect also takes.
+    connection = xcb.xcb_connect(os.fsencode(display), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
+def display_problem(environ: Mapping[str, str] | None = None, platform: str | None = None,
+                    connects: Callable[[str], bool | None] = _connects) -> str | None:
+    """The line to print instead of starting Qt's xcb platform with no display to connect to, or None.
+
+    Only where xcb is the one platform Qt would try: QT_QPA_PLATFORM unset (but not with WAYLAND_DISPLAY
+    set: Qt may choose Wayland) or xcb alone; a list ("xcb;offscreen") falls back by itself."""
+    environ = os.environ if environ is None else environ
+    if (platform or sys.platform) != "linux":
+        return None
+    requested = environ.get("QT_QPA_PLATFORM", "")
+    if requested.split(":")[0] != "xcb" and (requested or environ.get("WAYLAND_DISPLAY")):
+        return None
+    display = environ.get("DISPLAY", "")
+    if not display:
+        return f"petloc-gui: no display: DISPLAY is not set {NO_DISPLAY_HINT}"
+    if connects(display) is False:
+        return f"petloc-gui: no display: cannot connect to the display {display} {NO_DISPLAY_HINT}"
+    return None
