@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.app.figures_short import BASIS_JOIN, SEPARATOR, Caution, FiguresSaid
-from petloc_gui.app.learned_digits_said import LEARNED_DIGITS_KEY as LEARNED_DIGITS_KEY
-from petloc_gui.app.learned_digits_said import finite_record, learned_caution
-from petloc_gui.app.learned_digits_said import hedges_in as hedges_in
-from petloc_gui.app.learned_digits_said import learned_digits_record as learned_digits_record
+from petloc_gui.app.learned_digits_said import (
+    LEARNED_DIGITS_KEY,
+    finite_record,
+    learned_caution,
+    learned_digits_record,
+)
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
 from petloc_gui.core.paired_stats import MIN_IMAGES

@@ -224,8 +224,8 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     if args.distribute == "multiworker":
         _connect_workers(args)
     from petloc_gui.model import training
-    from petloc_gui.model.bundle_write import new_version_id
     from petloc_gui.model.training_data import TooFewImagesError
+    from petloc_gui.model.version_id import new_version_id
 
     # A new folder per run: --out is where bundles go, and nothing is ever replaced. The folder is
     # named by the model's version id, so a child's meta.json "parent" names the folder `models` lists.

@@ -6,7 +6,8 @@ from collections.abc import Collection
 from typing import Any
 
 from petloc_gui.app.epoch_line import epoch_line
-from petloc_gui.app.model_metrics import figure, hedges_in, image_count
+from petloc_gui.app.learned_digits_said import hedges_in
+from petloc_gui.app.model_metrics import figure, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line

@@ -27,7 +27,7 @@ from petloc_gui.model.bundle import FORMAT_VERSION, META_FILE, MODEL_FILE, Bundl
 from petloc_gui.model.untyped import KerasModel
 
 # (training and `petloc train` take it from here)
-from petloc_gui.model.version_id import new_version_id as new_version_id
+from petloc_gui.model.version_id import new_version_id
 
 
 def write_meta(folder: str | os.PathLike[str], meta: dict[str, Any]) -> None:

@@ -25,7 +25,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.model import worker_end
 from petloc_gui.model.bundle import BUNDLED_NAMES, MODEL_FILE, file_sha256, load_bundle
-from petloc_gui.model.bundle_write import new_version_id, save_bundle
+from petloc_gui.model.bundle_write import save_bundle
 from petloc_gui.model.cannot_train import nothing_left_to_train
 from petloc_gui.model.class_renames import RECORD_KEY as RENAMED_KEY
 from petloc_gui.model.class_renames import parent_named
@@ -55,6 +55,7 @@ from petloc_gui.model.training_inputs import (
     validation_set,
 )
 from petloc_gui.model.training_notices import class_notices, lineage_notices
+from petloc_gui.model.version_id import new_version_id
 from petloc_gui.model.worker_agreement import (
     check_workers_agree,
     distribution_record,

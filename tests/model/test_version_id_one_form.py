@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 
-from petloc_gui.model.bundle_write import new_version_id as bundle_version_id
+from petloc_gui.model.version_id import new_version_id as bundle_version_id
 from petloc_gui.model.versions import VersionStore
 from tests.model_files import keras_like_zip
 

@@ -213,10 +213,9 @@ class OutputBefore:
     that did not finish; a conversion to VOC (which has no manifest) removes the files it recorded in
     ``written`` (`write_voc_records` is given it), and only those. Made before the run begins, in the
     thread that runs it: it finds the folders of OUT's path that are not there yet (`missing_folders`, the
-    one way petloc finds them), of which the run creates the outermost with all in it. ``missing``, when
-    given, is that list found already (innermost first)."""
+    one way petloc finds them), of which the run creates the outermost with all in it."""
 
-    def __init__(self, out: str | os.PathLike[str], fmt: str | None, missing: Iterable[Path] | None = None) -> None:
+    def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
         self.out, self.fmt = Path(out), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
@@ -227,8 +226,7 @@ class OutputBefore:
                 self.empty = not any(self.out.iterdir())
                 self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
             else:
-                missing = missing_folders(self.out) if missing is None else missing
-                self.made = next(reversed(list(missing)), None)
+                self.made = next(reversed(missing_folders(self.out)), None)
         except OSError:  # cannot be read: the run will say so; nothing of it to take back
             pass
 

@@ -127,7 +127,7 @@ class ExportJob(QObject):
         options = self.options
         folders = _FoldersMade(self.out)
         # what a stop or a failure part way takes back
-        before = OutputBefore(self.out, self.fmt, folders.missing)
+        before = OutputBefore(self.out, self.fmt)
         try:
             # The window's words in the report: its warnings name the export options, not CLI flags.
             report = export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
