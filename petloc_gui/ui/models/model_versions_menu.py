@@ -210,12 +210,18 @@ def _menu_text(text: str) -> str:
 
 
 def _resolved(spec: str | Path | None) -> Path | None:
+    """The real folder of the model ``spec`` names, found as the window found it to load it (`bundle.resolve_model`):
+    a store name "digits/<id>" (as --model and `petloc models` give it) is a version of the store from any working
+    directory; taken for a path alone, the model in use was left unticked unless petloc was started in the store's
+    folder. None when it names no model."""
+    from petloc_gui.core.errors import PetlocError
+    from petloc_gui.model.bundle import resolve_model
+
     if not spec:
         return None
     try:
-        path = Path(spec)
-        return path.resolve() if path.exists() else None
-    except OSError:
+        return resolve_model(spec).resolve()
+    except (OSError, ValueError, PetlocError):
         return None
 
 
