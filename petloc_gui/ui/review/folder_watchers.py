@@ -59,6 +59,9 @@ class FolderWatchers:
         changed = lambda _rows, _results: files_changed()  # noqa: E731 - after files_read: the rows are read
         self.follower.changed.connect(changed)
         self.follower.start(then=self.scanner.start)
+        # (rows, their `read_primary` results) of the annotation files changed on disk since the folder opened, for
+        # those who follow some of them (`trained_here_watch`: a held-out image re-boxed in another program)
+        self.annotation_files_changed = self.follower.changed
         self.image_watch = ImageSetWatch(dataset)
         self.image_watch.changed.connect(images_changed)
         self.image_watch.unreadable.connect(folder_unreadable)
