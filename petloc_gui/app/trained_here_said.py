@@ -51,8 +51,10 @@ class TrainedHere(Protocol):
     def measured_changed(self) -> int: ...
 
 
-# whose training images the check counts: the model's, or those of a model up its line (the status message names it)
-OF_ITS_LINE = "of it or of a model it was fine-tuned from"
+def of_its_line(who: str) -> str:
+    """Whose training images the check counts: the model's, or those of a model up its line (the panel says
+    "it", the status message names it): one wording for both."""
+    return f"of {who} or of a model it was fine-tuned from"
 HELD_OUT_ADVICE = ("held-out figures: petloc evaluate --split validation on its training folder, or a folder it "
                    "never trained on")
 
@@ -106,7 +108,8 @@ def cautions(found: TrainedHere, split: str = "validation") -> tuple[Caution, ..
     if found.count:
         # the check counts the images any model of its line trained on (`TrainedHere.count`): "its training images"
         # named the fine-tuned model's own, of a folder holding its parent's only
-        are = f"is a training image {OF_ITS_LINE}" if found.count == 1 else f"are training images {OF_ITS_LINE}"
+        are = f"is a training image {of_its_line('it')}" if found.count == 1 else \
+            f"are training images {of_its_line('it')}"
         checked = f" ({_checked(found)})" if found.unchecked else ""
         said.append(Caution(f"{_at_least(found)}{found.count} of this folder's {found.images} images {are}{checked}",
                             f"{found.count}/{found.images} trained on"))
@@ -218,15 +221,15 @@ def status_message(found: TrainedHere, model_name: str) -> str:
         return ""
     are = "is a training image" if found.count == 1 else "are training images"
     how = "; ".join(part for part in (_how(found), _checked(found)) if part)
-    text = (f"{_at_least(found)}{found.count} of this folder's {found.images} images {are} of {visible(model_name)} "
-            f"or of a model it was fine-tuned from ({how}): the list's IoU and Conf on them and the review "
+    text = (f"{_at_least(found)}{found.count} of this folder's {found.images} images {are} "
+            f"{of_its_line(visible(model_name))} ({how}): the list's IoU and Conf on them and the review "
             f"queue are training-set figures ({HELD_OUT_ADVICE}).")
     return text[:1].upper() + text[1:]
 
 
 def _none_found_message(found: TrainedHere, model: str) -> str:
     """`_none_found` on the status line, with what the list's figures then are."""
-    of = f"a training image of {model} or of a model it was fine-tuned from"
+    of = f"a training image {of_its_line(model)}"
     if found.unchecked:
         text = (f"{_checked(found)}: none of them is {of}; the rest were not checked (its record has no image "
                 "sizes, so a big folder is read in part on each load): the list's IoU and Conf on the others may be "

@@ -72,18 +72,19 @@ class HeldOutStanding:
 
 
 def held_out_standing(meta: Mapping[str, Any], held_out: frozenset[str], root: Path,
-                      digests: Mapping[str, str | None], relpaths: Mapping[str, str]) -> HeldOutStanding:
+                      digests: Mapping[str, str | None], relpaths: Mapping[str, str],
+                      sizes: Mapping[str, int | None]) -> HeldOutStanding:
     """Which image here stands for each of the ``held_out`` images (relpaths) found here. ``digests``: the sha256 of
     each image read, by absolute path (None: unreadable); ``relpaths``: its path relative to ``root``. At its
     recorded path whatever its bytes, else by its recorded bytes at another path (see the module's note); changed: read
-    there with other bytes than recorded, or left unread with another size than recorded (never guessed)."""
+    there with other bytes than recorded, or left unread with another size than recorded (never guessed). ``sizes``:
+    each held-out image's recorded size (`held_out_reads`' ``at_path``, which the caller has made)."""
     recorded = _recorded(meta)
     wanted = sorted(held_out)
     keys = {relpath: os.path.abspath(root / relpath) for relpath in wanted}
     images_at = {relpath: key for relpath, key in keys.items() if key in digests or os.path.isfile(key)}
     sha256s = {relpath: entry["sha256"] for relpath in wanted
                if isinstance(entry := recorded.get(relpath), dict) and isinstance(entry.get("sha256"), str)}
-    sizes = held_out_reads(meta, held_out).at_path
     recorded_size = {keys[relpath]: sizes[relpath] for relpath in wanted}
     at_path = at_their_paths(wanted, images_at, sha256s,
                              lambda key: digests[key] if key in digests else _known_other_size(key, recorded_size[key]))

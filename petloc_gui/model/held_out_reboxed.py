@@ -38,5 +38,6 @@ def reboxed_in_folder(meta: Mapping[str, Any], held_out: frozenset[str], root: P
         used[key] = read_hash(key, stat)
         reads.done(used[key].size)
         relpaths[key], annotations[key] = relpath, annotation
-    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths,
+                           reads.held_out.at_path)
     return reboxed_since(meta, held_out, used, annotations, at.standing, at.changed)

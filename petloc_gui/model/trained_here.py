@@ -325,7 +325,8 @@ def check_trained_here(model_dir: Path, root: Path, images: list[tuple[str, str]
             reads.since_yield = 0
             yield done
     kinds = count_matches(lineage, hashes, other_bytes)
-    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths)
+    at = held_out_standing(meta, held_out, root, {key: memo.sha256 for key, memo in used.items()}, relpaths,
+                           reads.held_out.at_path)
     standing = at.standing
     since = reboxed_since(meta, held_out, used, annotations, standing, at.changed)
     unchecked = len(images) - checked
