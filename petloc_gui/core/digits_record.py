@@ -22,7 +22,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -310,18 +310,20 @@ def digits_hedge(which: str, splits: list[str], model: str, whose: str,
 
     ``same``: how many of these images are, byte for byte, canvases ``model`` itself read (`same_canvases`):
     `petloc digits --split train --seed 0` remakes the bundled model's own canvases, and a fine-tune on them is
-    validated on the very images that chose its parent's epoch; "on other canvases" was said of them all the same."""
+    validated on the very images that chose its parent's epoch; "on other canvases" was said of them all the same.
+    Such a canvas it trained on or chose its epoch with, whichever split (`learned_words`)."""
     from petloc_gui.core.text import visible
 
     named = " and ".join(f"--split {visible(split)}" for split in sorted(set(splits)))
-    saw = learned_words(splits, digits)
+    saw = learned_words(splits, digits, same)
     holds, them = ("holds an MNIST digit", "it") if len(splits) == 1 else ("hold MNIST digits", "them")
-    return (f"{which} {holds} that {model} {saw} {_canvases_words(len(splits), same)} (the digits of petloc digits "
+    return (f"{which} {holds} that {model} {saw} {canvases_words(len(splits), same)} (the digits of petloc digits "
             f"{named}), so {whose} on {them} are optimistic")
 
 
-def _canvases_words(n: int, same: int) -> str:
-    """On which canvases the model met the digits of ``n`` images, ``same`` of them its very own (`digits_hedge`)."""
+def canvases_words(n: int, same: int) -> str:
+    """On which canvases the model met the digits of ``n`` images, ``same`` of them its very own (`digits_hedge`;
+    `petloc evaluate`'s trained_on_record says it too)."""
     if same <= 0:
         return "on other canvases"
     if same >= n:
@@ -329,24 +331,45 @@ def _canvases_words(n: int, same: int) -> str:
     return f"on {same} of these very canvases and on other canvases"
 
 
-def same_canvases(sha256s: Iterable[str | None], *metas: Any) -> int:
-    """How many of ``sha256s`` (the bytes of the images a hedge speaks of) are images a model's meta.json records
-    (its ``images``' ``sha256``: those it trained on or chose its epoch with), of any of ``metas`` (a model and
-    those up its line): `digits_hedge`'s ``same``."""
-    recorded: set[str] = set()
-    for meta in metas:
-        images = meta.get("images") if isinstance(meta, dict) else None
-        for entry in images.values() if isinstance(images, dict) else ():
-            if isinstance(entry, dict) and isinstance(entry.get("sha256"), str):
-                recorded.add(entry["sha256"])
+def same_canvases(sha256s: Iterable[str | None], *metas: Any, also: Collection[str] = ()) -> int:
+    """How many of ``sha256s`` (the bytes of the images a hedge speaks of) are images a model trained on or chose
+    its epoch with (`recorded_canvases`), of any of ``metas`` (a model and those up its line), or are among ``also``
+    (such hashes as a caller kept of the models up the line: `model.training_record.Lineage` keeps their training
+    images'): `digits_hedge`'s ``same``."""
+    recorded = recorded_canvases(*metas) | frozenset(also)
     return sum(1 for sha256 in sha256s if sha256 is not None and sha256 in recorded)
 
 
-def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None]) -> str:
+def recorded_canvases(*metas: Any, validation: bool = True) -> frozenset[str]:
+    """The sha256 of the images each of ``metas`` (a model's meta.json) records in ``images``, less its test images
+    (``splits.test``, or an older ``test_split.images``): it neither learned them nor chose its epoch with them;
+    ``validation`` False: less its validation images too (``splits.validation``, ``validation_split.images``):
+    those it trained on alone (a new model's: its validation images are the very ones its figures are on)."""
+    recorded: set[str] = set()
+    for meta in metas:
+        images = meta.get("images") if isinstance(meta, dict) else None
+        if not isinstance(images, dict):
+            continue
+        left_out = _listed(meta, "test") | (frozenset() if validation else _listed(meta, "validation"))
+        recorded.update(entry["sha256"] for relpath, entry in images.items() if relpath not in left_out
+                        and isinstance(entry, dict) and isinstance(entry.get("sha256"), str))
+    return frozenset(recorded)
+
+
+def _listed(meta: dict[str, Any], split: str) -> frozenset[str]:
+    """The relative paths meta.json lists in ``split`` ("test", "validation"): ``splits``', or an older record's."""
+    splits, older = meta.get("splits"), meta.get(f"{split}_split")
+    lists = [splits.get(split) if isinstance(splits, dict) else None, older.get("images") if isinstance(older, dict)
+             else None]
+    return frozenset(path for paths in lists if isinstance(paths, list) for path in paths if isinstance(path, str))
+
+
+def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None], same: int = 0) -> str:
     """What the model did with the digits of ``splits`` (`learned_digits`: ``digits``): "learned", or
-    "learned, or chose its epoch with," when one is a whole split, which it did not all learn (`digits_hedge`)."""
+    "learned, or chose its epoch with," when one is a whole split, which it did not all learn (`digits_hedge`), or
+    when ``same`` of the images are canvases it read itself (`same_canvases`): its training or validation images."""
     whole = any(digits.get(split, frozenset()) is WHOLE_SPLIT for split in splits)
-    return "learned, or chose its epoch with," if whole else "learned"
+    return "learned, or chose its epoch with," if whole or same > 0 else "learned"
 
 
 def held_out_splits(digits: dict[str, frozenset[int] | None]) -> list[str]:

@@ -4,7 +4,7 @@ record cannot tell their digit. No TensorFlow."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, NamedTuple
 
 from petloc_gui.core.text import counted
@@ -44,6 +44,10 @@ class LearnedCanvases(NamedTuple):
     new: DigitCanvases
     old_digits: dict[str, frozenset[int] | None]
     new_digits: dict[str, frozenset[int] | None]
+    # how many of ``old.learned`` (``new.learned``) are, byte for byte, images that model (or one up its line) trained
+    # on or chose its epoch with: its hedge says "on these very canvases" of them (`core.digits_record.digits_hedge`)
+    old_same: int = 0
+    new_same: int = 0
 
 
 def digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, new_meta: dict[str, Any] | None,
@@ -59,10 +63,15 @@ def digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, ne
     ones. Each with whether it is about the new model's figures (the current model's digits are when it
     was fine-tuned from it). ``wording``: how the sentences name the images, models and figures
     (`COMPARISON`; `petloc train`'s closing figures say it of their own, `model.training_digits`)."""
-    from petloc_gui.core.digits_record import learned_digits, united
+    from petloc_gui.core.digits_record import learned_digits, recorded_canvases, united
 
     old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
-    return hedges_of(learned_canvases(old_digits, new_meta, samples, hashes, fine_tuned), fine_tuned, wording)
+    # the images the current model trained on or chose its epoch with, and those its line trained on (the walk
+    # keeps no more of an ancestor): a canvas among them is no other canvas
+    old_read = recorded_canvases(old_meta) | {digest for record in (ancestors.records if ancestors else ())
+                                               for digest in record.train_hashes} if old_digits else frozenset()
+    return hedges_of(learned_canvases(old_digits, new_meta, samples, hashes, fine_tuned, old_read), fine_tuned,
+                     wording)
 
 
 def hedges_of(found: LearnedCanvases, fine_tuned: bool, wording: DigitsWording = COMPARISON) -> list[tuple[str, bool]]:
@@ -72,24 +81,29 @@ def hedges_of(found: LearnedCanvases, fine_tuned: bool, wording: DigitsWording =
     whose = wording.both_figures if fine_tuned else wording.old_figures
     if old.learned:  # `petloc digits --split train`: the digits the bundled digits model learned, on new canvases
         hedges.append((_digits_hedge(list(old.learned.values()), wording.old_model, whose, found.old_digits,
-                                     wording.which), fine_tuned))
+                                     wording.which, found.old_same), fine_tuned))
     if old.untold:
         hedges.append((_untold_hedge(old.untold, wording.old_model, whose, wording.which), fine_tuned))
     if new.learned:
         hedges.append((_digits_hedge(list(new.learned.values()), wording.new_model, wording.new_figures,
-                                     found.new_digits, wording.which), True))
+                                     found.new_digits, wording.which, found.new_same), True))
     if new.untold:
         hedges.append((_untold_hedge(new.untold, wording.new_model, wording.new_figures, wording.which), True))
     return hedges
 
 
 def learned_canvases(old_digits: dict[str, frozenset[int] | None], new_meta: dict[str, Any] | None,
-                     samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool) -> LearnedCanvases:
+                     samples: list[Any], hashes: dict[str, str | None], fine_tuned: bool,
+                     old_read: Collection[str] = ()) -> LearnedCanvases:
     """Which of ``samples`` `digits_hedges` speaks of (its arguments): a fine-tune's new canvases leave out those
     of its parent's digits (``old``), which are its own too. ``old_digits``: the MNIST digits the current (or
     parent) model and the models up its line learned, as the caller walked that line once (`digits_hedges`;
-    `petloc train`'s, as its run collected them: `model.training_digits`)."""
-    from petloc_gui.core.digits_record import learned_digits
+    `petloc train`'s, as its run collected them: `model.training_digits`); ``old_read``: the sha256 of the images
+    they trained on or chose their epoch with, likewise. A canvas whose bytes (``hashes``) are one of those, or
+    one the new model trained on, is counted apart (``old_same``, ``new_same``): the hedge said "on other
+    canvases" of a fine-tune's validation images that are its parent's own (`petloc digits --split train --seed
+    0` remakes the bundled model's)."""
+    from petloc_gui.core.digits_record import learned_digits, recorded_canvases, same_canvases
 
     new_digits = learned_digits(new_meta) if new_meta is not None else {}
     # the records read once for both models (each canvas's digit, or why its record cannot tell)
@@ -99,7 +113,11 @@ def learned_canvases(old_digits: dict[str, frozenset[int] | None], new_meta: dic
     if fine_tuned:  # its parent's digits are its own too: said of the parent's, for both models
         new = DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
                             {r: why for r, why in new.untold.items() if r not in old.untold})
-    return LearnedCanvases(old, new, old_digits, new_digits)
+    old_same = same_canvases((hashes.get(r) for r in old.learned), also=old_read) if old.learned else 0
+    # the new model's validation images are the ones scored: only those it trained on are its "very canvases"
+    new_same = same_canvases((hashes.get(r) for r in new.learned),
+                             also=recorded_canvases(new_meta, validation=False)) if new.learned else 0
+    return LearnedCanvases(old, new, old_digits, new_digits, old_same, new_same)
 
 
 def _canvas_digits_of(samples: list[Any], hashes: dict[str, str | None]) -> Any:
@@ -123,12 +141,13 @@ def _digit_canvases(digits: dict[str, frozenset[int] | None], found: Any) -> Dig
 
 
 def _digits_hedge(splits: list[str], model: str, whose: str, digits: dict[str, frozenset[int] | None],
-                  which: Callable[[int], str]) -> str:
+                  which: Callable[[int], str], same: int = 0) -> str:
     """"N of them hold MNIST digits that ``model`` learned on other canvases ..." (`core.digits_record.digits_hedge`,
-    whose wording `petloc evaluate` shares): ``splits`` holds each such image's split; ``which`` says "N of them"."""
+    whose wording `petloc evaluate` shares): ``splits`` holds each such image's split; ``which`` says "N of them";
+    ``same`` of them are images ``model`` read itself ("on these very canvases")."""
     from petloc_gui.core.digits_record import digits_hedge
 
-    return digits_hedge(which(len(splits)), splits, model, whose, digits) + "."
+    return digits_hedge(which(len(splits)), splits, model, whose, digits, same) + "."
 
 
 def _untold_hedge(untold: dict[str, tuple[str, str]], model: str, whose: str, which: Callable[[int], str],
