@@ -139,7 +139,7 @@ class TrainingData:
                  data_fingerprint: str = "", parent_validation: Iterable[str] = (),
                  prelabels_skipped: int = 0, inherited_digits: dict[str, frozenset[int] | None] | None = None,
                  renamed: Mapping[str, str] | None = None, lineage_incomplete: str = "",
-                 copies: Mapping[str, int] | None = None) -> None:
+                 copies: Mapping[str, int] | None = None, inherited_canvases: Iterable[str] = ()) -> None:
         self.root = root
         self.items = items
         self.train = [it for it in items if it.relpath not in validation]
@@ -165,6 +165,9 @@ class TrainingData:
         # MNIST digits the parent's and its ancestors' weights learned (`core.digits_record`): this model
         # learns them too
         self.inherited_digits = dict(inherited_digits or {})
+        # sha256 of the images they trained on, and the parent's validation images (which chose its epoch): a
+        # closing figure's canvas of these bytes is no "other canvas" of their digits (`model.training_digits`)
+        self.inherited_canvases = frozenset(inherited_canvases)
         # the parent's classes renamed since (new name -> the parent's): in its place, from its row (ADR 0011)
         self.renamed = dict(renamed or {})
         # pre-labels left out as their model did not know a class of the run (`from_folder`), by model:
@@ -273,7 +276,8 @@ class TrainingData:
                              folder.read_began_ns)
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
-                   folder.inherited_digits, renamed, folder.lineage_incomplete, copies)
+                   folder.inherited_digits, renamed, folder.lineage_incomplete, copies,
+                   folder.learned | folder.validation_hashes)
         data.prelabels_left_out = left_out_record(left_out)
         return data
 

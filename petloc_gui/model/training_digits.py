@@ -20,6 +20,7 @@ ancestor changed or deleted during the run leaves the record on what the run tra
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -61,14 +62,18 @@ def scored_images(meta: dict[str, Any], data: str | os.PathLike[str]) -> list[Ca
 
 
 def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str],
-                          parent_digits: dict[str, frozenset[int] | None] | None) -> dict[str, Any] | None:
+                          parent_digits: dict[str, frozenset[int] | None] | None,
+                          parent_canvases: Collection[str] = ()) -> dict[str, Any] | None:
     """`KEY`'s value for the run whose meta.json is ``meta``, trained on the folder ``data``: of the images its
     ``metrics`` are on (``n_scored``), how many hold MNIST digits its parent's line learned (``parent``: the
     digits the --init-from model and the models it descends from learned, ``parent_digits``, as the run
     collected them: `TrainingData.inherited_digits`; None when it is no fine-tune), how many digits the run's
     own training canvases hold on other canvases (``own``), how many are canvases whose record cannot tell
     their digit (``untold``), and the sentences saying so (``hedges``, the retrain comparison's words). None
-    when there are none (nothing to say)."""
+    when there are none (nothing to say). ``parent_canvases``: the sha256 of the images the parent's line trained
+    on or chose its epoch with, as the run collected them (`TrainingData.inherited_canvases`): a scored canvas of
+    those bytes is said to be one of "these very canvases" (the parent's own validation images, which a fine-tune
+    keeps: `petloc digits --split train --seed 0` remakes the bundled model's), not "other canvases"."""
     scored = scored_images(meta, data)
     if not scored:
         return None
@@ -77,7 +82,8 @@ def learned_digits_record(meta: dict[str, Any], data: str | os.PathLike[str],
     hashes = {relpath: entry.get("sha256") for relpath, entry in images.items() if isinstance(entry, dict)} \
         if isinstance(images, dict) else {}
     fine_tuned = parent_digits is not None
-    found = learned_canvases(parent_digits or {}, meta, list(scored), hashes, fine_tuned)
+    found = learned_canvases(parent_digits or {}, meta, list(scored), hashes, fine_tuned,
+                             parent_canvases if fine_tuned else ())
     n = len(scored)
     wording = DigitsWording(lambda count: "the one image these figures are on" if n == 1 else
                             f"{count} of these {n} images", PARENT, THESE_FIGURES, THESE_FIGURES,
