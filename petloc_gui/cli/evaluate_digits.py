@@ -39,6 +39,9 @@ class LearnedDigits(NamedTuple):
     # (record, why it cannot be read, how many evaluated images it leaves untold) of each `petloc digits`
     # record that cannot tell the digits of evaluated canvases: they may hold learned digits
     unknown: tuple[tuple[Path, str, int], ...] = ()
+    # where it met their digits (`core.digits_record.canvases_words`): "on other canvases", or "on these very
+    # canvases" of those whose bytes it chose its epoch with (`petloc digits --split train --seed 0`: its own)
+    canvases: str = "on other canvases"
 
     @property
     def n_unknown(self) -> int:
@@ -63,7 +66,7 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     ``hashes``: the sha256 of images already hashed (`trained_on_count`'s; None: unreadable), so no
     file is read twice; one hashed here is added. A record that cannot tell an image's digit (it
     cannot be read, or its entry names no digit) is warned about and returned in ``unknown``."""
-    from petloc_gui.core.digits_record import learned_words
+    from petloc_gui.core.digits_record import canvases_words, learned_words
     from petloc_gui.model.canvas_digits import untold_by_record, untold_warnings
     from petloc_gui.model.current_model_digits import SeenDigits, seen_canvases
 
@@ -74,11 +77,13 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     trained = {Path(image) for image in trained_on}
     # the Retrain dialog's walk, so the two counts of one folder agree; no tested digits: these figures count
     # the digits the model learned, whether or not it was tested on them too
+    known = hashes if hashes is not None else {}
     found = seen_canvases([image for image in map(Path, images) if image not in trained], SeenDigits(digits, {}),
-                          hashes if hashes is not None else {})
+                          known)
     splits = [split for _, split in found.seen.values()]  # the petloc digits split of each canvas counted
+    same = _own_canvases(list(found.seen), lineage, known) if splits else 0
     if splits:
-        _warn_learned(splits, len(images), digits)
+        _warn_learned(splits, len(images), digits, same)
     unknown = tuple(untold_by_record(found.untold))
     # each record set apart: a Hebrew folder name took the line's direction in a terminal that lays out bidi text
     # and moved the reason and the advice around it; the reason `visible`, as the line's other words
@@ -86,7 +91,21 @@ def learned_digit_count(images: list[Path], lineage: Lineage, trained_on: Collec
     for line in untold_warnings(told, "evaluated", lambda how: f"{_MAY_INCLUDE} ({how})", _RECORD_ANEW,
                                 "--json lists them: digits_records_unread", name=isolated):
         error(f"warning: {line}", names_isolated=True)
-    return LearnedDigits(len(splits), learned_words(splits, digits), unknown)
+    return LearnedDigits(len(splits), learned_words(splits, digits, same), unknown, canvases_words(len(splits), same))
+
+
+def _own_canvases(images: list[Path], lineage: Lineage, hashes: dict[Path, str | None]) -> int:
+    """How many of ``images`` are, byte for byte, images the model, or one up its line, trained on or chose its
+    epoch with (each record's training and validation images with a hash; the walk keeps an ancestor's training
+    ones): `core.digits_record.digits_hedge`'s ``same``. The bundled digits model's 199 validation canvases, made
+    again by `petloc digits --split train --seed 0`, were said to hold digits it met "on other canvases". Each
+    image not hashed yet is hashed (`hashes` gets it), only when a record has a hash to match."""
+    from petloc_gui.core.digits_record import same_canvases
+    from petloc_gui.model.current_model_digits import lazy_sha256_of
+
+    recorded = {digest for record in lineage.records for relpath, digest in record.hashes.items()
+                if relpath in record.train or relpath in record.validation}
+    return same_canvases(map(lazy_sha256_of(hashes), images), also=recorded) if recorded else 0
 
 
 # what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew
@@ -96,13 +115,14 @@ _RECORD_ANEW = ("to record them anew, move it away and run the petloc digits com
                 "with the same --split, --count and --seed")
 
 
-def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None]) -> None:
-    """The stderr line: how many evaluated canvases hold learned digits, of which split, and where
-    held-out figures are to be had (a split none of whose digits the model learned), if anywhere."""
+def _warn_learned(splits: list[str], n_images: int, digits: dict[str, frozenset[int] | None], same: int) -> None:
+    """The stderr line: how many evaluated canvases hold learned digits (``same`` of them, by their bytes, images
+    the model read itself: `_own_canvases`), of which split, and where held-out figures are to be had (a split
+    none of whose digits the model learned), if anywhere."""
     from petloc_gui.core.digits_record import digits_hedge, held_out_splits
 
     which = "the one evaluated image" if n_images == 1 else f"{len(splits)} of these {n_images} evaluated images"
-    hedge = digits_hedge(which, splits, "this model, or one it was fine-tuned from,", "these figures", digits)
+    hedge = digits_hedge(which, splits, "this model, or one it was fine-tuned from,", "these figures", digits, same)
     spare = held_out_splits(digits)
     advice = ("for held-out figures, evaluate a folder made by petloc digits DIR "
               + " or ".join(f"--split {split}" for split in spare)) if spare else \
@@ -127,8 +147,8 @@ def learned_digits_record(record: str, learned: LearnedDigits) -> str:
     notes = []
     if learned.n_canvases:
         holds = "holds an MNIST digit" if learned.n_canvases == 1 else "hold MNIST digits"
-        notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} on "
-                     "other canvases (n_learned_digits), not counted in n_trained_on")
+        notes.append(f"{counted(learned.n_canvases, 'evaluated image')} {holds} the model {learned.learned} "
+                     f"{learned.canvases} (n_learned_digits), not counted in n_trained_on")
     unreadable = learned.n_unknown - sum(n for n, _, _ in canvases)
     if unreadable:
         may = "may hold an MNIST digit" if unreadable == 1 else "may hold MNIST digits"
