@@ -354,7 +354,8 @@ def train_run(
         meta["refine"] = refiner.meta
     # written once, with the bundle, and in the "done" event: what the figures are on is known by now
     # (the parent's line as the run collected it, as ``mnist_digits`` records: not walked again)
-    meta[DIGITS_KEY] = learned_digits_record(meta, data.root, data.inherited_digits if parent else None)
+    meta[DIGITS_KEY] = learned_digits_record(meta, data.root, data.inherited_digits if parent else None,
+                                             data.inherited_canvases)
     # The final decision, taken by all workers together: a stop request made until now cancels; later, too
     # late. It tells every worker which chief writes the bundle, and where (model.worker_end).
     chief = worker_end.this_chief(strategy, out_dir) if multiworker and is_chief(strategy) else None
