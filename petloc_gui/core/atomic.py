@@ -3,7 +3,9 @@
 Each write costs two fsyncs: the new file's (before it replaces the old one) and its folder's
 (so the replacement itself survives a power cut). Writing many files at once (the window's Save
 All), `folders_synced_once` keeps the first for every file and does the second once per folder,
-at the end: 1 + N fsyncs instead of 2N, which is most of the time a slow disk takes.
+at the end: 1 + N fsyncs instead of 2N, which is most of the time a slow disk takes. Writing many
+files that are derived (re-made by running again, ADR 0012) or made durable all at once before they
+are given their name (`sync_tree`, then a folder rename), `writes_not_synced` leaves out both.
 """
 
 from __future__ import annotations
@@ -49,6 +51,63 @@ def folders_synced_once() -> Iterator[None]:
     finally:
         sync_written_folders()
         _batch.folders = None
+
+
+@contextlib.contextmanager
+def writes_not_synced() -> Iterator[None]:
+    """Within the block, this thread's `atomic_write_bytes` fsyncs neither the file nor its folder.
+
+    Each file still replaces the old one whole (temporary file + rename): a reader, or a run stopped
+    part way, never sees half of one. Only a power cut or a system crash can leave a file written in
+    the block (in the last half minute or so) empty or missing: for files re-made by running the same
+    command again (ADR 0012), or made durable at once (`sync_tree`) before the folder they are in is
+    given the name that says it is complete. Nested blocks are one block.
+    """
+    depth = getattr(_batch, "unsynced", 0)
+    _batch.unsynced = depth + 1
+    try:
+        yield
+    finally:
+        _batch.unsynced = depth
+
+
+def _synced_writes() -> bool:
+    return not getattr(_batch, "unsynced", 0)
+
+
+def sync_tree(folder: str | os.PathLike[str]) -> int:
+    """Fsync every file under ``folder``, then each folder, deepest first: what was written there
+    (`writes_not_synced`) survives a power cut from now on. A file that cannot be synced is
+    :class:`SaveError`; a folder's fsync is done where the system allows it (`sync_folder`).
+    Returns how many files were synced."""
+    root = Path(folder)
+    files = 0
+    for directory, _, names in sorted(os.walk(root), key=lambda entry: -len(Path(entry[0]).parts)):
+        for name in sorted(names):
+            _fsync_file(Path(directory) / name)
+            files += 1
+        _fsync_directory(Path(directory))
+    return files
+
+
+def _fsync_file(path: Path) -> None:
+    # Opened for writing: Windows' fsync (_commit) refuses a handle opened to read.
+    try:
+        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise SaveError(f"cannot save: {exc.strerror or exc}", path) from exc
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        raise SaveError(f"cannot save: {exc.strerror or exc}", path) from exc
+    finally:
+        os.close(fd)
+
+
+def sync_folder(directory: str | os.PathLike[str]) -> None:
+    """Fsync ``directory`` now: a file or folder just renamed in it keeps its new name after a power cut
+    (left out where the system cannot: Windows, some file systems)."""
+    _fsync_directory(Path(directory))
 
 
 def sync_written_folders() -> None:
@@ -148,7 +207,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     symbolic link is written
     through (the file it points to is replaced; the link stays). Inside `folders_synced_once` the
     folder's fsync waits for the end of the block. On Windows a replace refused while another program
-    holds the new file is tried again for about a second (`REPLACE_RETRIED`).
+    holds the new file is tried again for about a second (`REPLACE_RETRIED`). Inside `writes_not_synced`
+    neither is fsynced.
     """
     requested = Path(path)
     target = _write_target(requested)
@@ -173,7 +233,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if _synced_writes():
+                os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
             mode = target.stat().st_mode & 0o7777 if target.exists() else new_file_mode()
             os.chmod(tmp_name, mode)
@@ -189,7 +250,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    _folder_written(directory)
+    if _synced_writes():
+        _folder_written(directory)
 
 
 def _read_umask() -> int:

@@ -22,6 +22,8 @@ from petloc_gui.core.boxes import Box
 if TYPE_CHECKING:  # PIL is imported where an image is written
     from PIL import Image
 
+    from petloc_gui.core.voc_types import VocAnnotation
+
 CANVAS_SIZE = 75
 DIGIT_SIZE = 28
 TRAIN_PER_CLASS = 400
@@ -92,7 +94,8 @@ def paste_on_canvas(
 
 def write_digits_dataset(
     out_dir: str | os.PathLike[str], split: str, count: int | None = None, seed: int = 0, replace: bool = True,
-    pair_guard: Callable[[], AbstractContextManager[object]] = nullcontext,
+    pair_guard: Callable[[], AbstractContextManager[object]] = nullcontext, named_folder: Path | None = None,
+    amend: Callable[[int, VocAnnotation], bool] | None = None,
 ) -> list[Path]:
     """Write ``split`` digits as PNG canvases + VOC XML sidecars into ``out_dir``.
 
@@ -109,6 +112,10 @@ def write_digits_dataset(
     Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
     name: each image is written after its annotation, within ``pair_guard()`` (the CLI's holds a Ctrl+C
     until the pair is whole), and the record names a canvas before it is written.
+    ``named_folder``: the folder the XMLs name (<folder>, <path>) when ``out_dir`` is to be renamed to it
+    (the demo's staging folder), else ``out_dir``. ``amend(n, annotation)``: changes the ``n``-th image's
+    annotation before it is written, or returns False to leave the image unannotated (the demo's
+    planted mistakes: each XML written once).
     """
     from PIL import Image
 
@@ -147,8 +154,9 @@ def write_digits_dataset(
     replaced = {image.name for image, *_ in planned if replace and image.exists()}
     record_digits(out, {name: entry for name, entry in entries.items() if name not in replaced})
     written: list[Path] = []
+    named = Path(named_folder) if named_folder is not None else out
     try:
-        for image_path, png, label, box, _ in planned:
+        for n, (image_path, png, label, box, _) in enumerate(planned):
             xml = image_path.with_suffix(".xml")
             with pair_guard():
                 # the annotation first: an image without one (a run stopped between the two) was a
@@ -157,9 +165,10 @@ def write_digits_dataset(
                 if replace:
                     image_path.unlink(missing_ok=True)
                 if replace or not xml.exists():
-                    annotation = new_annotation(image_path, CANVAS_SIZE, CANVAS_SIZE, depth=1)
+                    annotation = new_annotation(named / image_path.name, CANVAS_SIZE, CANVAS_SIZE, depth=1)
                     annotation.objects.append(VocObject(name=label, box=box))
-                    write_voc(annotation, xml)
+                    if amend is None or amend(n, annotation):
+                        write_voc(annotation, xml)
                 if replace or not image_path.exists():
                     atomic_write_bytes(image_path, png)
             written.append(image_path)
