@@ -27,7 +27,10 @@ default is the whole split (4000 train, 1000 test). A --count over the
 split's size is refused (exit 2) and nothing is written: a script asking for
 more digits than exist would otherwise get fewer than it asked for unawares.
 Stopped part way (Ctrl+C), each image written is whole, with its annotation,
-and recorded: the same command, run again, writes the rest.
+and recorded: the same command, run again, writes the rest. The images and
+XML files are not fsynced one by one (the same command makes the same bytes):
+a power cut during a run or just after it may leave the last ones empty; the
+command run again names one, and after removing it (or OUT) writes them anew.
 OUT/petloc-digits.json records which MNIST digit each canvas holds: a model
 that learned a digit on another canvas is then not compared as if it never
 saw it. The bundled digits model learned 3,801 of the 4,000 --split train

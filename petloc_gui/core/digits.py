@@ -112,6 +112,9 @@ def write_digits_dataset(
     Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
     name: each image is written after its annotation, within ``pair_guard()`` (the CLI's holds a Ctrl+C
     until the pair is whole), and the record names a canvas before it is written.
+    The pairs are derived files, re-made from the seed by the same call: written whole (atomically) but
+    not fsynced one by one (ADR 0012), so a power cut during the run or just after it may leave the
+    last ones empty or missing; the record is fsynced.
     ``named_folder``: the folder the XMLs name (<folder>, <path>) when ``out_dir`` is to be renamed to it
     (the demo's staging folder), else ``out_dir``. ``amend(n, annotation)``: changes the ``n``-th image's
     annotation before it is written, or returns False to leave the image unannotated (the demo's
@@ -119,7 +122,7 @@ def write_digits_dataset(
     """
     from PIL import Image
 
-    from petloc_gui.core.atomic import atomic_write_bytes
+    from petloc_gui.core.atomic import atomic_write_bytes, writes_not_synced
     from petloc_gui.core.digits_record import canvas_name, record_digits, refuse_unreadable_record
     from petloc_gui.core.voc import VocObject, new_annotation, write_voc
 
@@ -158,7 +161,7 @@ def write_digits_dataset(
     try:
         for n, (image_path, png, label, box, _) in enumerate(planned):
             xml = image_path.with_suffix(".xml")
-            with pair_guard():
+            with pair_guard(), writes_not_synced():
                 # the annotation first: an image without one (a run stopped between the two) was a
                 # canvas that trains as unannotated; an annotation without its image is no sample. An
                 # image replaced goes first, so a failure never leaves it beside the new box.
