@@ -10,7 +10,8 @@ One rule for typing: only Enter applies it (or a pick from the list). Typing
 left any other way (a click on the image or a box, Tab, a save, another image
 or box shown while the box keeps the keyboard) is dropped, visibly: the box shows
 the selected box's label again and the status line says the typed label was not
-applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid.
+applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid. Switching to another
+window leaves nothing: the keyboard comes back to the box, the typing still there.
 """
 
 from __future__ import annotations
@@ -307,8 +308,10 @@ class LabelBox(QObject):
 
     def _left(self, reason: Qt.FocusReason) -> None:
         """The box lost the keyboard: typing is dropped, and said, unless a menu or the box's own list opened
-        over it (a pick from the list applies; the list closing, or a save from the menu, drops it)."""
-        if reason != Qt.FocusReason.PopupFocusReason:
+        over it (a pick from the list applies; the list closing, or a save from the menu, drops it), or the
+        window itself lost the keyboard (another program, Alt+Tab; a window-modal question): Qt gives the
+        keyboard back to the box when the window is active again, and the typing was gone ("cat" back to dog)."""
+        if reason not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
             if note := self.drop_typing():
                 self.edits.said.emit(note)
             return
