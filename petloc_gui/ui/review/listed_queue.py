@@ -10,7 +10,7 @@ filter hides every image left, which N then says instead of moving: `STAY`, on w
 
 That line stays `HIDDEN_SAID_MS` while it holds: a change of the list's search or status filter that makes it
 untrue (it advised "clear the search" after the search was cleared) takes it off the status line
-(`HiddenSaidWatch`).
+(`HiddenSaidWatch`, one per folder's list: `ListedQueue`, given the dock and the status line by the session).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow, QStatusBar
+from PySide6.QtCore import QObject, QTimer
 
 from petloc_gui.ui.review.file_list import FileListModel
 from petloc_gui.ui.review.file_list_dock import FileListDock
@@ -68,66 +68,93 @@ def done_text(gone: bool) -> str:
     return f"Review queue done: every image is verified or was visited{deleted}."
 
 
+@dataclass(frozen=True)
+class Hidden:
+    """What N's line on the hidden images said of: the images passed by (``skip``), how many left the filter
+    hid, and the way it gave to list them (``advice``)."""
+
+    skip: set[int]
+    count: int
+    advice: str
+
+
 def next_to_review(rows: FileListModel, visited: Iterable[int], current: int | None, to_list_all: Callable[[], str],
-                   say: Callable[[str, int], None]) -> int | Stay | None:
+                   say: Callable[[str, int], None],
+                   said: Callable[[str, Hidden], None] = lambda _said, _hidden: None) -> int | Stay | None:
     """The image N shows: the next to review among those the list shows and not ``visited`` this pass; `STAY`
-    when the filters hide every image left, which ``say`` tells (with ``to_list_all()``); None when none is left
-    (the pass is done)."""
+    when the filters hide every image left, which ``say`` tells (with ``to_list_all()``), then ``said`` is given
+    the line and what it says of (to watch it: `ListedQueue`); None when none is left (the pass is done)."""
     rows.update_ranks()  # the list's rows as ranked now, as N's image is
     skip = set(visited)
     if current is not None:
         skip.add(current)
     found = next_listed(rows, skip)
     if found.row is None and found.hidden:
-        said = hidden_text(found.hidden, to_list_all())
-        say(said, HIDDEN_SAID_MS)
-        HiddenSaidWatch.start(rows, said, skip, to_list_all)
+        advice = to_list_all()
+        line = hidden_text(found.hidden, advice)
+        say(line, HIDDEN_SAID_MS)
+        said(line, Hidden(skip, found.hidden, advice))
         return STAY
     return found.row
+
+
+class StatusLine(Protocol):
+    """The window's status line, as N's line on the hidden images uses it."""
+
+    def show_status(self, text: str, ms: int) -> None: ...
+
+    def clear_status_if(self, text: str) -> None:
+        """Take ``text`` off the status line if it still shows it (a line said since stays)."""
+
+
+class ListedQueue:
+    """N for one folder's list (``rows``, shown by ``dock``), and the one watch of its line on the images the
+    filter hides: N pressed again stops the earlier watch, its line replaced."""
+
+    def __init__(self, rows: FileListModel, dock: FileListDock, status: StatusLine) -> None:
+        self._rows, self._dock, self._status = rows, dock, status
+        self._watch: HiddenSaidWatch | None = None
+
+    def next_to_review(self, visited: Iterable[int], current: int | None) -> int | Stay | None:
+        """`next_to_review` on this list, its line on the hidden images watched."""
+        return next_to_review(self._rows, visited, current, self._dock.how_to_list_all, self._status.show_status,
+                              self._watch_line)
+
+    def _watch_line(self, said: str, hidden: Hidden) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+        self._watch = HiddenSaidWatch(self._dock, self._rows, self._status, said, hidden)
 
 
 class HiddenSaidWatch(QObject):
     """Takes N's line on the images the filter hides (``said``) off the status line once a change of the list
     (its search, its status filter, the rows it shows: `FileListDock.order_changed`) makes it untrue: another
-    count, other advice, or an image left to review listed. It watches while the line shows, no longer."""
+    count, other advice, or an image left to review listed. It watches while the line can show
+    (`HIDDEN_SAID_MS`), no longer; a line said since stays (`StatusLine.clear_status_if`)."""
 
-    def __init__(self, dock: FileListDock, rows: FileListModel, bar: QStatusBar, said: str, skip: set[int],
-                 to_list_all: Callable[[], str]) -> None:
+    def __init__(self, dock: FileListDock, rows: FileListModel, status: StatusLine, said: str, hidden: Hidden) -> None:
         super().__init__(dock)  # (gone with the list's dock)
-        self._dock, self._rows, self._bar = dock, rows, bar
-        self._said, self._skip, self._to_list_all = said, set(skip), to_list_all
+        self._dock, self._rows, self._status = dock, rows, status
+        self._said, self._hidden = said, hidden
         self._watching = True
         # the search text and status filter too: a change that lists no other row emits no order_changed, and
         # the advice ("clear the search") may no longer be the way
         for changed in (dock.order_changed, dock.search.textChanged, dock.status_filter.currentIndexChanged):
             changed.connect(self._look)
-        bar.messageChanged.connect(self._message_changed)
-
-    @classmethod
-    def start(cls, rows: FileListModel, said: str, skip: set[int], to_list_all: Callable[[], str]) -> None:
-        """Watch ``said``, just said for ``rows``, in the window that lists them (none: nothing to watch)."""
-        dock = rows.parent()  # (`FileListDock.set_source`)
-        if not isinstance(dock, FileListDock) or not isinstance(window := dock.parentWidget(), QMainWindow):
-            return
-        for earlier in dock.findChildren(cls):  # N pressed again: one watch, of the line said last
-            earlier.stop()
-        cls(dock, rows, window.statusBar(), said, skip, to_list_all)
-
-    def _message_changed(self, text: str) -> None:
-        if text != self._said:  # its time ran out, or another line replaced it
-            self.stop()
+        QTimer.singleShot(HIDDEN_SAID_MS, self, self.stop)  # the line's time is out
 
     def _look(self, *_args: object) -> None:
-        if not self._watching or self._bar.currentMessage() != self._said:
-            self.stop()
+        if not self._watching:
             return
         if self._dock.model is self._rows:  # (another folder's list: the line was about one gone)
-            found = next_listed(self._rows, self._skip)
-            if found.row is None and found.hidden and hidden_text(found.hidden, self._to_list_all()) == self._said:
+            found = next_listed(self._rows, self._hidden.skip)
+            if (found.row is None and found.hidden
+                    and hidden_text(found.hidden, self._dock.how_to_list_all()) == self._said):
                 return  # still true
-        self._bar.clearMessage()
+        self._status.clear_status_if(self._said)
         self.stop()
 
     def stop(self) -> None:
-        self._watching = False
-        self.deleteLater()  # (its connections go with it)
+        if self._watching:  # (once: its C++ side is deleted after)
+            self._watching = False
+            self.deleteLater()  # (its connections go with it)

@@ -67,8 +67,8 @@ class SessionParts:
     labels: LabelBox
 
 
-class SessionHost(Protocol):
-    """The little a session asks of the window around it."""
+class SessionHost(listed_queue.StatusLine, Protocol):
+    """The little a session asks of the window around it (its status line: `show_status`, `clear_status_if`)."""
 
     def autosave(self) -> bool: ...
 
@@ -81,8 +81,6 @@ class SessionHost(Protocol):
         """An image became the current one (the window updates its verify action and counter).
 
         ``doc`` is None while the image is still loading (the counter alone moves)."""
-
-    def show_status(self, text: str, ms: int) -> None: ...
 
     def refresh_modified(self) -> None:
         """The window's unsaved-edits mark follows the documents again."""
@@ -107,6 +105,7 @@ class ReviewSession:
         self.row_of = {item.image_path_text: row for row, item in enumerate(items)}  # no Path built for each
         self.current: int | None = None
         self.visited: set[int] = set()
+        self.listed = listed_queue.ListedQueue(self.model, parts.file_dock, host)  # N among the rows listed
         # app.model_choice.ModelChoice, once `choose_model`'s answer came (None before, and when it was not
         # needed: a model named, a pick the folder remembers)
         self.model_choice = None
@@ -383,8 +382,7 @@ class ReviewSession:
     def next_to_review(self) -> int | listed_queue.Stay | None:
         """N: the next image to review among those the list shows; `listed_queue.STAY` (said) when the filter
         hides all left, None when none is left (`listed_queue`: read from the queue kept in order, no re-sort)."""
-        return listed_queue.next_to_review(self.model, self.visited, self.current,
-                                           self.parts.file_dock.how_to_list_all, self.host.show_status)
+        return self.listed.next_to_review(self.visited, self.current)
 
     def image_path(self, row: int) -> Path:
         return self.dataset.items[row].image_path
