@@ -222,17 +222,19 @@ class LabelBox(QObject):
             return  # the user is typing a label: leave it alone
         self._show_label_of_selected()
 
-    def _shown_box(self) -> BoxShown:
+    def _selected_box(self) -> VocObject | None:
         doc, index = self.edits.doc, self.edits.selected
-        box = doc.objects[index] if doc is not None and 0 <= index < len(doc.objects) else None
-        return BoxShown(self.edits.index, doc, index, box)
+        return doc.objects[index] if doc is not None and 0 <= index < len(doc.objects) else None
+
+    def _shown_box(self) -> BoxShown:
+        return BoxShown(self.edits.index, self.edits.doc, self.edits.selected, self._selected_box())
 
     def _show_label_of_selected(self) -> None:
         self._show(self._label_of_selected())
 
     def _label_of_selected(self) -> str:
-        doc, index = self.edits.doc, self.edits.selected
-        return doc.objects[index].name if doc is not None and 0 <= index < len(doc.objects) else ""
+        box = self._selected_box()
+        return box.name if box is not None else ""
 
     def _show(self, name: str) -> None:
         """``name`` in the box: its start, not its end ("ffordshire_terrier" of a long class), and the
