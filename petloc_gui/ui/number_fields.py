@@ -73,10 +73,8 @@ class _RefusalGuard:
         field = self._field
         if field.hasAcceptableInput() and not self._out_of_range:
             return ""
-        if isinstance(field, QSpinBox):  # (each kind's textFromValue takes its own kind of number)
-            low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
-        else:
-            low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())
+        # each kind's bounds are its own kind of number, which mypy cannot pair up across the union
+        low, high = field.textFromValue(field.minimum()), field.textFromValue(field.maximum())  # type: ignore[arg-type]
         typed = self._out_of_range or self._refused_text or field.cleanText() or "An empty field"
         return f"{typed} is not a number from {low} to {high}"
 
