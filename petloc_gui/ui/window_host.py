@@ -124,7 +124,7 @@ class WindowHost(_Window):
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 
-    def clear_status_if(self, text: str) -> None:  # demo_preparer.StatusHost
+    def clear_status_if(self, text: str) -> None:  # demo_preparer.StatusHost, listed_queue.StatusLine
         if self.statusBar().currentMessage() == text:
             self.statusBar().clearMessage()
 
