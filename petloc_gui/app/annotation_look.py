@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from petloc_gui.app.image_document import ImageDocument
     from petloc_gui.core.disk_state import DiskState
 
+# How a read that failed for want of access is said (`looked_at`, `read_error`): its end is the system's reason.
+CANNOT_CHECK = ": cannot check the annotation file: "
+
 
 def looked_at(path: Path) -> bool | str:
     """Whether a file is there; the error text when that cannot even be checked.
@@ -33,7 +36,7 @@ def looked_at(path: Path) -> bool | str:
     try:
         return path.is_file()
     except OSError as exc:
-        return f"{path}: cannot check the annotation file: {exc.strerror or exc}"
+        return f"{path}{CANNOT_CHECK}{exc.strerror or exc}"
 
 
 def read_error(path: Path, exc: PetlocError) -> str:
@@ -45,7 +48,7 @@ def read_error(path: Path, exc: PetlocError) -> str:
 
     failure = read_failure(exc)
     if failure is not None:
-        return f"{path}: cannot check the annotation file: {failure.strerror or failure}"
+        return f"{path}{CANNOT_CHECK}{failure.strerror or failure}"
     return str(exc)
 
 
@@ -60,6 +63,17 @@ def could_not_look(doc: ImageDocument) -> bool:
     """Whether ``doc`` was read while its annotation file could not even be looked at (`never_read`, with no
     state of the file recorded): its error may be stale, and it holds no state for a save to check against."""
     return never_read(doc) and doc.disk_state is None
+
+
+def unread_reason(doc: ImageDocument) -> str | None:
+    """Why ``doc`` shows no version of its file (`never_read`), short enough for the image's header: the
+    system's reason when the file could not be looked at ("Permission denied"), "" when it was read and
+    refused (its pane says why at length); None for a document read (its file, or none there) or sharing
+    another image's file. Its empty list of boxes is then no claim about the file: those were never seen."""
+    if not never_read(doc) or doc.load_error is None:
+        return None
+    _, said, reason = doc.load_error.rpartition(CANNOT_CHECK)
+    return reason if said else ""
 
 
 def unreadable_now(doc: ImageDocument) -> str | None:

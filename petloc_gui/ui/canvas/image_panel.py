@@ -17,7 +17,7 @@ from petloc_gui.core.metrics import best_gt_match
 from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.contrast import readable_on
-from petloc_gui.ui.canvas.header_markup import header_escaped, left_to_right
+from petloc_gui.ui.canvas.header_markup import header_escaped, left_to_right, no_box_said
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
@@ -363,7 +363,7 @@ class ImagePanel(QWidget):
         unreviewed = doc.prelabel and not doc.dirty
         truth = f"<span style='color:{self.tone('prelabel')}'>{prelabel}</span>" if unreviewed else "GT"
         if primary is None:
-            parts.append("GT: <i>none</i>")
+            parts.append(no_box_said(doc, short, self.tone("bad")))
         elif "labels" not in gone:
             parts.append(f"{truth}: <b>{named(primary.name, 'label')}</b>")
         elif unreviewed:
