@@ -48,6 +48,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
+from petloc_gui.core.interop.written import Written, recording_into
 from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, read_regular_file
 from petloc_gui.core.text import counted
 
@@ -87,9 +88,10 @@ def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
 
 def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
                 overwrite: bool = False, annotated_only: bool = False, skip_difficult: bool = False,
-                report: ConversionReport | None = None,
-                progress: Progress | None = None) -> ConversionReport:
-    """Write ``dataset`` as ``out/annotations.json`` + ``out/images/``.
+                report: ConversionReport | None = None, progress: Progress | None = None,
+                written: Written | None = None) -> ConversionReport:
+    """Write ``dataset`` as ``out/annotations.json`` + ``out/images/``. Each file and folder it creates in
+    ``out`` is recorded in ``written`` (default: `recording_into`), to be taken back.
 
     Boxes marked difficult are exported as ordinary boxes unless ``skip_difficult``
     (a warning counts them). Raises SaveError when ``out`` cannot be used (not
@@ -98,6 +100,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, fmt="coco",
                          words=report.words)
+    written = written if written is not None else recording_into(out)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),
@@ -117,7 +120,9 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     for done, record in enumerate(placed, start=1):
         try:
             _check_nameable(record)
-            orientations.place(record, out / "images" / record.relative, record.relative, images)
+            target = out / "images" / record.relative
+            written.folders_for(target)
+            written.placed(target, orientations.place(record, target, record.relative, images))
             kept.append(record)
         except SaveError as exc:
             stop_if_target_unwritable(exc)  # a full disk is no image's problem: the export fails
@@ -128,8 +133,12 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
     document = coco_document(kept)
+    # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
+    replaced = os.path.lexists(out / ANNOTATIONS_FILE)
     atomic_write_bytes(out / ANNOTATIONS_FILE,
                        json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
+    if not replaced:
+        written.file(out / ANNOTATIONS_FILE)
     unfinished.finish(out)
     report.images += len(kept)
     report.annotated += sum(1 for record in kept if record.annotated)

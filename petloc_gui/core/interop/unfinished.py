@@ -19,8 +19,8 @@ writes no manifest (one of no image would stand in for the earlier export's) and
 leaves OUT as it was (`nothing_written`). What a run stopped or failing part way
 takes back, and what it says it did, is `OutputBefore`'s, for the CLI and the
 window alike: into a new or empty OUT nothing of it is left behind, and from an
-OUT that held files a conversion to VOC removes exactly the files it wrote
-(`written.Written`).
+OUT that held files a conversion to VOC, or an export that has no earlier export
+to put back, removes exactly the files it wrote (`written.Written`).
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -37,7 +37,7 @@ import os
 import shutil
 import socket
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
@@ -198,8 +198,9 @@ class TakenBack:
     put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
     held_manifest: bool = False  # OUT held the manifest of an export of the format being written
-    # OUT held files, and a conversion to VOC wrote beside them: how many of its files were removed, and
-    # those that could not be (`left_behind` then); the files that were there before are never touched
+    # OUT held files, and a conversion to VOC or an export (with no earlier export of its format there) wrote
+    # beside them: how many of its files were removed, and those that could not be (`left_behind` then); the
+    # files that were there before are never touched
     files_removed: int = 0
     files_left: tuple[Path, ...] = ()
 
@@ -209,22 +210,27 @@ class OutputBefore:
     stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
     File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
     and is removed (a new OUT's folder too; an empty one given stays). One that held files keeps them: an
-    export into it puts the earlier export's manifest back where it can (`put_back`), or OUT holds an export
-    that did not finish; a conversion to VOC (which has no manifest) removes the files it recorded in
-    ``written`` (`write_voc_records` is given it), and only those. Made before the run begins, in the
-    thread that runs it: it finds the folders of OUT's path that are not there yet (`missing_folders`, the
-    one way petloc finds them), of which the run creates the outermost with all in it."""
+    export over an earlier one of its format puts that export's manifest back where it can (`put_back`), or
+    OUT holds an export that did not finish; a conversion to VOC (which has no manifest), and an export into
+    an OUT with no export of its format (the user's own files), remove the files they recorded in
+    ``written``, and only those (`write_voc_records` is given it; the exporters find it, `recording_into`).
+    Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
+    there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
+    with all in it."""
 
     def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
         self.out, self.fmt = Path(out), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
         self.held_manifest = False
-        self.written = Written()  # what the run creates in an OUT that held files (a conversion to VOC says)
+        self.held_unfinished = False  # OUT held an export that did not finish: it still does after a stop
+        # what the run creates in an OUT that held files (a conversion to VOC and the exporters say)
+        self.written = Written().record_for(self.out)
         try:
             if self.out.is_dir():
                 self.empty = not any(self.out.iterdir())
                 self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
+                self.held_unfinished = interrupted(self.out)
             else:
                 self.made = next(reversed(missing_folders(self.out)), None)
         except OSError:  # cannot be read: the run will say so; nothing of it to take back
@@ -242,13 +248,27 @@ class OutputBefore:
             names = put_back(self.out)
         except OSError:
             names = []
-        return TakenBack(put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest)
+        if names or self.held_manifest or self.held_unfinished:
+            # an earlier export of this format, put back or left unfinished: the files it has in common with
+            # this run's (label files rewritten, images its manifest names) are no longer only this run's
+            return TakenBack(put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest)
+        return self._remove_export()
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
         one), the user's stay."""
         removed, left = self.written.take_back()
         return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left))
+
+    def _remove_export(self) -> TakenBack:
+        """OUT held files and no export of this format: the export's own files go, and with them its mark,
+        OUT as it was. One left keeps the mark (a manifest put there would read it as part of a dataset)."""
+        taken = self._remove_recorded()
+        if taken.files_left:
+            return replace(taken, unfinished=True)
+        with contextlib.suppress(OSError):
+            finish(self.out)
+        return taken
 
     def _remove_written(self) -> TakenBack:
         try:

@@ -40,7 +40,7 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import DatasetError, ImageLoadError, SaveError
-from petloc_gui.core.images import image_size, is_image_name
+from petloc_gui.core.images import image_size
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.files import (
     LINK,
@@ -57,11 +57,11 @@ from petloc_gui.core.interop.records import (
     class_names,
     first_half,
     read_dataset_records,
-    relative_name,
     second_half,
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
+from petloc_gui.core.interop.written import Written, recording_into
 from petloc_gui.core.interop.yolo_images import (
     MIN_YOLO_SIDE,
     exported_name,
@@ -71,7 +71,8 @@ from petloc_gui.core.interop.yolo_images import (
     warn_about_small,
 )
 from petloc_gui.core.interop.yolo_kinds import LineKinds
-from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, is_label_name, voc_key, walk
+from petloc_gui.core.interop.yolo_layout import YoloImage, find_pairs, voc_key
+from petloc_gui.core.interop.yolo_leftovers import warn_about_leftovers
 from petloc_gui.core.interop.yolo_lines import (
     PREDICTIONS,
     LineRules,
@@ -99,15 +100,17 @@ def yolo_line(class_id: int, box: Box, width: int, height: int) -> str:
 
 def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = LINK,
                 overwrite: bool = False, annotated_only: bool = False, skip_difficult: bool = False,
-                report: ConversionReport | None = None,
-                progress: Progress | None = None) -> ConversionReport:
-    """Write ``dataset`` as a YOLO folder at ``out``; per-file problems go to the report.
+                report: ConversionReport | None = None, progress: Progress | None = None,
+                written: Written | None = None) -> ConversionReport:
+    """Write ``dataset`` as a YOLO folder at ``out``; per-file problems go to the report. Each file and
+    folder it creates in ``out`` is recorded in ``written`` (default: `recording_into`), to be taken back.
 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=DATA_YAML, fmt="yolo",
                          words=report.words)
+    written = written if written is not None else recording_into(out)
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)
@@ -131,7 +134,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     ids = {name: index for index, name in enumerate(names)}
     orientations = Orientations()
     claimed: dict[str, Path] = {}
-    written: set[str] = set()  # label files and images this export wrote (relative posix names)
+    exported: set[str] = set()  # label files and images this export wrote (relative posix names)
     unlabelled = 0
     renamed: list[tuple[str, str]] = []  # (name in the dataset, name in OUT/images)
     unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
@@ -146,9 +149,10 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report.problem(record.image_path, f"has the same label file {label_name} as "
                                f"{owner.name}; image left out")
                 report.skipped_images += 1
-            elif _write_record(out, record, name, label_name, ids, images, report, orientations, before_boxes):
+            elif _write_record(out, record, (name, label_name), ids, images, report, orientations, before_boxes,
+                               written):
                 unlabelled += not record.annotated
-                written.add(f"images/{name}")
+                exported.add(f"images/{name}")
                 if name != record.relative:
                     renamed.append((record.relative, name))
                 if not is_read_by_yolo(name):
@@ -158,13 +162,17 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 if min(record.width, record.height) < MIN_YOLO_SIDE:
                     small.append(name)
                 if record.annotated:
-                    written.add(f"labels/{label_name}")
+                    exported.add(f"labels/{label_name}")
         second_half(progress, total, done, len(records))
-    if not written:  # no image: a classes.txt and data.yaml of none would stand in for an earlier export's
+    if not exported:  # no image: a classes.txt and data.yaml of none would stand in for an earlier export's
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
-    atomic_write_bytes(out / CLASSES_TXT, classes)
-    atomic_write_bytes(out / DATA_YAML, data_yaml(names).encode("utf-8"))
+    for manifest, data in ((CLASSES_TXT, classes), (DATA_YAML, data_yaml(names).encode("utf-8"))):
+        # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
+        replaced = os.path.lexists(out / manifest)
+        atomic_write_bytes(out / manifest, data)
+        if not replaced:
+            written.file(out / manifest)
     unfinished.finish(out)
     if unlabelled:
         were = "was" if unlabelled == 1 else "were"
@@ -175,35 +183,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     warn_about_names(out, renamed, unread, refused, report)
     orientations.warn(out / "images", report)
     warn_about_small(out, small, report)
-    _warn_about_leftovers(out, written, {os.path.realpath(item.image_path) for item in dataset.items}, report)
+    warn_about_leftovers(out, exported, {os.path.realpath(item.image_path) for item in dataset.items}, report)
     return report
-
-
-def _warn_about_leftovers(out: Path, written: set[str], own: set[str], report: ConversionReport) -> None:
-    """Warn about files in ``out/labels`` and ``out/images`` this export did not write, other than
-    the dataset's own images (``own``, real paths: OUT may hold the dataset, e.g. its parent).
-
-    Left from an earlier export (--overwrite): YOLO tools read them with this
-    export's classes.txt, so an old box comes back under a new class name and
-    an old image trains as background. They are not deleted: --overwrite
-    replaces what the export writes, and these may be someone's own files.
-    """
-    consequence = {"labels": "YOLO tools read them with this export's classes.txt, so their "
-                             "boxes get this export's class names",
-                   "images": "YOLO trainers train on them too"}
-    # Only what YOLO tools read counts: OUT may also hold other files (a
-    # dataset's own .xml files when OUT is its parent), and those are no one's
-    # leftovers to delete.
-    for folder, what, wanted in (("labels", "label file", is_label_name), ("images", "image", is_image_name)):
-        left = sorted(name for name in (relative_name(path, out / folder)
-                                        for paths in walk(out / folder, wanted).values() for path in paths
-                                        if os.path.realpath(path) not in own)
-                      if f"{folder}/{name}" not in written)
-        if left:
-            are = "is" if len(left) == 1 else "are"
-            report.warning(out / folder, f"{counted(len(left), what)} this export did not write {are} "
-                           f"here too (e.g. {left[0]}), likely from an earlier export; "
-                           f"{consequence[folder]}. Delete them, or export into a new folder")
 
 
 def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
@@ -229,21 +210,29 @@ def _holdable_records(dataset: Dataset, records: Iterable[ImageRecord],
     return kept
 
 
-def _write_record(out: Path, record: ImageRecord, name: str, label_name: str, ids: dict[str, int],
+def _write_record(out: Path, record: ImageRecord, names: tuple[str, str], ids: dict[str, int],
                   images: str, report: ConversionReport, orientations: Orientations,
-                  before_boxes: Callable[[], None]) -> bool:
+                  before_boxes: Callable[[], None], written: Written) -> bool:
+    """Place ``record``'s image and write its label file (``names``: theirs under images/ and labels/)."""
+    name, label_name = names
     image = out / "images" / name
     placed = None
     try:
+        written.folders_for(image)
         placed = orientations.place(record, image, name, images)
+        written.placed(image, placed)
         if record.annotated:
             lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
                      for obj in record.objects]
             target = out / "labels" / label_name
+            written.folders_for(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             if record.objects:
                 before_boxes()
+            replaced = os.path.lexists(target)  # an earlier export's (--overwrite): not this run's to take back
             write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
+            if not replaced:
+                written.file(target)
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)
         orientations.discard(name)
