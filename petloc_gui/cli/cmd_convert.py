@@ -158,7 +158,7 @@ def _convert(args: argparse.Namespace, report, progress: _Progress, output: _New
         export = interop.export_yolo if args.to == "yolo" else interop.export_coco
         export(dataset, args.out, images=args.images, overwrite=args.overwrite,
                annotated_only=args.annotated_only, skip_difficult=args.skip_difficult,
-               report=report, progress=progress.update)
+               report=report, progress=progress.update, written=output.before.written)
         what = f"{dataset.root} ({dataset.layout}) -> {args.to} {args.out}"
     else:
         source = Path(args.source)
@@ -227,12 +227,13 @@ class _NewOutput:
         """OUT held files: what became of those the run wrote beside them."""
         left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
         theirs = "the files that were there before it are as they were"
+        run = "export" if self.fmt else "conversion"
         if not left:
-            error(f"{show(self.given)}: removed the {counted(written, 'file')} the conversion had written there "
+            error(f"{show(self.given)}: removed the {counted(written, 'file')} the {run} had written there "
                   f"({theirs}): run the command again to convert")
             return
         named = first_of([show(path) for path in taken.files_left], 3)
-        error(f"{show(self.given)}: {left} of the {counted(written, 'file')} the conversion had written there "
+        error(f"{show(self.given)}: {left} of the {counted(written, 'file')} the {run} had written there "
               f"could not be removed ({named}; {theirs}): remove {'them' if left > 1 else 'it'} before running "
               "the command again")
 

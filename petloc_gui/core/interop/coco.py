@@ -48,7 +48,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
-from petloc_gui.core.interop.written import Written, recording_into
+from petloc_gui.core.interop.written import Written
 from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, read_regular_file
 from petloc_gui.core.text import counted
 
@@ -91,7 +91,8 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report: ConversionReport | None = None, progress: Progress | None = None,
                 written: Written | None = None) -> ConversionReport:
     """Write ``dataset`` as ``out/annotations.json`` + ``out/images/``. Each file and folder it creates in
-    ``out`` is recorded in ``written`` (default: `recording_into`), to be taken back.
+    ``out`` is recorded in ``written`` (`unfinished.OutputBefore.written`, which takes it back; none
+    given: not recorded).
 
     Boxes marked difficult are exported as ordinary boxes unless ``skip_difficult``
     (a warning counts them). Raises SaveError when ``out`` cannot be used (not
@@ -100,7 +101,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, fmt="coco",
                          words=report.words)
-    written = written if written is not None else recording_into(out)
+    written = written if written is not None else Written()  # none given: nobody takes it back
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),

@@ -213,7 +213,7 @@ class OutputBefore:
     export over an earlier one of its format puts that export's manifest back where it can (`put_back`), or
     OUT holds an export that did not finish; a conversion to VOC (which has no manifest), and an export into
     an OUT with no export of its format (the user's own files), remove the files they recorded in
-    ``written``, and only those (`write_voc_records` is given it; the exporters find it, `recording_into`).
+    ``written``, and only those (`write_voc_records` and the exporters are given it).
     Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
     there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
     with all in it."""
@@ -225,7 +225,7 @@ class OutputBefore:
         self.held_manifest = False
         self.held_unfinished = False  # OUT held an export that did not finish: it still does after a stop
         # what the run creates in an OUT that held files (a conversion to VOC and the exporters say)
-        self.written = Written().record_for(self.out)
+        self.written = Written()
         try:
             if self.out.is_dir():
                 self.empty = not any(self.out.iterdir())

@@ -6,21 +6,15 @@ knows which files are its: a conversion to VOC and a YOLO or COCO export record 
 create there (`Written`), and nothing that was there before, an image used as is or a VOC or label file
 replaced (--overwrite), is ever taken back.
 
-An export is given no `Written` by `petloc convert` and the window's File > Export: it records into the one of
-the `unfinished.OutputBefore` they made for its OUT in the same thread (`recording_into`), the one that takes
-it back.
+`petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
+they made for its OUT, the one that takes it back.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import threading
-import weakref
 from pathlib import Path
-
-# this thread's run, per OUT (its absolute path): the Written its `OutputBefore` takes back (`recording_into`)
-_recording = threading.local()
 
 
 def missing_folders(path: Path) -> list[Path]:
@@ -55,14 +49,6 @@ class Written:
         if how in ("linked", "copied"):
             self.file(path)
 
-    def record_for(self, out: Path) -> Written:
-        """Be the record of what a run into ``out`` in this thread creates (`recording_into`), for as long as
-        this one is kept (its `OutputBefore` holds it); itself."""
-        if not hasattr(_recording, "runs"):
-            _recording.runs = weakref.WeakValueDictionary()
-        _recording.runs[os.path.abspath(out)] = self
-        return self
-
     def take_back(self) -> tuple[int, list[Path]]:
         """Remove the files recorded, then the folders made for them that are empty now (a file put there
         meanwhile keeps its folder). How many files were removed, and those that could not be."""
@@ -83,10 +69,3 @@ class Written:
         self.files, self.folders = list(left), []
         return removed, left
 
-
-def recording_into(out: Path) -> Written:
-    """The record of what this thread's run into ``out`` creates: the one `Written.record_for` named for it
-    (by the `OutputBefore` that will take it back), else a new one that nobody takes back."""
-    runs = getattr(_recording, "runs", None)
-    found = runs.get(os.path.abspath(out)) if runs is not None else None
-    return found if found is not None else Written()

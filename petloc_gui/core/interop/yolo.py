@@ -61,7 +61,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
-from petloc_gui.core.interop.written import Written, recording_into
+from petloc_gui.core.interop.written import Written
 from petloc_gui.core.interop.yolo_images import (
     MIN_YOLO_SIDE,
     exported_name,
@@ -103,14 +103,15 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                 report: ConversionReport | None = None, progress: Progress | None = None,
                 written: Written | None = None) -> ConversionReport:
     """Write ``dataset`` as a YOLO folder at ``out``; per-file problems go to the report. Each file and
-    folder it creates in ``out`` is recorded in ``written`` (default: `recording_into`), to be taken back.
+    folder it creates in ``out`` is recorded in ``written`` (`unfinished.OutputBefore.written`, which takes
+    it back; none given: not recorded).
 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
     out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=DATA_YAML, fmt="yolo",
                          words=report.words)
-    written = written if written is not None else recording_into(out)
+    written = written if written is not None else Written()  # none given: nobody takes it back
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)

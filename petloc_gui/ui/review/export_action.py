@@ -132,7 +132,8 @@ class ExportJob(QObject):
             # The window's words in the report: its warnings name the export options, not CLI flags.
             report = export(self.dataset, self.out, images=options.images, overwrite=self.overwrite,
                             annotated_only=options.annotated_only, skip_difficult=options.skip_difficult,
-                            report=ConversionReport(words=WINDOW_WORDS), progress=self._step)
+                            report=ConversionReport(words=WINDOW_WORDS), progress=self._step,
+                            written=before.written)
             if report.images == 0:  # the result box says the folder holds what it did before: make it so
                 folders.take_back()
             return report
@@ -151,6 +152,10 @@ class ExportJob(QObject):
         if taken.left_behind:
             return (f"Part of what the export had written into {out} could not be removed: remove it before "
                     "exporting into that folder again.")
+        if taken.files_removed:
+            files = "file" if taken.files_removed == 1 else "files"
+            return (f"Removed the {taken.files_removed} {files} the export had written into {out} (the files "
+                    "that were there before it are as they were).")
         if taken.folder_removed:
             return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
         if taken.removed:
