@@ -184,6 +184,14 @@ def accepted_of(metrics: Any) -> dict[str, Any] | None:
     return record if isinstance(record, dict) else None
 
 
+def accepted_names(record: Any) -> list[str]:
+    """The models whose boxes an accepted-boxes record (`accepted_of`'s; the comparison's ``accepted_boxes``)
+    counts, the ones its warning names: what a display sets apart in it (`core.text.names_set_apart`). A record
+    read back from disk may hold anything: none is taken from what is not a mapping of names."""
+    counts = record.get("from") if isinstance(record, dict) else None
+    return [name for name in counts if isinstance(name, str)] if isinstance(counts, dict) else []
+
+
 # The mark in short, where a line has no room for the sentence (the status line: "15/16 accepted", the
 # sentence in its tooltip): both built here, from the record (`accepted_caution`).
 ACCEPTED_WORDS = "boxes accepted from a model"

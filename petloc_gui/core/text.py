@@ -226,6 +226,60 @@ def visible_but_isolated(text: str) -> str:
     return "".join(shown) + visible(text[done:])
 
 
+def without_isolates(text: str) -> str:
+    """``text`` with the pairs of isolates `isolated` put around the names in it taken off, the names kept: what
+    a record holds (a comparison's note, a run's warning) is plain text, and each display sets the names apart
+    as it shows them (`names_set_apart`). A pair `isolated` could not have made (`visible_but_isolated`'s
+    rule) is left: it is not one of its own."""
+    return _ISOLATE_PAIR.sub(lambda pair: pair.group(1) if isolated(pair.group(1)) == pair.group() else pair.group(),
+                             text)
+
+
+# what ends a run of right-to-left text in a sentence: a left-to-right letter, a line or a tab, an embedding
+# or an isolate of the text's own (escaped by `visible` where it is shown)
+_RUN_ENDS = frozenset({"L", "B", "S", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"})
+
+
+def names_set_apart(text: str, names: Iterable[str] = ()) -> str:
+    """``text``, a sentence as a record holds it, with each of ``names`` in it set apart as `isolated` sets it
+    (whole: "model NAME (v-7)", a Hebrew NAME), and each other run of right-to-left text set apart on its
+    own, from its first right-to-left letter (or Arabic digit) to its last, where the display does not know
+    the names. An older record's isolates are taken off first, so none is set apart twice, and the names
+    they were around count as known. For a display: `visible_but_isolated` and `cli.output.error`'s
+    ``names_isolated`` keep these isolates."""
+    # an older record's isolates were `isolated`'s around whole names: those names are known too
+    older = [pair.group(1) for pair in _ISOLATE_PAIR.finditer(text) if isolated(pair.group(1)) == pair.group()]
+    plain = without_isolates(text)
+    shown = sorted({visible(name) for name in [*names, *older] if isolated(name) != visible(name)}, key=len,
+                   reverse=True)
+    if not shown:
+        return _runs_set_apart(plain)
+    parts, done = [], 0
+    for name in re.finditer("|".join(map(re.escape, shown)), plain):
+        parts += [_runs_set_apart(plain[done:name.start()]), FIRST_STRONG_ISOLATE + name.group() +
+                  POP_DIRECTIONAL_ISOLATE]
+        done = name.end()
+    return "".join(parts) + _runs_set_apart(plain[done:])
+
+
+def _runs_set_apart(text: str) -> str:
+    """``text`` with each run of right-to-left text set apart (`names_set_apart`)."""
+    parts, i = [], 0
+    while i < len(text):
+        if unicodedata.bidirectional(text[i]) not in _RIGHT_TO_LEFT:
+            parts.append(text[i])
+            i += 1
+            continue
+        last = j = i
+        while j < len(text) and (kind := unicodedata.bidirectional(text[j])) not in _RUN_ENDS:
+            if kind in _RIGHT_TO_LEFT or kind == "NSM":  # a Hebrew point after the last letter is the letter's
+                last = j
+            j += 1
+        parts.append(FIRST_STRONG_ISOLATE + text[i:last + 1] + POP_DIRECTIONAL_ISOLATE)
+        i = last + 1
+    return "".join(parts)
+
+
 def json_safe(text: str) -> str:
     """JSON text with the characters JSON leaves raw (C1, bidi, DEL) and those drawn as nothing (U+200B,
     U+FEFF, ...: `visible`'s, wherever they stand) as ``\\uXXXX`` escapes.

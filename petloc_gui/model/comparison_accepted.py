@@ -31,7 +31,7 @@ from petloc_gui.core.accepted_boxes import (
     person_part,
     relation,
 )
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, without_isolates
 from petloc_gui.model.data import Sample
 from petloc_gui.model.model_ancestry import ancestry_of
 from petloc_gui.model.training_record import ParentChain, parent_chain
@@ -88,10 +88,12 @@ def accepted_in(samples: Sequence[Sample], old_meta: dict[str, Any] | None, old_
 def told(found: AcceptedImages, n_scored: int, role: str = ROLE, images: str = "validation images",
          role_scored: bool = True) -> str:
     """What is said of ``found`` among the ``n_scored`` images (`core.accepted_boxes.accepted_sentences`, then
-    whether the figures on a person's images are given apart), in lower case and without a full stop."""
+    whether the figures on a person's images are given apart), in lower case and without a full stop. Plain: it
+    is kept in records (the comparison's note and hedges, meta.json, train_record.json), and each display sets
+    the model names apart as it shows them (`core.text.names_set_apart`, the names the record's ``from`` holds)."""
     sentences = accepted_sentences(found.models.values(), n_scored, found.relations, role, images, role_scored,
                                    found.ancestry)
-    return "; ".join([*sentences, person_part(len(found.person), len(found.labelled))])
+    return without_isolates("; ".join([*sentences, person_part(len(found.person), len(found.labelled))]))
 
 
 def accepted_counts(found: AcceptedImages, *kinds: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.core.text import visible, visible_but_isolated
+from petloc_gui.core.text import names_set_apart, visible, visible_but_isolated
 from petloc_gui.ui.plain_text import as_plain
 from petloc_gui.ui.training.comparison_verdict import verdict
 
@@ -114,7 +114,8 @@ class ModelComparison(QWidget):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None
                 self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
-        self.summary.setText(" ".join(part for part in (verdict(old, new, paired), note) if part))
+        # the note is the comparison's record, plain: a right-to-left model name in it is set apart here
+        self.summary.setText(names_set_apart(" ".join(part for part in (verdict(old, new, paired), note) if part)))
 
     def set_first_model(self, new: dict[str, Any] | None, note: str = "") -> None:
         """A folder's first model: its own figures only (no "no model" column of dashes) and no Use /

@@ -14,9 +14,10 @@ from pathlib import PurePath
 from typing import Any
 
 from petloc_gui.app.epoch_line import epoch_line as shared_epoch_line
+from petloc_gui.app.model_metrics import accepted_names
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
-from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.core.text import counted, first_of, names_set_apart, visible
 from petloc_gui.model.prelabel_models import is_left_out
 
 LISTED = 50  # image names in the log's line of each validation part
@@ -154,7 +155,9 @@ def accepted_lines(done: dict[str, Any]) -> list[str]:
     )
 
     record = accepted_of(done)
-    accepted = [*person_lines(record), accepted_warning(record)] if record else []
+    # the record's warning is plain (`comparison_accepted.told`): the models it counts are set apart here
+    warning = names_set_apart(accepted_warning(record), accepted_names(record)) if record else ""
+    accepted = [*person_lines(record), warning] if record else []
     return accepted + learned_digits_lines(learned_digits_of(done))
 
 
