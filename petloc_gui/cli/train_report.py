@@ -7,11 +7,11 @@ from typing import Any
 
 from petloc_gui.app.epoch_line import epoch_line
 from petloc_gui.app.learned_digits_said import hedges_in
-from petloc_gui.app.model_metrics import figure, image_count
+from petloc_gui.app.model_metrics import accepted_names, figure, image_count
 from petloc_gui.cli.output import ProgressBar, error, finite, info, show
 from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.shared_annotations import SHARES, left_out_line
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, names_set_apart
 from petloc_gui.core.unscored_classes import classes_without_count, not_scored_sentence
 from petloc_gui.model.worker_end import Chief
 
@@ -70,7 +70,9 @@ class TrainReporter:
             for line in person_lines(self.accepted):
                 info(line)
             if self.accepted:  # as `petloc evaluate` warns of the images it scores
-                error(accepted_warning(self.accepted), names_isolated=True)  # models set apart
+                # the record's warning is plain (`model.comparison_accepted.told`): its models set apart here
+                error(names_set_apart(accepted_warning(self.accepted), accepted_names(self.accepted)),
+                      names_isolated=True)
             self.digits = learned_digits_of(event)
             for line in learned_digits_lines(self.digits):
                 error(line)

@@ -29,9 +29,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import STATUS_EDITED
-from petloc_gui.app.model_metrics import accepted_of, figure, image_count, metrics_text, not_measured
+from petloc_gui.app.model_metrics import accepted_names, accepted_of, figure, image_count, metrics_text, not_measured
 from petloc_gui.core.header_memo import HeaderMemo
-from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.core.text import counted, first_of, names_set_apart, visible
 from petloc_gui.ui import background
 from petloc_gui.ui.dock_toggle import FloatingDock
 from petloc_gui.ui.plain_text import as_plain, literal
@@ -215,8 +215,11 @@ class DatasetPanel(QDockWidget):
             lines.append("classes: " + ", ".join(html.escape(wrappable(name)) for name in info.class_names))
         self.model_label.setText("<br>".join(lines))
         # the whole warning `petloc train` gave (whose boxes, what they flatter), as `petloc models` carries it
-        warning = (accepted_of(metrics) or {}).get("warning")
-        self.model_label.setToolTip(as_plain(str(warning)) if isinstance(warning, str) and warning else "")
+        record = accepted_of(metrics)
+        warning = (record or {}).get("warning")
+        # the record's warning is plain (`model.comparison_accepted.told`): its models set apart here
+        self.model_label.setToolTip(as_plain(names_set_apart(warning, accepted_names(record)))
+                                    if isinstance(warning, str) and warning else "")
 
     def say_model_state(self, state: str) -> None:
         """The status line's words while no model's figures are this folder's ("Choosing the model…",
