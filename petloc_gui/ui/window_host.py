@@ -128,6 +128,9 @@ class WindowHost(_Window):
         if self.statusBar().currentMessage() == text:
             self.statusBar().clearMessage()
 
+    def shows_status(self, text: str) -> bool:  # listed_queue.StatusLine
+        return self.statusBar().currentMessage() == text
+
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)  # left of the cursor and model figures
 

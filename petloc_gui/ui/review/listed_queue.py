@@ -106,6 +106,9 @@ class StatusLine(Protocol):
     def clear_status_if(self, text: str) -> None:
         """Take ``text`` off the status line if it still shows it (a line said since stays)."""
 
+    def shows_status(self, text: str) -> bool:
+        """Whether the status line shows ``text`` now (not replaced by a line said since, not timed out)."""
+
 
 class ListedQueue:
     """N for one folder's list (``rows``, shown by ``dock``), and the one watch of its line on the images the
@@ -129,8 +132,9 @@ class ListedQueue:
 class HiddenSaidWatch(QObject):
     """Takes N's line on the images the filter hides (``said``) off the status line once a change of the list
     (its search, its status filter, the rows it shows: `FileListDock.order_changed`) makes it untrue: other
-    advice, another count, or an image left to review listed. It watches while the line can show
-    (`HIDDEN_SAID_MS`), no longer; a line said since stays (`StatusLine.clear_status_if`).
+    advice, another count, or an image left to review listed. It watches while the line shows: no longer than
+    `HIDDEN_SAID_MS`, and not once another line replaced it (`StatusLine.shows_status`: the line gone, a walk
+    would take nothing off; a line said since stays, `StatusLine.clear_status_if`).
 
     A change looks at the advice first (the dock's own controls, no walk): changed, the line is untrue. Else
     the queue is walked once, after the changes of the moment (a keystroke in the search emits the search's
@@ -151,7 +155,9 @@ class HiddenSaidWatch(QObject):
     def _changed(self, *_args: object) -> None:
         if not self._watching:
             return
-        if self._untrue_at_a_glance():
+        if not self._status.shows_status(self._said):
+            self.stop()  # replaced or timed out: nothing of this line to take off
+        elif self._untrue_at_a_glance():
             self._untrue()
         elif not self._walk_due:
             self._walk_due = True
@@ -164,6 +170,9 @@ class HiddenSaidWatch(QObject):
     def _walk(self) -> None:
         self._walk_due = False
         if not self._watching:
+            return
+        if not self._status.shows_status(self._said):
+            self.stop()  # replaced since the walk was queued: no walk for a line gone
             return
         if not self._untrue_at_a_glance():
             found = next_listed(self._rows, self._hidden.skip)
