@@ -358,9 +358,6 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         current = self.session.current if self.session is not None else None
         self.position_label.setText(self.file_dock.position_text(current))
 
-    def annotation_files_changed(self) -> None:  # review_session.SessionHost
-        self.dataset_panel.mark_stale()  # labelImg or a script wrote, replaced or removed one
-
     def _document_changed(self, doc: ImageDocument) -> None:
         if doc is self.edits.doc:
             self.panel.show_annotation(doc, self.edits.selected)

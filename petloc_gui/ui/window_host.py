@@ -81,6 +81,10 @@ class WindowHost(_Window):
     def folder_labels_changed(self, labels: set[str]) -> None:
         self.models.labels_changed(labels)
 
+    def annotation_files_changed(self, rows: list[int]) -> None:
+        self.dataset_panel.mark_stale()  # labelImg or a script wrote, replaced or removed one
+        self.trained_here.annotations_changed(rows)  # a held-out image re-boxed there, as by a save (`saved`)
+
     # --- model_controller.ModelHost (session, current_folder, show_status: the window's own) --
     def train_for_folder(self) -> None:
         if self.retrain_controller is not None:

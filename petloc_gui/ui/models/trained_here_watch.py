@@ -11,10 +11,10 @@ and a status message, once for a model and folder. A save checks again (`files_s
 for the held-out images' annotations, the only files read (`model.trained_here.reboxed_again`; no walk of the
 folder): a box corrected on an image the figures were measured on makes them the earlier boxes' figures, and the
 label says so ("1 of the 20 validation images they were measured on was re-boxed since"), leaving the re-scoring to
-`petloc evaluate`. An annotation file another program changes (labelImg, a script: the folder watch's
-`FolderWatchers.annotation_files_changed`) is checked again the same way, when it is one of those images' (no other
-file changes the figures' cautions): the label said nothing of a held-out box corrected there until F5, where
-`petloc models` said it at once.
+`petloc evaluate`. An annotation file another program changes (labelImg, a script: the folder watch tells the window,
+`annotation_files_changed`, which passes the rows on: `annotations_changed`) is checked again the same way, when it
+is one of those images' (no other file changes the figures' cautions): the label said nothing of a held-out box
+corrected there until F5, where `petloc models` said it at once.
 
 The check reads only the images of a training image's size (`trained_here`), on a pool of its own (one thread), at
 the process's priority: at nice 19 the OS paused its thread while it held Python's interpreter lock, and with every
@@ -24,9 +24,7 @@ yields every 256 images or 32 MB keep it out of the way.
 
 from __future__ import annotations
 
-import contextlib
 import html
-import weakref
 from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
@@ -41,8 +39,6 @@ from petloc_gui.ui.model_label_fit import cautioned_line, loaded_line
 
 MESSAGE_MS = 20000  # long enough to read a two-line message
 SAVED_AGAIN_MS = 500  # a burst of saves (Save all), or of files another program writes, is checked once
-
-
 
 
 class TrainedHereWatch(QObject):
@@ -67,9 +63,6 @@ class TrainedHereWatch(QObject):
         self._saved_while_busy = False
         # the annotation files changed on disk while a check ran, whose answer tells whether they are held out
         self._changed_while_busy: set[str] = set()
-        # the folder watch (`FolderWatchers`) of the session checked, whose changed annotation files are followed (a
-        # weak reference: a closed folder's watch, and its dataset, are not kept for it)
-        self._followed: weakref.ref[Any] | None = None
         self._said: set[tuple[str, str, int]] = set()  # (model spec, folder, count) told on the status line
         self._panel_base = self._panel_shown = ""  # the panel's model text without our lines, and with them
         self._cautioned: tuple[str, str] | None = None  # (model spec, folder) whose cautions the labels show
@@ -99,14 +92,13 @@ class TrainedHereWatch(QObject):
         """Annotations were saved: the model in use is checked again, soon (a re-boxed held-out image)."""
         self._saved_again.start()
 
-    def _annotations_changed(self, rows: list[int], _results: Any) -> None:
-        """Annotation files of ``rows`` changed on disk (another program; the window's saves too): the model in use
-        is checked again, soon, when one of them is the annotation of an image its figures were measured on; while
-        a check runs, once it has answered which those are (`_ended`)."""
+    def annotations_changed(self, rows: list[int]) -> None:
+        """Annotation files of the open folder's ``rows`` changed on disk (another program; the window's saves too):
+        the model in use is checked again, soon, when one of them is the annotation of an image its figures were
+        measured on; while a check runs, once it has answered which those are (`_ended`)."""
         session = self._session()
-        followed = self._followed() if self._followed is not None else None
-        if session is None or followed is None or getattr(session, "watchers", None) is not followed:
-            return  # a closed folder's watch
+        if session is None:
+            return
         items = session.dataset.items
         paths = {items[row].annotation_path_text for row in rows if 0 <= row < len(items)}
         if self.busy():
@@ -121,19 +113,6 @@ class TrainedHereWatch(QObject):
         if not annotations or found is None or found.pending or found.held_out is None:
             return False
         return not set(found.held_out.annotations.values()).isdisjoint(annotations)
-
-    def _follow(self, session: Any) -> None:
-        """Follow the annotation files ``session``'s folder watch sees changed (once per session; a session with
-        none, as a test's, is not followed)."""
-        watchers = getattr(session, "watchers", None)
-        followed = self._followed() if self._followed is not None else None
-        if watchers is None or watchers is followed:
-            return
-        if followed is not None:
-            with contextlib.suppress(RuntimeError):  # its follower already deleted (its folder closed)
-                followed.annotation_files_changed.disconnect(self._annotations_changed)
-        watchers.annotation_files_changed.connect(self._annotations_changed)
-        self._followed = weakref.ref(watchers)
 
     def _check_again(self) -> None:
         """After saves: the held-out images' annotations read again, the last answer's count and hashes kept (a
@@ -175,7 +154,6 @@ class TrainedHereWatch(QObject):
         if session is None or info is None or info.path is None:
             return
         root = Path(session.dataset.root)
-        self._follow(session)
         if last is not None:
             check: tuple[Any, ...] = (reboxed_again, Path(info.path), root, last)
         else:

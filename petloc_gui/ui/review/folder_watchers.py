@@ -4,7 +4,8 @@ Each watches one thing, so each stays small:
 
 - `AnnotationScanner`: the annotation files of every image, read once when the folder opens;
 - `FolderFollower`: those files again as other programs write them afterwards (the images not open;
-  any change also reaches ``files_changed``: the Dataset panel counts again);
+  any change also reaches ``files_changed``, with its rows: the Dataset panel counts again, the
+  trained-here check looks whether one is a held-out image's);
 - `DiskSync`: the files of the images opened in this session (their documents may hold edits);
 - `ImageSetWatch`: images added to or removed from the folder, and a folder of it that cannot be read now.
 
@@ -41,10 +42,10 @@ class FolderWatchers:
     def __init__(self, dataset: Dataset, store: AnnotationStore, files_read: FilesRead,
                  open_file_changed: OpenFileChanged, images_changed: ImagesChanged,
                  scan_done: Callable[[], None] = lambda: None,
-                 files_changed: Callable[[], None] = lambda: None,
+                 files_changed: Callable[[list[int]], None] = lambda _rows: None,
                  folder_unreadable: FoldersUnreadable = lambda _folders: None) -> None:
-        """``files_changed``: annotation files changed on disk since the folder opened (written,
-        replaced or removed by any program: the window's saves too), once their rows are read;
+        """``files_changed``: the rows whose annotation files changed on disk since the folder opened
+        (written, replaced or removed by any program: the window's saves too), once they are read;
         ``folder_unreadable``: `ImageSetWatch.unreadable` (a folder that cannot be read, or can again)."""
         items = dataset.items
         annotation_paths = [item.annotation_path_text for item in items]
@@ -56,12 +57,9 @@ class FolderWatchers:
         self.scanner.done.connect(scan_done)
         self.follower = FolderFollower(annotation_paths, read=store.read_primary)
         self.follower.changed.connect(files_read)
-        changed = lambda _rows, _results: files_changed()  # noqa: E731 - after files_read: the rows are read
+        changed = lambda rows, _results: files_changed(list(rows))  # noqa: E731 - after files_read: rows read
         self.follower.changed.connect(changed)
         self.follower.start(then=self.scanner.start)
-        # (rows, their `read_primary` results) of the annotation files changed on disk since the folder opened, for
-        # those who follow some of them (`trained_here_watch`: a held-out image re-boxed in another program)
-        self.annotation_files_changed = self.follower.changed
         self.image_watch = ImageSetWatch(dataset)
         self.image_watch.changed.connect(images_changed)
         self.image_watch.unreadable.connect(folder_unreadable)

@@ -88,8 +88,9 @@ class SessionHost(listed_queue.StatusLine, Protocol):
     def folder_labels_changed(self, labels: set[str]) -> None:
         """The folder's labels grew: a model that no longer fits them is chosen again."""
 
-    def annotation_files_changed(self) -> None:
-        """Annotation files changed on disk (another program; a save too): the Dataset panel counts again."""
+    def annotation_files_changed(self, rows: list[int]) -> None:
+        """The annotation files of ``rows`` changed on disk (another program; a save too): the Dataset panel
+        counts again, the model's trained-here check looks whether one is a held-out image's."""
 
 
 class ReviewSession:
