@@ -183,22 +183,22 @@ def _open_first(window, folder: Path, args, screenshot_mode: bool) -> None:
 def _qt_environ(qt_args: list[str]) -> dict[str, str]:
     """The environment as Qt reads it with ``qt_args``: -platform over QT_QPA_PLATFORM, and the xcb
     plugin's -display over DISPLAY (the last of each given)."""
+    from petloc_gui.ui.qt_options import qt_option
+
     environ = dict(os.environ)
-    for option, variable in (("-platform", "QT_QPA_PLATFORM"), ("-display", "DISPLAY")):
-        values = [qt_args[i + 1] for i in range(len(qt_args) - 1) if qt_args[i] == option]
-        if values:
-            environ[variable] = values[-1]
+    for option, variable in (("platform", "QT_QPA_PLATFORM"), ("display", "DISPLAY")):
+        value = qt_option(qt_args, option)
+        if value is not None:
+            environ[variable] = value
     return environ
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    from petloc_gui.ui.qt_options import qt_platform
     from petloc_gui.ui.xcb_check import display_problem, xcb_problem
 
-    platform = qt_platform(args.qt_args)  # -platform overrides QT_QPA_PLATFORM, for Qt and for the check
-    problem = xcb_problem({**os.environ, "QT_QPA_PLATFORM": platform}) if platform else xcb_problem()
-    problem = problem or display_problem(_qt_environ(args.qt_args))
+    environ = _qt_environ(args.qt_args)  # Qt's -platform and -display win, for Qt and for both checks
+    problem = xcb_problem(environ) or display_problem(environ)
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -58,7 +58,8 @@ def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return qt, own
 
 
-def qt_platform(qt_args: Sequence[str]) -> str | None:
-    """What the last ``-platform`` says (``offscreen``, ``xcb:…``), if any: it overrides QT_QPA_PLATFORM."""
-    named = [qt_args[i + 1] for i in range(len(qt_args) - 1) if qt_args[i] == "-platform"]
+def qt_option(qt_args: Sequence[str], name: str) -> str | None:
+    """The value of Qt's option ``name`` (``"platform"``, ``"display"``: one of `WITH_VALUE`) in ``qt_args`` as
+    `split_qt_options` gives them, if any: the last one given, which Qt takes."""
+    named = [qt_args[i + 1] for i in range(len(qt_args) - 1) if qt_args[i] == f"-{name}"]
     return named[-1] if named else None

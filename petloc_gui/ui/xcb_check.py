@@ -53,16 +53,26 @@ def missing_xcb_libraries(loads: Callable[[str], bool] = _loads) -> list[tuple[s
     return [(library, package) for library, package in XCB_LIBRARIES if not loads(library)]
 
 
+def xcb_is_the_platform(environ: Mapping[str, str], platform: str | None = None) -> bool:
+    """Whether Qt's xcb plugin is the one platform Qt would start with here (Linux; ``platform``: sys.platform's
+    stand-in): QT_QPA_PLATFORM names xcb alone (``xcb``, ``xcb:nograb``), or is unset with no WAYLAND_DISPLAY.
+
+    Not where Qt may do without it, so that a start that could work is not stopped: another platform
+    (offscreen, wayland, vnc…), a list (``xcb;offscreen``: Qt falls back along it when xcb cannot start), or
+    nothing asked with a Wayland display there (Qt may choose Wayland, X's DISPLAY beside it or not)."""
+    if (platform or sys.platform) != "linux":
+        return False
+    requested = environ.get("QT_QPA_PLATFORM", "")
+    if requested:
+        return requested.split(":")[0] == "xcb"
+    return not environ.get("WAYLAND_DISPLAY")
+
+
 def xcb_problem(environ: Mapping[str, str] | None = None, platform: str | None = None,
                 loads: Callable[[str], bool] = _loads) -> str | None:
-    """The message to print instead of starting Qt, or None when X11 is not used or nothing is missing."""
-    environ = os.environ if environ is None else environ
-    if (platform or sys.platform) != "linux":
-        return None
-    requested = environ.get("QT_QPA_PLATFORM", "")
-    if requested and not requested.startswith("xcb"):
-        return None  # offscreen, wayland, vnc…: the xcb plugin is not loaded
-    if not requested and environ.get("WAYLAND_DISPLAY") and not environ.get("DISPLAY"):
+    """The message to print instead of starting Qt, or None when xcb is not the platform (`xcb_is_the_platform`)
+    or nothing is missing."""
+    if not xcb_is_the_platform(os.environ if environ is None else environ, platform):
         return None
     missing = missing_xcb_libraries(loads)
     if not missing:
@@ -104,13 +114,9 @@ def display_problem(environ: Mapping[str, str] | None = None, platform: str | No
                     connects: Callable[[str], bool | None] = _connects) -> str | None:
     """The line to print instead of starting Qt's xcb platform with no display to connect to, or None.
 
-    Only where xcb is the one platform Qt would try: QT_QPA_PLATFORM unset (but not with WAYLAND_DISPLAY
-    set: Qt may choose Wayland) or xcb alone; a list ("xcb;offscreen") falls back by itself."""
+    Only where xcb is the one platform Qt would try (`xcb_is_the_platform`)."""
     environ = os.environ if environ is None else environ
-    if (platform or sys.platform) != "linux":
-        return None
-    requested = environ.get("QT_QPA_PLATFORM", "")
-    if requested.split(":")[0] != "xcb" and (requested or environ.get("WAYLAND_DISPLAY")):
+    if not xcb_is_the_platform(environ, platform):
         return None
     display = environ.get("DISPLAY", "")
     if not display:
