@@ -49,6 +49,6 @@ def test_the_table_is_what_the_installed_qt_plugin_links_against():
 def test_petloc_gui_prints_the_message_and_exits_1_before_qt_starts(monkeypatch, capsys):
     from petloc_gui.ui import app
 
-    monkeypatch.setattr(xcb_check, "xcb_problem", lambda: "petloc-gui: missing libxcb-icccm.so.4")
+    monkeypatch.setattr(xcb_check, "xcb_problem", lambda _environ: "petloc-gui: missing libxcb-icccm.so.4")
     assert app.main(["--timeout", "1"]) == 1
     assert "libxcb-icccm.so.4" in capsys.readouterr().err
