@@ -29,8 +29,8 @@ more digits than exist would otherwise get fewer than it asked for unawares.
 Stopped part way (Ctrl+C), each image written is whole, with its annotation,
 and recorded: the same command, run again, writes the rest. The images and
 XML files are not fsynced one by one (the same command makes the same bytes):
-a power cut during a run or just after it may leave the last ones empty; the
-command run again names one, and after removing it (or OUT) writes them anew.
+a power cut during a run or just after it may leave the last ones empty: run
+the same command again (it writes the files a power cut left empty).
 OUT/petloc-digits.json records which MNIST digit each canvas holds: a model
 that learned a digit on another canvas is then not compared as if it never
 saw it. The bundled digits model learned 3,801 of the 4,000 --split train
@@ -52,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from petloc_gui.core.digits import split_size, write_digits_dataset
+    from petloc_gui.core.digits import missing_or_empty, split_size, write_digits_dataset
 
     available = split_size(args.split)
     if args.count is not None and args.count > available:
@@ -60,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
                          f"give --count {available} or fewer, or leave --count out for all of them")
     _refuse_file_in_the_way(args.out)
     before = _names_in(args.out)
+    # an empty one is written again (`missing_or_empty`), so it was not "already there"
+    filled_before = {name for name in before if not missing_or_empty(args.out / name)}
     made = missing_folders(args.out)  # the run's own (all in them is its): taken back when it writes no digit
     try:
         # a stop waits for the image at hand to be written whole, with its annotation (`held`)
@@ -77,8 +79,10 @@ def run(args: argparse.Namespace) -> int:
             take_back("digits run", "write the digits", lambda: _take_back_unwritten(args.out, made, new))
         raise
     # Files already there are left as they are (write_digits_dataset refuses any with other content):
-    # an image whose PNG and XML were both there before was not written, one missing either was.
-    kept = sum(1 for image in images if image.name in before and image.with_suffix(".xml").name in before)
+    # an image whose PNG and XML were both there before was not written, one missing either (or with
+    # either empty) was.
+    kept = sum(1 for image in images
+               if image.name in filled_before and image.with_suffix(".xml").name in filled_before)
     what = counted(len(images) - kept, f"{args.split} digit image")
     there = f" ({kept} already there, left as they were)" if kept else ""
     result_line(f"wrote {what} with VOC annotations to {show(args.out)}{there}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -106,7 +107,8 @@ def write_digits_dataset(
     digit learned it on another canvas as well).
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
     file exists with other content than it would get (a user's corrected box, another seed); files
-    that are already what they would be are left as they are, so the same command can run again.
+    that are already what they would be are left as they are, so the same command can run again, and
+    empty ones (`missing_or_empty`) are written as if missing.
     A record there that cannot be read is `digits_record.DigitsRecordError`, before anything is
     written, whatever ``replace`` says.
     Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
@@ -114,7 +116,7 @@ def write_digits_dataset(
     until the pair is whole), and the record names a canvas before it is written.
     The pairs are derived files, re-made from the seed by the same call: written whole (atomically) but
     not fsynced one by one (ADR 0012), so a power cut during the run or just after it may leave the
-    last ones empty or missing; the record is fsynced.
+    last ones empty or missing, which the same call writes again; the record is fsynced.
     ``named_folder``: the folder the XMLs name (<folder>, <path>) when ``out_dir`` is to be renamed to it
     (the demo's staging folder), else ``out_dir``. ``amend(n, annotation)``: changes the ``n``-th image's
     annotation before it is written, or returns False to leave the image unannotated (the demo's
@@ -167,12 +169,14 @@ def write_digits_dataset(
                 # image replaced goes first, so a failure never leaves it beside the new box.
                 if replace:
                     image_path.unlink(missing_ok=True)
-                if replace or not xml.exists():
+                if replace or missing_or_empty(xml):
                     annotation = new_annotation(named / image_path.name, CANVAS_SIZE, CANVAS_SIZE, depth=1)
                     annotation.objects.append(VocObject(name=label, box=box))
                     if amend is None or amend(n, annotation):
-                        write_voc(annotation, xml)
-                if replace or not image_path.exists():
+                        # an empty one (a power cut's) holds no box to keep; any other unreadable one
+                        # is still refused by write_voc
+                        write_voc(annotation, xml, overwrite_unreadable=xml.exists() and missing_or_empty(xml))
+                if replace or missing_or_empty(image_path):
                     atomic_write_bytes(image_path, png)
             written.append(image_path)
     finally:
@@ -189,12 +193,12 @@ def _differing(image: Path, png: bytes, label: str, box: Box) -> list[Path]:
 
     out = []
     try:
-        if image.exists() and image.read_bytes() != png:
+        if not missing_or_empty(image) and image.read_bytes() != png:
             out.append(image)
     except OSError:
         out.append(image)
     xml = image.with_suffix(".xml")
-    if xml.exists():
+    if not missing_or_empty(xml):
         try:
             objects = [(o.name, o.box.as_tuple()) for o in read_voc(xml).objects]
         except Exception:  # noqa: BLE001 - unreadable is "other content": never replaced
@@ -202,6 +206,17 @@ def _differing(image: Path, png: bytes, label: str, box: Box) -> list[Path]:
         if objects != [(label, box.as_tuple())]:
             out.append(xml)
     return out
+
+
+def missing_or_empty(path: Path) -> bool:
+    """Whether ``path`` is no file, or an empty one: what a power cut leaves of a file written but not yet
+    fsynced (ADR 0012). Empty, it holds nobody's content (no box, no picture), so it is written as if
+    missing, every one in the same run; a folder or a file with bytes is something there."""
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return True  # a link to nothing is missing too, as `Path.exists` says
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def _balanced_order(labels: np.ndarray, count: int | None) -> list[int]:
