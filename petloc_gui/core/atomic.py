@@ -76,13 +76,14 @@ def _synced_writes() -> bool:
 
 
 def sync_tree(folder: str | os.PathLike[str]) -> int:
-    """Fsync every file under ``folder``, then each folder, deepest first: what was written there
+    """Fsync every file under ``folder`` and each folder, a folder after all that is in it: what was written there
     (`writes_not_synced`) survives a power cut from now on. A file that cannot be synced is
     :class:`SaveError`; a folder's fsync is done where the system allows it (`sync_folder`).
     Returns how many files were synced."""
     root = Path(folder)
     files = 0
-    for directory, _, names in sorted(os.walk(root), key=lambda entry: -len(Path(entry[0]).parts)):
+    # bottom-up: a folder is synced after the files and folders in it, so its entries name synced files
+    for directory, _, names in os.walk(root, topdown=False):
         for name in sorted(names):
             _fsync_file(Path(directory) / name)
             files += 1
