@@ -103,8 +103,7 @@ def _own_canvases(images: list[Path], lineage: Lineage, hashes: dict[Path, str |
     from petloc_gui.core.digits_record import same_canvases
     from petloc_gui.model.current_model_digits import lazy_sha256_of
 
-    recorded = {digest for record in lineage.records for relpath, digest in record.hashes.items()
-                if relpath in record.train or relpath in record.validation}
+    recorded = lineage.read_hashes()
     return same_canvases(map(lazy_sha256_of(hashes), images), also=recorded) if recorded else 0
 
 

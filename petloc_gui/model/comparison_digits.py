@@ -68,8 +68,8 @@ def digits_hedges(old_meta: dict[str, Any] | None, ancestors: Lineage | None, ne
     old_digits = united(learned_digits(old_meta), ancestors.digits if ancestors else {}) if old_meta else {}
     # the images the current model trained on or chose its epoch with, and those its line trained on (the walk
     # keeps no more of an ancestor): a canvas among them is no other canvas
-    old_read = recorded_canvases(old_meta) | {digest for record in (ancestors.records if ancestors else ())
-                                               for digest in record.train_hashes} if old_digits else frozenset()
+    old_read = recorded_canvases(old_meta) | (ancestors.read_hashes() if ancestors else frozenset()) \
+        if old_digits else frozenset()
     return hedges_of(learned_canvases(old_digits, new_meta, samples, hashes, fine_tuned, old_read), fine_tuned,
                      wording)
 

@@ -115,6 +115,13 @@ class Lineage:
             sizes |= record.train_sizes or frozenset()
         return frozenset(sizes)
 
+    def read_hashes(self) -> frozenset[str]:
+        """The sha256 of the images the models trained on or chose their epoch with (each record's training and
+        validation images with a hash; an ancestor's record keeps its training ones alone, `parent_chain`): a
+        canvas among them is no "other canvas" (`core.digits_record.digits_hedge`'s ``same``)."""
+        return frozenset(digest for record in self.records for relpath, digest in record.hashes.items()
+                         if relpath in record.train or relpath in record.validation)
+
     def match_other_bytes(self, relpath: str) -> str | None:
         """`match` of an image whose size is none of `train_sizes` (so its bytes are no training image's), unread:
         "path" or None."""
