@@ -104,7 +104,7 @@ def _own_canvases(images: list[Path], lineage: Lineage, hashes: dict[Path, str |
     from petloc_gui.model.current_model_digits import lazy_sha256_of
 
     recorded = lineage.read_hashes()
-    return same_canvases(map(lazy_sha256_of(hashes), images), also=recorded) if recorded else 0
+    return same_canvases(map(lazy_sha256_of(hashes), images), recorded) if recorded else 0
 
 
 # what an evaluated canvas whose digit cannot be told means for the figures, and how its record is made anew

@@ -331,12 +331,10 @@ def canvases_words(n: int, same: int) -> str:
     return f"on {same} of these very canvases and on other canvases"
 
 
-def same_canvases(sha256s: Iterable[str | None], *metas: Any, also: Collection[str] = ()) -> int:
-    """How many of ``sha256s`` (the bytes of the images a hedge speaks of) are images a model trained on or chose
-    its epoch with (`recorded_canvases`), of any of ``metas`` (a model and those up its line), or are among ``also``
-    (such hashes as a caller kept of the models up the line: `model.training_record.Lineage` keeps their training
-    images'): `digits_hedge`'s ``same``."""
-    recorded = recorded_canvases(*metas) | frozenset(also)
+def same_canvases(sha256s: Iterable[str | None], recorded: Collection[str]) -> int:
+    """How many of ``sha256s`` (the bytes of the images a hedge speaks of) are among ``recorded``: the sha256 of the
+    images a model, or one up its line, trained on or chose its epoch with (`recorded_canvases` of a meta.json;
+    `model.training_record.Lineage.read_hashes` of a walked line): `digits_hedge`'s ``same``."""
     return sum(1 for sha256 in sha256s if sha256 is not None and sha256 in recorded)
 
 

@@ -113,10 +113,10 @@ def learned_canvases(old_digits: dict[str, frozenset[int] | None], new_meta: dic
     if fine_tuned:  # its parent's digits are its own too: said of the parent's, for both models
         new = DigitCanvases({r: split for r, split in new.learned.items() if r not in old.learned},
                             {r: why for r, why in new.untold.items() if r not in old.untold})
-    old_same = same_canvases((hashes.get(r) for r in old.learned), also=old_read) if old.learned else 0
+    old_same = same_canvases((hashes.get(r) for r in old.learned), old_read) if old.learned else 0
     # the new model's validation images are the ones scored: only those it trained on are its "very canvases"
     new_same = same_canvases((hashes.get(r) for r in new.learned),
-                             also=recorded_canvases(new_meta, validation=False)) if new.learned else 0
+                             recorded_canvases(new_meta, validation=False)) if new.learned else 0
     return LearnedCanvases(old, new, old_digits, new_digits, old_same, new_same)
 
 

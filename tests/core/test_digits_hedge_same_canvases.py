@@ -4,7 +4,7 @@ images that chose its parent's epoch, and the hedge said "... learned, or chose 
 
 from __future__ import annotations
 
-from petloc_gui.core.digits_record import WHOLE_SPLIT, digits_hedge, same_canvases
+from petloc_gui.core.digits_record import WHOLE_SPLIT, digits_hedge, recorded_canvases, same_canvases
 
 BUNDLED: dict[str, frozenset[int] | None] = {"train": WHOLE_SPLIT}
 PARENT = "the model it was fine-tuned from"
@@ -17,8 +17,9 @@ def _meta(*sha256s: str) -> dict:
 
 def test_the_parents_own_canvases_are_counted_by_their_bytes():
     parent, grandparent = _meta("a", "b"), _meta("c")
-    assert same_canvases(["a", "b", "c", "d", None], parent, grandparent) == 3
-    assert same_canvases(["a"], {"images": "damaged"}, None, {"images": {"x": {"sha256": 5}}}) == 0
+    assert same_canvases(["a", "b", "c", "d", None], recorded_canvases(parent, grandparent)) == 3
+    assert same_canvases(["a"], recorded_canvases({"images": "damaged"}, None, {"images": {"x": {"sha256": 5}}})) == 0
+    assert same_canvases(["a", "a", None, "e"], {"a", "e"}) == 3  # each image counted, a copy too
 
 
 def test_all_of_them_its_very_canvases():
