@@ -355,11 +355,11 @@ def recorded_canvases(*metas: Any, validation: bool = True) -> frozenset[str]:
 
 
 def _listed(meta: dict[str, Any], split: str) -> frozenset[str]:
-    """The relative paths meta.json lists in ``split`` ("test", "validation"): ``splits``', or an older record's."""
-    splits, older = meta.get("splits"), meta.get(f"{split}_split")
-    lists = [splits.get(split) if isinstance(splits, dict) else None, older.get("images") if isinstance(older, dict)
-             else None]
-    return frozenset(path for paths in lists if isinstance(paths, list) for path in paths if isinstance(path, str))
+    """The relative paths meta.json lists in ``split`` ("test", "validation"): ``splits``', and an older record's
+    (`core.meta_splits`: either one left out keeps an image it lists out of `recorded_canvases`)."""
+    from petloc_gui.core.meta_splits import listed_split, older_split
+
+    return frozenset(listed_split(meta, split)) | frozenset(older_split(meta, split))
 
 
 def learned_words(splits: list[str], digits: dict[str, frozenset[int] | None], same: int = 0) -> str:

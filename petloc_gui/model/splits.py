@@ -52,6 +52,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Protocol
 
+from petloc_gui.core.meta_splits import listed_split
 from petloc_gui.model.identical_images import copies_by_digest, possible_copy_digests
 
 
@@ -290,17 +291,9 @@ def parent_splits(meta: dict[str, Any] | None) -> dict[str, list[str]]:
     """``{"validation": [...], "test": [...]}`` relative paths a parent bundle held out.
 
     Reads ``splits`` (this format) or, for older bundles, ``validation_split.images``
-    and ``test_split.images``.
+    and ``test_split.images`` (`core.meta_splits.listed_split`).
     """
-    if not isinstance(meta, dict):
-        return {"validation": [], "test": []}
-    splits = meta.get("splits")
-    if isinstance(splits, dict):
-        return {name: [str(p) for p in splits.get(name) or []] for name in ("validation", "test")}
-    validation = ((meta.get("validation_split") or {}).get("images")
-                  if isinstance(meta.get("validation_split"), dict) else None)
-    test = (meta.get("test_split") or {}).get("images") if isinstance(meta.get("test_split"), dict) else None
-    return {"validation": [str(p) for p in validation or []], "test": [str(p) for p in test or []]}
+    return {name: listed_split(meta, name) for name in ("validation", "test")}
 
 
 def parent_test_hashes(meta: dict[str, Any] | None) -> set[str]:
