@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.meta_splits import older_split
 from petloc_gui.model.bundle import file_sha256, read_meta
 
 # the walk of a model's parents, where each is found and what is kept of it (re-exported: its callers import
@@ -220,17 +221,12 @@ def record_from_meta(meta: dict[str, Any]) -> TrainingRecord:
     return _legacy_record(meta)
 
 
-def _listed(section: Any) -> frozenset[str]:
-    images = section.get("images") if isinstance(section, dict) else None
-    return frozenset(str(p) for p in images) if isinstance(images, list) else frozenset()
-
-
 def _legacy_record(meta: dict[str, Any]) -> TrainingRecord:
     """An older bundle: rebuild its training list from its data folder, if that proves identical."""
     training = meta.get("training_data")
     if not isinstance(training, dict):
         training = {}
-    validation, test = _listed(meta.get("validation_split")), _listed(meta.get("test_split"))
+    validation, test = (frozenset(older_split(meta, split)) for split in ("validation", "test"))
     root, recorded = training.get("root"), training.get("fingerprint")
     if not root or not recorded or not Path(str(root)).is_dir():
         return TrainingRecord(known=False, source="its training images are not recorded (an older model)",

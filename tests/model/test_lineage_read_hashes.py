@@ -25,3 +25,9 @@ def test_an_image_recorded_in_no_split_is_none_read():
     meta["images"]["stray"] = {"sha256": "sha-stray"}
     assert Lineage((record_from_meta(meta),)).read_hashes() == {"sha-t"}
     assert Lineage(()).read_hashes() == frozenset()
+
+
+def test_an_older_records_validation_and_test_lists_are_read_as_fine_tuning_reads_them():
+    older = {"validation_split": {"images": ["v", 5]}, "test_split": {"images": "x.png"}}  # hand-edited
+    record = record_from_meta(older)  # no data folder recorded: its training images are unknown
+    assert not record.known and record.validation == {"v"} and record.test == frozenset()
