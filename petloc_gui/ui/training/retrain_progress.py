@@ -172,6 +172,7 @@ class RetrainProgress(QDialog):
         # (not Cancel: an Enter meant for the photo would end the run)
         first = self.comparison.use_button if self.awaits_choice() else self.log
         first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.body.bring_into_sight(first)  # an activation's focus is not followed into view (`ScrolledParts`)
 
     def show_quietly(self) -> None:
         """Shown if hidden, the keyboard left where it is (on the image). Never raised or activated by
