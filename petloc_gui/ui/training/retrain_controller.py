@@ -117,7 +117,7 @@ class RetrainController(RetrainStarting, QObject):
             self._progress_window().show_failure(CANCELLED, bar_text=BAR_CANCELLED)
             self._status(CANCELLED)
         elif self.process is not None and self.is_running():  # the process named for the checker
-            self._progress_window().status.setText("Cancelling…")
+            self._progress_window().show_cancelling()
             self.process.cancel()
 
     def folder_opened(self) -> None:

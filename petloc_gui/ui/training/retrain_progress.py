@@ -6,7 +6,6 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.progress_width import width_over
+from petloc_gui.ui.training.retrain_progress_parts import format_eta, log_font
 from petloc_gui.ui.training.run_log import (
     CURVES_TITLE,
     ValidationParts,
@@ -51,29 +51,6 @@ LOG_MIN_PX = 40  # the log's height when the result needs room (two lines; it gi
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
                   "(Model → Versions marks it \"new: not kept yet\").")
-
-
-def format_eta(seconds: float | None) -> str:
-    """"1 min 05 s left", or "" while unknown."""
-    if seconds is None or seconds != seconds or seconds < 0:
-        return ""
-    seconds = round(float(seconds))  # float(): a numpy float would round to a float
-    if seconds < 1:
-        return "almost done"
-    if seconds >= 3600:
-        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
-    if seconds >= 60:
-        return f"{seconds // 60} min {seconds % 60:02d} s left"
-    return f"{seconds} s left"
-
-
-def log_font() -> QFont:
-    """The system's fixed-pitch font (the figures line up) at the app's size: a fixed 8 pt ignored the user's."""
-    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-    size = QGuiApplication.font().pointSizeF()
-    if size > 0:  # -1: the app font set in pixels, the fixed font's own size kept
-        font.setPointSizeF(size)
-    return font
 
 
 class RetrainProgress(QDialog):
@@ -149,6 +126,7 @@ class RetrainProgress(QDialog):
         self._first_model = False  # the run is a folder's first model: nothing to compare it with
         self._comparison_event: dict[str, Any] = {}  # the run's "comparison" event: what its figures rest on
         self._parts = ValidationParts()  # the run's validation parts (its start event)
+        self._cancelling = False  # a cancel asked: the child's last events move neither the bar nor the time left
 
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
@@ -254,11 +232,14 @@ class RetrainProgress(QDialog):
         self.eta.setText("")
         self.comparison.hide()
         self.cancel_button.setEnabled(True)
+        self._cancelling = False
         self.status.setText("Starting the training process…")
 
     def on_event(self, event: dict[str, Any]) -> None:
         """Update the view from one worker event."""
         kind = event.get("event")
+        if kind in ("batch", "done") and self._cancelling:
+            return  # the run is being stopped, its result not kept: the bar and "Cancelling…" stay as they are
         if kind == "start":
             self._on_start(event)
         elif kind == "batch":
@@ -321,6 +302,15 @@ class RetrainProgress(QDialog):
         self.log.appendPlainText(visible(line, keep_newlines=True))
 
     # -- endings -----------------------------------------------------------
+    def show_cancelling(self) -> None:
+        """A cancel asked, the child not ended yet: no time left, and no second Cancel (until it ended, the bar
+        went on, "26 s left" stayed and Cancel could be clicked again under "Cancelling…")."""
+        self._cancelling = True
+        self._eta_timer.stop()
+        self.eta.setText("")
+        self.cancel_button.setEnabled(False)
+        self.status.setText("Cancelling…")
+
     def show_failure(self, message: str, bar_text: str = "") -> None:
         """The run ended without a model (cancelled, failed, refused, not kept): ``message`` says why; the
         bar is emptied with no text of its own, or ``bar_text`` (left as it was, it still read "starting…"
