@@ -10,22 +10,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 
-from .conftest import open_and_wait
+from .label_box_typing import assert_pasted_name_refused, typing_in_the_label_box
 
 WHY = "holds only characters drawn as nothing, so it would look like a class with no name; nothing changed."
-
-
-def _typing_in_the_label_box(qtbot, window, folder):
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    open_and_wait(qtbot, window, folder)
-    window.show_row(0)  # a.png: a cat
-    window.focus_canvas()
-    qtbot.keyClick(window.panel.gt_pane, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
-    window.label_combo.lineEdit().selectAll()
-    return QApplication.focusWidget()
 
 
 @pytest.mark.parametrize(("typed", "said"), [
@@ -36,22 +24,11 @@ def _typing_in_the_label_box(qtbot, window, folder):
     ("\ufe0f", "\\ufe0f"),
 ])
 def test_a_pasted_name_drawn_as_nothing_is_refused(qtbot, window, folder, typed, said):
-    typing_in = _typing_in_the_label_box(qtbot, window, folder)
-    QGuiApplication.clipboard().setText(typed)
-    qtbot.keyClick(typing_in, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert window.label_combo.currentText() == typed  # (pasted whole)
-    qtbot.keyClick(typing_in, Qt.Key.Key_Return)
-    qtbot.wait(50)
-    assert window.session.store.document(0).objects[0].name == "cat"  # the box keeps its label
-    assert not window.has_unsaved()
-    assert window.edits.default_label != typed  # nor is it the next box's
-    assert window.statusBar().currentMessage() == f"A class needs a name that shows: {said} {WHY}"
-    assert window.label_combo.currentText() == typed  # there to be corrected
-    assert QApplication.focusWidget() in (window.label_combo, window.label_combo.lineEdit())
+    assert_pasted_name_refused(qtbot, window, folder, typed, f"A class needs a name that shows: {said} {WHY}")
 
 
 def test_a_name_with_a_letter_beside_the_invisible_one_labels_the_box(qtbot, window, folder):
-    typing_in = _typing_in_the_label_box(qtbot, window, folder)
+    typing_in = typing_in_the_label_box(qtbot, window, folder)
     QGuiApplication.clipboard().setText("o\u200bwl")
     qtbot.keyClick(typing_in, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(typing_in, Qt.Key.Key_Return)
