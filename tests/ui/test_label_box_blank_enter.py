@@ -29,13 +29,19 @@ def test_enter_on_a_blank_box_shows_the_label_again(qtbot, window, folder, typed
     assert QApplication.focusWidget() is window.panel.gt_pane
 
 
-def test_leaving_after_a_refused_name_gives_no_enter_advice(qtbot, window, folder):
+def _enter_refused_a_name_drawn_as_nothing(qtbot, window, folder):
+    """The Label box over a.png's dog emptied, "\\u200b" pasted and Enter pressed: the widget typed in."""
     _shown_with_a_dog(qtbot, window, folder)
     typing_in = _type(qtbot, window, "x")
     qtbot.keyClick(typing_in, Qt.Key_Backspace)
     QGuiApplication.clipboard().setText("\u200b")
     qtbot.keyClick(typing_in, Qt.Key_V, Qt.ControlModifier)
     qtbot.keyClick(typing_in, Qt.Key_Return)
+    return typing_in
+
+
+def test_leaving_after_a_refused_name_gives_no_enter_advice(qtbot, window, folder):
+    typing_in = _enter_refused_a_name_drawn_as_nothing(qtbot, window, folder)
     assert window.statusBar().currentMessage().startswith("A class needs a name that shows")  # refused, said why
     qtbot.keyClick(typing_in, Qt.Key_Tab)
     assert _label(window) == "dog" and window.label_combo.currentText() == "dog"
@@ -44,12 +50,7 @@ def test_leaving_after_a_refused_name_gives_no_enter_advice(qtbot, window, folde
 
 def test_a_name_changed_after_a_refusal_is_advised_enter_again(qtbot, window, folder):
     """(The advice is left out for the text Enter refused, not for typing since.)"""
-    _shown_with_a_dog(qtbot, window, folder)
-    typing_in = _type(qtbot, window, "x")
-    qtbot.keyClick(typing_in, Qt.Key_Backspace)
-    QGuiApplication.clipboard().setText("\u200b")
-    qtbot.keyClick(typing_in, Qt.Key_V, Qt.ControlModifier)
-    qtbot.keyClick(typing_in, Qt.Key_Return)
+    typing_in = _enter_refused_a_name_drawn_as_nothing(qtbot, window, folder)
     qtbot.keyClick(typing_in, Qt.Key_O)
     qtbot.keyClick(typing_in, Qt.Key_Tab)
     assert window.statusBar().currentMessage() == (
