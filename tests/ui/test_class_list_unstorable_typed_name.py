@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.app.class_list import classes_path
-
+from .class_editor_refusals import assert_add_refused, assert_rename_refused, class_editor
 from .class_list_standins import shown_class_list
 from .conftest import open_and_wait
 
 UNSTORABLE = "(a control character, U+FFFE or U+FFFF): no box could be saved with that class, so nothing changed."
-
-
-def _editor(window):
-    from petloc_gui.ui.review.class_editor import ClassEditor
-
-    info = window.current_model_info
-    return ClassEditor(window.session, window.edits, lambda: info().class_names if info() else (), host=window)
 
 
 @pytest.mark.parametrize(("typed", "said"), [
@@ -29,29 +21,18 @@ def _editor(window):
     ("a\x01b\x02c\x01", "a\\x01b\\x02c\\x01 holds U+0001 and U+0002, characters no annotation can store"),
 ])
 def test_an_added_class_no_annotation_can_store_is_refused(qtbot, window, folder, typed, said):
-    classes_path(folder).write_text("cat\n", encoding="utf-8")
-    open_and_wait(qtbot, window, folder)
-    editor = _editor(window)
-    assert editor.add(typed) == f"{said} {UNSTORABLE} Type the name without it."
-    assert classes_path(folder).read_text(encoding="utf-8") == "cat\n"
-    assert typed not in editor.names() and typed not in window.labels.names()
+    assert_add_refused(qtbot, window, folder, typed, f"{said} {UNSTORABLE} Type the name without it.")
 
 
 def test_a_rename_into_such_a_name_is_refused_before_any_box_is_relabelled(qtbot, window, folder):
-    classes_path(folder).write_text("cat\ndog\n", encoding="utf-8")
-    open_and_wait(qtbot, window, folder)
-    editor = _editor(window)
-    said = editor.rename("cat", "ca\x1bt")
-    assert said == f"ca\\x1bt holds U+001B, a character no annotation can store {UNSTORABLE} Type the name without it."
-    assert not window.has_unsaved()  # no box relabelled
-    assert window.session.classes.rows_labelled("cat")
-    assert classes_path(folder).read_text(encoding="utf-8") == "cat\ndog\n"
+    said = f"ca\\x1bt holds U+001B, a character no annotation can store {UNSTORABLE} Type the name without it."
+    editor = assert_rename_refused(qtbot, window, folder, "ca\x1bt", said)
     assert "cat" in editor.names()
 
 
 def test_the_dialog_says_why(qtbot, window, folder):
     open_and_wait(qtbot, window, folder)
-    dialog = shown_class_list(qtbot, _editor(window))
+    dialog = shown_class_list(qtbot, class_editor(window))
     dialog.add("do\x00g")
     assert dialog.result_line.text().startswith("do\\x00g holds U+0000")
     assert "do\x00g" not in dialog.names()
