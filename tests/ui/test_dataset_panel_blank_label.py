@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from petloc_gui.core.boxes import Box
 
-from .conftest import open_and_wait, write_annotation, write_image
+from .conftest import write_annotation, write_image
+from .dataset_panel_problems import panel_listing_one_problem
 
 
 def test_the_panel_lists_a_blank_label_once(qtbot, window, folder):
     write_image(folder / "f.png", seed=9)
     xml = write_annotation(folder / "f.png", [("\u200b", Box(10, 10, 50, 50))])
     before = xml.read_bytes()
-    open_and_wait(qtbot, window, folder)
-    window.act["dataset_panel"].trigger()
-    panel = window.dataset_panel
-    qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
-    assert '<a href="#problems">1 problem</a>' in panel.summary.text()
-    panel.summary.linkActivated.emit("#problems")
+    panel = panel_listing_one_problem(qtbot, window, folder)
     assert panel.problems.count() == 1
     assert panel.problems.item(0).text().startswith(
         'f.xml: object 1 has no <name> (label) that shows: "\\u200b" holds only characters drawn as nothing')

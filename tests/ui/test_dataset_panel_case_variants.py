@@ -5,18 +5,14 @@ from __future__ import annotations
 
 from petloc_gui.core.boxes import Box
 
-from .conftest import open_and_wait, write_annotation, write_image
+from .conftest import write_annotation, write_image
+from .dataset_panel_problems import panel_listing_one_problem
 
 
 def test_the_panel_lists_a_class_typed_two_ways(qtbot, window, folder):
     write_image(folder / "f.png", seed=9)
     write_annotation(folder / "f.png", [("Cat", Box(10, 10, 50, 50))])
-    open_and_wait(qtbot, window, folder)
-    window.act["dataset_panel"].trigger()
-    panel = window.dataset_panel
-    qtbot.waitUntil(lambda: panel.stats is not None, timeout=10_000)
-    assert '<a href="#problems">1 problem</a>' in panel.summary.text()
-    panel.summary.linkActivated.emit("#problems")
+    panel = panel_listing_one_problem(qtbot, window, folder)
     row = panel.problems.item(0)
     assert row.text().startswith('f.xml: labels "cat" (2 boxes) and "Cat" (1 box) differ only in case: ')
     panel.problems.itemActivated.emit(row)
