@@ -17,20 +17,12 @@ from petloc_gui.core.disk_state import current_state
 from petloc_gui.ui.canvas.image_panel import ImagePanel
 
 from . import unreadable_paths
-from .conftest import open_and_wait, wait_image_shown, write_annotation, write_image
+from .conftest import write_annotation, write_image
+from .image_panel_shown import shown_image_panel
 
 C = 2  # c.png: a cat at (20, 20, 60, 60)
 NAME = "Abyssinian_100_with_a_rather_long_name.jpg"
 fast_poll = unreadable_paths.fast_poll  # the fixture, for the window's test below
-
-
-def _panel(qtbot, width: int = 1600) -> ImagePanel:
-    panel = ImagePanel()
-    qtbot.addWidget(panel)
-    panel.resize(width, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def _shown(panel: ImagePanel) -> str:
@@ -46,7 +38,7 @@ def _denied(tmp_path: Path) -> ImageDocument:
 
 
 def test_a_file_there_but_not_readable_is_said_unreadable_not_none(qtbot, tmp_path):
-    panel = _panel(qtbot)
+    panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(_denied(tmp_path))
     shown = _shown(panel)
     assert "GT: unreadable (Permission denied)" in shown, shown
@@ -59,7 +51,7 @@ def test_a_half_written_file_is_said_unreadable(qtbot, tmp_path):
     xml.write_text("<annotation><object><name>cat</name><bndbox><xmin>2")  # its writer not done yet
     doc = read_document(tmp_path / "a.png", xml)
     assert doc.load_error and not doc.objects
-    panel = _panel(qtbot)
+    panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(doc)
     shown = _shown(panel)
     assert "GT: unreadable" in shown and "none" not in shown, shown
@@ -69,13 +61,13 @@ def test_an_image_with_no_annotation_file_is_still_gt_none(qtbot, tmp_path):
     write_image(tmp_path / "a.png")
     doc = read_document(tmp_path / "a.png", tmp_path / "a.xml")
     assert doc.load_error is None
-    panel = _panel(qtbot)
+    panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(doc)
     assert "GT: none" in _shown(panel) and "unreadable" not in _shown(panel)
 
 
 def test_the_name_is_shortened_before_the_reason_gives_way(qtbot, tmp_path):
-    panel = _panel(qtbot)
+    panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(_denied(tmp_path))
     for width in range(240, 1000, 20):
         panel.resize(width, 400)
@@ -91,12 +83,7 @@ def test_the_name_is_shortened_before_the_reason_gives_way(qtbot, tmp_path):
 
 
 def test_the_window_says_unreadable_then_the_boxes_once_read(qtbot, window, folder, fast_poll, monkeypatch):
-    open_and_wait(qtbot, window, folder)
-    session = window.session
-    with monkeypatch.context() as outage:
-        unreadable_paths.unreadable(outage, folder / "c.xml")
-        session.show(C)
-        wait_image_shown(qtbot, window)
+    with unreadable_paths.shown_while_unreadable(qtbot, window, folder, monkeypatch, C, folder / "c.xml") as session:
         assert session.store.document(C).load_error
         shown, whole = _shown(window.panel), window.panel.header.toolTip() or _shown(window.panel)
         assert "GT: unreadable" in shown and "GT: none" not in shown, shown

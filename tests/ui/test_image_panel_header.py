@@ -14,16 +14,9 @@ from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.image_panel import ImagePanel
 
+from .image_panel_shown import shown_image_panel
+
 NAME = "train_00000_digit0_with_a_rather_long_name.png"
-
-
-def _shown_panel(qtbot, width: int) -> ImagePanel:
-    panel = ImagePanel()
-    qtbot.addWidget(panel)
-    panel.resize(width, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def _document(label: str = "0") -> ImageDocument:
@@ -45,7 +38,7 @@ def _one_line(panel: ImagePanel) -> bool:
 
 
 def test_the_panes_do_not_move_when_the_unsaved_mark_appears_at_a_narrow_width(qtbot):
-    panel = _shown_panel(qtbot, 1600)
+    panel = shown_image_panel(qtbot, 1600)
     doc = _document()
     doc.image_path = Path("train_00000_digit0.png")
     panel.show_annotation(doc)
@@ -67,7 +60,7 @@ def test_the_panes_do_not_move_when_the_unsaved_mark_appears_at_a_narrow_width(q
 
 
 def test_the_header_keeps_its_height_whatever_it_says(qtbot):
-    panel = _shown_panel(qtbot, 700)
+    panel = shown_image_panel(qtbot, 700)
     top = panel.splitter.y()
     for doc, prediction in ((_document(), None), (_document("american_staffordshire_terrier"),
                                                   _prediction("staffordshire_bull_terrier"))):
@@ -83,7 +76,7 @@ def test_the_header_keeps_its_height_whatever_it_says(qtbot):
 
 
 def test_a_long_message_without_an_image_takes_one_line_too(qtbot):
-    panel = _shown_panel(qtbot, 420)
+    panel = shown_image_panel(qtbot, 420)
     top = panel.splitter.y()
     panel.show_image(None, "error: " + "a very long message " * 30)
     panel.show_annotation(None)
@@ -93,7 +86,7 @@ def test_a_long_message_without_an_image_takes_one_line_too(qtbot):
 
 
 def test_a_narrow_window_shares_its_width_between_the_two_panes(qtbot):
-    panel = _shown_panel(qtbot, 900)
+    panel = shown_image_panel(qtbot, 900)
     panel.resize(260, 400)  # as at the window's narrowest
     qtbot.wait(20)
     left, right = (panel.splitter.widget(i).width() for i in range(2))
@@ -102,7 +95,7 @@ def test_a_narrow_window_shares_its_width_between_the_two_panes(qtbot):
 
 
 def test_a_narrow_header_keeps_the_unsaved_mark_in_fewer_words(qtbot):
-    panel = _shown_panel(qtbot, 460)  # at scale 1.5 the line was cut after "labels DIS", the mark lost
+    panel = shown_image_panel(qtbot, 460)  # at scale 1.5 the line was cut after "labels DIS", the mark lost
     doc = _document("7")
     doc.objects[0] = make_object("7", Box(11, 10, 50, 50))
     panel.show_annotation(doc)
@@ -119,7 +112,7 @@ def test_an_image_that_cannot_be_decoded_is_said_so_and_a_model_failure_is_the_p
     file is at fault, not the model. A model's failure is still the prediction's."""
     from petloc_gui.core.errors import ImageLoadError, PetlocError
 
-    panel = _shown_panel(qtbot, 1600)
+    panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(_document())
     panel.show_prediction(ImageLoadError("cannot read image: truncated file", Path(NAME)))
     assert "cannot read the image" in panel.header.text() and "prediction failed" not in panel.header.text()

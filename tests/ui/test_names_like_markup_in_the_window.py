@@ -11,25 +11,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.canvas.image_panel import ImagePanel
 
 from .conftest import PRED, FakeFactory, open_and_wait
+from .image_panel_shown import shown_image_panel
 from .shown_text import shown
 
 NAME = "<b>x_with_a_rather_long_name_that_the_header_elides_in_its_middle.png"
 
 
-def _panel(qtbot, width: int) -> ImagePanel:
-    panel = ImagePanel()
-    qtbot.addWidget(panel)
-    panel.resize(width, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
 def test_the_header_tooltip_names_the_image_as_it_is(qtbot):
-    panel = _panel(qtbot, 300)
+    panel = shown_image_panel(qtbot, 300)
     panel.show_annotation(ImageDocument(Path(NAME), Path(NAME).with_suffix(".xml"),
                                         objects=[make_object("cat", Box(10, 10, 50, 50))]))
     qtbot.wait(20)
@@ -38,7 +29,7 @@ def test_the_header_tooltip_names_the_image_as_it_is(qtbot):
 
 
 def test_the_notes_tooltip_says_a_label_as_read(qtbot, tmp_path):
-    panel = _panel(qtbot, 900)
+    panel = shown_image_panel(qtbot, 900)
     note = "label '<b>cat' had spaces around it: trimmed"
     panel.show_annotation(ImageDocument(tmp_path / "a.png", tmp_path / "a.xml", problems=[note, "two"]))
     assert shown(panel.notes.toolTip()).splitlines() == [note, "two"]

@@ -33,12 +33,7 @@ def _on_disk(folder):
 
 def _opened_during_an_outage(qtbot, window, folder, monkeypatch):
     """c.png stepped onto while its folder cannot be read (every stat and open of c.xml refused)."""
-    open_and_wait(qtbot, window, folder)
-    session = window.session
-    with monkeypatch.context() as outage:
-        unreadable_paths.unreadable(outage, folder / "c.xml")
-        session.show(C)
-        wait_image_shown(qtbot, window)
+    with unreadable_paths.shown_while_unreadable(qtbot, window, folder, monkeypatch, C, folder / "c.xml") as session:
         doc = session.store.document(C)
         assert "cannot check the annotation file: Permission denied" in doc.load_error
         assert _shown(doc) == []

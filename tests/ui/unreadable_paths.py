@@ -4,11 +4,15 @@ tests of a folder that turns unreadable while open and readable again."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from petloc_gui.ui.review import disk_sync
+
+from .conftest import open_and_wait, wait_image_shown
 
 
 @pytest.fixture
@@ -46,3 +50,15 @@ def show_while_not_a_file_to_look_at(window, monkeypatch, xml: Path, row: int) -
     with monkeypatch.context() as denied:
         denied.setattr(Path, "is_file", refused)
         window.show_row(row)
+
+
+@contextmanager
+def shown_while_unreadable(qtbot, window, folder: Path, monkeypatch, row: int, xml: Path) -> Iterator:
+    """``folder`` opened, then ``row`` stepped onto while every stat and open of ``xml`` fails; the outage lasts
+    as long as the block: the window's session."""
+    open_and_wait(qtbot, window, folder)
+    with monkeypatch.context() as outage:
+        unreadable(outage, xml)
+        window.session.show(row)
+        wait_image_shown(qtbot, window)
+        yield window.session
