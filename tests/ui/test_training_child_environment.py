@@ -13,18 +13,13 @@ import os
 import pytest
 
 from petloc_gui.core.child_python import PACKAGE_ROOT
-from petloc_gui.ui.training.training_process import TrainingProcess
+
+from .training_child import run_training_child
 
 
 def _child_report(qtbot, arguments: list[str]) -> dict:
-    process = TrainingProcess()
-    events: list[dict] = []
-    lines: list[str] = []
-    process.event.connect(events.append)
-    process.log.connect(lines.append)
-    with qtbot.waitSignal(process.finished, timeout=60_000) as finished:
-        process.start(arguments, module="tests.child_environment_report")
-    assert finished.args[0].exit_code == 0, lines
+    outcome, events, lines = run_training_child(qtbot, arguments, "tests.child_environment_report")
+    assert outcome.exit_code == 0, lines
     [report] = events
     return report
 
