@@ -183,3 +183,28 @@ def use_a_nan_model(monkeypatch, command, folder: Path, size: tuple[int, int]) -
     meta = {"format_version": 1, "class_names": ["cat", "dog"], "input_size": list(size)}
     monkeypatch.setattr("petloc_gui.model.bundle.read_meta", lambda spec: meta)
     monkeypatch.setattr(command, "load_predictor", lambda spec: (NaNModel(), folder, meta))
+
+
+def convert_failing_part_way(capsys, monkeypatch, voc: Path, out: Path) -> str:
+    """`petloc convert VOC --to coco OUT --images copy` into a new OUT whose third copied file finds the disk full,
+    what it wrote there impossible to remove (as a folder gone read-only): its stderr, once it has failed."""
+    import errno
+    import os
+    import shutil
+
+    from petloc_gui.core.interop import files as files_module
+
+    real, calls = files_module._copy_exclusive, []
+
+    def copy(source, target):
+        calls.append(target)
+        if len(calls) > 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+        real(source, target)
+
+    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
+    monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)  # as a folder gone read-only
+    code, _, err = run_cli(capsys, "convert", voc, "--to", "coco", out, "--images", "copy")
+    assert code == 1, err
+    return err
+

@@ -4,14 +4,10 @@ prints when part of it cannot be removed. The lines the paragraph quotes are the
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import shutil
 from pathlib import Path
 
-from petloc_gui.core.interop import files as files_module
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import convert_failing_part_way
 
 CLI_MD = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
 
@@ -26,19 +22,8 @@ def test_the_window_is_said_to_take_back_what_it_wrote():
 
 
 def test_the_line_quoted_for_what_cannot_all_be_removed_is_the_commands(small_voc, tmp_path, monkeypatch, capsys):
-    real, calls = files_module._copy_exclusive, []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) > 2:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
-    monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)  # as a folder gone read-only
     out = tmp_path / "new" / "coco"
-    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "coco", out, "--images", "copy")
-    assert code == 1, err
+    err = convert_failing_part_way(capsys, monkeypatch, small_voc, out)
     [line] = [line for line in err.splitlines() if "could not all be removed" in line]
     assert line.startswith(f"petloc: {out}: ")
     quoted = f"`petloc: OUT: {line.removeprefix(f'petloc: {out}: ')}`"
