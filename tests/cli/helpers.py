@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -207,4 +208,19 @@ def convert_failing_part_way(capsys, monkeypatch, voc: Path, out: Path) -> str:
     code, _, err = run_cli(capsys, "convert", voc, "--to", "coco", out, "--images", "copy")
     assert code == 1, err
     return err
+
+
+def counted_matches(monkeypatch) -> Counter[str]:
+    """Each call of `core.metrics.best_gt_match` from now on, counted by the image's labels ("cat,dog")."""
+    from petloc_gui.core import metrics
+
+    matched: Counter[str] = Counter()
+    real = metrics.best_gt_match
+
+    def counting(objects, pred_label, pred_box):
+        matched[",".join(sorted(label for label, _ in objects))] += 1
+        return real(objects, pred_label, pred_box)
+
+    monkeypatch.setattr(metrics, "best_gt_match", counting)
+    return matched
 

@@ -4,29 +4,18 @@ from that one match (before: four matches an image, each of these matching it ag
 
 from __future__ import annotations
 
-from collections import Counter
-
 from petloc_gui.model.bundle import file_sha256
-from tests.cli.helpers import bundle_with_meta, last_json, run_cli
+from tests.cli.helpers import bundle_with_meta, counted_matches, last_json, run_cli
 from tests.cli.test_evaluate_unknown_label_rows import _folder
 
 
 def test_each_image_is_matched_once_and_the_report_is_unchanged(tmp_path, tiny_bundle, capsys, monkeypatch):
-    from petloc_gui.core import metrics
-
     folder = _folder(tmp_path)  # labels the model does not know: their rows and confusion rows are counted
     # trained on the one blue image (lion and cat, its truth the lion): the "trained on" column is counted too
     model = bundle_with_meta(tiny_bundle, tmp_path, splits={"train": ["elsewhere/blue.png"], "validation": [],
                                                             "test": []},
                              images={"elsewhere/blue.png": {"sha256": file_sha256(folder / "lion_and_cat.png")}})
-    matched: Counter[str] = Counter()
-    real = metrics.best_gt_match
-
-    def counting(objects, pred_label, pred_box):
-        matched[",".join(sorted(label for label, _ in objects))] += 1
-        return real(objects, pred_label, pred_box)
-
-    monkeypatch.setattr(metrics, "best_gt_match", counting)
+    matched = counted_matches(monkeypatch)
     code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
     assert code == 0, err
     assert matched == {"cat": 1, "cat,zebra": 1, "lion": 1, "cat,lion": 1}

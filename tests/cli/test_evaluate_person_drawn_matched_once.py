@@ -4,13 +4,21 @@ matched the person-drawn images and the person-labelled ones again, three matche
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import VocObject, new_annotation, write_voc
-from tests.cli.helpers import BLUE, RED, assert_clean_errors, bundle_with_meta, last_json, run_cli, voc_xml, write_image
+from tests.cli.helpers import (
+    BLUE,
+    RED,
+    assert_clean_errors,
+    bundle_with_meta,
+    counted_matches,
+    last_json,
+    run_cli,
+    voc_xml,
+    write_image,
+)
 
 # the tiny model (classes cat, dog): red images are cat, blue ones dog, its box [16, 16, 48, 28] on 64x32
 W, H = 64, 32
@@ -60,17 +68,8 @@ def _folder(tmp_path):
 
 
 def test_person_drawn_figures_come_from_the_one_match_of_each_image(tmp_path, model, capsys, monkeypatch):
-    from petloc_gui.core import metrics
-
     folder = _folder(tmp_path)
-    matched: Counter[str] = Counter()
-    real = metrics.best_gt_match
-
-    def counting(objects, pred_label, pred_box):
-        matched[",".join(sorted(label for label, _ in objects))] += 1
-        return real(objects, pred_label, pred_box)
-
-    monkeypatch.setattr(metrics, "best_gt_match", counting)
+    matched = counted_matches(monkeypatch)
     code, out, err = run_cli(capsys, "evaluate", folder, "--model", model, "--json")
     assert code == 0, err
     # one match an image: before, a person-drawn image was matched three times, a relabelled one twice
