@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 
 from petloc_gui.cli.main import main
+from petloc_gui.cli.recorded_images import Found
 
 BILLION_LAUGHS = """<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -224,3 +225,22 @@ def counted_matches(monkeypatch) -> Counter[str]:
     monkeypatch.setattr(metrics, "best_gt_match", counting)
     return matched
 
+
+def evaluate_split_scored(here: Path, meta: dict, monkeypatch) -> tuple[list, Found]:
+    """The items of ``here`` `petloc evaluate --split validation` scores for ``meta``'s model, and what its
+    `cli.recorded_images.find_recorded` found."""
+    from petloc_gui.cli import recorded_images
+    from petloc_gui.cli.evaluate_split import recorded_items
+    from petloc_gui.core.dataset import open_dataset
+
+    dataset = open_dataset(here)
+    answers: list[Found] = []
+    real = recorded_images.find_recorded
+
+    def kept(*args, **kwargs):
+        answers.append(real(*args, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(recorded_images, "find_recorded", kept)
+    scored = recorded_items(dataset, dataset.items, meta, meta["splits"]["validation"], "validation images", "")
+    return scored, answers[0]

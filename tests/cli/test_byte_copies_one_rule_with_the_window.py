@@ -17,12 +17,11 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from petloc_gui.cli import recorded_images
-from petloc_gui.cli.evaluate_split import recorded_items
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.bundle import file_sha256
 from petloc_gui.model.recorded_copies import found_by_bytes
 from petloc_gui.model.trained_here import TrainedHere, check_trained_here
+from tests.cli.helpers import evaluate_split_scored
 
 TRAIN = ["train/a.png", "train/t1.png"]
 # "val/a.png" and "val/b.png" are one photo recorded under two paths (byte copies); "val/c.png" another
@@ -75,18 +74,9 @@ def _here(tmp_path: Path, source: Path) -> Path:
 
 def _the_command_s(here: Path, meta: dict, monkeypatch) -> dict[str, str]:
     """Held-out relpath -> the path here `petloc evaluate --split validation` scores for it."""
-    dataset = open_dataset(here)
-    answers: list[recorded_images.Found] = []
-    real = recorded_images.find_recorded
-
-    def kept(*args, **kwargs):
-        answers.append(real(*args, **kwargs))
-        return answers[-1]
-
-    monkeypatch.setattr(recorded_images, "find_recorded", kept)
-    recorded_items(dataset, dataset.items, meta, meta["splits"]["validation"], "validation images", "")
-    assert not answers[0].by_form
-    return dict(answers[0].by_bytes)
+    _, found = evaluate_split_scored(here, meta, monkeypatch)
+    assert not found.by_form
+    return dict(found.by_bytes)
 
 
 def _the_window_s(model: Path, here: Path) -> dict[str, str]:

@@ -15,10 +15,10 @@ import pytest
 from PIL import Image
 
 from petloc_gui.cli import recorded_images
-from petloc_gui.cli.evaluate_split import recorded_items
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model import held_out_here
 from petloc_gui.model.trained_here import TrainedHere, check_trained_here
+from tests.cli.helpers import evaluate_split_scored
 from tests.cli.test_byte_copies_one_rule_with_the_window import TRAIN, VALIDATION, _model, _photo, _source
 
 
@@ -53,17 +53,8 @@ def _here(tmp_path: Path, source: Path, backup: bool, other_size: bool) -> Path:
 
 def _the_command_s(here: Path, meta: dict, monkeypatch) -> tuple[set[str], recorded_images.Found]:
     """The images (relative) `petloc evaluate --split validation` scores, and what its `find_recorded` found."""
-    dataset = open_dataset(here)
-    answers: list[recorded_images.Found] = []
-    real = recorded_images.find_recorded
-
-    def kept(*args, **kwargs):
-        answers.append(real(*args, **kwargs))
-        return answers[-1]
-
-    monkeypatch.setattr(recorded_images, "find_recorded", kept)
-    scored = recorded_items(dataset, dataset.items, meta, meta["splits"]["validation"], "validation images", "")
-    return {Path(os.path.relpath(item.image_path, here)).as_posix() for item in scored}, answers[0]
+    scored, found = evaluate_split_scored(here, meta, monkeypatch)
+    return {Path(os.path.relpath(item.image_path, here)).as_posix() for item in scored}, found
 
 
 def _the_window_s(model: Path, here: Path, monkeypatch) -> tuple[dict[str, str], list[str]]:
