@@ -27,6 +27,7 @@ from petloc_gui.core.disk_same import part_below, same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
+from petloc_gui.core.interop.written import run_placed
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -202,7 +203,7 @@ def unplace_image(target: Path, placed: str | None) -> None:
     """Take back what `place_image` put at ``target`` (its annotation or label could not be
     written: an image left without one would read as unannotated, or train as background); an
     image that was already there ("present": the user's own) stays."""
-    if placed in ("linked", "copied"):
+    if run_placed(placed):
         with contextlib.suppress(OSError):
             target.unlink()
 

@@ -104,8 +104,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     written.folders_for(image_target)  # its sub-folder (train/) may be made by the placing
     try:
         placed = place_image(record.image_path, image_target, images)
-        if placed != "present":  # linked or copied: the run's; one there already ("present") is the user's
-            written.file(image_target)
+        written.placed(image_target, placed)
         if annotated:
             annotation = new_annotation(image_target, record.width, record.height,
                                         depth=voc_depth(record.image_path))

@@ -16,6 +16,15 @@ import contextlib
 import os
 from pathlib import Path
 
+# What `files.place_image` (or `place_data`) says when it made the file: the run's. "present" (the file there
+# already was it: the user's, or an earlier export's) is not. Read by `run_placed`, the one rule for both.
+RUN_PLACINGS = ("linked", "copied")
+
+
+def run_placed(how: str | None) -> bool:
+    """Whether an image placed ``how`` (None: not placed at all) is a file the run made: its to take back."""
+    return how in RUN_PLACINGS
+
 
 def missing_folders(path: Path) -> list[Path]:
     """``path`` and those of its parents that do not exist yet, innermost first: the folders a run that
@@ -46,7 +55,7 @@ class Written:
     def placed(self, path: Path, how: str) -> None:
         """`files.place_image` (or `place_data`) put an image at ``path`` ``how``: the run's when "linked" or
         "copied", not when "present" (the file there already was it: the user's, or an earlier export's)."""
-        if how in ("linked", "copied"):
+        if run_placed(how):
             self.file(path)
 
     def take_back(self) -> tuple[int, list[Path]]:
