@@ -135,11 +135,8 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         return report
     document = coco_document(kept)
     # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
-    replaced = os.path.lexists(out / ANNOTATIONS_FILE)
-    atomic_write_bytes(out / ANNOTATIONS_FILE,
-                       json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8"))
-    if not replaced:
-        written.file(out / ANNOTATIONS_FILE)
+    written.wrote(out / ANNOTATIONS_FILE, lambda: atomic_write_bytes(
+        out / ANNOTATIONS_FILE, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")))
     unfinished.finish(out)
     report.images += len(kept)
     report.annotated += sum(1 for record in kept if record.annotated)

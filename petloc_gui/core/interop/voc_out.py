@@ -111,11 +111,8 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
             annotation.objects = objects
             if record.prelabel:  # a model's boxes (a YOLO prediction file): unreviewed until someone saves it
                 annotation.prelabel = IMPORTED_PRELABEL
-            if overwrite:
-                new = not os.path.lexists(xml_target)  # else a VOC file replaced: never the run's to remove
-                write_voc(annotation, xml_target)  # refuses to replace a non-VOC file
-                if new:
-                    written.file(xml_target)
+            if overwrite:  # a VOC file replaced is never the run's to remove; write_voc refuses a non-VOC one
+                written.wrote(xml_target, lambda: write_voc(annotation, xml_target))
             elif write_new_voc(annotation, xml_target):
                 written.file(xml_target)
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 # What `files.place_image` (or `place_data`) says when it made the file: the run's. "present" (the file there
@@ -56,6 +57,15 @@ class Written:
         """`files.place_image` (or `place_data`) put an image at ``path`` ``how``: the run's when "linked" or
         "copied", not when "present" (the file there already was it: the user's, or an earlier export's)."""
         if run_placed(how):
+            self.file(path)
+
+    def wrote(self, path: Path, write: Callable[[], object]) -> None:
+        """``write`` makes or replaces the file at ``path`` (what it returns is not used): the run's only when
+        nothing was there before (one replaced, an earlier export's or the user's with --overwrite, is never
+        the run's to take back)."""
+        new = not os.path.lexists(path)
+        write()
+        if new:
             self.file(path)
 
     def take_back(self) -> tuple[int, list[Path]]:

@@ -170,10 +170,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         return report
     for manifest, data in ((CLASSES_TXT, classes), (DATA_YAML, data_yaml(names).encode("utf-8"))):
         # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
-        replaced = os.path.lexists(out / manifest)
-        atomic_write_bytes(out / manifest, data)
-        if not replaced:
-            written.file(out / manifest)
+        written.wrote(out / manifest, functools.partial(atomic_write_bytes, out / manifest, data))
     unfinished.finish(out)
     if unlabelled:
         were = "was" if unlabelled == 1 else "were"
@@ -230,10 +227,8 @@ def _write_record(out: Path, record: ImageRecord, names: tuple[str, str], ids: d
             target.parent.mkdir(parents=True, exist_ok=True)
             if record.objects:
                 before_boxes()
-            replaced = os.path.lexists(target)  # an earlier export's (--overwrite): not this run's to take back
-            write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8"))
-            if not replaced:
-                written.file(target)
+            # one replaced is an earlier export's (--overwrite): not this run's to take back
+            written.wrote(target, lambda: write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8")))
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)
         orientations.discard(name)
