@@ -169,13 +169,15 @@ def write_digits_dataset(
                 # image replaced goes first, so a failure never leaves it beside the new box.
                 if replace:
                     image_path.unlink(missing_ok=True)
-                if replace or missing_or_empty(xml):
+                # read once: it also says whether one there is a power cut's empty file, to be overwritten
+                xml_missing_or_empty = missing_or_empty(xml)
+                if replace or xml_missing_or_empty:
                     annotation = new_annotation(named / image_path.name, CANVAS_SIZE, CANVAS_SIZE, depth=1)
                     annotation.objects.append(VocObject(name=label, box=box))
                     if amend is None or amend(n, annotation):
                         # an empty one (a power cut's) holds no box to keep; any other unreadable one
                         # is still refused by write_voc
-                        write_voc(annotation, xml, overwrite_unreadable=xml.exists() and missing_or_empty(xml))
+                        write_voc(annotation, xml, overwrite_unreadable=xml_missing_or_empty)
                 if replace or missing_or_empty(image_path):
                     atomic_write_bytes(image_path, png)
             written.append(image_path)
