@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -99,10 +100,12 @@ class ModelComparison(QWidget):
         self.set_metrics(None, None)
 
     def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
-                    old_name: str = "Current model", paired: dict[str, Any] | None = None) -> None:
+                    old_name: str = "Current model", paired: dict[str, Any] | None = None,
+                    names: Iterable[str] = ()) -> None:
         """Fill the table; either side may be unknown (None). ``old_name``: the model the run started
         from (the window may use another by now). ``paired``: the two image by image (the comparison's
-        record, `core.paired_stats`): the verdict rests on it (`comparison_verdict`)."""
+        record, `core.paired_stats`): the verdict rests on it (`comparison_verdict`). ``names``: the models
+        ``note`` may name (`retrain_comparison_figures`), each set apart whole."""
         self.table.setHorizontalHeaderLabels([old_name, "New model"])
         header = self.table.horizontalHeaderItem(0)  # made by the labels just above (typed as maybe None)
         if header is not None:
@@ -114,8 +117,10 @@ class ModelComparison(QWidget):
             for column, metrics in enumerate((old, new)):
                 value = metrics.get(key) if isinstance(metrics, dict) else None
                 self.table.setItem(row, column, QTableWidgetItem(format_metric(key, value)))
-        # the note is the comparison's record, plain: a right-to-left model name in it is set apart here
-        self.summary.setText(names_set_apart(" ".join(part for part in (verdict(old, new, paired), note) if part)))
+        # the note is the comparison's record, plain: a model name in it is set apart here, whole where it is
+        # one of ``names`` (its right-to-left letters alone left "abc (v-7)" to read as part of the sentence)
+        summary = " ".join(part for part in (verdict(old, new, paired), note) if part)
+        self.summary.setText(names_set_apart(summary, names))
 
     def set_first_model(self, new: dict[str, Any] | None, note: str = "") -> None:
         """A folder's first model: its own figures only (no "no model" column of dashes) and no Use /

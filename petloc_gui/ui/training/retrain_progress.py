@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -324,13 +325,14 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
 
     def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
-                    old_name: str = "Current model") -> None:
+                    old_name: str = "Current model", names: Iterable[str] = ()) -> None:
+        """The two models' figures and ``note``; ``names``: the models the note may name (`set_metrics`)."""
         self._eta_timer.stop()
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
         paired = self._comparison_event.get("paired")  # image by image: what the verdict rests on
-        self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None)
+        self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None, names)
         self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
