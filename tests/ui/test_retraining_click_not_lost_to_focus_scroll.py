@@ -80,10 +80,14 @@ def test_the_keyboard_moved_by_tab_is_followed_into_view(qtbot):
     qtbot.keyClick(progress.close_button, Qt.Key_Tab)
     assert QApplication.focusWidget() is progress.log
     assert _whole_in_sight(progress, progress.log)
-    # a FocusIn Tab gives, wherever the keyboard came from
+    # and Backtab, from the control after the log, back to it
+    qtbot.keyClick(progress.log, Qt.Key_Tab)
+    assert QApplication.focusWidget() is not progress.log
     bar = progress.body.verticalScrollBar()
     bar.setValue(bar.maximum())
-    QApplication.sendEvent(progress.log, QFocusEvent(QFocusEvent.Type.FocusIn, Qt.FocusReason.BacktabFocusReason))
+    assert not _in_sight(progress, progress.log)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is progress.log
     assert _whole_in_sight(progress, progress.log)
 
 
@@ -118,5 +122,8 @@ def test_a_control_put_in_the_column_later_is_followed_too(qtbot):
     late.show()
     progress.body.verticalScrollBar().setValue(0)
     assert not _in_sight(progress, late)
-    QApplication.sendEvent(late, QFocusEvent(QFocusEvent.Type.FocusIn, Qt.FocusReason.TabFocusReason))
+    _activated(qtbot, progress)
+    progress.close_button.setFocus(Qt.FocusReason.MouseFocusReason)
+    qtbot.keyClick(progress.close_button, Qt.Key_Tab)  # the last made: next in the chain after Close
+    assert QApplication.focusWidget() is late
     assert _whole_in_sight(progress, late)

@@ -69,3 +69,20 @@ def test_tab_from_close_brings_the_log_into_sight(qtbot):
     qtbot.keyClick(progress.close_button, Qt.Key_Tab)
     assert QApplication.focusWidget() is progress.log
     assert _whole_in_sight(progress, progress.log)  # two lines high here: it fits
+
+
+def test_a_shortcut_that_gives_discard_the_keyboard_brings_it_into_sight(qtbot):
+    progress = _finished(qtbot)
+    progress.body.verticalScrollBar().setValue(0)  # the curves read, the result below the view
+    progress.log.setFocus(Qt.FocusReason.MouseFocusReason)
+    discard = progress.comparison.discard_button
+    assert not _in_sight(progress, discard)
+    # as Qt gives it the keyboard for an Alt+D that names two controls (a unique one presses it at once)
+    discard.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    assert QApplication.focusWidget() is discard
+    assert _whole_in_sight(progress, discard)
+    # a click's keyboard is not followed (the column scrolled away under the pointer)
+    progress.body.verticalScrollBar().setValue(0)
+    progress.log.setFocus(Qt.FocusReason.MouseFocusReason)
+    discard.setFocus(Qt.FocusReason.MouseFocusReason)
+    assert not _in_sight(progress, discard)

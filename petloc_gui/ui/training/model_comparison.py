@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHBoxLayout,
@@ -45,11 +46,24 @@ def format_metric(key: str, value: Any) -> str:
     return str(value)
 
 
+class _ChoiceButton(QPushButton):
+    """Use or Discard: says when its shortcut (Alt+U, Alt+D) gave it the keyboard, a move the window brings into
+    sight (`RetrainProgress`); a click's or an activation's is not (the column scrolled away under the pointer)."""
+
+    reached_by_shortcut = Signal()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt's name
+        super().focusInEvent(event)
+        if event.reason() == Qt.FocusReason.ShortcutFocusReason:
+            self.reached_by_shortcut.emit()
+
+
 class ModelComparison(QWidget):
     """A two-column table (current model, new model) and Use / Discard buttons."""
 
     use_new = Signal()
     discard_new = Signal()
+    reached_by_shortcut = Signal()  # Use's or Discard's shortcut gave it the keyboard (`_ChoiceButton`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,12 +95,14 @@ class ModelComparison(QWidget):
         self.run_accepted.setTextFormat(Qt.TextFormat.PlainText)
         self.run_accepted.setAccessibleName("The run's figures on the images whose boxes a person drew")
         self.run_accepted.hide()
-        self.use_button = QPushButton("&Use the new model")
-        self.discard_button = QPushButton("&Discard it")
+        self.use_button = _ChoiceButton("&Use the new model")
+        self.discard_button = _ChoiceButton("&Discard it")
         # never Enter's: the one choice that deletes (Space or Alt+D press it)
         self.discard_button.setAutoDefault(False)
         self.use_button.clicked.connect(self.use_new)
         self.discard_button.clicked.connect(self.discard_new)
+        for button in (self.use_button, self.discard_button):
+            button.reached_by_shortcut.connect(self.reached_by_shortcut)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.discard_button)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -111,6 +112,7 @@ class RetrainProgress(QDialog):
         splitter.addWidget(self.log)
         splitter.setChildrenCollapsible(False)
         self.body = ScrolledParts(splitter, self.comparison)  # scrolls where the screen's room is short
+        self.comparison.reached_by_shortcut.connect(lambda: self.body.bring_into_sight(QApplication.focusWidget()))
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(bar)
@@ -140,6 +142,14 @@ class RetrainProgress(QDialog):
         # not when minimised (spontaneous): the window is still there in the task bar
         if not event.spontaneous() and self.awaits_choice():
             self.set_aside.emit()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # Qt's name
+        # every Tab in the window comes here: the control it reaches is followed into view (Tab from Close went to
+        # the log above it), as Use or Discard is when its shortcut gives it the keyboard (`reached_by_shortcut`)
+        moved = super().focusNextPrevChild(next)
+        if moved:
+            self.body.bring_into_sight(QApplication.focusWidget())
+        return moved
 
     def bring_forward(self) -> None:
         """Shown in front with the keyboard: only ever on the user's word (Model → Show training progress)."""
@@ -326,7 +336,6 @@ class RetrainProgress(QDialog):
 
     def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
                     old_name: str = "Current model", names: Iterable[str] = ()) -> None:
-        """The two models' figures and ``note``; ``names``: the models the note may name (`set_metrics`)."""
         self._eta_timer.stop()
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")

@@ -7,15 +7,8 @@ the curves, the log and the result at once.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QChildEvent, QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
-
-# The keyboard's own moves: the control they reach is followed into view. Not a window's activation or a click:
-# a click on Discard, in a window shown without the keyboard, activated it first; its keyboard went to the log,
-# the column scrolled up to it under the pointer, and the press landed elsewhere (the click was lost).
-KEYBOARD_MOVES = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
-                  Qt.FocusReason.ShortcutFocusReason)
 
 
 class _Column(QWidget):
@@ -55,38 +48,16 @@ class ScrolledParts(QScrollArea):
         self._column = _Column(splitter, result)  # kept: `widget()` is typed as maybe None
         self.setWidget(self._column)
         self._result = result
-        # the keyboard's control in sight when the keyboard moves there: Tab from Close (outside this area) went
-        # to the log above the view (Qt's own scrolling follows only a Tab made inside the area). The reason is
-        # known only to the control's FocusIn (QApplication.focusChanged has none): each control is watched.
-        self._watch(self._column)
-
-    def _watch(self, widget: QWidget) -> None:
-        """``widget`` and all below it, and whatever is put in them later (ChildAdded), watched for FocusIn."""
-        widget.installEventFilter(self)
-        for child in widget.findChildren(QWidget):
-            child.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
-        if event.type() == QEvent.Type.ChildAdded and isinstance(event, QChildEvent):
-            child = event.child()
-            if isinstance(child, QWidget):
-                self._watch(child)
-        elif (event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent)
-              and event.reason() in KEYBOARD_MOVES and isinstance(watched, QWidget)):
-            self.bring_into_sight(watched)
-        return super().eventFilter(watched, event)  # QScrollArea's own: it follows its column's resizes
-
-    def _keep_focus_in_sight(self) -> None:
-        """The control with the keyboard, if in this area, scrolled into view (`bring_into_sight`)."""
-        focused = QApplication.focusWidget()
-        if focused is not None:
-            self.bring_into_sight(focused)
-
-    def bring_into_sight(self, control: QWidget) -> None:
+    def bring_into_sight(self, control: QWidget | None) -> None:
         """``control``, if in this area, scrolled into view the least way: whole, or its top where it is taller
         than the view. Not `ensureWidgetVisible`: it aims at the text cursor, which in the log lies below the
-        log's own view (the log stayed out of sight)."""
-        if not self._column.isAncestorOf(control):
+        log's own view (the log stayed out of sight).
+
+        Called for the keyboard's own moves only (Tab, Backtab, a shortcut: `RetrainProgress`), never for every
+        focus change: a click on Discard, in a window shown without the keyboard, activated it first; its
+        keyboard went to the log, the column scrolled up to it under the pointer, and the press landed elsewhere
+        (the click was lost)."""
+        if control is None or not self._column.isAncestorOf(control):
             return
         top_left = control.mapTo(self._column, QPoint(0, 0))
         view = self.viewport().size()
@@ -104,4 +75,4 @@ class ScrolledParts(QScrollArea):
         finished run's "Use the new model", at the result's end, had the keyboard out of view."""
         bar = self.verticalScrollBar()
         bar.setValue(min(self._result.y(), bar.maximum()))
-        self._keep_focus_in_sight()
+        self.bring_into_sight(QApplication.focusWidget())
