@@ -37,7 +37,7 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--photos", type=Path, help="a folder of photos (+ VOC XML) for the pets views")
     parser.add_argument("--scales", nargs="+", default=["1", "1.5"])
-    parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for predictions")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for predictions and the model")
     parser.add_argument("--one-scale", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_scale:
@@ -113,6 +113,19 @@ def predictions_done(window) -> bool:
     return window.session is not None and window.session.queue_known()
 
 
+def model_settled(window) -> bool:
+    """The model in use has loaded, or failed (the window says why). A second scale's run gets its
+    predictions from the first run's cache before the model is up: shot then, the panes showed
+    predictions under a status bar still saying "Loading model digits…"."""
+    models = window.models
+    return models.problem is not None or (models.info is not None and models.info.spec == models.spec)
+
+
+def main_view_ready(window) -> bool:
+    """What a user sees once the folder has settled: its predictions known and its model loaded."""
+    return predictions_done(window) and model_settled(window)
+
+
 def render(args) -> int:
     from PySide6.QtCore import QCoreApplication, QPoint
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -136,8 +149,8 @@ def render(args) -> int:
     window.show()
     window.open_folder(ensure_demo_folder())
     window.file_dock.set_review_order(True)
-    if not shoot.until(lambda: predictions_done(window), args.timeout):
-        print(f"gallery: the demo's predictions did not finish in {args.timeout:.0f} s", file=sys.stderr)
+    if not shoot.until(lambda: main_view_ready(window), args.timeout):
+        print(f"gallery: the demo's predictions or model did not finish in {args.timeout:.0f} s", file=sys.stderr)
     window.session.show_queue_top()
     shoot.until(lambda: window.session.loading is None, 10)  # decoded off the UI thread: "Loading…" until then
     shoot.shot(window, "main-window-demo", screen=True)
@@ -148,7 +161,7 @@ def render(args) -> int:
     photos = photo_folder(args.photos)
     if photos is not None:
         window.open_folder(photos, model="pets")
-        shoot.until(lambda: predictions_done(window), args.timeout)
+        shoot.until(lambda: main_view_ready(window), args.timeout)
         window.show_row(0)
         shoot.until(lambda: window.session.loading is None, 10)
         shoot.shot(window, "main-window-photos", screen=True)
