@@ -126,6 +126,28 @@ def main_view_ready(window) -> bool:
     return predictions_done(window) and model_settled(window)
 
 
+def feed_mid_run(progress, near) -> None:
+    """The Retraining window part-way through a synthetic run, as a real run fills it: shown at the run's
+    start, then fed its events (fed while hidden, the log stayed scrolled to its top)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    progress.begin(5)
+    progress.move(near.pos() + QPoint(120, 90))
+    progress.show()  # the window fits itself into the screen as it shows
+    # laid out and fitted before the first event, as a real run's first event comes seconds later: a log
+    # filled before its room was known was left at its top when the room shrank under it
+    QApplication.processEvents()
+    progress.on_event({"event": "start", "epochs": 5, "steps_per_epoch": 12, "n_train": 48, "n_val": 12,
+                       "val_images": [f"Abyssinian_{i}.jpg" for i in range(12)]})
+    for epoch in (1, 2, 3):
+        for step in range(1, 13):
+            progress.on_event({"event": "batch", "epoch": epoch, "step": step, "steps": 12, "loss": 1.0 / epoch})
+        progress.on_event({"event": "epoch", "epoch": epoch, "epochs": 5, "loss": 1.2 / epoch,
+                           "val_accuracy": 0.6 + 0.1 * epoch, "val_mean_iou": 0.4 + 0.08 * epoch})
+    progress.append_log("[petloc] this log is fed synthetic events by the gallery")
+
+
 def render(args) -> int:
     from PySide6.QtCore import QCoreApplication, QPoint
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -198,17 +220,7 @@ def render(args) -> int:
     dialog.close()
 
     progress = controller._progress_window()
-    progress.begin(5)
-    progress.on_event({"event": "start", "epochs": 5, "steps_per_epoch": 12, "n_train": 48, "n_val": 12,
-                       "val_images": [f"Abyssinian_{i}.jpg" for i in range(12)]})
-    for epoch in (1, 2, 3):
-        for step in range(1, 13):
-            progress.on_event({"event": "batch", "epoch": epoch, "step": step, "steps": 12, "loss": 1.0 / epoch})
-        progress.on_event({"event": "epoch", "epoch": epoch, "epochs": 5, "loss": 1.2 / epoch,
-                           "val_accuracy": 0.6 + 0.1 * epoch, "val_mean_iou": 0.4 + 0.08 * epoch})
-    progress.append_log("[petloc] this log is fed synthetic events by the gallery")
-    progress.move(window.pos() + QPoint(120, 90))
-    progress.show()  # the window fits itself into the screen as it shows
+    feed_mid_run(progress, window)
     shoot.shot(progress, "training-progress-mid-run", screen=True)
     progress.on_event({"event": "done", "metrics": {}})
     progress.show_result({"accuracy": 0.917, "mean_iou": 0.652, "iou_ge_50": 0.833, "n_images": 12},

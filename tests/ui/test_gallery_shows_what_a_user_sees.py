@@ -1,11 +1,16 @@
 """scripts/gallery.py shoots the windows as a user sees them: the main window once its model has loaded (not
-while the status bar still says "Loading model digits…" over predictions from the cache)."""
+while the status bar still says "Loading model digits…" over predictions from the cache), and the Retraining
+log as a real run leaves it, scrolled to its last line (fed while hidden, it stayed at its top)."""
 
 from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
+
+from PySide6.QtWidgets import QWidget
+
+from petloc_gui.ui.training.retrain_progress import RetrainProgress
 
 GALLERY = Path(__file__).resolve().parents[2] / "scripts" / "gallery.py"
 
@@ -28,3 +33,18 @@ def test_the_main_window_is_shot_only_once_its_model_has_loaded():
     assert not gallery.main_view_ready(_window(SimpleNamespace(spec="pets"))), "the last folder's model"
     assert gallery.main_view_ready(_window(SimpleNamespace(spec="digits")))
     assert gallery.main_view_ready(_window(None, problem="Model failed to load: broken")), "a failure is said"
+
+
+def test_the_training_log_is_shot_at_its_last_line_as_a_run_leaves_it(qtbot):
+    gallery = _gallery()
+    near = QWidget()
+    qtbot.addWidget(near)
+    progress = RetrainProgress(near)
+    qtbot.addWidget(progress)
+    gallery.feed_mid_run(progress, near)
+    qtbot.waitUntil(progress.isVisible)
+    qtbot.wait(400)  # as the gallery waits before each shot
+    bar = progress.log.verticalScrollBar()
+    assert bar.maximum() > 0, "the log is longer than its room (else nothing is checked)"
+    assert bar.value() == bar.maximum()
+    assert progress.log.toPlainText().splitlines()[-1].endswith("fed synthetic events by the gallery")
