@@ -148,6 +148,13 @@ def feed_mid_run(progress, near) -> None:
     progress.append_log("[petloc] this log is fed synthetic events by the gallery")
 
 
+def put_away_result(progress) -> None:
+    """The synthetic result put away decided: nothing was trained, and left undecided it put "New model: not
+    kept yet" in the later shots' status bar while Model → Versions said "No trained versions yet"."""
+    progress.show_decided("The gallery's synthetic result: nothing to keep.")
+    progress.hide()
+
+
 def render(args) -> int:
     from PySide6.QtCore import QCoreApplication, QPoint
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -227,7 +234,7 @@ def render(args) -> int:
                          {"accuracy": 0.917, "mean_iou": 0.688, "iou_ge_50": 0.917, "n_images": 12},
                          "Both models were scored on the same 12 held-out images.")
     shoot.shot(progress, "model-comparison")
-    progress.hide()
+    put_away_result(progress)
 
     menu = controller.versions_menu
     menu.popup(window.mapToGlobal(QPoint(200, 60)))

@@ -1,6 +1,7 @@
 """scripts/gallery.py shoots the windows as a user sees them: the main window once its model has loaded (not
 while the status bar still says "Loading model digits…" over predictions from the cache), and the Retraining
-log as a real run leaves it, scrolled to its last line (fed while hidden, it stayed at its top)."""
+log as a real run leaves it, scrolled to its last line (fed while hidden, it stayed at its top); and no "New
+model: not kept yet" left by its synthetic result."""
 
 from __future__ import annotations
 
@@ -48,3 +49,21 @@ def test_the_training_log_is_shot_at_its_last_line_as_a_run_leaves_it(qtbot):
     assert bar.maximum() > 0, "the log is longer than its room (else nothing is checked)"
     assert bar.value() == bar.maximum()
     assert progress.log.toPlainText().splitlines()[-1].endswith("fed synthetic events by the gallery")
+
+
+def test_the_synthetic_result_leaves_no_undecided_model_in_the_later_shots(qtbot):
+    from petloc_gui.ui.training.undecided_button import UndecidedButton
+
+    gallery = _gallery()
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    undecided = UndecidedButton(progress, lambda: None)
+    qtbot.addWidget(undecided)
+    progress.begin(5)
+    progress.show()
+    figures = {"accuracy": 0.9, "mean_iou": 0.6, "iou_ge_50": 0.8, "n_images": 12}
+    progress.show_result(figures, figures, "Both models were scored on the same 12 held-out images.")
+    assert progress.awaits_choice(), "the result waits for Use / Discard (else nothing is checked)"
+    gallery.put_away_result(progress)
+    assert not progress.isVisible()
+    assert undecided.isHidden(), '"New model: not kept yet" would show in the status bar'
