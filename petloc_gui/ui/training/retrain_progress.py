@@ -25,7 +25,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.progress_width import width_over
-from petloc_gui.ui.training.retrain_progress_parts import format_eta, log_font
+from petloc_gui.ui.training.retrain_progress_parts import format_eta, log_end_kept, log_font
 from petloc_gui.ui.training.run_log import (
     CURVES_TITLE,
     ValidationParts,
@@ -364,11 +364,11 @@ class RetrainProgress(QDialog):
         """The result under the curves and the log: the window grows by its height where its room has
         space (never shrinks; over the main window, never over its menu and tool bars), the log gives up
         its room before the curves do (the chart shrank to about 100 px of plot, below a log the user no
-        longer reads), and what still does not fit scrolls, the result from its first line in sight. The
-        curves never go below their readable height (`chart_height.hold_readable_minimum`): a tall result squeezed
-        them to ~35 px of plot, every axis label "…", with nothing to scroll."""
+        longer reads; kept at its end), and what still does not fit scrolls, the result from its first line in
+        sight. The curves keep their readable height (`chart_height.hold_readable_minimum`; squeezed to ~35 px.)"""
         if self.comparison.isVisibleTo(self):
             return  # shown already (the user's sizes stand)
+        laid_out = log_end_kept(self.log, then=self.body.show_result)  # asked before anything takes its room
         self.comparison.show()
         screen = self.screen()
         if screen is None or not self.isVisible():
@@ -385,7 +385,7 @@ class RetrainProgress(QDialog):
         chart, log = self.splitter.sizes()
         shrink = min(max(0, needed - grow), max(0, log - LOG_MIN_PX))  # what the window could not give
         self.splitter.setSizes([chart + shrink, log - shrink])
-        QTimer.singleShot(0, self, self.body.show_result)  # its first line in sight, laid out
+        QTimer.singleShot(0, self, laid_out)
 
     def show_decided(self, text: str) -> None:
         self.status.setText(text)

@@ -1,8 +1,12 @@
-"""Two pieces of the Retraining window (`retrain_progress`): how its time left reads, and its log's font."""
+"""Pieces of the Retraining window (`retrain_progress`): how its time left reads, its log's font, and its log
+kept at its end when the result takes its room."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QPlainTextEdit
 
 
 def format_eta(seconds: float | None) -> str:
@@ -26,3 +30,19 @@ def log_font() -> QFont:
     if size > 0:  # -1: the app font set in pixels, the fixed font's own size kept
         font.setPointSizeF(size)
     return font
+
+
+def log_end_kept(log: QPlainTextEdit, then: Callable[[], None]) -> Callable[[], None]:
+    """Asked before the log is made smaller: what puts a log that was at its end (followed while the run went)
+    back at its end once laid out, then does ``then``; one the user scrolled up stays where it is. Shrunk for
+    the result at scale 1.5, the log kept its scroll value and showed lines from its middle, the run's last
+    epochs out of view."""
+    bar = log.verticalScrollBar()
+    followed = bar.value() == bar.maximum()
+
+    def again() -> None:
+        if followed:
+            bar.setValue(bar.maximum())
+        then()
+
+    return again
