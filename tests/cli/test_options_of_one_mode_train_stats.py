@@ -35,7 +35,7 @@ def test_the_default_worker_timeout_is_kept(tmp_path, capsys, monkeypatch):
     from petloc_gui.cli.main import build_parser
 
     args = build_parser().parse_args(["train", str(tmp_path), "--preset", "digits"])
-    monkeypatch.setattr(cmd_train, "_train", lambda args, in_store: 0)
+    monkeypatch.setattr(cmd_train, "_train", lambda args, in_store, made: 0)
     monkeypatch.setattr(cmd_train, "missing_folders", lambda out: [])
     args.out = tmp_path / "out"
     assert cmd_train.run(args) == 0
