@@ -73,6 +73,21 @@ def _urgent(monkeypatch, window) -> set[str]:
     return asked
 
 
+def _walks(monkeypatch, window) -> list[int]:
+    """How many images each walk over the folder the window queues holds (`request_background`): a fill's
+    last step, once its keys are read and its rows filled (0: a fill begun, the walk before it ended)."""
+    sizes: list[int] = []
+    request_background = window.predictions.request_background
+
+    def recorded(keys):
+        keys = list(keys)
+        sizes.append(len(keys))
+        request_background(keys)
+
+    monkeypatch.setattr(window.predictions, "request_background", recorded)
+    return sizes
+
+
 @pytest.mark.parametrize("kept", [False, True], ids=["first-open", "kept-on-disk"])
 def test_one_open_stats_each_image_at_most_once_and_none_on_the_ui_thread(qtbot, tmp_path, many, bundle,
                                                                           monkeypatch, kept):
@@ -91,12 +106,17 @@ def test_one_open_stats_each_image_at_most_once_and_none_on_the_ui_thread(qtbot,
     try:
         calls = _counting_file_key(monkeypatch)
         urgent = _urgent(monkeypatch, window)
+        walks = _walks(monkeypatch, window)
         assert window.open_folder(many, model="fake")
         if kept:
             wait_predictions(qtbot, window)  # served from the disk while the model loads
             assert window.current_model_info() is None
+        walks_before_load = len(walks)
         factory.release.set()
         qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
+        # The rows served while it loaded stay filled, and the service is idle (its walk emptied as the fill
+        # began) while a pool thread reads their keys once more: wait for that fill's walk, not for those.
+        qtbot.waitUntil(lambda: any(walks[walks_before_load:]), timeout=10_000)
         wait_predictions(qtbot, window)
         qtbot.waitUntil(window.predictions.is_idle, timeout=10_000)
         assert window.session.model.pred_label == ["cat"] * N  # (the fake model's answer for any image)
