@@ -15,6 +15,11 @@ An image in a folder that cannot be read now (``unreadable``: `FolderOutage.cove
 out of the walk as it is queued, once the keys are read and the rows filled: predicting it would only fail. Looked
 at only as the fill was asked for, an outage noticed while its keys were read (a model chosen just before) had its
 folder's images put back in the walk, and their rows read "cannot open image: Permission denied".
+
+A model that finished loading while the keys were still read for the fill asked for as it began (many images on a
+network share) found no fill served yet, forgot no key, and was answered with the keys read during its load: an image
+replaced meanwhile showed its old picture's kept prediction. A fill asked for under another model state than the
+last one's (or after one asked while a model loaded) now has the keys still being read for that one read again.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class CacheFill:
         self._served: dict[str, FileKey] = {}  # the keys the last fill found a prediction by, by path
         self._served_for: tuple[str | None, bool] | None = None  # (model version, served while loading) then
         self._fills = 0  # counts fills begun: a slice of an earlier one does nothing
+        self._asked_for: tuple[str | None, bool] | None = None  # (model version, loading) of the last request
 
     def _state(self) -> tuple[str | None, bool]:
         return self._predictions.version(), self._predictions.serves_early()
@@ -69,6 +75,9 @@ class CacheFill:
         if self._served and (self._served_early() or self._served_for != self._state()):
             # read for a model loading, or another one: a file may have changed since (read again in a worker)
             self._keys.forget(list(self._served))  # by their text: no Path of 20,000 built on each switch
+        if self._asked_for is not None and (self._asked_for[0] is None or self._asked_for != self._state()):
+            self._keys.outdate_reads()  # (a read still going for the last request, under its model state)
+        self._asked_for = self._state()
         self._fills += 1  # an earlier fill still going stops (its slices look at this)
         self._predictions.request_background(())  # another folder's walk ends while the keys are read
         self._keys.when_known([path for path in paths if not self._unreadable(path)], self._fill)

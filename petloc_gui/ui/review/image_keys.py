@@ -12,6 +12,9 @@ an ask that a later one replaced, reaches no one: the later ask is answered. A k
 folder could not be read for a moment, the file deleted) answers the ask it was read for and is read again at the
 next: kept, an image read in an outage (a model loaded then) was looked up by "no file" for the rest of the open,
 where the failure of its prediction in the outage was kept, and its row said "error" once the folder was back.
+A read begun before the files' lookups moved to another model state (a model loaded: `outdate_reads`) stops, and
+what it read is read again: a model that loaded while the keys were read (many images on a network share) was
+answered with keys read during its load, and an image replaced meanwhile was looked up by its old file's key.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ class ImageKeys:
         self._read_for: object = None  # the ask the worker reads for (one asked since is answered after it)
         self._forgotten: set[str] = set()  # forgotten while the worker reads: what it read of them is not kept
         self._no_file: dict[str, FileKey] = {}  # read as no file since the last answer: given to it, not kept
+        self._generation = 0  # counts `outdate_reads`: a read begun under an earlier one is not kept
+        self._read_generation = 0  # the generation the worker's read began under
 
     def when_known(self, paths: Iterable[Path], then: Callable[[list[FileKey]], None]) -> None:
         """``then(keys)`` in the UI thread, the keys of ``paths`` in their order: at once when each was read
@@ -67,6 +72,11 @@ class ImageKeys:
             if self._reading:
                 self._forgotten.add(text)
 
+    def outdate_reads(self) -> None:
+        """The keys' lookups are for another model state now (a model loaded): what a worker reads now may
+        be older than it, so it stops and is read again. (Keys read before are the caller's to `forget`.)"""
+        self._generation += 1
+
     def stop(self) -> None:
         """The folder is closed: nothing more is read, and no answer is given."""
         self._stop.set()
@@ -82,13 +92,21 @@ class ImageKeys:
             no_file, self._no_file = self._no_file, {}  # (gathered over the reads for this answer: no read loops)
             then([self._keys.get(str(path)) or no_file[str(path)] for path in paths])
             return
-        self._reading, self._read_for = True, self._asked
-        background.start(read_keys, missing, self._stop.is_set, returned=self._read, errored=self._failed)
+        self._reading, self._read_for, self._read_generation = True, self._asked, self._generation
+        generation = self._generation
+
+        def stopped() -> bool:  # (in the worker: an int compared, no lock needed)
+            return self._stop.is_set() or self._generation != generation
+
+        background.start(read_keys, missing, stopped, returned=self._read, errored=self._failed)
 
     def _read(self, keys: dict[str, FileKey]) -> None:
+        outdated = self._read_generation != self._generation
         forgotten = self._read_ended()
         if self._stop.is_set():
             return
+        if outdated:
+            keys = {}  # read (some maybe) before the files' lookups moved on: read again for the ask of now
         for path, key in keys.items():
             if path not in forgotten:
                 (self._no_file if key[1] == NO_FILE else self._keys)[path] = key
