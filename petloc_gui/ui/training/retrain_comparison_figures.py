@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from petloc_gui.app.model_metrics import accepted_names
-
 
 def comparison_figures(
     comparison: dict[str, Any] | None, done: dict[str, Any] | None
-) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str, list[str]]:
-    """(old metrics, new metrics, note, the model names the note may hold) for the side-by-side table. The names:
-    those whose boxes the comparison's ``accepted_boxes`` counts, the ones its note names (`accepted_names`), so
-    that a display sets each apart whole ("שם abc (v-7)", not its right-to-left letters alone)."""
+) -> tuple[dict[str, Any] | None, dict[str, Any] | None, str]:
+    """(old metrics, new metrics, note) for the side-by-side table."""
     done_metrics = done.get("metrics") if isinstance(done, dict) else None
     if not isinstance(comparison, dict):
         return None, done_metrics if isinstance(done_metrics, dict) else None, (
             "The old and new model could not be compared; the new model's validation figures are shown."
-        ), []
+        )
     old = comparison.get("old") if isinstance(comparison.get("old"), dict) else None
     new = comparison.get("new") if isinstance(comparison.get("new"), dict) else done_metrics
     note = str(comparison.get("note") or "")
-    return old, new if isinstance(new, dict) else None, note, accepted_names(comparison.get("accepted_boxes"))
+    return old, new if isinstance(new, dict) else None, note

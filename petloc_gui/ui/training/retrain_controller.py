@@ -212,12 +212,12 @@ class RetrainController(RetrainStarting, QObject):
                              "with (Model → Versions picks another).", 0)
             self.run_finished.emit(outcome)
             return
-        old, new, note, names = comparison_figures(self._comparison, self._done_event)
+        old, new, note = comparison_figures(self._comparison, self._done_event)
         # another model chosen meanwhile (not a folder's model being chosen again, F5 or a reopen: no spec yet)
         if self._run_spec and self.host.current_model_spec() != self._run_spec and not self.host.model_being_chosen():
             note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
                                               "compared with the one it started from.") if part)
-        progress.show_result(old, new, note, old_name=model_display_name(self._run_spec), names=names)
+        progress.show_result(old, new, note, old_name=model_display_name(self._run_spec))
         if progress.isVisible():  # as the user left it, maybe behind the main window: never raised
             self._status(f"{done}, compared with the current one in the Retraining window (Model → Show "
                          "training progress).", 0)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app.model_metrics import accepted_names
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
@@ -335,19 +335,19 @@ class RetrainProgress(QDialog):
         self.cancel_button.setEnabled(False)
 
     def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
-                    old_name: str = "Current model", names: Iterable[str] = ()) -> None:
+                    old_name: str = "Current model") -> None:
         self._eta_timer.stop()
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
         paired = self._comparison_event.get("paired")  # image by image: what the verdict rests on
+        names = accepted_names(self._comparison_event.get("accepted_boxes"))  # those its note names, set apart
         self.comparison.set_metrics(old, new, note, old_name, paired if isinstance(paired, dict) else None, names)
         self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
         if self.isActiveWindow():
-            # the keyboard was on Cancel, now disabled: Qt passed it on to Discard, where an Enter threw the
-            # new model away
+            # Cancel, now disabled, had the keyboard: Qt passed it to Discard (an Enter threw the new model away)
             self.comparison.use_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_first_model(self, new: dict[str, Any] | None) -> None:

@@ -19,18 +19,12 @@ COMPARISON = {"event": "comparison", "old": FIGURES, "new": FIGURES,
               "accepted_boxes": {"n_images": 3, "from": {NAME: 3}, "own": 0}}
 
 
-def test_the_comparison_names_the_models_its_note_names():
-    assert comparison_figures(COMPARISON, None)[3] == [NAME]
-    assert comparison_figures({**COMPARISON, "accepted_boxes": None}, None)[3] == []
-    assert comparison_figures(None, {"metrics": FIGURES})[3] == []
-
-
 def test_the_note_sets_the_mixed_name_apart_whole(qtbot):
     progress = RetrainProgress()
     qtbot.addWidget(progress)
     progress.on_event(COMPARISON)
-    old, new, note, names = comparison_figures(COMPARISON, None)
-    progress.show_result(old, new, note, old_name="digits", names=names)
+    old, new, note = comparison_figures(COMPARISON, None)
+    progress.show_result(old, new, note, old_name="digits")  # the names: those of the event it holds
     shown = progress.comparison.summary.text()
     assert isolated(NAME) in shown, shown
     assert shown.count(FSI) == shown.count(PDI) == 1, shown
