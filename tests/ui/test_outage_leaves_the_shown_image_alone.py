@@ -10,6 +10,8 @@ and header show its prediction again once the folder can be read."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 
 from petloc_gui.ui.review.file_list import COL_PRED, COL_STATUS
@@ -101,7 +103,9 @@ def test_the_shown_image_that_failed_in_the_outage_shows_its_prediction_once_the
     window.session.watchers.disk.poll.stop()  # (its look at the shown file would show it anew: not waited for)
     look_now(qtbot, window)  # readable again: its kept prediction is shown, in its row, pane and header
     assert _said_lately(window, "The folder can be read again")
-    assert "<b>dog</b> (0.80)" in _header_whole(window)
+    # the prediction in the header, in markup or in the tooltip's plain text (the header's "GT: unreadable
+    # (Permission denied)", true until the file is looked at again, may make it too long to fit)
+    assert re.search(r"(<b>)?dog(</b>)? \(0\.80\)", _header_whole(window))
     assert not _says_unreadable(_header_whole(window))
     assert model.pred_errors[C] is None and model.pred_label[C] == "dog"
 
