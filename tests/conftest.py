@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 # Before any Qt import anywhere in the suite.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,6 +83,21 @@ def system_locale(request):
     QLocale.setDefault(QLocale(name))
     yield name
     QLocale.setDefault(before)
+
+
+@pytest.fixture
+def fsyncs_seen(monkeypatch) -> list[tuple[str, str]]:
+    """Every os.fsync of the test, in order, as ("file" or "dir", the path synced); each still done."""
+    seen: list[tuple[str, str]] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
+        seen.append((kind, os.readlink(f"/proc/self/fd/{fd}")))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return seen
 
 
 @pytest.fixture

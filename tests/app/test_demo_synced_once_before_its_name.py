@@ -5,36 +5,22 @@ so a power cut must not leave the name on empty files), then the folder that hol
 
 from __future__ import annotations
 
-import os
-import stat
 from collections import Counter
 from pathlib import Path
 
 COUNT = 40
 
 
-def _fd_path(fd: int) -> str:
-    return os.readlink(f"/proc/self/fd/{fd}")
-
-
-def test_each_file_is_synced_once_and_all_before_the_demo_takes_its_name(monkeypatch):
+def test_each_file_is_synced_once_and_all_before_the_demo_takes_its_name(monkeypatch, fsyncs_seen):
     from petloc_gui.app import demo_folder
 
-    events: list[tuple[str, str]] = []
-    real_fsync = os.fsync
-
-    def fsync(fd):
-        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
-        events.append((kind, _fd_path(fd)))
-        real_fsync(fd)
-
+    events = fsyncs_seen  # the rename is put among the fsyncs, in order
     real_rename = demo_folder.rename_folder
 
     def rename(source, target, **kwargs):
         events.append(("rename", str(source)))
         real_rename(source, target, **kwargs)
 
-    monkeypatch.setattr(os, "fsync", fsync)
     monkeypatch.setattr(demo_folder, "rename_folder", rename)
     target = demo_folder.ensure_demo_folder(count=COUNT)
 

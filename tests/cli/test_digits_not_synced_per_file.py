@@ -5,7 +5,6 @@ only the record of which MNIST digit each canvas holds is synced now."""
 from __future__ import annotations
 
 import os
-import stat
 
 from petloc_gui.core.digits_record import RECORD_NAME
 from tests.cli.helpers import run_cli
@@ -13,16 +12,8 @@ from tests.cli.helpers import run_cli
 COUNT = 12
 
 
-def test_only_the_record_is_synced(monkeypatch, tmp_path, capsys):
-    synced: list[tuple[str, str]] = []
-    real_fsync = os.fsync
-
-    def fsync(fd):
-        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
-        synced.append((kind, os.readlink(f"/proc/self/fd/{fd}")))
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", fsync)
+def test_only_the_record_is_synced(tmp_path, capsys, fsyncs_seen):
+    synced = fsyncs_seen
     out_dir = tmp_path / "digits"
     code, _, _ = run_cli(capsys, "digits", out_dir, "--split", "test", "--count", str(COUNT))
     assert code == 0

@@ -3,9 +3,6 @@ by `sync_tree` before it is renamed); the file still replaces the old one whole.
 
 from __future__ import annotations
 
-import os
-import stat
-
 import pytest
 
 from petloc_gui.core import atomic
@@ -13,17 +10,8 @@ from petloc_gui.core.atomic import atomic_write_bytes, folders_synced_once, sync
 
 
 @pytest.fixture
-def fsyncs(monkeypatch):
-    seen: list[tuple[str, str]] = []
-    real = os.fsync
-
-    def fsync(fd):
-        kind = "dir" if stat.S_ISDIR(os.fstat(fd).st_mode) else "file"
-        seen.append((kind, os.readlink(f"/proc/self/fd/{fd}")))
-        real(fd)
-
-    monkeypatch.setattr(atomic.os, "fsync", fsync)
-    return seen
+def fsyncs(fsyncs_seen):
+    return fsyncs_seen
 
 
 def test_no_fsync_inside_the_block_nested_or_in_a_batch_and_both_after_it(tmp_path, fsyncs):
