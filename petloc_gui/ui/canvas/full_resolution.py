@@ -179,8 +179,10 @@ class PanePicture(QObject):
             return None
         self._item = scene.addPixmap(QPixmap.fromImage(adjusted(image, adjustment)))
         self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
-        if image.width() != size[0]:
-            self._item.setScale(size[0] / image.width())
+        # Each axis on its own: the preview's shorter side is rounded to whole pixels (a 100x6000 image's
+        # is 34x2048), so one factor ran it 23.5 px past where boxes are clamped
+        if (image.width(), image.height()) != size:
+            self._item.setTransform(QTransform.fromScale(size[0] / image.width(), size[1] / image.height()))
         return self._item
 
     def set_adjustment(self, adjustment: Adjustment) -> None:
@@ -205,9 +207,10 @@ class PanePicture(QObject):
             self._view.viewport().update()  # the paint lays them over the preview
 
     def _magnification(self) -> float:
-        """Device pixels per preview pixel on screen."""
+        """Device pixels per preview pixel on screen, along the axis the preview is stretched more."""
         assert self._item is not None
-        return self._view.transform().m11() * self._view.devicePixelRatioF() * self._item.scale()
+        stretch = max(self._item.transform().m11(), self._item.transform().m22())
+        return self._view.transform().m11() * self._view.devicePixelRatioF() * stretch
 
     def _follow_view(self) -> None:
         if self._key is None or self._item is None:
@@ -226,15 +229,16 @@ class PanePicture(QObject):
         """Lay the real pixels over what the view shows, and a margin round it, unless they are there."""
         assert self._item is not None
         height, width = pixels.shape[:2]
-        per_scene = width / self._size[0]  # full pixels per box coordinate: 1 unless decoded down
+        # Full pixels per box coordinate, each axis: 1 unless decoded down (then rounded apart, as the preview)
+        per_x, per_y = width / self._size[0], height / self._size[1]
         viewport = self._view.viewport().rect()
         shown = self._view.mapToScene(viewport).boundingRect()  # in box coordinates
-        seen = QRectF(shown.x() * per_scene, shown.y() * per_scene, shown.width() * per_scene,
-                      shown.height() * per_scene).toAlignedRect().intersected(QRect(0, 0, width, height))
+        seen = QRectF(shown.x() * per_x, shown.y() * per_y, shown.width() * per_x,
+                      shown.height() * per_y).toAlignedRect().intersected(QRect(0, 0, width, height))
         if seen.isEmpty():
             return
         ratio = self._view.devicePixelRatioF()
-        real_px = self._view.transform().m11() * ratio / per_scene  # device px each
+        real_px = self._view.transform().m11() * ratio / per_x  # device px each
         mode = (Qt.TransformationMode.FastTransformation if real_px >= NEAREST_FROM
                 else Qt.TransformationMode.SmoothTransformation)
         budget = DETAIL_BUDGET * viewport.width() * ratio * viewport.height() * ratio  # pixmap pixels
@@ -254,10 +258,11 @@ class PanePicture(QObject):
             self._detail = QGraphicsPixmapItem(pixmap, self._item)
             self._detail_rect, self._detail_sampling = crop, sampling
             # In the preview item's coordinates (its child, so drawn right over it and under everything else)
-            to_item = 1 / (per_scene * self._item.scale())
-            self._detail.setTransform(QTransform.fromScale(to_item * crop.width() / pixmap.width(),
-                                                           to_item * crop.height() / pixmap.height()))
-            self._detail.setPos(crop.x() * to_item, crop.y() * to_item)
+            stretch = self._item.transform()
+            to_item_x, to_item_y = 1 / (per_x * stretch.m11()), 1 / (per_y * stretch.m22())
+            self._detail.setTransform(QTransform.fromScale(to_item_x * crop.width() / pixmap.width(),
+                                                           to_item_y * crop.height() / pixmap.height()))
+            self._detail.setPos(crop.x() * to_item_x, crop.y() * to_item_y)
         if self._detail.transformationMode() != mode:
             self._detail.setTransformationMode(mode)
 
