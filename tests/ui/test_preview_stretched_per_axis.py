@@ -72,3 +72,18 @@ def test_zoomed_in_at_the_bottom_the_real_pixels_end_where_the_picture_does(qtbo
     # Below the last row: no stretched preview running on past where boxes are clamped
     assert colour(pane, 50, 6010) == BACKGROUND
     assert_same_rect(pane._pixmap_item.sceneBoundingRect(), pane.image_rect())
+
+
+def test_a_preview_shrunk_only_down_still_gives_way_to_real_pixels(qtbot, pane, tmp_path):
+    # A 1x6000 strip's preview is 1x2048: as wide as the image, so real pixels were never asked for and
+    # its 1-px rows stayed averaged to grey however far one zoomed in
+    rows = np.repeat(((np.arange(6000) % 2) * 255).astype(np.uint8)[:, None, None], 3, axis=2)
+    path = tmp_path / "strip1x6000.png"
+    Image.fromarray(rows).save(path, compress_level=1)
+    show(pane, path)
+    pane.follow(QTransform.fromScale(8, 8), QPointF(0.5, 3000))
+    pane.viewport().update()
+    qtbot.waitUntil(lambda: pane._picture.shows_real_pixels, timeout=10_000)
+    pane.viewport().repaint()
+    assert colour(pane, 0.5, 3000.5) == (0, 0, 0)
+    assert colour(pane, 0.5, 3001.5) == (255, 255, 255)

@@ -173,7 +173,9 @@ class PanePicture(QObject):
         self._preview, self._size, self._adjustment = image, size, adjustment
         self._item = self._detail = None  # gone with the scene's items
         self._detail_rect = QRect()
-        self._key = (Path(path), image.cacheKey()) if image is not None and path and image.width() < size[0] else None
+        # Shrunk along either axis: a 1x6000 strip's preview is 1x2048, as wide as the image
+        shrunk = image is not None and (image.width() < size[0] or image.height() < size[1])
+        self._key = (Path(path), image.cacheKey()) if image is not None and path and shrunk else None
         self._source.keep_only(self._key)
         if image is None:
             return None
