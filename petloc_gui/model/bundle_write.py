@@ -1,8 +1,9 @@
 """Writing model bundles: ``meta.json`` (`write_meta`) and the whole folder (`save_bundle`).
 
 A bundle is written to a temporary sibling folder and renamed into place, so a reader sees the old
-bundle or the new one, never a half-written one. TensorFlow is not imported here: the model passed
-in saves itself.
+bundle or the new one, never a half-written one. The temporary folder's name carries its writer
+(`core.abandoned_folders`): a write whose process was ended (`petloc train` aborted) is removed by the
+next write into the same folder. TensorFlow is not imported here: the model passed in saves itself.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core.abandoned_folders import WRITER, remove_abandoned_folders, writer_tag
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.folder_rename import rename_folder
@@ -52,7 +54,9 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     try:  # a full disk fails here first: said as a failure to save the bundle, naming its folder
         target.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(target.parent, folders=True, store=False)  # killed saves', a day old (not the store's)
-        tmp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=target.parent))
+        remove_aborted_writes(target.parent)  # any age, their process ended
+        tmp = Path(tempfile.mkdtemp(prefix=_temporary_prefix(target, writer_tag()), suffix=".tmp",
+                                    dir=target.parent))
     except OSError as exc:
         raise BundleError(f"cannot save the model bundle: {exc.strerror or exc}", target) from exc
     backup: Path | None = None
@@ -64,7 +68,7 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
             shutil.copy2(source, tmp / name)
         write_meta(tmp, meta)
         if target.exists():
-            backup = target.parent / f"{_temporary_prefix(target)}{uuid.uuid4().hex[:8]}.old"
+            backup = target.parent / f"{_temporary_prefix(target, writer_tag())}{uuid.uuid4().hex[:8]}.old"
             rename_folder(target, backup)  # retried: Windows' virus scanner may hold a file in it open
         rename_folder(tmp, target)
     except Exception as exc:
@@ -82,22 +86,38 @@ def save_bundle(model: Any, meta: dict[str, Any], out_dir: str | os.PathLike[str
     return target
 
 
-def _temporary_prefix(target: Path) -> str:
-    """How the names of `save_bundle`'s temporary folders beside ``target`` begin (then 8 random characters,
-    ``.tmp`` or ``.old``): `remove_abandoned_save` finds them by it."""
-    return f".{target.name}."
+def _temporary_prefix(target: Path, writer: str) -> str:
+    """How the names of `save_bundle`'s temporary folders beside ``target`` begin: ``.NAME.WRITER.`` (then 8
+    random characters, ``.tmp`` or ``.old``), ``WRITER`` the process writing (`writer_tag`), so that
+    `remove_aborted_writes` can tell the folder of a write whose process has ended. `remove_abandoned_save`
+    and `core.stale` find them by it, and those of earlier versions, named ``.NAME.XXXXXXXX.tmp``."""
+    return f".{target.name}.{writer}."
+
+
+# A bundle being written by a writer that may have ended (only .tmp: an .old is the bundle replaced, the only
+# copy left when the process ended between save_bundle's two renames, kept for the day-old sweep).
+_WRITE_IN_PROGRESS = re.compile(rf"\..+\.{WRITER}\.[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_aborted_writes(folder: str | os.PathLike[str]) -> list[Path]:
+    """Delete the temporary folders in ``folder`` of bundles whose writing process has ended before their
+    rename (`petloc train` aborted by a second Ctrl+C or a SIGTERM, which ends the process at once; a
+    crash): a partial model.keras that stayed in --out; return what was removed. A write of a live
+    process, or of another machine, is kept."""
+    return remove_abandoned_folders(folder, _WRITE_IN_PROGRESS)
 
 
 def remove_abandoned_save(out_dir: str | os.PathLike[str]) -> list[Path]:
     """Delete what a `save_bundle` into ``out_dir`` left when its process was killed: the bundle being
-    written (``.NAME.XXXXXXXX.tmp``, a partial model.keras) and the folder it was replacing, renamed away
-    for a moment (``.NAME.XXXXXXXX.old``); return what was removed.
+    written (``.NAME.WRITER.XXXXXXXX.tmp``, a partial model.keras) and the folder it was replacing, renamed
+    away for a moment (``.NAME.WRITER.XXXXXXXX.old``; both without ``WRITER.`` from earlier versions); return
+    what was removed.
 
     Only for a bundle given up, whose writer has ended (a failed or cancelled run's staging folder): the
     sweep of stale temporaries (`core.stale`) waits a day because it cannot know that. Other targets'
     temporaries are kept; symbolic links are not followed; errors are skipped (this is housekeeping)."""
     target = Path(out_dir)
-    ours = re.compile(re.escape(_temporary_prefix(target)) + r"[a-z0-9_]{8}\.(?:tmp|old)")
+    ours = re.compile(re.escape(f".{target.name}.") + rf"(?:{WRITER}\.)?[a-z0-9_]{{8}}\.(?:tmp|old)")
     removed: list[Path] = []
     try:
         with os.scandir(target.parent) as entries:
