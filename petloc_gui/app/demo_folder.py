@@ -5,19 +5,22 @@ annotation (to box, or to take the model's prediction for), a few boxes are shif
 a few labels are flipped, so the review queue has real mistakes to find. None of the XML is a
 pre-label (a model's unreviewed `predict --write-voc` file): the boxes are where the digits were drawn.
 Written into a temporary folder and renamed, so an interrupted first run
-leaves no half demo behind: the demo is known complete by its folder's name alone.
+leaves no half demo behind: the demo is known complete by its folder's name alone. A crash leaves that
+staging folder, named after its writer (`core.abandoned_folders`): the next preparation removes it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from petloc_gui.core.abandoned_folders import WRITER, remove_abandoned_folders, writer_tag
 from petloc_gui.core.atomic import sync_folder, sync_tree, writes_not_synced
 from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.paths import user_data_dir
@@ -28,6 +31,9 @@ DEMO_SEED = 7
 UNANNOTATED_FRACTION = 0.15
 NUDGED = 12
 FLIPPED = 8
+# A staging folder: ``.demo-digits-WRITER-`` and mkdtemp's 8 random characters. Those of earlier versions
+# (``.demo-digits-XXXXXXXX``) name no writer, so nothing can tell a running preparation's from a crashed one.
+_STAGING = re.compile(rf"\.{re.escape(DEMO_NAME)}-{WRITER}-[a-z0-9_]{{8}}")
 
 
 def demo_folder() -> Path:
@@ -40,7 +46,10 @@ def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
     if target.is_dir():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{DEMO_NAME}-", dir=target.parent))
+    # A crashed preparation's staging folder was never removed (a half demo, hidden in the data folder);
+    # one another process is filling now is kept.
+    remove_abandoned_folders(target.parent, _STAGING)
+    staging = Path(tempfile.mkdtemp(prefix=f".{DEMO_NAME}-{writer_tag()}-", dir=target.parent))
     try:
         # No fsync per file (two each, 1,142 in all: 8.9 s of a first run on a slow disk): a crash while the
         # staging folder is written leaves only it, never taken for the demo. Its files and itself are synced
