@@ -207,6 +207,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     _check_inputs(args, in_store)
+    from petloc_gui.model.bundle_write import remove_aborted_writes  # no TensorFlow
+
+    remove_aborted_writes(args.out)  # an aborted run's partial bundle: now, not only once this run writes one
     exclude = resolve_exclude_list(args.data, args.exclude_list) if args.exclude_list else []
     folder, size_notes = read_folder(args.data, args.label, exclude, args.parent_meta, args.init_from)
     if folder.lineage_incomplete:  # said before the run, as `petloc evaluate` says it; again by its figures
