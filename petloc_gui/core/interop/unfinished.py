@@ -209,7 +209,8 @@ class OutputBefore:
     """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
     stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
     File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
-    and is removed (a new OUT's folder too; an empty one given stays). One that held files keeps them: an
+    and is removed (a new OUT's folder too; an empty one given stays, as does a link given to it, through
+    which it is emptied). One that held files keeps them: an
     export over an earlier one of its format puts that export's manifest back where it can (`put_back`), or
     OUT holds an export that did not finish; a conversion to VOC (which has no manifest), and an export into
     an OUT with no export of its format (the user's own files), remove the files they recorded in
@@ -222,13 +223,17 @@ class OutputBefore:
         self.out, self.fmt = Path(out), fmt
         self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
+        # ... which one (through a link too: `ln -s real out`), so that take-back empties that folder only
+        self.empty_folder: os.stat_result | None = None
         self.held_manifest = False
         self.held_unfinished = False  # OUT held an export that did not finish: it still does after a stop
         # what the run creates in an OUT that held files (a conversion to VOC and the exporters say)
         self.written = Written()
         try:
             if self.out.is_dir():
+                folder = os.stat(self.out)
                 self.empty = not any(self.out.iterdir())
+                self.empty_folder = folder if self.empty else None
                 self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
                 self.held_unfinished = interrupted(self.out)
             else:
@@ -278,8 +283,9 @@ class OutputBefore:
                 shutil.rmtree(self.made, ignore_errors=True)
                 gone = not os.path.lexists(self.made)
                 return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
-            if not self.out.is_dir() or self.out.is_symlink():
-                return TakenBack()  # gone meanwhile (removed by hand): nothing of the run's there
+            # Emptied through a link to it as when given itself: the folder was there, so it and the link stay.
+            if not self._still_the_empty_folder():
+                return TakenBack()  # gone meanwhile, or another folder put there: nothing of the run's there
             written = list(self.out.iterdir())
             for path in written:
                 if path.is_dir() and not path.is_symlink():
@@ -290,6 +296,13 @@ class OutputBefore:
             return TakenBack(removed=bool(written), left_behind=any(self.out.iterdir()))
         except OSError:  # what was written, or whether it went, cannot be told: said as left behind
             return TakenBack(removed=True, left_behind=True)
+
+    def _still_the_empty_folder(self) -> bool:
+        """Whether OUT is still the empty folder it was (given through a link, the link still leads there)."""
+        try:
+            return self.empty_folder is not None and os.path.samestat(os.stat(self.out), self.empty_folder)
+        except OSError:  # gone meanwhile (removed by hand)
+            return False
 
 
 def _manifest(fmt: str | None) -> tuple[str, ...]:
