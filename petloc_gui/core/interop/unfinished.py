@@ -6,8 +6,8 @@ So an export writes its manifest last, after every image and label file, and
 for as long as it runs OUT holds `MARK`: a run killed outright (SIGKILL, a
 power cut: no chance to clean up) leaves images and labels with no manifest
 and the mark, which the next export into OUT recognises (`interrupted`).
-An export with ``--overwrite`` first moves the manifest an earlier one left
-aside (`EARLIER`, a hidden folder in OUT), so that half of the new label files
+An export with ``--overwrite`` first moves the manifest an earlier one left (all of
+it: `holds_manifest`) aside (`EARLIER`, a hidden folder in OUT), so that half of the new label files
 are never read with the old ``names``. When what it is writing keeps the earlier
 manifest true (COCO: images are never replaced, so the old annotations.json still
 names the images it did; YOLO: the same classes, so every label file, old or new,
@@ -104,19 +104,25 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
     atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()} {fmt} {manifest[0]}\n"
                                    f"{_EXPLANATION}".encode())
     aside = out / EARLIER
-    present = [name for name in manifest if os.path.lexists(out / name)]
-    if present:
+    if holds_manifest(out, manifest):
         # A complete earlier export: its manifest, not one an earlier stopped run left aside.
         shutil.rmtree(aside, ignore_errors=True)
         aside.mkdir()
-    for name in present:
-        os.replace(out / name, aside / name)
+        for name in manifest:
+            os.replace(out / name, aside / name)
     # Another format's manifest (left aside by a stopped export of it) is not this export's to put back.
     if aside.is_dir() and (set(os.listdir(aside)) - set(manifest) or not _keeps(keeps, aside)):
         shutil.rmtree(aside, ignore_errors=True)
     if earlier is not None and earlier[1] == socket.gethostname() and process_has_ended(earlier[0]):
         for folder in dict.fromkeys(folders):
             remove_left_by_ended_runs(folder)
+
+
+def holds_manifest(out: Path, manifest: Collection[str]) -> bool:
+    """Whether ``out`` holds the whole ``manifest`` of an earlier export: every file of it (YOLO's data.yaml and
+    classes.txt, COCO's annotations.json). One of YOLO's alone is the user's (an Ultralytics project's
+    data.yaml, a labelImg folder's classes.txt), never set aside or dropped: a run stopped leaves it as it was."""
+    return bool(manifest) and all(os.path.lexists(out / name) for name in manifest)
 
 
 def put_back(out: Path) -> list[str]:
@@ -197,7 +203,7 @@ class TakenBack:
     folder_removed: bool = False  # OUT was new, and its folder (the outermost one of its path made) went too
     put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
-    held_manifest: bool = False  # OUT held the manifest of an export of the format being written
+    held_manifest: bool = False  # OUT held the (whole) manifest of an export of the format being written
     # OUT held files, and a conversion to VOC or an export (with no earlier export of its format there) wrote
     # beside them: how many of its files were removed, and those that could not be (`left_behind` then); the
     # files that were there before are never touched
@@ -234,7 +240,7 @@ class OutputBefore:
                 folder = os.stat(self.out)
                 self.empty = not any(self.out.iterdir())
                 self.empty_folder = folder if self.empty else None
-                self.held_manifest = any((self.out / name).exists() for name in _manifest(fmt))
+                self.held_manifest = holds_manifest(self.out, _manifest(fmt))
                 self.held_unfinished = interrupted(self.out)
             else:
                 self.made = next(reversed(missing_folders(self.out)), None)

@@ -168,7 +168,10 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     if not exported:  # no image: a classes.txt and data.yaml of none would stand in for an earlier export's
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
-    for manifest, data in ((CLASSES_TXT, classes), (DATA_YAML, data_yaml(names).encode("utf-8"))):
+    manifests = ((CLASSES_TXT, classes), (DATA_YAML, data_yaml(names).encode("utf-8")))
+    # The user's own one there (a lone data.yaml or classes.txt: `unfinished.holds_manifest`) is replaced last,
+    # so that a failure writing the other, which is taken back, leaves theirs as it was.
+    for manifest, data in sorted(manifests, key=lambda pair: os.path.lexists(out / pair[0])):
         # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
         written.wrote(out / manifest, functools.partial(atomic_write_bytes, out / manifest, data))
     unfinished.finish(out)
