@@ -40,8 +40,11 @@ _INVISIBLE = ("\xad\u115f\u1160\u17b4\u17b5\u2060-\u2065\u206a-\u206f\u3164\uffa
               "\U000e01f0-\U000e0fff")
 # Characters drawn as nothing that are part of real text in their place (`_part_of_text`): the zero-width space
 # (a word break inside Thai or Khmer), the joiners (emoji sequences, Indic conjuncts, Persian words), the
-# variation selectors ("❤️"), the Mongolian ones, the combining grapheme joiner and the tags of a flag.
-_IN_TEXT_ONLY = "\u034f\u180b-\u180f\u200b-\u200d\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+# variation selectors ("❤️"), the Mongolian ones, the combining grapheme joiner, the tags of a flag, and the
+# Braille pattern blank (a cell with no dot: the space between Braille words, no Default_Ignorable one).
+_BRAILLE_BLANK = "\u2800"
+_IN_TEXT_ONLY = ("\u034f\u180b-\u180f\u200b-\u200d\ufe00-\ufe0f\U000e0020-\U000e007f\U000e0100-\U000e01ef"
+                 f"{_BRAILLE_BLANK}")
 # Unicode's Default_Ignorable_Code_Point: drawn as nothing unless a font has a glyph for it. A name's
 # class is the same without them (`core.label_variants.label_key`, the identifier rule of UAX #31).
 DEFAULT_IGNORABLE = re.compile(
@@ -104,6 +107,8 @@ def _part_of_text(text: str, at: int, before: str) -> bool:
         return _in_blocks(before, _UNSPACED_SCRIPTS) and _in_blocks(after, _UNSPACED_SCRIPTS)
     if char in _JOINERS:  # between two letters of a script that joins or forms conjuncts (Persian, Devanagari)
         return _in_blocks(before, _JOINING_SCRIPTS) and _in_blocks(after, _JOINING_SCRIPTS)
+    if char == _BRAILLE_BLANK:  # a blank cell: a space only beside the cells of Braille text
+        return "\u2801" <= before <= "\u28ff" or "\u2801" <= after <= "\u28ff"
     if char == "\u034f":  # the grapheme joiner: keeps the combining marks after it in their order
         return _drawn(before) and unicodedata.category(after[:1] or " ").startswith("M")
     if "\u180b" <= char <= "\u180f":  # a Mongolian variation selector: a form of the Mongolian letter before
@@ -172,14 +177,17 @@ def _is_tag(char: str) -> bool:
 
 
 def _drawn(char: str) -> bool:
-    """Whether ``char`` (one character or "") is one drawn as something: no space, no invisible character."""
-    return bool(char) and not char.isspace() and not DEFAULT_IGNORABLE.match(char) and not _ESCAPED.match(char)
+    """Whether ``char`` (one character or "") is one drawn as something: no space, no invisible character, no
+    Braille cell with no dot (U+2800, a glyph of nothing, though no Default_Ignorable one)."""
+    return (bool(char) and not char.isspace() and char != _BRAILLE_BLANK and not DEFAULT_IGNORABLE.match(char)
+            and not _ESCAPED.match(char))
 
 
 def drawn_as_nothing(name: str) -> bool:
     """Whether ``name``, not empty, shows nothing: each of its characters a space or one drawn as nothing
-    (`_drawn`: "\u200b", "\u2060\u200b", a lone soft hyphen, the Hangul filler U+3164, a lone variation
-    selector). Made a class, it read as one with no name: a row, a key and a box label that look empty."""
+    (`_drawn`: "\u200b", "\u2060\u200b", a lone soft hyphen, the Hangul fillers U+3164 and U+FFA0, the Braille
+    pattern blank U+2800, a lone variation selector). Made a class, it read as one with no name: a row, a key
+    and a box label that look empty."""
     return bool(name) and not any(map(_drawn, name))
 
 

@@ -13,7 +13,7 @@ from petloc_gui.core.stats import MISSING_LABEL, compute_stats
 from tests.cli.helpers import last_json, run_cli, write_annotated
 
 BLANK = [("\u200b", "\\u200b"), ("\u2060\u200b", "\\u2060\\u200b"), ("\xad", "\\xad"), ("\u3164", "\\u3164"),
-         ("\ufe0f", "\\ufe0f")]
+         ("\ufe0f", "\\ufe0f"), ("\u2800", "\\u2800")]
 
 
 def _dataset(tmp_path, blank):

@@ -15,7 +15,7 @@ from petloc_gui.core.voc import read_voc
 from tests.cli.helpers import write_annotated
 
 BLANK = [("\u200b", "\\u200b"), ("\u2060\u200b", "\\u2060\\u200b"), ("\xad", "\\xad"), ("\u3164", "\\u3164"),
-         ("\ufe0f", "\\ufe0f")]
+         ("\ufe0f", "\\ufe0f"), ("\u2800", "\\u2800")]
 
 
 @pytest.mark.parametrize(("blank", "shown"), BLANK, ids=[shown for _, shown in BLANK])
