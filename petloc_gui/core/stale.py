@@ -9,8 +9,10 @@ live save or training run can own them:
 - ``.NAME.PID.petloc-new`` files: ``petloc predict --write-voc`` pre-labels
   and ``petloc convert`` (new VOC files, YOLO label files, and image copies
   as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
-- ``.NAME.XXXXXXXX.tmp`` / ``.NAME.XXXXXXXX.old`` folders holding a model
-  bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
+- ``.NAME.WRITER.XXXXXXXX.tmp`` / ``.NAME.WRITER.XXXXXXXX.old`` folders (without
+  ``WRITER.`` from earlier versions; ``WRITER`` is ``core.abandoned_folders.writer_tag``,
+  whose folders the next save removes at once when their process has ended) holding a
+  model bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
   (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
   atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) and TensorFlow's
