@@ -39,3 +39,51 @@ def test_the_model_store_is_the_tests_own_whatever_xdg_data_home_says(monkeypatc
 
     monkeypatch.setenv("XDG_DATA_HOME", str(Path.home() / ".local" / "share"))
     assert user_data_dir() == _isolated_user_data
+
+
+def _a_shown_line_edit(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    line = QLineEdit()
+    qtbot.addWidget(line)
+    line.show()
+    return line
+
+
+def test_a_click_with_shift_leaves_shift_held_in_qts_eyes(qtbot):
+    """Qt's own behaviour, which `_no_key_or_button_left_held` is for: QTest's click with Shift ends with the
+    Shift's release, and that release carries Shift. The next test, in this file's order, finds it let go."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    qtbot.keyClick(_a_shown_line_edit(qtbot), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.ShiftModifier
+
+
+def test_a_test_after_one_that_left_shift_finds_no_modifier_and_selects_a_row(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QStandardItemModel
+    from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(QStandardItemModel(2, 2))
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.selectRow(1)  # with Shift held: an extension from no anchor, which selected nothing
+    assert view.selectionModel().isRowSelected(1)
+
+
+def test_let_go_of_held_input_says_what_was_held_and_clears_it(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from tests.conftest import let_go_of_held_input
+
+    line = _a_shown_line_edit(qtbot)
+    qtbot.mousePress(line, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ShiftModifier)  # never released
+    assert let_go_of_held_input() == (Qt.KeyboardModifier.ShiftModifier, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+    assert QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton
+    assert let_go_of_held_input() == (Qt.KeyboardModifier.NoModifier, Qt.MouseButton.NoButton)
