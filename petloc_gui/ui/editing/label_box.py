@@ -11,7 +11,8 @@ left any other way (a click on the image or a box, Tab, a save, another image
 or box shown while the box keeps the keyboard) is dropped, visibly: the box shows
 the selected box's label again and the status line says the typed label was not
 applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid. Switching to another
-window leaves nothing: the keyboard comes back to the box, the typing still there.
+window, or reaching a menu (the mouse, Alt, Alt+G), leaves nothing: the keyboard comes back to the box, the
+typing still there.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QMenuBar, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.app.unstorable_class import refused_class
@@ -35,7 +36,17 @@ HELP = ("Label of the selected box: pick one (a number key gives the class of th
         "case or spaces gives that class (\"Dog\" gives dog). Edit → Classes… renames classes (to another case "
         "too) or deletes them.")
 ACCESSIBLE_NAME = "Label"
+# Why the box lost the keyboard, when its typing is kept (`LabelBox._left`): a menu or its own list over it,
+# the menu bar, another window
+KEPT_WHILE_AWAY = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
+                   Qt.FocusReason.ActiveWindowFocusReason)
 NUMBER_KEYS = "1234567890"  # in the order they fall to classes not named by a key: 1-9, then 0 for the 10th
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)  # (a Label box exists in a widgets application only)
+    return app
 
 
 def number_keys(names: Sequence[str]) -> dict[str, str]:
@@ -115,6 +126,7 @@ class LabelBox(QObject):
         # box selected then. A toolbar button or a menu takes no keyboard from the box, so N or Go → Next
         # image left "dog" typed for a cat there, and Enter relabelled the next image's box.
         self._typed_for: BoxShown | None = None
+        self._away = False  # typing kept while the keyboard is away (a menu, another window): see _left
         self._refused = ""  # the text Enter last refused (`_typed`): leaving the box does not advise Enter again
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
@@ -310,18 +322,36 @@ class LabelBox(QObject):
 
     def _left(self, reason: Qt.FocusReason) -> None:
         """The box lost the keyboard: typing is dropped, and said, unless a menu or the box's own list opened
-        over it (a pick from the list applies; the list closing, or a save from the menu, drops it), or the
-        window itself lost the keyboard (another program, Alt+Tab; a window-modal question): Qt gives the
-        keyboard back to the box when the window is active again, and the typing was gone ("cat" back to dog)."""
-        if reason not in (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.ActiveWindowFocusReason):
+        over it (a pick from the list applies; the list closing, or a save from the menu, drops it), the menu
+        bar took it (Alt, Alt+G, Escape out of a menu opened with the mouse: the reviewer's "3" was dropped
+        there and kept under the same menu opened with the mouse), or the window itself lost the keyboard
+        (another program, Alt+Tab; a window-modal question): Qt gives the keyboard back to the box when the
+        menu or the window lets it go, and the typing was gone ("cat" back to dog). Kept until the keyboard
+        lands on another widget of this window (`_landed`)."""
+        if reason not in KEPT_WHILE_AWAY:
             if note := self.drop_typing():
                 self.edits.said.emit(note)
+            return
+        if not self._typing:
             return
         # kept, but not applied by Qt as the box loses the keyboard: it activates the item matching the text
         # when that is not the current one, so that item is made current first (none matching: nothing to
         # activate, and making none current emptied the box: a new class typed was gone under a menu)
-        if self._typing and (matching := self.combo.findText(self.combo.currentText())) >= 0:
+        if (matching := self.combo.findText(self.combo.currentText())) >= 0:
             self._make_current(matching)
+        if not self._away:
+            self._away = True
+            _application().focusChanged.connect(self._landed)
+
+    def _landed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Where the keyboard went while typing was kept (`_left`): back in the box, kept; to a widget of this
+        window that is not a menu (a click on the image from the menu bar), the box was left: dropped, said."""
+        if new is None or isinstance(new, (QMenuBar, QMenu)) or new.window() is not self.combo.window():
+            return  # still away: a menu, the box's list (its own window), another window
+        self._away = False
+        _application().focusChanged.disconnect(self._landed)
+        if new is not self.combo and new is not self._line and (note := self.drop_typing()):
+            self.edits.said.emit(note)
 
     def _make_current(self, index: int) -> None:
         """Item ``index`` current, no signal, no pick (-1: none, which empties the text)."""
