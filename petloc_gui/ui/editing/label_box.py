@@ -18,16 +18,15 @@ typing still there.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QMenuBar, QWidget
 
-from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.text import tidy_name, visible
 from petloc_gui.core.voc_types import VocObject
+from petloc_gui.ui.editing.box_shown import BoxShown
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
@@ -68,22 +67,6 @@ def number_keys(names: Sequence[str]) -> dict[str, str]:
 def key_of(names: Sequence[str]) -> dict[str, str]:
     """`number_keys` the other way round: class -> the key that gives it (a class past the tenth has none)."""
     return {name: key for key, name in number_keys(names).items()}
-
-
-@dataclass(frozen=True, eq=False)
-class BoxShown:
-    """The image shown and its selected box, which typed text is for: the row and document (one read again
-    from disk is another image), the box's place and the box itself (replaced by Accept, put back by Undo:
-    a toolbar button leaves the keyboard in the Label box, and the typing was for the box as it was)."""
-
-    row: int | None
-    doc: ImageDocument | None
-    place: int
-    box: VocObject | None
-
-    def same_as(self, other: BoxShown | None) -> bool:
-        return (other is not None and self.doc is other.doc and self.row == other.row and self.place == other.place
-                and self.box == other.box)
 
 
 class LabelBox(QObject):
@@ -230,8 +213,8 @@ class LabelBox(QObject):
                 self.edits.said.emit(note)
             self._show_label_of_selected()  # (also when the typing is the new box's label: nothing to say)
             return
-        if self._line.hasFocus():
-            return  # the user is typing a label: leave it alone
+        if self._typing and self._line.hasFocus():
+            return  # the user is typing a label: leave it alone (not typing: Ctrl+Z there changed the label)
         self._show_label_of_selected()
 
     def _selected_box(self) -> VocObject | None:
@@ -309,16 +292,35 @@ class LabelBox(QObject):
             return ""
         had_keyboard = self.combo.hasFocus() or self._line.hasFocus()
         refused = typed == self._refused  # (before `_show` forgets it)
-        label = self._label_of_selected()
-        # its item made current, so that Qt's activation as the box loses the keyboard (of the item matching
-        # the text, when that is not the current one) finds nothing to apply
-        self._make_current(self.combo.findText(visible(label)))
-        self._show(label)  # (after: an index of -1 empties the text)
+        self._take_back_typing()
         if had_keyboard:
             self.typing_done.emit()
         if refused:
             return f"Typed label '{visible(typed)}' not applied"  # Enter refused it (said why): no Enter advice
         return f"Typed label '{visible(typed)}' not applied: press Enter in the Label box to apply it"
+
+    def _take_back_typing(self) -> None:
+        """The selected box's label shown again, its item made current, so that Qt's activation as the box
+        loses the keyboard (of the item matching the text, when that is not the current one) finds nothing."""
+        label = self._label_of_selected()
+        self._make_current(self.combo.findText(visible(label)))
+        self._show(label)  # (after: an index of -1 empties the text)
+
+    def _undo_key(self, event) -> bool:
+        """Ctrl+Z (or Redo's keys) in the box, as a shortcut override or a key press. The line edit took them
+        as a text field's keys with no history to undo (the box's completion leaves none): "cat" typed stayed,
+        and the window's Undo never ran. Typing there: Ctrl+Z takes it back, unsaid (a text field's undo), the
+        keyboard still here; nothing typed: they are the window's."""
+        if not self._typing:
+            event.ignore()  # (an override not accepted: the window's shortcut runs)
+            return True
+        if not event.matches(QKeySequence.StandardKey.Undo):
+            return False  # Redo over typing: the line edit's, as before
+        event.accept()
+        if event.type() == QEvent.Type.KeyPress:
+            self._take_back_typing()
+            self._line.selectAll()  # (the next key replaces it, as after a click in the box)
+        return True
 
     def _left(self, reason: Qt.FocusReason) -> None:
         """The box lost the keyboard: typing is dropped, and said, unless a menu or the box's own list opened
@@ -387,6 +389,10 @@ class LabelBox(QObject):
                 and (watched is self.combo or watched is self._line)):
             self._done(say=False)
             return True
+        if (event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+                and (watched is self.combo or watched is self._line)
+                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))):
+            return self._undo_key(event)
         if event.type() == QEvent.Type.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
             self._left(event.reason())
         if event.type() == QEvent.Type.Hide and watched is self._popup:
