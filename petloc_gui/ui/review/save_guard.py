@@ -214,6 +214,12 @@ class SaveGuard:
                     return 0
                 if exc.found is not None:  # the question names what the file is now (the watcher may not have)
                     doc.external_change = exc.found
+                if kind != DELETED and session.their_version.shows_the_same(row):
+                    # theirs is what the window shows (the other program wrote the box accepted here): nothing
+                    # to choose, and Take theirs promised a Ctrl+Z that did nothing; taken, its other fields kept
+                    session.take_theirs(row)
+                    notes.append(f"{name} was {what}; it shows what you see here, so there is nothing to save.")
+                    return 0
                 if quiet:
                     choose = "whether to write it again" if kind == DELETED else "which version to keep"
                     failures.append(f"{name}: {what}; not saved. Your edits are kept: save it to choose {choose}.")
@@ -223,9 +229,11 @@ class SaveGuard:
                     keep_mine = True
                     continue
                 if choice == TAKE_THEIRS:
+                    same = session.their_version.shows_the_same(row)  # (a file deleted, mine no box: no undo step)
                     session.take_theirs(row)
-                    notes.append(taken_note(name, doc))
-                    self.to_check.append(notes[-1])
+                    notes.append(taken_note(name, doc, undoable=not same))
+                    if not same:  # (no Ctrl+Z promised: leaving loses nothing)
+                        self.to_check.append(notes[-1])
                     return 0
                 if choice == SHOW_BOTH:
                     session.show_both(row)
@@ -271,9 +279,10 @@ class SaveGuard:
         box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
                     f"{since}, and you have unsaved edits.")
         if kind == DELETED:
+            back = " (Ctrl+Z brings your edits back)" if doc.objects or doc.verified else ""  # (none: no undo step)
             box.setInformativeText(
                 "Keep mine: save your version, which writes the file again.\n"
-                "Discard mine: leave it deleted, with no annotation shown (Ctrl+Z brings your edits back).")
+                f"Discard mine: leave it deleted, with no annotation shown{back}.")
             buttons: dict[QAbstractButton, str] = {
                 box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole): KEEP_MINE,
                 box.addButton("Discard mine", QMessageBox.ButtonRole.DestructiveRole): TAKE_THEIRS,

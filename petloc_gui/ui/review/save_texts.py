@@ -129,13 +129,15 @@ def _reasons(failures: list[str]) -> str:
         f"\n… and {len(failures) - 10} more" if len(failures) > 10 else "")
 
 
-def taken_note(name: str, doc) -> str:
+def taken_note(name: str, doc, undoable: bool = True) -> str:
     """What a save's "Take theirs" says: the version on disk shown; or, the file gone (deleted by another
-    program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs."""
+    program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs. Ctrl+Z is
+    promised only when ``undoable``: taking a version that shows as mine makes no undo step."""
+    back = "; Ctrl+Z brings your edits back" if undoable else ""
     if doc.disk_state is not None and not doc.disk_state.exists:
-        return (f"{name} was deleted by another program: no annotation is shown now; Ctrl+Z brings your "
-                "edits back (saving them writes the file again).")
-    return f"{name}: the version on disk is shown; Ctrl+Z brings your edits back."
+        again = " (saving them writes the file again)" if undoable else ""
+        return f"{name} was deleted by another program: no annotation is shown now{back}{again}."
+    return f"{name}: the version on disk is shown{back}."
 
 
 def kept_open_text(notes: list[str], reload: bool, autosave: bool, failures: list[str]) -> str:

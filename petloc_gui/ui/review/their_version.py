@@ -102,6 +102,13 @@ class TheirVersion:
         loaded = self._store.loaded(row)
         return self._store.read_disk_version(row, loaded.image_size if loaded is not None else None)
 
+    def shows_the_same(self, row: int) -> bool:
+        """Whether image ``row``'s file, read now, shows what the window shows (boxes, labels, verified mark):
+        a save that finds it changed has nothing to ask then (`SaveGuard`), and its Take theirs adds no undo step
+        (`take_theirs`), so a promised Ctrl+Z did nothing."""
+        fresh = self._read_disk_version(row)
+        return fresh.load_error is None and fresh.shown() == self._store.document(row).shown()
+
     def take_theirs(self, row: int) -> None:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away, unless they are
         a failed read's (`never_read`): then it is taken as a first read would have taken it. No undo step

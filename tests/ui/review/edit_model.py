@@ -183,8 +183,8 @@ class ImageHistory:
         if theirs is None or (not quiet and self.dirty and choice == save_guard.KEEP_MINE):
             self.saved()
             return True
-        if not self.dirty:  # nothing of mine to keep: theirs is taken without a question
-            self.take_theirs(theirs)
+        if not self.dirty or theirs == self.state:  # nothing of mine to keep, or theirs shows just mine: taken
+            self.take_theirs(theirs)  # without a question (the fuzz never deletes a file)
         elif quiet or choice == save_guard.CANCEL:
             return None
         elif choice == save_guard.TAKE_THEIRS:

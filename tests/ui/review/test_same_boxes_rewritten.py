@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.voc import read_voc, write_voc
 from petloc_gui.ui.review import save_guard
@@ -58,7 +60,8 @@ def test_the_file_s_fields_the_window_does_not_show_are_taken_without_an_undo_st
 
 
 def test_taking_their_version_that_shows_what_mine_does_adds_no_undo_step(qtbot, window, folder, monkeypatch):
-    """Under edits the save asks; taking theirs when it shows the very boxes of the edits changes nothing."""
+    """Under edits, a version on disk showing the very boxes of the edits is taken without a question (it asked,
+    and Take theirs promised a Ctrl+Z back to them): it changes nothing, and adds no undo step."""
     open_and_wait(qtbot, window, folder)
     window.show_row(0)
     edits, doc = window.edits, window.edits.doc
@@ -70,9 +73,10 @@ def test_taking_their_version_that_shows_what_mine_does_adds_no_undo_step(qtbot,
     annotation.objects = [dataclasses.replace(o, box=Box(11, 10, 51, 50)) for o in annotation.objects]
     write_voc(annotation, xml)  # another program made my edit too
     window.session.watchers.disk.check()
-    monkeypatch.setattr(window.guard, "ask_conflict", lambda doc: save_guard.TAKE_THEIRS)
+    monkeypatch.setattr(window.guard, "ask_conflict", lambda doc: pytest.fail("asked which version to keep"))
     assert window.save_current()  # their version taken (nothing written, nothing failed)
-    assert "the version on disk is shown" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == ("a.xml was changed on disk by another program; it shows what "
+                                                   "you see here, so there is nothing to save.")
     assert [(o.name, o.box) for o in doc.objects] == mine and not doc.dirty
     assert _undo_steps(window) == ["Nudge box"]
     edits.stack().undo()
