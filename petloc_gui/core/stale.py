@@ -77,7 +77,8 @@ def is_our_temporary_file(name: str) -> bool:
 
 def process_has_ended(pid: int) -> bool:
     """Whether no process ``pid`` runs on this machine now (False when that cannot be known: not
-    POSIX, where os.kill would end the process rather than ask)."""
+    POSIX, where os.kill would end the process rather than ask; a pid no process can have, from a name
+    made elsewhere)."""
     if os.name != "posix" or pid <= 0:
         return False
     try:
@@ -85,6 +86,8 @@ def process_has_ended(pid: int) -> bool:
     except ProcessLookupError:
         return True
     except OSError:  # EPERM: it runs, as another user
+        return False
+    except OverflowError:  # not a pid of this system (not an OSError: housekeeping would stop on it)
         return False
     return False
 
