@@ -3,43 +3,66 @@
 A folder written whole and then renamed into place (a model bundle, the first run's demo) stays behind
 under its temporary name when its process is ended before the rename: a second Ctrl+C or a SIGTERM that
 aborts `petloc train` at once, SIGKILL, a crash. Nothing of that process can clean up after it. The
-folder's name carries its writer (`writer_tag`: this machine's name and the process id), so the next
+folder's name carries its writer (`writer_tag`: this machine and pid namespace, and the process id), so the next
 write of the same kind can prove it abandoned and remove it then, instead of the day `core.stale` waits
 because a nameless temporary could belong to a run still going.
 
-A writer is known to have ended only when it ran on this machine and no process of its id runs now: a
-folder of this process, of a live process, or of another machine (a shared folder, another container) is
-kept, for the day-old sweep.
+A writer is known to have ended only when it ran on this machine, in this process's pid namespace, and
+no process of its id runs now: a folder of this process, of a live process, of another machine (a shared
+folder) or of another pid namespace of this one (a container, flatpak, ``unshare -p``: a pid there means
+nothing here) is kept, for the day-old sweep, and so is one whose tag has an earlier form (``HOST-PID``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import socket
+import sys
 from pathlib import Path
 
 from petloc_gui.core.stale import process_has_ended
 
-# What a writer tag looks like inside a folder name (between dots): host (no dots), a dash, the pid.
-WRITER = r"(?P<writer>[A-Za-z0-9-]+-\d+)"
+# What a writer tag looks like inside a folder name (between dots): the machine (`_machine`), a dash, the pid.
+WRITER = r"(?P<writer>[0-9a-f]{12}-[0-9]+)"
+_BOOT_ID = "/proc/sys/kernel/random/boot_id"
+_PID_NAMESPACE = "/proc/self/ns/pid"
 
 
-def _host() -> str:
-    # Dots would end the tag early in names split at dots; the host is only compared, never resolved.
-    return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:32] or "host"
+def _machine() -> tuple[str, bool]:
+    """This machine and pid namespace as a tag names them, and whether a pid of a tag naming them can be looked
+    up here. A host name alone was not enough: hosts' names that differed only after 32 characters, or in a dot
+    or a letter outside ASCII, were cleaned to one, and every pid namespace of a host shares its name. So the
+    tag is 12 hex digits of a hash of the whole name, Linux's boot id (this boot of this kernel: another
+    machine of the same name, or this one before a reboot, is another) and the pid namespace's inode (unique
+    while it lives, so a namespace that reused it has ended, with all its processes). Where Linux does not
+    say them, no pid is looked up; elsewhere (macOS) a machine has one pid namespace and its name is all."""
+    parts = [socket.gethostname()]
+    known = True
+    if sys.platform.startswith("linux"):
+        try:
+            parts.append(Path(_BOOT_ID).read_text(encoding="ascii").strip())
+            parts.append(str(os.stat(_PID_NAMESPACE).st_ino))
+        except (OSError, ValueError):
+            parts.append("unknown")  # never a boot id or an inode: tells no namespace's tag as ours
+            known = False
+    # repr: each part whole and apart from the next, whatever characters the name has
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:12], known
 
 
 def writer_tag() -> str:
-    """This process, as a temporary folder's name carries it: ``HOST-PID``."""
-    return f"{_host()}-{os.getpid()}"
+    """This process, as a temporary folder's name carries it: ``MACHINE-PID`` (`_machine`)."""
+    return f"{_machine()[0]}-{os.getpid()}"
 
 
 def writer_has_ended(tag: str) -> bool:
-    """Whether the writer ``tag`` names ran on this machine and has ended (never this process)."""
-    host, _, pid = tag.rpartition("-")
-    if host != _host() or not pid.isdigit() or int(pid) == os.getpid():
+    """Whether the writer ``tag`` names ran on this machine, in this pid namespace, and has ended (never this
+    process)."""
+    machine, _, pid = tag.rpartition("-")
+    here, pids_known = _machine()
+    if not pids_known or machine != here or re.fullmatch("[0-9]+", pid) is None or int(pid) == os.getpid():
         return False
     return process_has_ended(int(pid))
 

@@ -23,7 +23,7 @@ def test_only_a_folder_of_an_ended_process_of_this_machine_goes(tmp_path):
     host = writer_tag().rpartition("-")[0]
     pid = _ended_pid()
     ended = tmp_path / f".job-{host}-{pid}-abcd1234"
-    elsewhere = tmp_path / f".job-other{host}-{pid}-abcd1234"
+    elsewhere = tmp_path / f".job-{'0' * 12 if host != '0' * 12 else '1' * 12}-{pid}-abcd1234"
     mine = tmp_path / f".job-{writer_tag()}-abcd1234"
     for folder in (ended, elsewhere, mine):
         folder.mkdir()
