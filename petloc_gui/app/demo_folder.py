@@ -48,7 +48,8 @@ def ensure_demo_folder(count: int = DEMO_COUNT) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     # A crashed preparation's staging folder was never removed (a half demo, hidden in the data folder);
     # one another process is filling now is kept.
-    remove_abandoned_folders(target.parent, _STAGING)
+    # By the name alone: no check of a half-written demo's files exists, and the data folder is petloc's.
+    remove_abandoned_folders(target.parent, _STAGING, contents=None)
     staging = Path(tempfile.mkdtemp(prefix=f".{DEMO_NAME}-{writer_tag()}-", dir=target.parent))
     try:
         # No fsync per file (two each, 1,142 in all: 8.9 s of a first run on a slow disk): a crash while the

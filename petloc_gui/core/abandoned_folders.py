@@ -21,6 +21,7 @@ import re
 import shutil
 import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from petloc_gui.core.stale import process_has_ended
@@ -67,9 +68,12 @@ def writer_has_ended(tag: str) -> bool:
     return process_has_ended(int(pid))
 
 
-def remove_abandoned_folders(folder: str | os.PathLike[str], name: re.Pattern[str]) -> list[Path]:
+def remove_abandoned_folders(folder: str | os.PathLike[str], name: re.Pattern[str], *,
+                             contents: Callable[[Path], bool] | None) -> list[Path]:
     """Delete the folders directly in ``folder`` whose name matches ``name`` whole (its ``writer`` group a
-    `writer_tag`) and whose writer has ended; return what was removed. Symbolic links are neither followed
+    `writer_tag`), whose writer has ended and, unless ``contents`` is None (a name only petloc makes, in a
+    folder of petloc's own), which ``contents`` accepts: what the writer puts in them, so that a file of
+    someone else's is not deleted with it. Return what was removed. Symbolic links are neither followed
     nor removed; errors are skipped (housekeeping never stops the write that runs it)."""
     removed: list[Path] = []
     try:
@@ -84,7 +88,7 @@ def remove_abandoned_folders(folder: str | os.PathLike[str], name: re.Pattern[st
                 continue
         except OSError:
             continue
-        if writer_has_ended(match.group("writer")):
+        if writer_has_ended(match.group("writer")) and (contents is None or contents(Path(entry.path))):
             shutil.rmtree(entry.path, ignore_errors=True)
             if not os.path.lexists(entry.path):
                 removed.append(Path(entry.path))

@@ -129,7 +129,13 @@ def _is_our_temporary_folder(path: Path, name: str, *, store: bool) -> bool:
         return False
     # Empty (killed before anything was written), or holding only what a bundle save or a SavedModel
     # export writes: a folder that holds anything else is not petloc's to remove.
-    return _holds_only(path, _is_bundle_file) or _is_saved_model(path)
+    return holds_only_bundle_files(path) or _is_saved_model(path)
+
+
+def holds_only_bundle_files(path: Path) -> bool:
+    """Whether the folder ``path`` is empty or holds nothing but a bundle's files, as a killed
+    :func:`model.bundle_write.save_bundle` leaves them (its atomic writes' temporaries included)."""
+    return _holds_only(path, _is_bundle_file)
 
 
 def _is_bundle_file(name: str) -> bool:

@@ -24,7 +24,7 @@ from petloc_gui.core.abandoned_folders import WRITER, remove_abandoned_folders, 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.folder_rename import rename_folder
-from petloc_gui.core.stale import remove_stale
+from petloc_gui.core.stale import holds_only_bundle_files, remove_stale
 from petloc_gui.model.bundle import FORMAT_VERSION, META_FILE, MODEL_FILE, BundleError
 from petloc_gui.model.untyped import KerasModel
 
@@ -103,8 +103,9 @@ def remove_aborted_writes(folder: str | os.PathLike[str]) -> list[Path]:
     """Delete the temporary folders in ``folder`` of bundles whose writing process has ended before their
     rename (`petloc train` aborted by a second Ctrl+C or a SIGTERM, which ends the process at once; a
     crash): a partial model.keras that stayed in --out; return what was removed. A write of a live
-    process, or of another machine, is kept."""
-    return remove_abandoned_folders(folder, _WRITE_IN_PROGRESS)
+    process, or of another machine, is kept, and so is a folder holding anything a save does not write
+    (someone's file put in it): the day-old sweep's rule."""
+    return remove_abandoned_folders(folder, _WRITE_IN_PROGRESS, contents=holds_only_bundle_files)
 
 
 def remove_abandoned_save(out_dir: str | os.PathLike[str]) -> list[Path]:

@@ -34,7 +34,23 @@ def test_only_a_folder_of_an_ended_process_of_this_machine_goes(tmp_path):
     link.symlink_to(outside, target_is_directory=True)
     (tmp_path / f".job-{host}-{pid}-ijkl9012").write_text("a file")
 
-    assert remove_abandoned_folders(tmp_path, NAME) == [ended]
+    assert remove_abandoned_folders(tmp_path, NAME, contents=None) == [ended]
     assert not ended.exists()
     assert (elsewhere / "part").is_file() and (mine / "part").is_file()
     assert link.is_symlink() and outside.is_dir() and (tmp_path / f".job-{host}-{pid}-ijkl9012").is_file()
+
+
+def test_a_folder_its_contents_check_refuses_is_kept(tmp_path):
+    host = writer_tag().rpartition("-")[0]
+    pid = _ended_pid()
+    ours = tmp_path / f".job-{host}-{pid}-abcd1234"
+    theirs = tmp_path / f".job-{host}-{pid}-efgh5678"
+    for folder, name in ((ours, "part"), (theirs, "notes.txt")):
+        folder.mkdir()
+        (folder / name).write_bytes(b"half")
+
+    def holds_only_parts(folder):
+        return all(path.name == "part" for path in folder.iterdir())
+
+    assert remove_abandoned_folders(tmp_path, NAME, contents=holds_only_parts) == [ours]
+    assert (theirs / "notes.txt").is_file()

@@ -34,7 +34,7 @@ child = subprocess.Popen([sys.executable, "-c", "pass"])
 child.wait()
 ended = Path(sys.argv[1]) / f".job-{writer_tag().rpartition('-')[0]}-{child.pid}-ended000"
 ended.mkdir()
-print(json.dumps([path.name for path in remove_abandoned_folders(sys.argv[1], re.compile(sys.argv[2]))]))
+print(json.dumps([path.name for path in remove_abandoned_folders(sys.argv[1], re.compile(sys.argv[2]), contents=None)]))
 """
 
 
@@ -91,7 +91,7 @@ def test_a_folder_of_another_host_is_kept_whatever_its_name(tmp_path, monkeypatc
     monkeypatch.setattr(socket, "gethostname", lambda: mine)
     mine_folder = _folder(tmp_path, f"{writer_tag().rpartition('-')[0]}-{pid}")
 
-    assert remove_abandoned_folders(tmp_path, NAME) == [mine_folder]
+    assert remove_abandoned_folders(tmp_path, NAME, contents=None) == [mine_folder]
     assert (theirs_folder / "part").is_file()
 
 
@@ -99,7 +99,7 @@ def test_a_folder_of_the_earlier_tag_form_is_kept(tmp_path):
     earlier = re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:32] or "host"
     folder = _folder(tmp_path, f"{earlier}-{_ended_pid()}")
 
-    assert remove_abandoned_folders(tmp_path, NAME) == []
+    assert remove_abandoned_folders(tmp_path, NAME, contents=None) == []
     assert (folder / "part").is_file()
 
 
@@ -115,5 +115,5 @@ def test_nothing_is_removed_where_this_process_s_pid_namespace_cannot_be_read(tm
     monkeypatch.setattr(os, "stat", stat)
     folder = _folder(tmp_path, f"{writer_tag().rpartition('-')[0]}-{_ended_pid()}")
 
-    assert remove_abandoned_folders(tmp_path, NAME) == []
+    assert remove_abandoned_folders(tmp_path, NAME, contents=None) == []
     assert (folder / "part").is_file()

@@ -22,7 +22,7 @@ def test_a_folder_whose_writer_pid_is_too_large_is_kept(tmp_path):
     folder = tmp_path / f".job-{machine}-{TOO_LARGE}-abcd1234"
     folder.mkdir()
 
-    assert remove_abandoned_folders(tmp_path, re.compile(rf"\.job-{WRITER}-[a-z0-9_]{{8}}")) == []
+    assert remove_abandoned_folders(tmp_path, re.compile(rf"\.job-{WRITER}-[a-z0-9_]{{8}}"), contents=None) == []
     assert folder.is_dir()
 
 
