@@ -10,9 +10,12 @@ live save or training run can own them:
   and ``petloc convert`` (new VOC files, YOLO label files, and image copies
   as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
 - ``.NAME.WRITER.XXXXXXXX.tmp`` / ``.NAME.WRITER.XXXXXXXX.old`` folders (without
-  ``WRITER.`` from earlier versions; ``WRITER`` is ``core.abandoned_folders.writer_tag``,
-  whose folders the next save removes at once when their process has ended) holding a
-  model bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
+  ``WRITER.`` from earlier versions; ``WRITER`` is ``core.abandoned_folders.writer_tag``:
+  the next save beside it removes a ``.tmp`` one at once when its process has ended,
+  never an ``.old`` one, the bundle being replaced, the only copy left when the process
+  ended between the save's two renames: that waits for this sweep, unless the window
+  gives up a retrain's staging folder, `model.bundle_write.remove_abandoned_save`)
+  holding a model bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
   (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
   atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) and TensorFlow's
