@@ -205,7 +205,7 @@ class _NewOutput:
     def _say(self, taken: TakenBack) -> None:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
-        if taken.files_removed or taken.files_left:
+        if taken.touched_files():
             self._say_files(taken)
         elif taken.left_behind:
             error(f"{show(self.given)}: what the conversion had written could not all be removed: remove it "
@@ -226,7 +226,7 @@ class _NewOutput:
     def _say_files(self, taken: TakenBack) -> None:
         """OUT held files: what became of those the run wrote beside them."""
         left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
-        theirs = "the files that were there before it are as they were"
+        theirs = taken.files_before()
         run = "export" if self.fmt else "conversion"
         if not left:
             error(f"{show(self.given)}: removed the {counted(written, 'file')} the {run} had written there "

@@ -43,6 +43,7 @@ from pathlib import Path
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.interop.written import Written, missing_folders
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
+from petloc_gui.core.text import counted, first_of
 
 MARK = ".petloc-export-unfinished"
 EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
@@ -206,9 +207,31 @@ class TakenBack:
     held_manifest: bool = False  # OUT held the (whole) manifest of an export of the format being written
     # OUT held files, and a conversion to VOC or an export (with no earlier export of its format there) wrote
     # beside them: how many of its files were removed, and those that could not be (`left_behind` then); the
-    # files that were there before are never touched
+    # files that were there before are never removed
     files_removed: int = 0
     files_left: tuple[Path, ...] = ()
+    # ... and of those it replaced (--overwrite), how many were put back as they were, and those that could not
+    # be (they hold what the run wrote: an export keeps its mark)
+    files_put_back: int = 0
+    files_not_put_back: tuple[Path, ...] = ()
+
+    def touched_files(self) -> bool:
+        """Whether the run wrote or replaced files beside those OUT held (said by `files_before`)."""
+        return bool(self.files_removed or self.files_left or self.files_put_back or self.files_not_put_back)
+
+    def files_before(self) -> str:
+        """What became of the files OUT held, for the CLI's message and the window's alike."""
+        put, left = self.files_put_back, self.files_not_put_back
+        if left:
+            marked = "; this folder is marked as holding an export that did not finish" if self.unfinished else ""
+            return (f"{counted(len(left), 'file')} that {'was' if len(left) == 1 else 'were'} there before it, "
+                    f"replaced, could not be put back ({first_of([str(path) for path in left], 3)}) and "
+                    f"{'holds' if len(left) == 1 else 'hold'} what it wrote{marked}; the others are as they were")
+        said = "the files that were there before it are as they were"
+        if put:
+            said += f": the {counted(put, 'file')} it had replaced {'was' if put == 1 else 'were'} put back as " \
+                    f"{'it was' if put == 1 else 'they were'}"
+        return said
 
 
 class OutputBefore:
@@ -269,13 +292,16 @@ class OutputBefore:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
         one), the user's stay."""
         removed, left = self.written.take_back()
-        return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left))
+        put, not_put = self.written.put_back_replaced()
+        return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
+                         files_put_back=put, files_not_put_back=tuple(not_put))
 
     def _remove_export(self) -> TakenBack:
         """OUT held files and no export of this format: the export's own files go, and with them its mark,
-        OUT as it was. One left keeps the mark (a manifest put there would read it as part of a dataset)."""
+        OUT as it was. One left, or one replaced not put back, keeps the mark (a manifest put there would read it
+        as part of a dataset; a label file holding this run's class ids reads wrong with the user's)."""
         taken = self._remove_recorded()
-        if taken.files_left:
+        if taken.files_left or taken.files_not_put_back:
             return replace(taken, unfinished=True)
         with contextlib.suppress(OSError):
             finish(self.out)

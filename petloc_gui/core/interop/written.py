@@ -3,8 +3,12 @@
 Into a new or empty OUT all is the run's (`unfinished.OutputBefore` removes it whole). Into an OUT that held
 files (the user's own VOC folder, the YOLO folder itself, a folder of notes given to an export) only the run
 knows which files are its: a conversion to VOC and a YOLO or COCO export record each file and folder they
-create there (`Written`), and nothing that was there before, an image used as is or a VOC or label file
-replaced (--overwrite), is ever taken back.
+create there (`Written`), and nothing that was there before, an image used as is, is ever taken back. A file
+--overwrite replaced (a VOC or label file, the user's lone data.yaml) is kept, as it was, before it is replaced
+(`Replaced`) and put back on a take-back: left replaced, a stopped export into an Ultralytics project left the
+user's labels/a.txt holding petloc's class ids under the user's data.yaml names, a dog read as a cat. They are
+kept in memory: only small files are ever replaced (images never are: `files.place_image` refuses a different
+one), and a run killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish.
 
 `petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
 they made for its OUT, the one that takes it back.
@@ -14,8 +18,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import SaveError
 
 # What `files.place_image` (or `place_data`) says when it made the file: the run's. "present" (the file there
 # already was it: the user's, or an earlier export's) is not. Read by `run_placed`, the one rule for both.
@@ -37,12 +46,52 @@ def missing_folders(path: Path) -> list[Path]:
     return missing
 
 
+@dataclass(frozen=True)
+class Replaced:
+    """A file as it was before a run replaced it: its bytes (None: unreadable, so it cannot be put back), mode
+    and times, and the text of the symbolic link it was (None: a file), which a write that replaces the link
+    (`files.write_derived`) leaves a file; one through the link (`voc.write_voc`) changed the file it leads to."""
+
+    data: bytes | None
+    mode: int
+    times_ns: tuple[int, int]
+    link: str | None
+
+    @classmethod
+    def read(cls, path: Path) -> Replaced:
+        link = os.readlink(path) if path.is_symlink() else None
+        try:
+            info = os.stat(path)
+            return cls(path.read_bytes(), stat.S_IMODE(info.st_mode), (info.st_atime_ns, info.st_mtime_ns), link)
+        except OSError:  # unreadable, or a dangling link: said as not put back
+            return cls(None, 0, (0, 0), link)
+
+    def put_back(self, path: Path) -> None:
+        """Make ``path`` what it was. Raises OSError or SaveError when it cannot be."""
+        if self.link is not None and not path.is_symlink():
+            # the link was replaced by a file; the file it leads to was not written: the link alone comes back
+            temporary = path.with_name(f".{path.name[:32]}.{os.getpid()}.petloc-new")
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
+            os.symlink(self.link, temporary)
+            os.replace(temporary, path)
+            return
+        if self.data is None:
+            raise SaveError("could not be read before it was replaced", path)
+        atomic_write_bytes(path, self.data)  # through a link, as the write went
+        os.chmod(path, self.mode)
+        os.utime(path, ns=self.times_ns)
+
+
 class Written:
-    """The files and folders a run created in its output, in the order it made them."""
+    """The files and folders a run created in its output, in the order it made them, and the files it replaced
+    there as they were before (`replaced`)."""
 
     def __init__(self) -> None:
         self.files: list[Path] = []
         self.folders: list[Path] = []  # each made for a file of `files` (or one it failed to write)
+        self.replaced: dict[Path, Replaced] = {}  # each as it was before the run's first write over it
+        self._made: set[Path] = set()  # `files`, to be told apart fast from a file that was there
 
     def folders_for(self, path: Path) -> None:
         """Before a file is written at ``path``: the folders above it that the write will create are the run's.
@@ -52,6 +101,7 @@ class Written:
     def file(self, path: Path) -> None:
         """``path`` is a file the run created (not one that was there, used as is or replaced)."""
         self.files.append(path)
+        self._made.add(path)
 
     def placed(self, path: Path, how: str) -> None:
         """`files.place_image` (or `place_data`) put an image at ``path`` ``how``: the run's when "linked" or
@@ -61,9 +111,12 @@ class Written:
 
     def wrote(self, path: Path, write: Callable[[], object]) -> None:
         """``write`` makes or replaces the file at ``path`` (what it returns is not used): the run's only when
-        nothing was there before (one replaced, an earlier export's or the user's with --overwrite, is never
-        the run's to take back)."""
+        nothing was there before. One replaced (an earlier export's, or the user's, with --overwrite) is not the
+        run's to remove: it is kept as it was first (`Replaced`), for `put_back_replaced`."""
         new = not os.path.lexists(path)
+        if not new and path not in self._made and path not in self.replaced:
+            # kept before the write: a stop between the replace and a note after it would lose it
+            self.replaced[path] = Replaced.read(path)
         write()
         if new:
             self.file(path)
@@ -86,5 +139,20 @@ class Written:
             with contextlib.suppress(OSError):  # not empty (a file left, or put there meanwhile), or gone
                 os.rmdir(folder)
         self.files, self.folders = list(left), []
+        self._made = set(left)
         return removed, left
+
+    def put_back_replaced(self) -> tuple[int, list[Path]]:
+        """Put each file the run replaced back as it was (`replaced`). How many were, and those that could not
+        be (they hold what the run wrote, and stay recorded: a later call tries them again)."""
+        put, left = 0, []
+        for path, before in self.replaced.items():
+            try:
+                before.put_back(path)
+            except (OSError, SaveError):
+                left.append(path)
+            else:
+                put += 1
+        self.replaced = {path: self.replaced[path] for path in left}
+        return put, left
 

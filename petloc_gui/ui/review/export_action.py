@@ -152,10 +152,10 @@ class ExportJob(QObject):
         if taken.left_behind:
             return (f"Part of what the export had written into {out} could not be removed: remove it before "
                     "exporting into that folder again.")
-        if taken.files_removed:
+        if taken.touched_files():
             files = "file" if taken.files_removed == 1 else "files"
-            return (f"Removed the {taken.files_removed} {files} the export had written into {out} (the files "
-                    "that were there before it are as they were).")
+            return (f"Removed the {taken.files_removed} {files} the export had written into {out} "
+                    f"({taken.files_before()}).")
         if taken.folder_removed:
             return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
         if taken.removed:
