@@ -26,9 +26,22 @@ YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
 _MAX_BYTES = 4 * 1024 * 1024
 
 
+# What YAML forbids raw in a file (outside its c-printable set: DEL, C0/C1 controls, surrogates, U+FFFE/FFFF)
+# and U+0085/U+2028/U+2029, which a YAML 1.1 reader (PyYAML, Ultralytics) folds as line breaks in quotes.
+# JSON escapes only U+0000-U+001F: PyYAML refused a whole data.yaml over one "Kid\x92s toy", and
+# Ultralytics' yaml_load deleted the character, renaming the class.
+_NOT_RAW_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def quote(name: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(name, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON strings are valid YAML), each character YAML does not take raw
+    written as a YAML escape (``\\x92``, ``\\u2028``), which YAML readers and `yaml_subset` read back."""
+    return _NOT_RAW_IN_YAML.sub(_escaped, json.dumps(name, ensure_ascii=False))
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def data_yaml(names: list[str]) -> str:
