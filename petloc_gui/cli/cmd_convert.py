@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.cli.args import path_arg, refuse_outside_mode
+from petloc_gui.cli.orphan_annotations_note import orphan_annotations_note
 from petloc_gui.cli.output import ProgressBar, error, info, json_line, show
 from petloc_gui.cli.reference import CLI_REFERENCE
 from petloc_gui.cli.taken_back import take_back
@@ -148,6 +149,9 @@ def _convert(args: argparse.Namespace, report, progress: _Progress, output: _New
         dataset = open_dataset(args.source)
         for message in dataset.problems + unread_lines(dataset):
             error(message)
+        orphans = orphan_annotations_note(dataset, "exported")  # their boxes are lost to the export: a warning
+        if orphans is not None:
+            report.warning(dataset.root, orphans)
         if not dataset.items:
             if not root_unlisted(dataset):  # else the line above ("DATA: cannot list folder: ...") said why
                 error(f"{dataset.root}: no image found; nothing converted")

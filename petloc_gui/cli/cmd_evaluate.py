@@ -14,6 +14,7 @@ from petloc_gui.cli.evaluate_labels import label_hint, spelling_hint
 from petloc_gui.cli.evaluate_split import SPLIT_DESCRIPTION, say_test_images_among, select_items
 from petloc_gui.cli.evaluate_trained_on import trained_on_count
 from petloc_gui.cli.model_loading import chunks, class_names_of, load_predictor, model_for
+from petloc_gui.cli.orphan_annotations_note import say_orphan_annotations
 from petloc_gui.cli.output import (
     ProgressBar,
     error,
@@ -127,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
     # their boxed images would be left out of the figures unsaid
     for line in index_lines(dataset) + unread_lines(dataset):  # a path set apart: a Hebrew one moved the words
         error(isolated_line(line), names_isolated=True)
+    say_orphan_annotations(dataset, "scored")  # an XML whose image went: in no figure, as stats says
     warn_size_mismatches(size_notes)
     warn_clamped(clamped)
     # a model trained on breeds evaluated on the VOC names ("cat") would find every label unknown

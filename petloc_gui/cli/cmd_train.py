@@ -17,6 +17,7 @@ from petloc_gui.cli.args import (
     seed,
 )
 from petloc_gui.cli.exclude_list import resolve_exclude_list
+from petloc_gui.cli.orphan_annotations_note import say_orphan_annotations
 from petloc_gui.cli.output import (
     CommandError,
     UsageError,
@@ -223,6 +224,7 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     warn_layout_test_split(dataset, trained, args.exclude_list)  # what `petloc stats` shows as the folder's test split
     warn_size_mismatches_of(size_notes, trained)
     unread = _unread_without_annotation(dataset)
+    say_orphan_annotations(dataset, "trained on")  # an XML whose image went: in no count of images
     load_tensorflow()
     if args.distribute == "multiworker":
         _connect_workers(args)
