@@ -340,18 +340,30 @@ def same_canvases(sha256s: Iterable[str | None], recorded: Collection[str]) -> i
 
 def recorded_canvases(*metas: Any, validation: bool = True) -> frozenset[str]:
     """The sha256 of the images each of ``metas`` (a model's meta.json) records in ``images``, less its test images
-    (``splits.test``, or an older ``test_split.images``): it neither learned them nor chose its epoch with them;
-    ``validation`` False: less its validation images too (``splits.validation``, ``validation_split.images``):
-    those it trained on alone (a new model's: its validation images are the very ones its figures are on)."""
+    (``splits.test``, or an older ``test_split.images``) and its validation report images (`report_images`): it
+    neither learned them nor chose its epoch with them; ``validation`` False: less all its validation images
+    (``splits.validation``, ``validation_split.images``): those it trained on alone (a new model's: its validation
+    images are the very ones its figures are on)."""
     recorded: set[str] = set()
     for meta in metas:
         images = meta.get("images") if isinstance(meta, dict) else None
         if not isinstance(images, dict):
             continue
-        left_out = _listed(meta, "test") | (frozenset() if validation else _listed(meta, "validation"))
+        left_out = _listed(meta, "test") | (report_images(meta) if validation else _listed(meta, "validation"))
         recorded.update(entry["sha256"] for relpath, entry in images.items() if relpath not in left_out
                         and isinstance(entry, dict) and isinstance(entry.get("sha256"), str))
     return frozenset(recorded)
+
+
+def report_images(meta: dict[str, Any]) -> frozenset[str]:
+    """The validation images of the model of ``meta`` (its meta.json) that chose nothing in its training: its
+    ``validation_parts.report``, less those a second stage chose its epoch and variant on
+    (`core.epoch_choice.validation_parts`). The model never read them: a fine-tune validated on its parent's report
+    images was said to hold digits the parent "learned, or chose its epoch with, on these very canvases". None for
+    an older model, which records no parts: all its validation images chose its epoch."""
+    from petloc_gui.core.epoch_choice import validation_parts
+
+    return frozenset(validation_parts(meta).report)
 
 
 def _listed(meta: dict[str, Any], split: str) -> frozenset[str]:

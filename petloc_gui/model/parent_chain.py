@@ -327,12 +327,14 @@ def _kept_of(meta: dict[str, Any]) -> Ancestor:
     from petloc_gui.model.training_record import record_from_meta
 
     record = record_from_meta(meta)
-    # an ancestor's record is only matched against (`Lineage.match`): its training images; one string per
-    # path and hash (sys.intern), so a long chain of fine-tunes of one folder holds each name once
+    # an ancestor's record is only matched against (`Lineage.match`: its training images) and asked which images
+    # it read (`Lineage.read_hashes`: those and the validation images that chose its epoch, not its report ones);
+    # one string per path and hash (sys.intern), so a long chain of fine-tunes of one folder holds each name once
     train = frozenset(sys.intern(p) for p in record.train)
-    hashes = {p: sys.intern(record.hashes[p]) for p in train if p in record.hashes}
-    slim = replace(record, train=train, validation=frozenset(), test=frozenset(), hashes=hashes,
-                   train_hashes=frozenset(hashes.values()))
+    chose = frozenset(sys.intern(p) for p in record.validation - record.report)
+    hashes = {p: sys.intern(record.hashes[p]) for p in train | chose if p in record.hashes}
+    slim = replace(record, train=train, validation=chose, test=frozenset(), report=frozenset(), hashes=hashes,
+                   train_hashes=frozenset(hashes[p] for p in train if p in hashes))
 
     return Ancestor(_text(meta.get("version_id")), _text(meta.get("parent")), _text(meta.get("parent_version_id")),
                     slim, learned_digits(meta), _unnamed_parent(meta))

@@ -46,6 +46,9 @@ class TrainingRecord:
     train: frozenset[str] = frozenset()
     validation: frozenset[str] = frozenset()
     test: frozenset[str] = frozenset()
+    # those of ``validation`` that chose nothing (`core.digits_record.report_images`: meta.json
+    # validation_parts.report): the model never read them; the others chose its epoch
+    report: frozenset[str] = frozenset()
     hashes: dict[str, str] = field(default_factory=dict)  # relpath -> sha256 of the image file
     train_hashes: frozenset[str] = frozenset()
     # the size in bytes of each training image with a hash (meta.json ``images`` "size"): a copy of one has its
@@ -54,6 +57,11 @@ class TrainingRecord:
     # not known: why, said after its model's name (`Lineage.why_incomplete` names the ancestor it is about;
     # ``source``'s "its training images are not recorded" read as the model given's, not its parent's)
     unrecorded: str = ""
+
+    def read(self, relpath: str) -> bool:
+        """Whether the model read the image recorded at ``relpath``: trained on it, or chose its epoch with it (a
+        validation image not in its report part)."""
+        return relpath in self.train or (relpath in self.validation and relpath not in self.report)
 
     def trained_on(self, relpath: str, sha256: str | None) -> bool | None:
         """Whether the model trained on this image (None: its history is unknown)."""
@@ -117,11 +125,13 @@ class Lineage:
         return frozenset(sizes)
 
     def read_hashes(self) -> frozenset[str]:
-        """The sha256 of the images the models trained on or chose their epoch with (each record's training and
-        validation images with a hash; an ancestor's record keeps its training ones alone, `parent_chain`): a
-        canvas among them is no "other canvas" (`core.digits_record.digits_hedge`'s ``same``)."""
+        """The sha256 of the images the models trained on or chose their epoch with (`TrainingRecord.read`: each
+        record's training images and validation images with a hash, less its report part, which no model read; an
+        ancestor's record keeps those alone, `parent_chain`): a canvas among them is no "other canvas"
+        (`core.digits_record.digits_hedge`'s ``same``). A model's report images were said to be "these very
+        canvases" of its own, or its fine-tune's, figures on them."""
         return frozenset(digest for record in self.records for relpath, digest in record.hashes.items()
-                         if relpath in record.train or relpath in record.validation)
+                         if record.read(relpath))
 
     def match_other_bytes(self, relpath: str) -> str | None:
         """`match` of an image whose size is none of `train_sizes` (so its bytes are no training image's), unread:
@@ -202,6 +212,8 @@ def record_of(spec: str | os.PathLike[str] | None) -> TrainingRecord:
 
 
 def record_from_meta(meta: dict[str, Any]) -> TrainingRecord:
+    from petloc_gui.core.digits_record import report_images
+
     splits = meta.get("splits")
     if isinstance(splits, dict) and isinstance(splits.get("train"), list):
         images = meta.get("images")
@@ -214,7 +226,7 @@ def record_from_meta(meta: dict[str, Any]) -> TrainingRecord:
         return TrainingRecord(
             known=True, source="its recorded splits", train=train,
             validation=frozenset(str(p) for p in splits.get("validation") or []),
-            test=frozenset(str(p) for p in splits.get("test") or []),
+            test=frozenset(str(p) for p in splits.get("test") or []), report=report_images(meta),
             hashes=hashes, train_hashes=frozenset(hashes[p] for p in train if p in hashes),
             train_sizes=frozenset(sizes) if all(isinstance(n, int) for n in sizes) else None,
         )

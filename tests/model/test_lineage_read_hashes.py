@@ -12,12 +12,13 @@ def _meta(train: list[str], validation: list[str], test: list[str]) -> dict:
     return {"splits": {"train": train, "validation": validation, "test": test}, "images": images}
 
 
-def test_its_own_training_and_validation_images_and_its_ancestors_training_images():
+def test_its_own_and_its_ancestors_training_and_validation_images():
     own = record_from_meta(_meta(["t"], ["v"], ["x"]))
     parent = _kept_of(_meta(["pt"], ["pv"], ["px"])).record  # an ancestor's record, as the walk keeps it
     lineage = Lineage((own, parent, UNKNOWN))
-    # the test images neither taught a model nor chose its epoch; the walk keeps no ancestor's validation images
-    assert lineage.read_hashes() == {"sha-t", "sha-v", "sha-pt"}
+    # the test images neither taught a model nor chose its epoch; with no validation_parts recorded, every
+    # validation image chose its model's epoch, an ancestor's too (its report images: test_report_images_not_read)
+    assert lineage.read_hashes() == {"sha-t", "sha-v", "sha-pt", "sha-pv"}
 
 
 def test_an_image_recorded_in_no_split_is_none_read():

@@ -75,7 +75,7 @@ def test_an_unreadable_meta_json_is_said_so_and_a_break_says_how_far_up_it_is(_i
     assert ancestors_of(v3).missing == f"{V0} (the parent of {V1}, 3 fine-tunes up its chain) is not found"
 
 
-def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated_user_data, monkeypatch,
+def test_each_ancestor_keeps_the_images_it_read_only_and_is_read_once(_isolated_user_data, monkeypatch,
                                                                         settled_clock):
     store = _isolated_user_data / "models" / "digits"
     images = {name: {"sha256": name * 8} for name in ("aaaaaaaa", "bbbbbbbb", "cccccccc")}
@@ -90,8 +90,10 @@ def test_each_ancestor_keeps_its_training_images_only_and_is_read_once(_isolated
     (name, ancestor), = parent_chain(v2).found
     record = ancestor.record
     assert (name, ancestor.version_id) == (V1, V1)
-    assert record.train == {"aaaaaaaa", "bbbbbbbb"} and not record.validation
-    assert set(record.hashes) == {"aaaaaaaa", "bbbbbbbb"} and record.train_hashes == {"a" * 64, "b" * 64}
+    # its training images, and its validation image, which chose its epoch (no validation_parts recorded): what it
+    # read (`Lineage.read_hashes`); its training images alone are what it trained on (`Lineage.match`)
+    assert record.train == {"aaaaaaaa", "bbbbbbbb"} and record.validation == {"cccccccc"}
+    assert set(record.hashes) == {"aaaaaaaa", "bbbbbbbb", "cccccccc"} and record.train_hashes == {"a" * 64, "b" * 64}
     assert not hasattr(ancestor, "meta")
     lineage = lineage_of(v2)
     assert lineage.match("x.png", "a" * 64) == "content" and lineage.match("x.png", "c" * 64) is None
