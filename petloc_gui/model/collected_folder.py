@@ -58,6 +58,9 @@ class CollectedFolder:
     # `file_memo.now_ns` before any image was hashed (or its known hash found current): files changed since are
     # read again for meta.json (`image_files_record.files_record`)
     read_began_ns: int = 0
+    # sha256 of the images the parent, or a model it was fine-tuned from, read: ``learned`` and the validation
+    # images that chose its epoch, not its report ones (`training_record.Lineage.read_hashes`)
+    read_canvases: frozenset[str] = frozenset()
 
     @property
     def n_prelabels(self) -> int:
@@ -95,7 +98,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     # name is the same photo, and trained on it made the test figures of the one listed a training image's
     tests = {} if labels_only else _test_names(parent_meta, excluded, known_hashes or {}, stamped)
     validation_hashes = parent_split_hashes(parent_meta, "validation")
-    learned, inherited_digits, lineage_incomplete = _lineage_learned(parent_meta, parent_path)
+    learned, inherited_digits, lineage_incomplete, read_canvases = _lineage_learned(parent_meta, parent_path)
     learned_tests = frozenset(relpath for digest, relpath in tests.items() if digest in learned)
     test_copies: list[tuple[str, str]] = []
     # the parent's test photos under another name or folder are still test photos, and its validation
@@ -113,7 +116,7 @@ def collect_folder(data_dir: str | os.PathLike[str], label: str = "default",
     models = prelabel_models(samples, parent_meta) if label == "default" else {}
     return CollectedFolder(Path(root), samples, skipped, excluded, hashes, held["validation"], validation_hashes,
                            learned, inherited_digits, models, stamped, lineage_incomplete, test_copies, learned_tests,
-                           began)
+                           began, read_canvases)
 
 
 def _test_names(parent_meta: dict[str, Any] | None, excluded: Sequence[tuple[Path, str, Path | None]],
@@ -177,21 +180,26 @@ def run_classes(samples: Sequence[Sample], models: Mapping[str, PrelabelModel],
 
 
 def _lineage_learned(parent_meta: dict[str, Any] | None, parent_path: str | os.PathLike[str] | None = None
-                     ) -> tuple[set[str], dict[str, frozenset[int] | None], str]:
+                     ) -> tuple[set[str], dict[str, frozenset[int] | None], str, frozenset[str]]:
     """What a parent model, and each model it was fine-tuned from, learned: the sha256 of every image
     they trained on, and the MNIST digits (`core.digits_record.learned_digits` of each, united), and why
-    that is incomplete ("" when it is not). The ancestors' digits, not the parent's record alone: a parent
-    trained before that record, or one whose own parent is two fine-tunes from the bundled digits model,
+    that is incomplete ("" when it is not); and the sha256 of every image they read (`Lineage.read_hashes`, and
+    `core.digits_record.recorded_canvases` of the parent). The ancestors' digits, not the parent's record
+    alone: a parent trained before that record, or one whose own parent is two fine-tunes from the bundled digits model,
     does not list them, and once an ancestor is deleted nothing else would. An incomplete chain was
     dropped unsaid, and validation held images the missing ancestor trained on."""
     if not isinstance(parent_meta, dict):
-        return set(), {}, ""
+        return set(), {}, "", frozenset()
+    from petloc_gui.core.digits_record import recorded_canvases
     from petloc_gui.model.training_record import lineage_of
 
     # said of the new model (its warnings, its meta.json): the break is named up from the model it starts from
     lineage = lineage_of(parent_meta, located=parent_path, walked=STARTS_FROM)
+    # the parent's own, as the retrain comparison reads the current model's (an older record without a training
+    # list still lists the validation images that chose its epoch)
+    read = lineage.read_hashes() | recorded_canvases(parent_meta)
     return ({digest for record in lineage.records for digest in record.train_hashes}, lineage.digits,
-            lineage.why_incomplete)
+            lineage.why_incomplete, read)
 
 
 def incomplete_lineage_warning(why: str) -> str:

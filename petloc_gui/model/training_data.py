@@ -165,8 +165,9 @@ class TrainingData:
         # MNIST digits the parent's and its ancestors' weights learned (`core.digits_record`): this model
         # learns them too
         self.inherited_digits = dict(inherited_digits or {})
-        # sha256 of the images they trained on, and the parent's validation images (which chose its epoch): a
-        # closing figure's canvas of these bytes is no "other canvas" of their digits (`model.training_digits`)
+        # sha256 of the images they trained on or chose their epoch with (not their report images, which none of
+        # them read): a closing figure's canvas of these bytes is no "other canvas" of their digits
+        # (`model.training_digits`)
         self.inherited_canvases = frozenset(inherited_canvases)
         # the parent's classes renamed since (new name -> the parent's): in its place, from its row (ADR 0011)
         self.renamed = dict(renamed or {})
@@ -277,7 +278,7 @@ class TrainingData:
         data = cls(root, items, validation, test, skipped, names, val_fraction, seed, taught, files,
                    fingerprint(it.sample for it in items), forced, n_skipped_prelabels,
                    folder.inherited_digits, renamed, folder.lineage_incomplete, copies,
-                   folder.learned | folder.validation_hashes)
+                   folder.learned | folder.read_canvases)
         data.prelabels_left_out = left_out_record(left_out)
         return data
 
