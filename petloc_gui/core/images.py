@@ -16,6 +16,7 @@ from repaired bytes (`core.damaged_images`).
 from __future__ import annotations
 
 import io
+import math
 import os
 import warnings
 from pathlib import Path
@@ -57,8 +58,9 @@ from petloc_gui.core.rgb_conversion import (
 # camera sensors (a Fujifilm GFX100 photo is 11648x8736, 101.8 MP; a Hasselblad X2D's 11656x8742):
 # 100 MP refused them. Decoded whole (`petloc predict`, evaluate) an image peaks at about 10 bytes a
 # pixel (Pillow's 4-byte pixels, then the array's 3 bytes copied twice): 1.5 GB for a 150 MP JPEG,
-# 1.8 GB at the limit. With ``max_size`` (the window, stats) libjpeg decodes a JPEG at 1/2 to 1/8
-# scale (draft mode): 100 MB for that JPEG at the window's 2048.
+# 1.8 GB at the limit. With ``max_size`` (the window, stats) libjpeg decodes a JPEG at the smallest of
+# 1/8, 1/4, 1/2 scale still at least the preview's size (draft mode; whole when the image is under
+# twice the preview's size): 100 MB for that JPEG at the window's 2048 (1/4 scale).
 MAX_PIXELS = 180_000_000
 # Pillow refuses an image over twice this in `Image.open` (DecompressionBombError, 2 x 89 MP by
 # default): set so that it refuses exactly what MAX_PIXELS refuses, so an image Pillow refuses gets
@@ -210,9 +212,18 @@ def load_image(path: str | os.PathLike[str], max_size: int | None = None) -> np.
 def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray:
     """`load_image`'s pixels of an opened image."""
     try:
-        if max_size is not None and image.format == "JPEG":
-            # Let libjpeg decode at a reduced scale: much faster for previews.
-            image.draft("RGB", (max_size, max_size))
+        stored_size = image.size  # as the header gives it: a draft changes image.size
+        drafted = None  # the part of the decoded pixels that is the image, when reduced by a draft
+        if max_size is not None and image.format == "JPEG" and max(image.size) > max_size:
+            # Let libjpeg decode at a reduced scale: much faster for previews. Asked for the preview's
+            # own shape, not (max_size, max_size): Pillow reduces only while both sides stay at least
+            # the size asked, so a square box decoded a 6000x4000 photo whole for a 2048 preview. One
+            # scale for both sides, so the EXIF turn applied after the decode does not matter here.
+            # Previews only: training, inference and evaluation decode whole (`model.prepare.decode`), and no
+            # cache on disk holds a preview, so DECODE_RULES_VERSION is not bumped for this.
+            scale = max_size / max(image.size)
+            reduced = image.draft("RGB", (math.ceil(image.size[0] * scale), math.ceil(image.size[1] * scale)))
+            drafted = None if reduced is None else reduced[1]
         # From the header, exactly as image_size reads it, so sizes and
         # pixels always agree (a PNG eXIf chunk after the pixel data is
         # ignored by both).
@@ -226,8 +237,10 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
         if gray_scale != 1 and isinstance(frame.info.get("transparency"), int):
             frame.info["transparency"] *= gray_scale
         rgb = to_rgb(frame, alpha_may_be_unused=image.format in UNUSED_ALPHA_FORMATS)
-        if max_size is not None and max(rgb.size) > max_size:
-            rgb.thumbnail((max_size, max_size), Image.Resampling.LANCZOS)
+        if max_size is not None:
+            shown_size = stored_size[::-1] if orientation in SWAPPING_ORIENTATIONS else stored_size
+            box = None if drafted is None else _oriented_box(drafted, image.size, orientation)
+            rgb = _shrunk(rgb, shown_size, max_size, box)
         array = np.array(rgb, dtype=np.uint8)
     except Image.DecompressionBombError as exc:
         raise ImageLoadError(f"image is too large to decode safely ({exc})", path) from exc
@@ -236,3 +249,46 @@ def _decoded(image: Image.Image, path: Path, max_size: int | None) -> np.ndarray
     if array.ndim != 3 or array.shape[2] != 3:
         raise ImageLoadError(f"decoded to an unexpected shape {array.shape}", path)
     return array
+
+
+def _shrunk(rgb: Image.Image, header_size: tuple[int, int], max_size: int,
+            box: tuple[float, float, float, float] | None) -> Image.Image:
+    """``rgb`` (a preview's pixels, perhaps decoded at a reduced scale) resized to the size the whole
+    image (``header_size``, displayed) is thumbnailed to within ``max_size``: the size of a preview
+    does not depend on the scale libjpeg decoded it at, so boxes map onto it as onto the image.
+
+    ``box``: the part of ``rgb`` that is the image (`_oriented_box`), None for all of it.
+    """
+    width, height = header_size
+    if width <= max_size and height <= max_size:
+        return rgb  # never enlarged
+    # Pillow's thumbnail rule (`Image.thumbnail`): the longer side max_size, the other the whole
+    # number of pixels closest in aspect ratio to the image (at least 1).
+    aspect = width / height
+    if aspect >= 1:
+        size = (max_size, max(min(math.floor(max_size / aspect), math.ceil(max_size / aspect),
+                                  key=lambda n: 0 if n == 0 else abs(aspect - max_size / n)), 1))
+    else:
+        size = (max(min(math.floor(max_size * aspect), math.ceil(max_size * aspect),
+                        key=lambda n: abs(aspect - n / max_size)), 1), max_size)
+    if rgb.size == size and box is None:
+        return rgb
+    return rgb.resize(size, Image.Resampling.LANCZOS, box=box, reducing_gap=2.0)  # reducing_gap: as thumbnail's
+
+
+def _oriented_box(box: tuple[float, float, float, float], size: tuple[int, int],
+                  orientation: int) -> tuple[float, float, float, float]:
+    """A draft's ``box`` in the decoded pixels (``size``, as stored) once the EXIF ``orientation`` is
+    applied. A draft at 1/n scale decodes ceil(side / n) pixels, the last row and column a part of a
+    pixel wide (Pillow's box ends at side / n): resized whole, a 17-pixel-high strip decoded at 1/8 to
+    3 rows moved the picture by a third of its height."""
+    width, height = size
+    x0, y0, x1, y1 = box
+    corners = {1: ((x0, y0), (x1, y1)), 2: ((width - x1, y0), (width - x0, y1)),
+               3: ((width - x1, height - y1), (width - x0, height - y0)),
+               4: ((x0, height - y1), (x1, height - y0)), 5: ((y0, x0), (y1, x1)),
+               6: ((height - y1, x0), (height - y0, x1)),
+               7: ((height - y1, width - x1), (height - y0, width - x0)),
+               8: ((y0, width - x1), (y1, width - x0))}
+    (left, top), (right, bottom) = corners.get(orientation, corners[1])
+    return left, top, right, bottom
