@@ -13,6 +13,8 @@ read with an error is looked at again, not only one that `could_not_look`.
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,16 +29,29 @@ CANNOT_CHECK = ": cannot check the annotation file: "
 
 
 def looked_at(path: Path) -> bool | str:
-    """Whether a file is there; the error text when that cannot even be checked.
+    """Whether something is there at an annotation file's name (links followed); the error text when that
+    cannot even be checked.
 
+    Not ``Path.is_file``: a named pipe or a folder so named is no file to it, and the image read as having no
+    annotation ("GT: none") while `petloc stats` said "not a regular file (a named pipe)". Whatever is there
+    is given to the reader, which refuses what is no regular file in those words, never opening a pipe to
+    wait on it (`core.regular_file`). A link to nothing holds no boxes: no annotation, as Path.is_file said.
     A folder that is listable but not searchable (mode ``r--``) makes stat()
     raise PermissionError: that is a per-image problem, never an exception
     for the UI thread or the scanner thread.
     """
     try:
-        return path.is_file()
+        if not path.is_file():
+            os.stat(path)  # no file: something else there, or nothing (FileNotFoundError)
     except OSError as exc:
+        if exc.errno in _NOTHING_THERE:
+            return False
         return f"{path}{CANNOT_CHECK}{exc.strerror or exc}"
+    return True
+
+
+# What `Path.is_file` took for nothing there: no entry, a file where a folder of the path should be, a loop of links.
+_NOTHING_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP})
 
 
 def read_error(path: Path, exc: PetlocError) -> str:

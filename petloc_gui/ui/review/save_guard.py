@@ -391,7 +391,6 @@ class SaveGuard:
 def _gone(image: Path) -> bool:
     """Whether ``image`` is no longer there: one that cannot be looked at (its folder unreadable for a while)
     is not said to be deleted, and `Path.exists` raised PermissionError there, so no question came. Not
-    ``annotation_look.looked_at(image) is False``: that reads a folder at the image's path as gone (the save
-    writes its annotation), and, where `Path.is_file` returns False for any OSError (Python 3.14), an image
-    that cannot be looked at."""
+    ``annotation_look.looked_at(image) is False``: that is the look at an annotation file (anything there for
+    its reader to read or refuse), kept apart from whether an image is gone."""
     return stat_state(image) is None  # gone as `Path.exists` read it: not found, or under what is a file now
