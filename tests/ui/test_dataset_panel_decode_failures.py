@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 from petloc_gui.app.image_document import STATUS_NONE
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.dataset_item import DatasetItem
 from petloc_gui.core.errors import ImageLoadError
 from petloc_gui.core.stats import UNREADABLE_IMAGE, Problem
 from petloc_gui.ui.review.decode_problems import DecodeProblems
@@ -55,7 +56,7 @@ def test_failures_of_a_hidden_row_a_deleted_image_and_one_already_unreadable(qtb
     paths = [Path(f"/f/{name}") for name in ("a.jpg", "b.jpg", "c.jpg", "d.jpg")]
     model = FileListModel([p.name for p in paths], [True, False, True, True])
     decode = DecodeProblems()
-    decode.follow(model, SimpleNamespace(items=[SimpleNamespace(image_path=p) for p in paths]))
+    decode.follow(model, SimpleNamespace(items=[DatasetItem(p, p.with_suffix('.xml')) for p in paths]))
     model.set_status_filter(STATUS_NONE)  # b alone listed: the others' rows are hidden
     with qtbot.waitSignal(decode.changed, timeout=2000):
         model.set_prediction_error(1, ImageLoadError("cannot decode image: short", paths[1]), emit=False)
@@ -78,7 +79,7 @@ def test_a_failure_on_a_row_the_filter_hides_reaches_the_panel_by_itself(qtbot):
     paths = [Path(f"/f/{name}") for name in ("a.jpg", "b.jpg")]
     model = FileListModel([p.name for p in paths], [True, False])
     decode = DecodeProblems()
-    decode.follow(model, SimpleNamespace(items=[SimpleNamespace(image_path=p) for p in paths]))
+    decode.follow(model, SimpleNamespace(items=[DatasetItem(p, p.with_suffix('.xml')) for p in paths]))
     model.set_status_filter(STATUS_NONE)  # b alone listed: a is hidden
     with qtbot.waitSignal(decode.changed, timeout=2000):
         model.set_prediction_error(0, ImageLoadError("cannot decode image: cut", paths[0]), emit=False)
