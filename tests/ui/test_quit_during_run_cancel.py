@@ -1,8 +1,9 @@
 """Cancel at "Training in progress ... Quit anyway?" brings the progress window back in front.
 
-That question is the main window's, so its window manager raises the main window over the progress
-window shown before it; shown before the question only, the progress window stayed behind (as the
-Keep / Discard / Cancel question did before)."""
+When that question was the main window's, its window manager raised the main window over the progress
+window shown before it, which stayed behind (as the Keep / Discard / Cancel question did); the question is
+the progress window's now (`test_quit_questions_over_the_retraining_window`), and Cancel still shows it,
+with the keyboard."""
 
 from __future__ import annotations
 

@@ -130,12 +130,15 @@ class RetrainController(RetrainStarting, QObject):
             self._progress_window().show_failure(FOLDER_CHANGED, bar_text=BAR_NOT_STARTED)
             self._tell(FOLDER_CHANGED, box=True)
 
-    def show_progress(self) -> None:
+    def show_progress(self) -> RetrainProgress:
         """The user asked for the window (Model → Show training progress, the status bar's button,
         Ctrl+T during a run or while a new model waits): in front, with the keyboard, on Use the new
         model when that choice waits (it was a Tab walk away, round the chart, the log and the table).
-        Nothing else brings it back. (`RetrainProgress.bring_forward` puts the keyboard there.)"""
-        self._progress_window().bring_forward()
+        Nothing else brings it back. (`RetrainProgress.bring_forward` puts the keyboard there.) Returns the
+        window, which the quit's questions are asked over."""
+        progress = self._progress_window()
+        progress.bring_forward()
+        return progress
 
     def awaits_choice(self) -> bool:
         """Whether a finished run's new model waits for Use / Discard."""

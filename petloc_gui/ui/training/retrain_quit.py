@@ -18,6 +18,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.model.versions import Version
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
+from petloc_gui.ui.training.question_beside import QuestionBeside
 
 if TYPE_CHECKING:
     from petloc_gui.ui.training.retrain_controller import RetrainController
@@ -28,16 +29,17 @@ KEEP, DISCARD, CANCEL = "keep", "discard", "cancel"
 def confirm_quit(controller: RetrainController) -> bool:
     """True when the window may close: no run goes on, and no new model waits for a choice."""
     if controller.is_running():
-        controller.show_progress()
-        if not _stop_run(controller.parent_widget):
-            controller.show_progress()  # the question raised the main window over it: in front again
+        # the progress beside the question, which is its window's: stacked over it, not over the main window
+        progress = controller.show_progress()
+        if not _stop_run(progress):
+            controller.show_progress()  # the keyboard back in it
             return False
         controller.shutdown()  # the run may have finished meanwhile: then its new model is asked about
     version, folder = controller.new_version, controller.run_folder
     if version is None or folder is None:
         return True
-    controller.show_progress()  # the comparison beside the question
-    choice = ask_undecided(controller.parent_widget, version, folder)
+    comparison = controller.show_progress()  # beside the question, which is its window's (stacked over it)
+    choice = ask_undecided(comparison, version, folder)
     if choice == KEEP:
         # the folder's from its next opening: used now, it would be remembered once loaded, after the quit
         controller.use_new_model(later=True)
@@ -46,27 +48,31 @@ def confirm_quit(controller: RetrainController) -> bool:
         kept = controller.discard_new_model()
         # refused (it is in use elsewhere), or kept as a folder's model: said in a box, the window stays for it
         return controller.new_version is None and not kept
-    # Cancel: the question's window manager put the main window on top of the comparison (the question
-    # is the main window's): bring the comparison back in front, as the question promised
+    # Cancel: the comparison in front with the keyboard, on its choice, as the question promised
     controller.show_progress()
     return False
 
 
-def _stop_run(parent: QWidget) -> bool:
-    answer = QMessageBox.question(
-        parent, "Training in progress",
-        "A model is being trained. Quitting stops it, and nothing of the run is kept. Quit anyway?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
-    return answer == QMessageBox.StandardButton.Yes
+def _stop_run(progress: QWidget | None) -> bool:
+    """Quit anyway? asked over the ``progress`` window (`QuestionBeside`)."""
+    box = QuestionBeside(QMessageBox.Icon.Question, "Training in progress",
+                         "A model is being trained. Quitting stops it, and nothing of the run is kept. Quit anyway?",
+                         progress)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    with modal(box):
+        box.exec()
+        return box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
 
 
-def ask_undecided(parent: QWidget, version: Version, folder: Path) -> str:
-    """Keep / Discard / Cancel for the new model of a run on ``folder`` that waits for Use / Discard."""
+def ask_undecided(comparison: QWidget | None, version: Version, folder: Path) -> str:
+    """Keep / Discard / Cancel for the new model of a run on ``folder`` that waits for Use / Discard, asked over
+    the ``comparison`` window (`QuestionBeside`)."""
     name = visible(folder.name)
     # a folder "<b>pets" named as it is, not as markup: its text and its informative text each guess their format
-    box = QMessageBox(QMessageBox.Icon.Question, "New model not kept yet",
-                      literal(f"The model just trained on {name} (version {version.id}) is not kept yet. "
-                              "Keep it before quitting?"), parent=parent)
+    box = QuestionBeside(QMessageBox.Icon.Question, "New model not kept yet",
+                         literal(f"The model just trained on {name} (version {version.id}) is not kept yet. "
+                                 "Keep it before quitting?"), comparison)
     box.setInformativeText(literal(
         f"Keep it: {name} uses it from when it is opened again.\n"
         "Discard it: it is deleted (kept if a folder uses it as its model); the folder keeps its current model.\n"

@@ -19,7 +19,7 @@ class UndecidedButton(QToolButton):
     training progress) wiped it. This stays until the window is shown again or the choice is made.
     """
 
-    def __init__(self, progress: RetrainProgress, show_choice: Callable[[], None]) -> None:
+    def __init__(self, progress: RetrainProgress, show_choice: Callable[[], object]) -> None:  # its return is not used
         super().__init__()
         self.setText("New model: not kept yet")
         self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation))

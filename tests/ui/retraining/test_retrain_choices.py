@@ -197,13 +197,13 @@ def test_a_folder_of_one_annotated_image_cannot_start_a_run_from_scratch(tmp_pat
 
 
 def test_closing_the_window_during_a_run_asks_first(qtbot, window, controller, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+    from petloc_gui.ui.training import retrain_quit
 
     assert controller.confirm_quit()  # nothing running: nothing to ask
     controller.extra_worker_args = ["--steps", "500", "--delay", "0.05"]
     assert controller.start(RetrainOptions(epochs=5, save_first=False))
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: answers.pop(0))
+    answers = [False, True]  # Cancel, then Quit anyway
+    monkeypatch.setattr(retrain_quit, "_stop_run", lambda progress: answers.pop(0))
     assert not controller.confirm_quit() and controller.is_running()
     assert controller.confirm_quit()
 
