@@ -233,8 +233,10 @@ class _NewOutput:
         theirs = taken.files_before()
         run = "export" if self.fmt else "conversion"
         if not left:
-            error(f"{show(self.given)}: removed the {counted(written, 'file')} the {run} had written there "
-                  f"({theirs}): run the command again to convert")
+            # A run stopped having only replaced files (--overwrite) made none to remove: no "removed the 0 files"
+            did = (f"removed the {counted(written, 'file')} the {run} had written there" if written
+                   else f"the {run} had written no new file there")
+            error(f"{show(self.given)}: {did} ({theirs}): run the command again to convert")
             return
         named = first_of([show(path) for path in taken.files_left], 3)
         error(f"{show(self.given)}: {left} of the {counted(written, 'file')} the {run} had written there "

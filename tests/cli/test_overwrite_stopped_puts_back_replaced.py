@@ -105,3 +105,17 @@ def test_a_label_file_that_cannot_be_put_back_is_named_and_keeps_the_mark(small_
             "holds what it wrote; this folder is marked as holding an export that did not finish") in err
     assert unfinished.interrupted(out)  # a trainer does not read it as complete
     assert (out / "data.yaml").read_bytes() == DATA_YAML
+
+
+def test_a_run_stopped_having_only_replaced_files_does_not_count_removed_files(tmp_path, capsys):
+    # Stopped once its writes had only replaced files (--overwrite), before it made one: it said "removed the 0
+    # files the conversion had written there (…: the 1 file it had replaced was put back as it was)".
+    from petloc_gui.cli.cmd_convert import _NewOutput
+
+    out = tmp_path / "mine"
+    out.mkdir()
+    _NewOutput(out, None)._say(unfinished.TakenBack(files_put_back=1))
+    line = capsys.readouterr().err.strip()
+    assert line == (f"petloc: {out}: the conversion had written no new file there (the files that were there "
+                    "before it are as they were: the 1 file it had replaced was put back as it was): run the "
+                    "command again to convert"), line

@@ -131,3 +131,17 @@ def test_what_cannot_be_removed_is_said_to_be_left(qtbot, failing_window, folder
     assert title == "Export failed" and "Nothing is left behind" not in text
     assert f"Part of what the export had written into {out} could not be removed" in text
     assert out.is_dir()
+
+
+def test_an_export_that_had_only_replaced_files_does_not_say_it_removed_none(qapp, tmp_path):
+    # A stop once its writes had only replaced files (--overwrite): the box said "Removed the 0 files …".
+    from petloc_gui.ui.review.export_action import ExportJob
+
+    class _Before:
+        def take_back(self):
+            return unfinished.TakenBack(files_put_back=2)
+
+    job = ExportJob("yolo", None, tmp_path, True, ExportOptions())
+    said = job._taken_back(_Before())
+    assert said == (f"The export had written no new file into {tmp_path} (the files that were there before it "
+                    "are as they were: the 2 files it had replaced were put back as they were)."), said

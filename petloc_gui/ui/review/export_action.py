@@ -153,6 +153,8 @@ class ExportJob(QObject):
             return (f"Part of what the export had written into {out} could not be removed: remove it before "
                     "exporting into that folder again.")
         if taken.touched_files():
+            if not taken.files_removed:  # it had only replaced files (--overwrite): none to remove
+                return f"The export had written no new file into {out} ({taken.files_before()})."
             files = "file" if taken.files_removed == 1 else "files"
             return (f"Removed the {taken.files_removed} {files} the export had written into {out} "
                     f"({taken.files_before()}).")
