@@ -1,12 +1,15 @@
-"""Packaging hook: the wheel carries the repository's top-level ``resources/`` and ``docs/``.
+"""Packaging hook: the wheel carries the repository's top-level ``resources/``, ``docs/`` and README.md.
 
 The folders stay at the top of the repository. A wheel installs the contents
 of ``resources/`` (bundled models, ImageNet backbone weights) as the package
 data folder ``petloc_gui/_resources``, where ``core.paths.resources_dir``
 finds them, and the Markdown of ``docs/`` (the command reference the
 ``--help`` texts name, the architecture notes and decision records) as
-``petloc_gui/_docs``, where ``cli.reference`` finds it. Editable installs and
-checkouts read both in place. Everything else is configured in pyproject.toml.
+``petloc_gui/_docs``, where ``cli.reference`` finds it, with README.md beside it
+(the manual: the window, retraining, several machines, the models; only the
+.dist-info's METADATA held it, so the messages that name a README section named a
+file a wheel user did not have). Editable installs and checkouts read them in
+place. Everything else is configured in pyproject.toml.
 """
 
 import shutil
@@ -28,6 +31,8 @@ def _not_markdown(folder, names):
 # (repository folder, where the wheel installs it, what it leaves out)
 PACKAGED = ((ROOT / "resources", ("petloc_gui", "_resources"), SKIPPED),
             (ROOT / "docs", ("petloc_gui", "_docs"), _not_markdown))
+# (repository file, where the wheel installs it), copied after the folders (docs/ has no README.md)
+PACKAGED_FILES = ((ROOT / "README.md", ("petloc_gui", "_docs", "README.md")),)
 
 
 class BuildPyWithResources(build_py):
@@ -48,6 +53,12 @@ class BuildPyWithResources(build_py):
             target = Path(self.build_lib, *packaged)
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(source, target, ignore=ignore)
+        for source, packaged in PACKAGED_FILES:
+            if not source.is_file():
+                continue
+            target = Path(self.build_lib, *packaged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
 
 
 setup(cmdclass={"build_py": BuildPyWithResources})

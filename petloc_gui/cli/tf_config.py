@@ -17,10 +17,11 @@ import socket
 from dataclasses import dataclass
 
 from petloc_gui.cli.output import CommandError, UsageError
+from petloc_gui.cli.reference import readme_section
 
 TASK_TYPES = ("chief", "worker")  # the tasks that train under MultiWorkerMirroredStrategy
 EXAMPLE = '{"cluster": {"worker": ["host1:2222", "host2:2222"]}, "task": {"type": "worker", "index": 0}}'
-_SEE = "README \"When one machine is not enough\""
+_SEE = readme_section("When one machine is not enough")  # by its full path: a wheel user has no checkout
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ The version is the one `petloc --version` prints (`cli.main.petloc_version`). Th
 from the installed distribution, where a wheel (and an editable install) keeps them under
 ``.dist-info/licenses/`` (PEP 639); a run from a checkout that was never installed reads the
 repository's top-level files. The documentation is the wheel's ``petloc_gui/_docs`` or the
-checkout's ``docs/`` (`cli.reference.docs_dir`), shown as a link that opens it.
+checkout's ``docs/`` (`cli.reference.docs_dir`), shown as a link that opens it, and the manual is the
+README (the wheel's copy in ``_docs``, or the checkout's: `cli.reference.README`), linked by its full path.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.cli.main import petloc_version
-from petloc_gui.cli.reference import docs_dir
+from petloc_gui.cli.reference import README, docs_dir
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.window_geometry import shrink_to_screen
 
@@ -136,13 +137,15 @@ def _link(path: Path, text: str) -> str:
     return f'<a href="{html.escape(QUrl.fromLocalFile(str(path)).toString())}">{html.escape(text)}</a>'
 
 
-def docs_html(folder: Path) -> str:
-    """Where the documentation is, with links that open it; said plainly when it is not there."""
+def docs_html(folder: Path, readme: Path) -> str:
+    """Where the documentation is, with links that open it; said plainly when it is not there. The manual
+    (``readme``) by its full path: the one file to open for the window, retraining and the models."""
     if not folder.is_dir():
         return f"Documentation: not found (looked in {html.escape(str(folder))})."
     reference = folder / "cli.md"
     command = f" — the command reference: {_link(reference, 'cli.md')}" if reference.is_file() else ""
-    return f"Documentation (Markdown): {_link(folder, str(folder))}{command}"
+    manual = f"The manual: {_link(readme, str(readme))}<br>" if readme.is_file() else ""
+    return f"{manual}Documentation (Markdown): {_link(folder, str(folder))}{command}"
 
 
 class AboutDialog(QDialog):
@@ -159,7 +162,7 @@ class AboutDialog(QDialog):
         summary.setWordWrap(True)
         runtime = QLabel(runtime_versions())
         runtime.setWordWrap(True)
-        docs = QLabel(docs_html(docs_dir()))
+        docs = QLabel(docs_html(docs_dir(), README))
         docs.setWordWrap(True)
         docs.setOpenExternalLinks(True)  # the file manager or Markdown viewer the desktop has
         # Tab reaches the links and Enter opens one (by default a label's links are the mouse's only)

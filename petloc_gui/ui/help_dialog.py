@@ -4,10 +4,15 @@ Generated from the action table and, when a window is given, from every menu
 entry that has a shortcut (the dataset panel's Ctrl+I, Retrain's Ctrl+T, and
 any action added later), so the list cannot fall behind the menus. The number
 keys are listed with the class each gives in the open folder (`label_box.number_keys`).
+Below them, the manual (the README, `cli.reference.README`) by its full path: the installed
+copy in a wheel, whose users have no checkout to find a README section in.
 """
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from petloc_gui.app import review_queue
+from petloc_gui.cli.reference import README
 from petloc_gui.core.text import visible
 from petloc_gui.ui.actions import ACTIONS, LABEL_KEYS_HELP, MOUSE_HELP, shortcut_rows
 from petloc_gui.ui.editing.label_box import NUMBER_KEYS, LabelBox
@@ -41,6 +47,13 @@ QUEUE_RULE = (
     "when it hides every image left, N stays on the image and says how many it hides. An image you edit keeps "
     "its place until you leave it."
 )
+
+
+def manual_html() -> str:
+    """The README, linked by its full path: what the window does beyond its keys ("The window")."""
+    href = html.escape(QUrl.fromLocalFile(str(README)).toString())
+    return (f'The manual, its section "The window" for this window: <a href="{href}">{html.escape(str(README))}</a>'
+            if README.is_file() else "")
 
 
 # The keys that act on the selected box, with none selected (a click on empty space, or the box just deleted):
@@ -130,11 +143,19 @@ class HelpDialog(QDialog):
         table.setTabKeyNavigation(False)  # Tab goes on to Close (Qt's default walked the cells); arrows scroll
         rule = QLabel(QUEUE_RULE)
         rule.setWordWrap(True)
+        manual = QLabel(manual_html())
+        manual.setWordWrap(True)
+        manual.setOpenExternalLinks(True)  # the Markdown viewer or editor the desktop has
+        manual.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)  # Tab, then Enter, opens it
+        manual.setAccessibleName("Where petloc's manual is")
+        self.manual = manual
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(rule)
+        if manual.text():
+            layout.addWidget(manual)
         layout.addWidget(buttons)
         self.table = table
         self.resize(800, 680)

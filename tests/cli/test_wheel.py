@@ -109,6 +109,21 @@ def test_the_help_names_the_command_reference_the_wheel_installed(installed, tmp
     assert f"command reference, {reference.resolve()}" in " ".join(helped.stdout.split())
 
 
+def test_the_wheel_ships_the_readme_the_messages_name(installed, tmp_path):
+    """README.md was only the .dist-info's METADATA: the TF_CONFIG errors and Help → About sent a wheel
+    user to README sections of a file they did not have. It is petloc_gui/_docs/README.md now, and
+    cli.reference.README (which the messages name) is that file, not a checkout's."""
+    readme = installed / "petloc_gui" / "_docs" / "README.md"
+    assert readme.read_text() == (REPO / "README.md").read_text()
+    env = dict(PYTHONPATH=str(installed), PATH=os.environ.get("PATH", ""))
+    code = "from petloc_gui.cli.reference import README; print(README)"
+    found = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert found.stdout.strip() == str(readme.resolve()), found.stderr
+    code = "from petloc_gui.cli.tf_config import read_tf_config; read_tf_config(8)"
+    told = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert f'README "When one machine is not enough", {readme.resolve()}' in told.stderr
+
+
 def test_the_wheel_ships_the_docs_markdown_only(installed):
     docs = installed / "petloc_gui" / "_docs"
     assert (docs / "adr" / "0001-three-layers.md").is_file()

@@ -109,9 +109,22 @@ def test_tensorflow_is_named_only_once_imported_and_never_imported_for_it(monkey
 
 
 def test_the_documentation_is_a_local_link_or_said_missing(tmp_path):
-    shown = about_dialog.docs_html(ROOT / "docs")
+    shown = about_dialog.docs_html(ROOT / "docs", ROOT / "README.md")
     assert f'href="file://{ROOT / "docs"}"' in shown and f'href="file://{ROOT / "docs" / "cli.md"}"' in shown
-    assert about_dialog.docs_html(tmp_path / "gone") == f"Documentation: not found (looked in {tmp_path / 'gone'})."
+    assert about_dialog.docs_html(tmp_path / "gone", tmp_path / "README.md") == (
+        f"Documentation: not found (looked in {tmp_path / 'gone'}).")
+
+
+def test_the_manual_is_the_readme_by_its_full_path(qtbot, tmp_path):
+    """About pointed to the docs folder only, where a wheel had no README: the window's manual (README "The
+    window") was not among the installed files. The README is linked by its full path, the installed copy
+    in a wheel (cli.reference.README, tests/cli/test_wheel.py)."""
+    from petloc_gui.cli.reference import README
+
+    shown = about_dialog.docs_html(ROOT / "docs", ROOT / "README.md")
+    assert f'The manual: <a href="file://{ROOT / "README.md"}">{ROOT / "README.md"}</a>' in shown
+    assert "manual" not in about_dialog.docs_html(ROOT / "docs", tmp_path / "README.md")  # not there: not named
+    assert f'href="file://{README}"' in _dialog(qtbot).docs.text()
 
 
 def test_the_dialog_fits_a_small_screen(qtbot, window, monkeypatch):
