@@ -4,9 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+import tomllib
 from pathlib import Path
 
 APP_NAME = "petloc"
+DISTRIBUTION = "petloc"  # pyproject.toml's [project] name
+
+
+def checkout_root() -> Path | None:
+    """The repository this code runs from, when it is a petloc checkout (an editable install's too): the
+    folder above the package with a pyproject.toml naming the petloc project. None in an installed copy,
+    whose folder above the package is site-packages, where another project's files must not be taken
+    for petloc's (its LICENSE, a `shared` folder beside it)."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return root if isinstance(project, dict) and project.get("name") == DISTRIBUTION else None
 
 
 def resources_dir() -> Path:
@@ -68,9 +83,18 @@ def _xdg_home(variable: str, default: Path) -> Path:
 
 
 def shared_dir() -> Path | None:
-    """The project's `../shared` folder (data and ImageNet weights), if present."""
+    """The project's `../shared` folder (data and ImageNet weights), if present: `PETLOC_SHARED_DIR` if set,
+    else `shared` beside a checkout (`checkout_root`). An installed copy has no such neighbour: the same
+    place beside it is its Python's lib/python3.X/shared, nothing of petloc's, so only the variable
+    names one there."""
     override = os.environ.get("PETLOC_SHARED_DIR")
-    candidate = Path(override) if override else Path(__file__).resolve().parents[3] / "shared"
+    if override:
+        candidate = Path(override)
+    else:
+        root = checkout_root()
+        if root is None:
+            return None
+        candidate = root.parent / "shared"
     return candidate if candidate.is_dir() else None
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import platform
 import sys
-import tomllib
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -33,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.cli.main import petloc_version
 from petloc_gui.cli.reference import README, docs_dir
+from petloc_gui.core.paths import DISTRIBUTION, checkout_root
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.window_geometry import shrink_to_screen
 
-DISTRIBUTION = "petloc"
 # (tab title, file name as pyproject's license-files gives it, what a screen reader calls its text)
 LICENCE_TABS = (("Licence", "LICENSE", "petloc's licence (LICENSE)"),
                 ("Credits", "NOTICE", "Credits of the works petloc ships (NOTICE)"),
@@ -48,17 +47,6 @@ class LicenceText:
     name: str  # "NOTICE"
     text: str | None  # None: found nowhere
     path: Path | None  # where it was read, when known
-
-
-def _checkout_root() -> Path | None:
-    """The repository this code runs from, when it is a petloc checkout: a wheel's parent folder is
-    site-packages, where a stray LICENSE of another project must not be taken for petloc's."""
-    root = Path(__file__).resolve().parents[2]
-    try:
-        project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8")).get("project", {})
-    except (OSError, ValueError):
-        return None
-    return root if project.get("name") == DISTRIBUTION else None
 
 
 def _from_distribution(name: str) -> LicenceText | None:
@@ -90,7 +78,7 @@ def licence_text(name: str) -> LicenceText:
     found = _from_distribution(name)
     if found is not None:
         return found
-    root = _checkout_root()
+    root = checkout_root()
     if root is not None:
         path = root / name
         try:

@@ -90,7 +90,7 @@ def test_a_run_from_the_checkout_reads_its_top_level_files(monkeypatch):
 def test_licence_found_nowhere_is_said_not_left_blank(qtbot, monkeypatch):
     monkeypatch.setattr(metadata, "distribution", _not_installed)
     monkeypatch.setattr(metadata, "metadata", _not_installed)
-    monkeypatch.setattr(about_dialog, "_checkout_root", lambda: None)
+    monkeypatch.setattr(about_dialog, "checkout_root", lambda: None)
     assert about_dialog.licence_text("NOTICE").text is None
     dialog = _dialog(qtbot)
     text = dialog.texts["NOTICE"].toPlainText()
