@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import stat
 
+import pytest
+
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop import written as written_module
 from petloc_gui.core.interop.files import write_derived
@@ -64,3 +66,41 @@ def test_one_that_cannot_be_put_back_is_named_and_kept_for_another_try(tmp_path,
     assert theirs.read_bytes() == b"<annotation>run</annotation>"
     monkeypatch.undo()
     assert written.put_back_replaced() == (1, []) and theirs.read_bytes() == b"<annotation/>"
+
+
+def _refused(path, data):
+    """`atomic_write_bytes` for a user other than root over a read-only file (root's os.access says writable)."""
+    raise SaveError("cannot save: the file is read-only", path)
+
+
+def test_a_file_the_write_refused_is_never_put_back_nor_named(tmp_path):
+    # before: kept ahead of the write, it was "put back" on a stop (rewritten as root; refused to a user, who was
+    # told it "could not be put back ... holds what it wrote", the unfinished mark kept), though never changed
+    theirs = tmp_path / "a.xml"
+    theirs.write_bytes(b"<annotation/>")
+    os.chmod(theirs, 0o444)
+    before = theirs.stat()
+    written = Written()
+    with pytest.raises(SaveError):
+        written.wrote(theirs, lambda: _refused(theirs, b"<annotation>run</annotation>"))
+    assert written.replaced == {}
+    assert written.put_back_replaced() == (0, [])
+    after = theirs.stat()
+    assert theirs.read_bytes() == b"<annotation/>"
+    assert (after.st_ino, after.st_mtime_ns, after.st_ctime_ns) == (before.st_ino, before.st_mtime_ns,
+                                                                    before.st_ctime_ns)
+
+
+def test_a_write_that_replaced_the_file_then_failed_still_puts_it_back(tmp_path):
+    theirs = tmp_path / "a.txt"
+    theirs.write_bytes(b"0 0.5 0.5 0.2 0.2\n")
+
+    def replaced_then_failed():  # the folder's fsync after the rename, say
+        write_derived(theirs, b"1 0.5 0.5 0.2 0.2\n")
+        raise SaveError("cannot save: Input/output error", theirs)
+
+    written = Written()
+    with pytest.raises(SaveError):
+        written.wrote(theirs, replaced_then_failed)
+    assert written.put_back_replaced() == (1, [])
+    assert theirs.read_bytes() == b"0 0.5 0.5 0.2 0.2\n"

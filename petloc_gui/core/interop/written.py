@@ -6,7 +6,8 @@ knows which files are its: a conversion to VOC and a YOLO or COCO export record 
 create there (`Written`), and nothing that was there before, an image used as is, is ever taken back. A file
 --overwrite replaced (a VOC or label file, the user's lone data.yaml) is kept, as it was, before it is replaced
 (`Replaced`) and put back on a take-back: left replaced, a stopped export into an Ultralytics project left the
-user's labels/a.txt holding petloc's class ids under the user's data.yaml names, a dog read as a cat. They are
+user's labels/a.txt holding petloc's class ids under the user's data.yaml names, a dog read as a cat (one a write
+refused, a read-only file, was never changed: it is neither put back nor named as not put back). They are
 kept in memory: only small files are ever replaced (images never are: `files.place_image` refuses a different
 one), and a run killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish.
 
@@ -46,6 +47,19 @@ def missing_folders(path: Path) -> list[Path]:
     return missing
 
 
+def _file_state(path: Path) -> tuple[object, ...]:
+    """What changes when a write replaces or changes the file at ``path`` (through a link too): the link's and
+    the file's device, inode, size and modification and change times; None for either that is not there."""
+    def of(look: Callable[[Path], os.stat_result]) -> tuple[int, ...] | None:
+        try:
+            info = look(path)
+        except OSError:
+            return None
+        return info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+    return of(Path.lstat), of(Path.stat)
+
+
 @dataclass(frozen=True)
 class Replaced:
     """A file as it was before a run replaced it: its bytes (None: unreadable, so it cannot be put back), mode
@@ -56,15 +70,28 @@ class Replaced:
     mode: int
     times_ns: tuple[int, int]
     link: str | None
+    state: tuple[object, ...] = ()  # `_file_state` then: what tells a write that failed from one that changed it
 
     @classmethod
     def read(cls, path: Path) -> Replaced:
+        state = _file_state(path)
         link = os.readlink(path) if path.is_symlink() else None
         try:
             info = os.stat(path)
-            return cls(path.read_bytes(), stat.S_IMODE(info.st_mode), (info.st_atime_ns, info.st_mtime_ns), link)
+            return cls(path.read_bytes(), stat.S_IMODE(info.st_mode), (info.st_atime_ns, info.st_mtime_ns), link,
+                       state)
         except OSError:  # unreadable, or a dangling link: said as not put back
-            return cls(None, 0, (0, 0), link)
+            return cls(None, 0, (0, 0), link, state)
+
+    def unchanged(self, path: Path) -> bool:
+        """Whether ``path`` is still the file it was (no write replaced or changed it): the same file, link and
+        times, and its bytes when they could be read (a clock too coarse to tell a rewrite within its tick)."""
+        if _file_state(path) != self.state:
+            return False
+        try:
+            return self.data is None or path.read_bytes() == self.data
+        except OSError:
+            return False
 
     def put_back(self, path: Path) -> None:
         """Make ``path`` what it was. Raises OSError or SaveError when it cannot be."""
@@ -114,10 +141,18 @@ class Written:
         nothing was there before. One replaced (an earlier export's, or the user's, with --overwrite) is not the
         run's to remove: it is kept as it was first (`Replaced`), for `put_back_replaced`."""
         new = not os.path.lexists(path)
-        if not new and path not in self._made and path not in self.replaced:
+        first = not new and path not in self._made and path not in self.replaced
+        if first:
             # kept before the write: a stop between the replace and a note after it would lose it
             self.replaced[path] = Replaced.read(path)
-        write()
+        try:
+            write()
+        except BaseException:
+            # refused (a read-only file): never changed, so never "put back", nor named as not put back. One
+            # the write replaced before failing (its folder's fsync) is still put back.
+            if first and self.replaced[path].unchanged(path):
+                del self.replaced[path]
+            raise
         if new:
             self.file(path)
 
