@@ -2,17 +2,43 @@
 another program's version with the same boxes, labels and verified mark. The save asked which version to keep,
 and "Take theirs" said "Ctrl+Z brings your edits back" with Undo greyed out (no step: nothing changed on screen).
 Now nothing is asked: the disk version is taken (its other fields kept), the image is saved as far as anyone can
-see, and the status line says so, promising no Ctrl+Z."""
+see, and the status line says so, promising no Ctrl+Z.
+
+"The same" is what a save of mine would write, not only what is shown: the box A accepted here is the user's review
+with its accepted-from mark (ADR 0013), and a file of that box marked as a model's unreviewed pre-label, or without
+the mark, is another version, asked about (it was taken unasked, the review gone with no Ctrl+Z, autosave too)."""
 
 from __future__ import annotations
 
+from petloc_gui.core import voc
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import PRELABEL_PREFIX, VocObject, new_annotation, write_voc
 
 from .conftest import open_and_wait, write_annotation
 from .test_conflict_names_the_change import conflict  # noqa: F401 - the question as shown, a fixture
 from .test_unread_annotation_taken_without_undo import C, _on_disk, _opened_during_an_outage, _shown
 
 SAME = "c.xml was {}; it shows what you see here, so there is nothing to save."
+D = 3  # d.png: no annotation, the model predicts a box (conftest)
+
+
+def _written_as_saved(image, objects, prelabel: str | None = None) -> None:
+    """The file another program writes: ``objects`` with their accepted-from marks, as a save of them writes them."""
+    annotation = new_annotation(image, 120, 90)
+    annotation.objects.extend(VocObject(name=o.name, box=o.box, proposed_by=o.proposed_by, proposed_box=o.proposed_box,
+                                        proposed_label=o.proposed_label) for o in objects)
+    annotation.prelabel = prelabel
+    write_voc(annotation, image.with_suffix(".xml"))
+
+
+def _accepted_on_d(qtbot, window, folder):
+    """d.png (no annotation) shown, its prediction accepted with A: a box marked as accepted from the model."""
+    open_and_wait(qtbot, window, folder)
+    window.show_row(D)
+    doc = window.session.store.document(D)
+    window.accept_prediction()
+    assert doc.objects and doc.objects[0].accepted_from is not None and doc.dirty
+    return doc
 
 
 def _never_asked(monkeypatch, window) -> list:
@@ -38,7 +64,7 @@ def test_an_unread_file_written_as_the_accepted_prediction_is_not_asked_about(
     window.accept_prediction()
     mine = _shown(doc)
     assert mine and doc.dirty and not doc.verified
-    write_annotation(folder / "c.png", mine)
+    _written_as_saved(folder / "c.png", doc.objects)  # (its accepted-from mark too: a save of mine writes it)
     asked = _never_asked(monkeypatch, window)
     _saved_as_theirs(window, folder, doc, mine, asked)
     assert not window.edits.stack_for(C).canUndo()  # (and no Ctrl+Z was promised)
@@ -86,3 +112,47 @@ def test_discard_mine_over_no_box_promises_no_ctrl_z(qtbot, window, folder, answ
     said = window.statusBar().currentMessage()
     assert said.startswith("c.xml was deleted by another program: no annotation is shown now")
     assert "Ctrl+Z" not in said + conflict["info"]
+
+
+def test_a_pre_label_of_the_box_accepted_here_is_asked_about(qtbot, window, folder, conflict):  # noqa: F811
+    """The reviewer's case: A on an image with no annotation, then a pre-label run writes that very box, marked as
+    another model's unreviewed pre-label. Ctrl+S took it unasked; Keep mine writes the review, the mark mine."""
+    doc = _accepted_on_d(qtbot, window, folder)
+    mine = doc.objects[0].accepted_from
+    _written_as_saved(folder / "d.png", [VocObject(name=o.name, box=o.box) for o in doc.objects],
+                      prelabel=f"{PRELABEL_PREFIX} by petloc predict, model other")
+    conflict["click"] = "Keep mine"
+    assert window.save_current()
+    assert conflict["asked"] == 1 and not doc.dirty
+    read = voc.read_voc(folder / "d.xml", find_image=False)
+    assert not read.unreviewed and read.prelabel is None and read.objects[0].accepted_from == mine
+
+
+def test_a_pre_label_by_the_model_accepted_here_is_asked_about(qtbot, window, folder, conflict):  # noqa: F811
+    """The same box, the same model: only the file's pre-label mark differs from what a save writes (the review
+    A made), and autosave does not take it either."""
+    doc = _accepted_on_d(qtbot, window, folder)
+    mark = f"{PRELABEL_PREFIX} by petloc predict, {doc.objects[0].accepted_from}"
+    _written_as_saved(folder / "d.png", doc.objects, prelabel=mark)
+    assert voc.read_voc(folder / "d.xml", find_image=False).objects[0].accepted_from == doc.objects[0].accepted_from
+    window.guard.save_rows([D], quiet=True)  # (autosave's save)
+    assert conflict["asked"] == 0 and doc.dirty  # (autosave asks nothing, and keeps the edits)
+    assert voc.read_voc(folder / "d.xml", find_image=False).prelabel == mark
+    conflict["click"] = "Keep mine"
+    assert window.save_current()
+    assert conflict["asked"] == 1 and voc.read_voc(folder / "d.xml", find_image=False).prelabel is None
+
+
+def test_the_accepted_box_without_its_mark_is_asked_about_and_taking_it_is_undoable(
+        qtbot, window, folder, conflict):  # noqa: F811
+    """The same box in a file that does not say it was accepted from the model (ADR 0013): Take theirs drops the
+    mark, so its Ctrl+Z, promised, brings the accepted box back."""
+    doc = _accepted_on_d(qtbot, window, folder)
+    mine = list(doc.objects)
+    write_annotation(folder / "d.png", [(o.name, o.box) for o in mine])
+    conflict["click"] = "Take theirs"
+    window.save_current()
+    assert conflict["asked"] == 1 and not doc.dirty and doc.objects[0].accepted_from is None
+    assert "Ctrl+Z brings your edits back" in window.statusBar().currentMessage()
+    window.edits.stack_for(D).undo()
+    assert doc.objects == mine and doc.dirty

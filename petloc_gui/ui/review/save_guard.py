@@ -214,9 +214,9 @@ class SaveGuard:
                     return 0
                 if exc.found is not None:  # the question names what the file is now (the watcher may not have)
                     doc.external_change = exc.found
-                if kind != DELETED and session.their_version.shows_the_same(row):
-                    # theirs is what the window shows (the other program wrote the box accepted here): nothing
-                    # to choose, and Take theirs promised a Ctrl+Z that did nothing; taken, its other fields kept
+                if kind != DELETED and session.their_version.writes_the_same(row):
+                    # theirs is what a save of mine would write (the other program wrote the box accepted here,
+                    # its mark too): nothing to choose, and Take theirs promised a Ctrl+Z that did nothing; taken
                     session.take_theirs(row)
                     notes.append(f"{name} was {what}; it shows what you see here, so there is nothing to save.")
                     return 0
@@ -229,7 +229,7 @@ class SaveGuard:
                     keep_mine = True
                     continue
                 if choice == TAKE_THEIRS:
-                    same = session.their_version.shows_the_same(row)  # (a file deleted, mine no box: no undo step)
+                    same = session.their_version.writes_the_same(row)  # (a file deleted, mine no box: no undo step)
                     session.take_theirs(row)
                     notes.append(taken_note(name, doc, undoable=not same))
                     if not same:  # (no Ctrl+Z promised: leaving loses nothing)

@@ -132,7 +132,8 @@ def _reasons(failures: list[str]) -> str:
 def taken_note(name: str, doc, undoable: bool = True) -> str:
     """What a save's "Take theirs" says: the version on disk shown; or, the file gone (deleted by another
     program: "Discard mine"), that no annotation is shown now, which read as a blank file of theirs. Ctrl+Z is
-    promised only when ``undoable``: taking a version that shows as mine makes no undo step."""
+    promised only when ``undoable``: taking a version that holds what a save of mine would write makes
+    no undo step (`TheirVersion.writes_the_same`)."""
     back = "; Ctrl+Z brings your edits back" if undoable else ""
     if doc.disk_state is not None and not doc.disk_state.exists:
         again = " (saving them writes the file again)" if undoable else ""

@@ -14,6 +14,7 @@ another program's change, and is said so ("can be read again: shown").
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -102,12 +103,14 @@ class TheirVersion:
         loaded = self._store.loaded(row)
         return self._store.read_disk_version(row, loaded.image_size if loaded is not None else None)
 
-    def shows_the_same(self, row: int) -> bool:
-        """Whether image ``row``'s file, read now, shows what the window shows (boxes, labels, verified mark):
-        a save that finds it changed has nothing to ask then (`SaveGuard`), and its Take theirs adds no undo step
-        (`take_theirs`), so a promised Ctrl+Z did nothing."""
+    def writes_the_same(self, row: int) -> bool:
+        """Whether image ``row``'s file, read now, holds what a save of the window's version would write
+        (`saves_as_on_disk`): a save that finds it changed has nothing to ask then (`SaveGuard`), and its Take
+        theirs adds no undo step (`take_theirs`), so no Ctrl+Z is promised. The same boxes shown are not enough:
+        the box A accepted here, found as another model's unreviewed pre-label or without its accepted-from mark
+        (ADR 0013), is the user's review, which taking the file's version silently would drop."""
         fresh = self._read_disk_version(row)
-        return fresh.load_error is None and fresh.shown() == self._store.document(row).shown()
+        return fresh.load_error is None and saves_as_on_disk(self._store.document(row), fresh)
 
     def take_theirs(self, row: int) -> None:
         """Show the file as it is on disk now; the objects shown before stay one Ctrl+Z away, unless they are
@@ -120,9 +123,12 @@ class TheirVersion:
         first_read = never_read(doc)
         if first_read:
             self._parts.edits.stack_for(row).clear()
-        if fresh.shown() == doc.shown() or (first_read and not doc.dirty):
+        if (fresh.shown() == doc.shown() and (not doc.dirty or saves_as_on_disk(doc, fresh))) \
+                or (first_read and not doc.dirty):
             # The same boxes, labels and flag in other bytes (another tool's layout, a field not shown):
             # an undo step would change nothing on screen, and the Ctrl+Z after it seem to do nothing.
+            # Not so over unsaved edits a save would write and the file lacks though nothing shows them (A's
+            # accepted-from mark, the review of a pre-label): the step is the Ctrl+Z that brings them back.
             # The file's objects are taken all the same: a save writes against them, their fields kept.
             # A failed read's empty list with no edits on it is taken over so too: no step back to it.
             doc.objects[:] = fresh.objects
@@ -162,3 +168,17 @@ class TheirVersion:
             w.panel.show_annotation(doc, w.edits.selected)
             self._window.image_shown(doc)
         self._window.refresh_modified()
+
+
+def saves_as_on_disk(doc: ImageDocument, fresh: ImageDocument) -> bool:
+    """Whether a save of ``doc`` would write what ``fresh`` (its file, read now) holds: each object as written
+    and the verified flag, by `ImageDocument.dirty`'s own comparison (the fields kept, a box's accepted-from
+    mark: ADR 0013) against ``fresh`` as the saved version, and the pre-label mark the save writes
+    (`ImageDocument.prelabel_mark`: none once the boxes are a person's) as the file's. ``fresh`` is left as read."""
+    on_disk = fresh.annotation.prelabel if fresh.annotation is not None else None
+    if doc.prelabel_mark != on_disk:
+        return False
+    mine_over_theirs = copy.copy(fresh)  # (shallow: its saved version is theirs, its objects list mine)
+    mine_over_theirs.objects = list(doc.objects)
+    mine_over_theirs.verified = doc.verified
+    return not mine_over_theirs.dirty
