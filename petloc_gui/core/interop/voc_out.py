@@ -113,9 +113,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
                 annotation.prelabel = IMPORTED_PRELABEL
             if overwrite:  # a VOC file replaced is never the run's to remove; write_voc refuses a non-VOC one
                 written.wrote(xml_target, lambda: write_voc(annotation, xml_target))
-            elif write_new_voc(annotation, xml_target):
-                written.file(xml_target)
-            else:
+            elif not written.created(xml_target, lambda: write_new_voc(annotation, xml_target)):
                 report.kept_existing += 1
                 kept.append(xml_target)
                 report.images += 1

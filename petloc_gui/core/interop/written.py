@@ -138,8 +138,9 @@ class Written:
 
     def wrote(self, path: Path, write: Callable[[], object]) -> None:
         """``write`` makes or replaces the file at ``path`` (what it returns is not used): the run's only when
-        nothing was there before. One replaced (an earlier export's, or the user's, with --overwrite) is not the
-        run's to remove: it is kept as it was first (`Replaced`), for `put_back_replaced`."""
+        nothing was there before (also when ``write`` raised having made it). One replaced (an earlier export's, or
+        the user's, with --overwrite) is not the run's to remove: it is kept as it was first (`Replaced`), for
+        `put_back_replaced`."""
         new = not os.path.lexists(path)
         first = not new and path not in self._made and path not in self.replaced
         if first:
@@ -152,8 +153,29 @@ class Written:
             # the write replaced before failing (its folder's fsync) is still put back.
             if first and self.replaced[path].unchanged(path):
                 del self.replaced[path]
+            self._made_before_raising(path, new)
             raise
         if new:
+            self.file(path)
+
+    def created(self, path: Path, write: Callable[[], bool]) -> bool:
+        """``write`` makes the file at ``path`` only if nothing is there (exclusive: `voc_out.write_new_voc`) and
+        says whether it did: the run's when it did. What ``write`` says is returned."""
+        new = not os.path.lexists(path)
+        try:
+            made = write()
+        except BaseException:
+            self._made_before_raising(path, new)
+            raise
+        if made:
+            self.file(path)
+        return made
+
+    def _made_before_raising(self, path: Path, new: bool) -> None:
+        """A write at ``path`` raised: the file is the run's if it is there now and nothing was before (``new``).
+        A write fails after its file got its name (a stop landing after the rename, an error after it): left
+        unrecorded, a take-back left it beside the user's files. One that was there is `Replaced`'s to judge."""
+        if new and os.path.lexists(path) and path not in self._made:
             self.file(path)
 
     def take_back(self) -> tuple[int, list[Path]]:
