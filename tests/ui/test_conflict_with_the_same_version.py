@@ -6,7 +6,10 @@ see, and the status line says so, promising no Ctrl+Z.
 
 "The same" is what a save of mine would write, not only what is shown: the box A accepted here is the user's review
 with its accepted-from mark (ADR 0013), and a file of that box marked as a model's unreviewed pre-label, or without
-the mark, is another version, asked about (it was taken unasked, the review gone with no Ctrl+Z, autosave too)."""
+the mark, is another version, asked about (it was taken unasked, the review gone with no Ctrl+Z, autosave too).
+Only what is the user's counts, though: an object's pose, truncated, difficult and occluded fields are never shown
+nor edited here (mine are the file's as read, or defaults), so another tool's values of them (labelImg's truncated
+at an image edge) make no other version: Ctrl+S asked about two versions that looked the same, and autosave failed."""
 
 from __future__ import annotations
 
@@ -156,3 +159,43 @@ def test_the_accepted_box_without_its_mark_is_asked_about_and_taking_it_is_undoa
     assert "Ctrl+Z brings your edits back" in window.statusBar().currentMessage()
     window.edits.stack_for(D).undo()
     assert doc.objects == mine and doc.dirty
+
+
+def _theirs_with_other_kept_fields(folder) -> None:
+    """labelImg's file of the box and label shown: its pose, and truncated at an image edge (its rule)."""
+    annotation = new_annotation(folder / "c.png", 120, 90)
+    annotation.objects.append(VocObject(name="dog", box=Box(20, 20, 60, 60), pose="Frontal", truncated=True))
+    write_voc(annotation, folder / "c.xml")
+
+
+def _relabelled_dog(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(C)
+    doc = window.session.store.document(C)
+    window.edits.set_label("dog")
+    assert doc.dirty and not doc.objects[0].truncated and doc.objects[0].pose != "Frontal"
+    return doc
+
+
+def test_fields_the_window_never_shows_nor_edits_are_not_asked_about(qtbot, window, folder, answers, monkeypatch):
+    """Only the pose and truncated fields differ: nothing to choose, theirs taken with its fields, no Ctrl+Z made."""
+    doc = _relabelled_dog(qtbot, window, folder)
+    _theirs_with_other_kept_fields(folder)
+    asked = _never_asked(monkeypatch, window)
+    steps = window.edits.stack_for(C).count()
+    _saved_as_theirs(window, folder, doc, [("dog", Box(20, 20, 60, 60))], asked)
+    assert doc.objects[0].truncated and doc.objects[0].pose == "Frontal"
+    assert window.edits.stack_for(C).count() == steps  # (no step whose Ctrl+Z changes nothing on screen)
+    read = voc.read_voc(folder / "c.xml", find_image=False).objects[0]
+    assert read.truncated and read.pose == "Frontal"  # (their file, left as it is)
+
+
+def test_autosave_over_fields_the_window_never_shows_saves(qtbot, window, folder, answers):
+    """Autosave's quiet save failed with "not saved. Your edits are kept: save it to choose which version to keep"
+    every time, over a question with nothing to choose."""
+    doc = _relabelled_dog(qtbot, window, folder)
+    _theirs_with_other_kept_fields(folder)
+    failures: list = []
+    assert window.guard.save_rows([C], quiet=True, failures_out=failures)
+    assert failures == [] and not doc.dirty and not window.has_unsaved()
+    assert _shown(doc) == [("dog", Box(20, 20, 60, 60))] and doc.objects[0].truncated

@@ -14,7 +14,6 @@ another program's change, and is said so ("can be read again: shown").
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
@@ -26,7 +25,8 @@ from petloc_gui.core.dataset import DatasetItem
 from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.review.file_list import FileListModel
 
-if TYPE_CHECKING:  # (the session module imports this one)
+if TYPE_CHECKING:  # (types only; the session module imports this one)
+    from petloc_gui.core.voc import VocObject
     from petloc_gui.ui.review.review_session import SessionHost, SessionParts
 
 
@@ -104,7 +104,7 @@ class TheirVersion:
         return self._store.read_disk_version(row, loaded.image_size if loaded is not None else None)
 
     def writes_the_same(self, row: int) -> bool:
-        """Whether image ``row``'s file, read now, holds what a save of the window's version would write
+        """Whether image ``row``'s file, read now, holds all that is the user's in a save of the window's version
         (`saves_as_on_disk`): a save that finds it changed has nothing to ask then (`SaveGuard`), and its Take
         theirs adds no undo step (`take_theirs`), so no Ctrl+Z is promised. The same boxes shown are not enough:
         the box A accepted here, found as another model's unreviewed pre-label or without its accepted-from mark
@@ -171,14 +171,21 @@ class TheirVersion:
 
 
 def saves_as_on_disk(doc: ImageDocument, fresh: ImageDocument) -> bool:
-    """Whether a save of ``doc`` would write what ``fresh`` (its file, read now) holds: each object as written
-    and the verified flag, by `ImageDocument.dirty`'s own comparison (the fields kept, a box's accepted-from
-    mark: ADR 0013) against ``fresh`` as the saved version, and the pre-label mark the save writes
-    (`ImageDocument.prelabel_mark`: none once the boxes are a person's) as the file's. ``fresh`` is left as read."""
+    """Whether ``fresh`` (the file, read now) holds all that is the user's in a save of ``doc``: each object's
+    label and box, with its accepted-from mark as a save writes it (ADR 0013: the model while the box is still
+    the one it proposed, and the label it proposed), the verified flag, and the pre-label mark the save writes
+    (`ImageDocument.prelabel_mark`: none once the boxes are a person's) as the file's. Not an object's pose,
+    truncated, difficult or occluded fields: the window never shows nor edits them (mine are the file's as
+    read, or defaults), so another tool's values of them (labelImg's truncated at an image edge) are no
+    version of mine to choose against; taking theirs keeps theirs."""
     on_disk = fresh.annotation.prelabel if fresh.annotation is not None else None
-    if doc.prelabel_mark != on_disk:
+    if doc.prelabel_mark != on_disk or doc.verified != fresh.verified:
         return False
-    mine_over_theirs = copy.copy(fresh)  # (shallow: its saved version is theirs, its objects list mine)
-    mine_over_theirs.objects = list(doc.objects)
-    mine_over_theirs.verified = doc.verified
-    return not mine_over_theirs.dirty
+    return [_users_part(o) for o in doc.objects] == [_users_part(o) for o in fresh.objects]
+
+
+def _users_part(obj: VocObject) -> tuple:
+    """What of an object is the user's, as a save writes it: label, box, and the accepted-from mark (the model
+    while the box is the one it proposed, with the label it proposed), none once the box is a person's."""
+    model = obj.accepted_from
+    return obj.name, obj.box, model, obj.model_label if model is not None else None
