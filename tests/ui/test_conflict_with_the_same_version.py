@@ -9,7 +9,9 @@ with its accepted-from mark (ADR 0013), and a file of that box marked as a model
 the mark, is another version, asked about (it was taken unasked, the review gone with no Ctrl+Z, autosave too).
 Only what is the user's counts, though: an object's pose, truncated, difficult and occluded fields are never shown
 nor edited here (mine are the file's as read, or defaults), so another tool's values of them (labelImg's truncated
-at an image edge) make no other version: Ctrl+S asked about two versions that looked the same, and autosave failed."""
+at an image edge) make no other version: Ctrl+S asked about two versions that looked the same, and autosave failed.
+Nor does the pre-label mark of a verified file, a person's whatever its mark says (V here, then the same file written
+verified with the mark kept was asked about)."""
 
 from __future__ import annotations
 
@@ -199,3 +201,39 @@ def test_autosave_over_fields_the_window_never_shows_saves(qtbot, window, folder
     assert window.guard.save_rows([C], quiet=True, failures_out=failures)
     assert failures == [] and not doc.dirty and not window.has_unsaved()
     assert _shown(doc) == [("dog", Box(20, 20, 60, 60))] and doc.objects[0].truncated
+
+
+def test_a_verified_file_keeping_its_pre_label_mark_is_not_asked_about(qtbot, window, folder, answers, monkeypatch):
+    """c.xml a model's pre-label, V pressed here, and another program writes the same boxes verified="yes" keeping
+    the mark: a verified file is a person's whatever its mark says (`VocAnnotation.unreviewed`), as a save of
+    mine (no mark once verified) would make it, so nothing is asked."""
+    mark = f"{PRELABEL_PREFIX} by petloc predict, model other"
+    _written_as_saved(folder / "c.png", [VocObject(name="cat", box=Box(20, 20, 60, 60))], prelabel=mark)
+    open_and_wait(qtbot, window, folder)
+    window.show_row(C)
+    doc = window.session.store.document(C)
+    assert doc.prelabel and window.edits.toggle_verified() and doc.dirty and doc.prelabel_mark is None
+    annotation = voc.read_voc(folder / "c.xml", find_image=False)
+    annotation.verified = True
+    write_voc(annotation, folder / "c.xml")
+    assert not voc.read_voc(folder / "c.xml", find_image=False).unreviewed
+    asked = _never_asked(monkeypatch, window)
+    _saved_as_theirs(window, folder, doc, [("cat", Box(20, 20, 60, 60))], asked)
+    assert doc.verified and not doc.prelabel
+
+
+def test_a_mark_making_a_persons_box_a_models_is_still_asked_about(qtbot, window, folder, answers, monkeypatch):
+    """The person's box of c.xml, V pressed here, and a file of that box verified under a model's pre-label mark:
+    read, the mark makes the box that model's, accepted (ADR 0013), which a save of mine does not write."""
+    open_and_wait(qtbot, window, folder)
+    window.show_row(C)
+    doc = window.session.store.document(C)
+    assert window.edits.toggle_verified() and doc.objects[0].accepted_from is None
+    _written_as_saved(folder / "c.png", doc.objects, prelabel=f"{PRELABEL_PREFIX} by petloc predict, model other")
+    annotation = voc.read_voc(folder / "c.xml", find_image=False)
+    annotation.verified = True
+    write_voc(annotation, folder / "c.xml")
+    assert voc.read_voc(folder / "c.xml", find_image=False).objects[0].accepted_from is not None
+    asked = _never_asked(monkeypatch, window)
+    window.save_current()
+    assert asked == [doc]

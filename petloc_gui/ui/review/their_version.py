@@ -174,11 +174,14 @@ def saves_as_on_disk(doc: ImageDocument, fresh: ImageDocument) -> bool:
     """Whether ``fresh`` (the file, read now) holds all that is the user's in a save of ``doc``: each object's
     label and box, with its accepted-from mark as a save writes it (ADR 0013: the model while the box is still
     the one it proposed, and the label it proposed), the verified flag, and the pre-label mark the save writes
-    (`ImageDocument.prelabel_mark`: none once the boxes are a person's) as the file's. Not an object's pose,
-    truncated, difficult or occluded fields: the window never shows nor edits them (mine are the file's as
-    read, or defaults), so another tool's values of them (labelImg's truncated at an image edge) are no
-    version of mine to choose against; taking theirs keeps theirs."""
-    on_disk = fresh.annotation.prelabel if fresh.annotation is not None else None
+    (`ImageDocument.prelabel_mark`: none once the boxes are a person's) as the file's. The file's mark counts
+    only while it is an unreviewed pre-label: a verified file is a person's whatever its mark says
+    (`VocAnnotation.unreviewed`, as the mark read is taken), so V here, then a file of the same boxes verified
+    that kept the mark, is no other version. Nor are an object's pose, truncated, difficult or occluded
+    fields: the window never shows nor edits them (mine are the file's as read, or defaults), so another
+    tool's values of them (labelImg's truncated at an image edge) are nothing of mine to choose against;
+    taking theirs keeps theirs."""
+    on_disk = fresh.annotation.prelabel if fresh.annotation is not None and fresh.annotation.unreviewed else None
     if doc.prelabel_mark != on_disk or doc.verified != fresh.verified:
         return False
     return [_users_part(o) for o in doc.objects] == [_users_part(o) for o in fresh.objects]
