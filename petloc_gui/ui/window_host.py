@@ -118,6 +118,11 @@ class WindowHost(_Window):
         self.trained_here.files_saved()  # a held-out image re-boxed: the model's figures are on its earlier box
         if self.session is not None and row == self.session.current:
             self.panel.show_annotation(self.session.store.document(row), self.edits.selected)
+        if self.session is not None:
+            from petloc_gui.ui.review.class_editor import write_saved_renames  # (the class file's writer)
+
+            if problem := write_saved_renames(self.session, row):
+                self.show_status(problem, 20000)
 
     def refresh_modified(self) -> None:
         self.setWindowModified(self.has_unsaved())

@@ -73,7 +73,8 @@ def test_latin1_and_referenced_names_are_renamed_and_saved(qtbot, window, folder
     open_and_wait(qtbot, window, folder)
     assert window.session.classes.rows_labelled("café") == [1, 4]
     result = _editor(window).rename("café", "cafe")
-    assert result.startswith("Renamed café to cafe on 2 boxes in 2 images (unsaved: Save all writes them).")
+    assert result.startswith("Renamed café to cafe on 2 boxes in 2 images (unsaved: Save all writes them, and "
+                                 "predefined_classes.txt with them).")
     assert "not renamed" not in result
     qtbot.wait(50)
     assert "café" not in window.session.classes.used and "café" not in window.labels.names()
@@ -93,6 +94,7 @@ def test_a_rename_and_a_delete_go_through_the_folders_classes(qtbot, window, fol
     editor.rename("cat", "kitty")  # on a.png's and c.png's boxes
     assert "cat" not in classes.used and "kitty" in classes.used  # at once, not after this turn
     assert classes.rows_labelled("kitty") == [0, 2] and classes.rows_labelled("cat") == []
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     assert classes.predefined == read_classes(folder) == ["kitty", "dog", "owl"]
     # the model's cat, listed after the file's classes, moves up into owl's key
     assert editor.delete("owl") == ("Deleted owl. The number keys moved: key 3 gives cat (Edit → Classes… and F1 "

@@ -36,6 +36,7 @@ def test_a_typed_label_can_be_renamed_and_then_deleted(qtbot, window, folder):
     doc = window.session.store.document(0)
     assert doc.objects[0].name == "rabbit"
     assert "rabbbit" not in window.labels.names() and "rabbit" in window.labels.names()
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     # kept as a class under its new name, in its place (after the model's classes: number keys keep theirs)
     assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("rabbit")

@@ -41,6 +41,7 @@ def test_a_rename_does_not_write_the_models_classes(qtbot, window, tmp_path):
     folder = _cats_only(tmp_path)
     open_and_wait(qtbot, window, folder)
     assert _editor(window).rename("cat", "feline").startswith("Renamed cat to feline on 2 boxes in 2 images")
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     assert read_classes(folder) == ["feline"]
 
 

@@ -20,6 +20,7 @@ def test_a_typed_class_renamed_keeps_its_number_key(qtbot, window, folder):
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("rabbbit", "rabbit")
     assert window.labels.names() == ["cat", "dog", "rabbit"] == _listed(dialog)
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     assert read_classes(folder) == ["cat", "dog", "rabbit"]  # kept in the file, in the list's order
     window.show_row(1)
     window.labels.pick(3)  # key 3 still picks it
@@ -67,7 +68,9 @@ def test_a_class_renamed_away_and_back_gets_its_key_back(qtbot, window, folder):
     class_list_dialog(qtbot, window).rename("cat", "feline")
     assert window.labels.names()[:2] == ["feline", "dog"]
     dialog = class_list_dialog(qtbot, window)
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     text = dialog.class_actions.rename("feline", "cat")  # cat is listed (the model's): a merge
+    assert window.save_all()
     assert window.labels.names() == ["cat", "dog"] and read_classes(folder) == ["cat", "dog"]
     assert "number keys" not in text  # nothing moved
     window.show_row(1)
@@ -90,6 +93,7 @@ def test_a_model_class_written_into_the_file_by_a_rename_can_be_taken_out_again(
     window.edits.set_label("rabbbit")
     dialog = class_list_dialog(qtbot, window)
     dialog.rename("rabbbit", "rabbit")  # the list as shown goes into the file: cat, dog, rabbit
+    assert window.save_all()  # the file's rename waits for a relabelled image saved
     assert read_classes(folder) == ["cat", "dog", "rabbit"]
     dialog.delete("cat")
     assert read_classes(folder) == ["dog", "rabbit"]

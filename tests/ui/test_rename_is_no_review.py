@@ -41,7 +41,8 @@ def test_a_prelabel_never_opened_stays_one_after_a_rename_and_save_all(qtbot, wi
     open_and_wait(qtbot, window, folder)
     window.show_row(4)  # e.png: neither pre-label is ever shown
     result = _editor(window).rename("cat", "feline")
-    assert result.startswith("Renamed cat to feline on 2 boxes in 2 images (unsaved: Save all writes them).")
+    assert result.startswith("Renamed cat to feline on 2 boxes in 2 images (unsaved: Save all writes them, and "
+                                 "predefined_classes.txt with them).")
     assert "Both images are unreviewed pre-labels: a rename is no review, so they stay pre-labels when saved." \
         in result
     assert window.save_all()

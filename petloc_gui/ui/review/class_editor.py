@@ -4,7 +4,9 @@ Implements editing.class_list_dialog.ClassActions for one ReviewSession. The
 predefined classes file is changed at once: read again and only this change
 applied to it (`app.class_list.change_classes`), so the classes another window,
 labelImg or an editor wrote there since are kept and listed here too. Relabelled
-boxes are edits like any other: undoable per image, marked unsaved, written on save.
+boxes are edits like any other: undoable per image, marked unsaved, written on save; the rename of a class
+on boxes reaches the file after its first relabelled image is saved (`write_saved_renames`), so undone or
+discarded it leaves the file, and the number keys, as they were (`app.unsaved_renames`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Protocol
 
 from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
 from petloc_gui.app.model_choice import KNOWN_SHARE, boxes_known
+from petloc_gui.app.unsaved_renames import file_then, renamed
 
 # (why a typed class is refused: one sentence here and in the Label box, by the rules a class of the file is
 # read by)
@@ -27,25 +30,6 @@ from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.model_info import ModelInfo
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.review.review_session import ReviewSession
-
-
-def renamed(shown: list[str], predefined: list[str], old: str, new: str) -> list[str]:
-    """The predefined classes after renaming ``old`` (in the class list ``shown``) to ``new``: in
-    ``old``'s place, so no class moves and the number keys keep their classes (`number_keys`)."""
-    if new in shown:  # a merge: the class it joins keeps its own place in the file
-        if old not in predefined:  # neither in the file (the model's, or on boxes): the file stays
-            return predefined
-        if new in predefined:
-            return [n for n in predefined if n != old]
-        # it was listed after the file's classes (the model's, or on boxes): it takes old's place there,
-        # so the classes after it keep their keys (cat -> feline -> cat gave key 1 to dog)
-        return [new if n == old else n for n in predefined]
-    if old in predefined:
-        return [new if n == old else n for n in predefined]
-    # only listed after the file's classes (the model's, or found on boxes): the list as shown (the
-    # caller leaves out the model's classes no box has: `ClassEditor._after_file`) goes into the file,
-    # as `ClassEditor.add` does (appended to the file, it jumped to the front)
-    return [new if n == old else n for n in shown]
 
 
 def keys_moved(shown: list[str], now: list[str], old: str = "", new: str = "") -> list[tuple[str, str | None]]:
@@ -91,12 +75,6 @@ def prelabels_note(prelabels: int, images: int) -> str:
     which = "Both images are" if prelabels == images == 2 else \
         f"All {images} images are" if prelabels == images else f"{prelabels} of the {images} images are"
     return f" {which} unreviewed pre-labels: a rename is no review, so they stay pre-labels when saved."
-
-
-def _file_then(file: list[str], after_file: list[str]) -> list[str]:
-    """The classes of ``file``, then those of ``after_file`` not in it, each list's order kept."""
-    in_file = set(file)  # (a list's ``in`` per class: quadratic in the classes on boxes and the file's)
-    return [*file, *(n for n in after_file if n not in in_file)]
 
 
 def _others_note(known: list[str], read: list[str], named: int = 3) -> str:
@@ -190,7 +168,7 @@ class ClassEditor:
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
         shown = self.names()
         after_file = self._after_file(shown)
-        done, note = self._change_file(lambda file: file if name in file else [*_file_then(file, after_file), name])
+        done, note = self._change_file(lambda file: file if name in file else [*file_then(file, after_file), name])
         return f"Added {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
     def rename(self, old: str, new: str) -> str:
@@ -212,12 +190,15 @@ class ClassEditor:
         boxes = sum(len(indices) for indices in rows.values())
         if self.edits.default_label == old:
             self.edits.default_label = new  # the next box drawn gets the new name
+        if boxes:  # the file's rename waits for a relabelled image saved (`write_saved_renames`), shown meanwhile
+            self.classes.unsaved.add(old, new, after_file)
+            done, note = True, ""
         self.classes.renamed(old, new, kept=bool(boxes))
-        # the list as the file holds it now, then the classes listed after the file's here
-        done, note = self._change_file(lambda file: renamed(_file_then(file, after_file), file, old, new))
+        if not boxes:  # the list as the file holds it now, then the classes listed after the file's here
+            done, note = self._change_file(lambda file: renamed(file_then(file, after_file), file, old, new))
         problem = None if done else note
         text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
-        text += " (unsaved: Save all writes them)." if boxes else "."
+        text += f" (unsaved: Save all writes them, and {CLASSES_FILE} with them)." if boxes else "."
         text += prelabels_note(sum(self.session.store.document(row).stays_prelabel for row in rows), len(rows))
         missed = self.classes.rows_labelled(old)
         if missed:  # boxes `rows_using` did not find in their files: said, and the class stays listed
@@ -322,7 +303,8 @@ class ClassEditor:
         file, said "on no box" from then on, holding the number keys)."""
         # (the list is the file's classes, the model's, then those on boxes: `FolderClasses.names`). The file's
         # classes taken once, as a set: `predefined` is a copy, and its list's ``in`` per class took 0.15 s at 5,000
-        in_file = set(self.classes.predefined)
+        # (renames not saved yet in their old names' places: written there once saved, not appended now)
+        in_file = set(self.classes.shown_predefined)
         return [n for n in shown if n not in in_file and (n in self.classes.used or n == renaming)]
 
     def _change_file(self, change: Callable[[list[str]], list[str]]) -> tuple[bool, str]:
@@ -337,3 +319,29 @@ class ClassEditor:
         if names != known:
             self._set_predefined(names)
         return True, _others_note(known, read)
+
+
+def write_saved_renames(session: ReviewSession, row: int) -> str:
+    """Image ``row`` was saved: the renames its boxes hold (`UnsavedRenames.due`) are made in the predefined
+    classes file now, after the image, so a crash between leaves no saved box's class moved from its key.
+    Returns why the file could not be written ("" when it was, or nothing was due); they wait for the next
+    save then."""
+    classes = session.classes
+    if not classes.unsaved:
+        return ""
+    due = classes.unsaved.due(set(session.store.document(row).class_names()))
+    if not due:
+        return ""
+
+    def change(file: list[str]) -> list[str]:
+        for rename in due:
+            file = rename.apply(file)
+        return file
+
+    try:
+        _read, names = change_classes(session.dataset.root, change)
+    except (SaveError, OSError) as exc:
+        classes.unsaved.put_back(due)
+        return f"Could not write the renamed classes into {CLASSES_FILE}: {exc} (tried again at the next save)."
+    classes.set_predefined(names)
+    return ""

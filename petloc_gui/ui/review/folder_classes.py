@@ -23,6 +23,7 @@ from PySide6.QtCore import QTimer
 
 from petloc_gui.app.class_list import ClassNames, merged_names
 from petloc_gui.app.session_renames import SessionRenames
+from petloc_gui.app.unsaved_renames import UnsavedRenames
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.model_info import ModelInfo
@@ -59,11 +60,19 @@ class FolderClasses:
             model, label_box, host, closed, edits)
         self._prune_queued = False
         self.renames = SessionRenames()  # the classes renamed while this folder is open (old -> new, chained)
+        # those renames the file does not hold yet: written once a relabelled image is saved (`ClassEditor.rename`)
+        self.unsaved = UnsavedRenames()
 
     @property
     def predefined(self) -> list[str]:
         """The folder's predefined classes (labelImg's predefined_classes.txt), in file order."""
         return list(self._predefined)
+
+    @property
+    def shown_predefined(self) -> list[str]:
+        """The predefined classes as the list shows them: the file's, with the renames not saved yet that some
+        box holds in their old names' places (`UnsavedRenames.shown`)."""
+        return self.unsaved.shown(list(self._predefined), self.used) if self.unsaved else self.predefined
 
     def set_predefined(self, names: list[str]) -> None:
         """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it, or read it
@@ -145,7 +154,7 @@ class FolderClasses:
     def names(self) -> list[str]:
         """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info, _problem = self._host.model_state()
-        return merged_names(self._predefined, info.class_names if info is not None else (), self.used)
+        return merged_names(self.shown_predefined, info.class_names if info is not None else (), self.used)
 
     def refresh(self) -> None:
         if self.used:
