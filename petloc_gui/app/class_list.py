@@ -239,12 +239,23 @@ def change_classes(folder: Path | str, change: Callable[[list[str]], list[str]])
     return read, ClassNames(names, list(read.rest), list(read.notes), list(read.unoffered))
 
 
-def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], found: set[str]) -> list[str]:
-    """Predefined classes, then the model's, then labels found on boxes (sorted); no repeats."""
+def merged_names(predefined: list[str], model: list[str] | tuple[str, ...], found: set[str],
+                 places: dict[str, int] | None = None) -> list[str]:
+    """Predefined classes, then the model's, then labels found on boxes (sorted); no repeats. ``places``: the
+    model's classes (not in the file) to list at those indices instead, where they were when this window first
+    wrote the file (`FolderClasses.keep_places`): written after them, the folder's classes took their keys."""
     names = dict.fromkeys(predefined)  # (a list's ``in`` made each refresh quadratic in the file's classes)
     names.update(dict.fromkeys(model))
     names.update(dict.fromkeys(sorted(found - names.keys())))
-    return list(names)
+    if not places:
+        return list(names)
+    placed = sorted((index, name) for name, index in places.items() if name in names and name in model
+                    and name not in predefined)
+    moved = {name for _index, name in placed}
+    listed = [name for name in names if name not in moved]
+    for index, name in placed:
+        listed.insert(index, name)
+    return listed
 
 
 def rows_using(store: AnnotationStore, label: str) -> dict[int, list[int]]:

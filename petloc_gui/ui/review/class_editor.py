@@ -168,6 +168,7 @@ class ClassEditor:
         # class took key 1 from the class that had it. One named by a digit takes that key all the same.
         shown = self.names()
         after_file = self._after_file(shown)
+        self._keep_model_places(shown, after_file)
         done, note = self._change_file(lambda file: file if name in file else [*file_then(file, after_file), name])
         return f"Added {name}.{note}{keys_note(keys_moved(shown, self.names()))}" if done else note
 
@@ -183,6 +184,7 @@ class ClassEditor:
                                                     f"two, or rename {theirs} to change how it is written.")
         shown = self.names()  # before the edits: a relabelled box adds its new name to the list
         after_file = self._after_file(shown, renaming=old)
+        self._keep_model_places(shown, after_file)
         model, _problem = self.host.model_state()  # the edits may take it away (ADR 0010)
         rows = rows_using(self.session.store, old)
         for row, _indices in rows.items():
@@ -306,6 +308,13 @@ class ClassEditor:
         # (renames not saved yet in their old names' places: written there once saved, not appended now)
         in_file = set(self.classes.shown_predefined)
         return [n for n in shown if n not in in_file and (n in self.classes.used or n == renaming)]
+
+    def _keep_model_places(self, shown: list[str], after_file: list[str]) -> None:
+        """The model's classes no box has, which an Add or a rename leaves out of the file (`_after_file`), keep
+        their places in the list ``shown`` (`FolderClasses.keep_places`): listed after the file's classes, the
+        first Add in a folder moved every number key (cat 1, dog 2, pug 3 became pug 1 … cat 6)."""
+        left_out, model = set(self.classes.shown_predefined) | set(after_file), set(self.model_classes())
+        self.classes.keep_places(shown, {n for n in shown if n not in left_out and n in model})
 
     def _change_file(self, change: Callable[[list[str]], list[str]]) -> tuple[bool, str]:
         """Apply ``change`` to the predefined classes file as it is on disk now (`change_classes`) and list

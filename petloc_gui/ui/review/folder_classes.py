@@ -62,6 +62,9 @@ class FolderClasses:
         self.renames = SessionRenames()  # the classes renamed while this folder is open (old -> new, chained)
         # those renames the file does not hold yet: written once a relabelled image is saved (`ClassEditor.rename`)
         self.unsaved = UnsavedRenames()
+        # the model's classes on no box and in no file, where the list showed them when this window changed the
+        # file (`keep_places`): kept there while the folder is open, so an Add moves no number key
+        self._places: dict[str, int] = {}
 
     @property
     def predefined(self) -> list[str]:
@@ -72,7 +75,8 @@ class FolderClasses:
     def shown_predefined(self) -> list[str]:
         """The predefined classes as the list shows them: the file's, with the renames not saved yet that some
         box holds in their old names' places (`UnsavedRenames.shown`)."""
-        return self.unsaved.shown(list(self._predefined), self.used) if self.unsaved else self.predefined
+        # (not through `predefined`: `names` takes this on each refresh and each of the dialog's questions)
+        return self.unsaved.shown(list(self._predefined), self.used) if self.unsaved else list(self._predefined)
 
     def set_predefined(self, names: list[str]) -> None:
         """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it, or read it
@@ -81,6 +85,14 @@ class FolderClasses:
         if isinstance(names, ClassNames):
             self._unsaid += names.notes
         self.refresh()
+
+    def keep_places(self, shown: list[str], model_only: set[str]) -> None:
+        """The list was ``shown`` before this window wrote the file without the model's classes ``model_only``
+        (`ClassEditor._after_file`): they keep those places (and number keys) while the folder is open, not
+        listed after the file's classes."""
+        for index, name in enumerate(shown):
+            if name in model_only:
+                self._places.setdefault(name, index)
 
     def renamed(self, old: str, new: str, kept: bool) -> None:
         """Class ``old`` was renamed ``new`` on every box found (``kept``: some box is labelled ``new``
@@ -154,7 +166,8 @@ class FolderClasses:
     def names(self) -> list[str]:
         """The class list: the folder's predefined classes, the model's, then labels found on boxes."""
         info, _problem = self._host.model_state()
-        return merged_names(self.shown_predefined, info.class_names if info is not None else (), self.used)
+        return merged_names(self.shown_predefined, info.class_names if info is not None else (), self.used,
+                            self._places)
 
     def refresh(self) -> None:
         if self.used:
