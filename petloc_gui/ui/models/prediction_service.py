@@ -152,11 +152,22 @@ class PredictionService(QObject):
 
     def request_background(self, keys: Sequence[FileKey]) -> None:
         """Predict these images when nothing urgent is waiting (the whole folder), by their keys as read
-        once per open (`ui.review.image_keys`): the walk stats none again. One changed since is predicted
-        under the key it had (the result is its new file's; the image shown is looked up by its key of now)."""
+        once per open (`ui.review.image_keys`): the walk stats none again. One another program changed since
+        comes back by `predict_again`, with its key of now (`ui.review.image_rewrites` notices it)."""
         with self._cond:
             self._background = list(keys)
             self._background_pos = 0
+            self._cond.notify_all()
+
+    def predict_again(self, keys: Sequence[FileKey]) -> None:
+        """These images' files changed since the walk's keys were read (another program replaced or rewrote
+        them): walked next, under their keys of now. Under the old key the walk found the old file's result
+        and passed them by, and their rows kept it until the image was shown."""
+        again = {key[0]: key for key in keys}
+        with self._cond:
+            passed = [key for key in self._background[:self._background_pos] if key[0] not in again]
+            left = [key for key in self._background[self._background_pos:] if key[0] not in again]
+            self._background, self._background_pos = passed + list(again.values()) + left, len(passed)
             self._cond.notify_all()
 
     def drop_background(self, paths: Iterable[Path | str]) -> None:

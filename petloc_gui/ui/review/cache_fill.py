@@ -20,6 +20,10 @@ A model that finished loading while the keys were still read for the fill asked 
 network share) found no fill served yet, forgot no key, and was answered with the keys read during its load: an image
 replaced meanwhile showed its old picture's kept prediction. A fill asked for under another model state than the
 last one's (or after one asked while a model loaded) now has the keys still being read for that one read again.
+
+An image another program replaced or rewrote after its key was read (`ImageRewrites`: a sync tool's rename, a
+``cp`` over it, a half-copied file completed) is `rewritten`: its key is read again, its row loses the old file's
+prediction and decode error, and it is looked up, or predicted next, under its key of now.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ class CacheFill:
         self._served_for: tuple[str | None, bool] | None = None  # (model version, served while loading) then
         self._fills = 0  # counts fills begun: a slice of an earlier one does nothing
         self._asked_for: tuple[str | None, bool] | None = None  # (model version, loading) of the last request
+        self._paths: Sequence[Path] = ()  # those of the last request
+        self._filling = False  # a fill is on its way (its keys may be older than a rewrite said since)
 
     def _state(self) -> tuple[str | None, bool]:
         return self._predictions.version(), self._predictions.serves_early()
@@ -78,6 +84,7 @@ class CacheFill:
         if self._asked_for is not None and (self._asked_for[0] is None or self._asked_for != self._state()):
             self._keys.outdate_reads()  # (a read still going for the last request, under its model state)
         self._asked_for = self._state()
+        self._paths, self._filling = paths, True
         self._fills += 1  # an earlier fill still going stops (its slices look at this)
         self._predictions.request_background(())  # another folder's walk ends while the keys are read
         self._keys.when_known([path for path in paths if not self._unreadable(path)], self._fill)
@@ -104,10 +111,36 @@ class CacheFill:
         if start < len(keys):
             QTimer.singleShot(0, lambda: self._fill_from(keys, start, fill, state))
             return
+        self._filling = False
         paths = {key[0] for key in keys}
         self._served = {path: key for path, key in self._served.items() if path in paths}  # (the rows left)
         # (an outage noticed since the images were picked: its folder's keys read as no file, or before it)
         self._predictions.request_background([key for key in keys if not self._unreadable(key[0])])
+
+    def rewritten(self, keys: list[FileKey]) -> None:
+        """These images' files changed since their keys were read (``keys``: each one's of now): their rows drop
+        what the old files gave (a prediction, a decode error) and take the cache's for the new ones, or are
+        predicted next. A fill on its way (its keys read before) begins again, with these keys read anew."""
+        self._keys.forget([key[0] for key in keys])  # (by their text) any later fill reads them again
+        if self._stale():
+            return  # the folder closed, or its model being chosen: the fill asked for then reads them again
+        keys = [key for key in keys if (row := self._row_of.get(key[0])) is not None
+                and row not in self._model.gone and not self._unreadable(key[0])]
+        for key in keys:
+            row = self._row_of[key[0]]
+            self._served.pop(key[0], None)
+            self._model.set_prediction(row, None, None, None, emit=False)  # the old file's
+            self._model.set_prediction_error(row, None, emit=False)  # (its decode error too: a half-copied file's)
+        if self._filling:
+            self.request(self._paths)
+            return
+        found = self._predictions.cached_many(keys)
+        for key in keys:
+            if key[0] in found:
+                self._served[key[0]] = key
+        for path, result in found.items():
+            self._arrived(path, result, False)
+        self._predictions.predict_again([key for key in keys if key[0] not in found])
 
     def _fill_chunk(self, keys: list[FileKey]) -> None:
         for key in keys:

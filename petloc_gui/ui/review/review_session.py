@@ -127,7 +127,7 @@ class ReviewSession:
                                        open_file_changed=self.their_version.disk_changed,
                                        images_changed=self._folder_changed, scan_done=self.classes.scan_done,
                                        files_changed=host.annotation_files_changed,
-                                       folder_unreadable=self._folder_unreadable)
+                                       folder_unreadable=self._folder_unreadable, images_rewritten=self._fill.rewritten)
         self.loading: str | None = None  # the image path shown as "Loading…"
         self.closed = False
         parts.images.decoded.connect(self.image_decoded)
