@@ -12,7 +12,9 @@ Files changed by another program since they were read (``ExternalChangeError``
 from core.voc) are never overwritten silently: without local edits the disk
 version is taken; with edits the user chooses to keep theirs own version,
 take the disk version (their edits stay one Ctrl+Z away) or see both; an
-autosave leaves the image unsaved and says why. A symbolic link leading out
+autosave leaves the image unsaved and says why. Cancel stops the save, Save all too (a git pull changed 30 edited
+files: one Cancel, not 30); no warning (nothing failed), the status line says what was saved and that saving again
+asks again; on leaving, the folder stays. A symbolic link leading out
 of the dataset folder is only written through after a question that names
 the file it points to.
 
@@ -54,6 +56,7 @@ from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
+from petloc_gui.ui.review import save_texts
 from petloc_gui.ui.review.question_room import line_fits
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
@@ -104,6 +107,7 @@ class SaveGuard:
         # the notes of the last `save_rows`'s conflicts answered Take theirs, or Show both with boxes of mine left
         # to sort out: leaving the folder now would lose what the answer promised (`confirm_leave` stays)
         self.to_check: list[str] = []
+        self.stopped: tuple[str, str] | None = None  # the last `save_rows` Cancel stopped at: (name, what it asks)
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
                   leaving: str | None = None, failures_out: list[str] | None = None) -> bool:
@@ -118,6 +122,7 @@ class SaveGuard:
         """
         self.last_note = ""
         self.to_check = []
+        self.stopped = None
         session = self.host.session
         if session is None:
             return True
@@ -143,7 +148,7 @@ class SaveGuard:
                 if why is not None:
                     if _is_link(doc.annotation_path):
                         # Never offered: the link may point at anything (notes.txt).
-                        failures.append(self._link_refusal(doc))
+                        failures.append(save_texts.link_refusal(doc.annotation_path))
                         continue
                     if quiet or not self._asked(self._confirm_overwrite, doc, why):
                         failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
@@ -151,16 +156,22 @@ class SaveGuard:
                     overwrite = True
                 saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
                 session.refresh_row(row)
+                if self.stopped is not None:
+                    break  # Cancel: the rest is not asked about one by one
             if progress.said:
                 progress.paint(now=True)  # the last row saved, while its folder is synced
         not_saved = [row for row in rows if session.store.document(row).dirty]
         self.host.refresh_modified()
         after = f" {typing}" if typing else ""
-        if failures:
-            self.host.show_status(f"Save failed: {visible(failures[0])}{after}", 15000)
+        if self.stopped is not None:  # (no warning: nothing failed; the failures before it still warn)
+            said = save_texts.stopped_text(*self.stopped, saved, len(not_saved), len(todo) > 1, leaving)
+            self.host.show_status(" ".join([said, *map(visible, notes)]) + after, 30000)
+        if failures or self.stopped is not None:
+            if self.stopped is None:
+                self.host.show_status(f"Save failed: {visible(failures[0])}{after}", 15000)
             if failures_out is not None:
                 failures_out.extend(failures)
-            elif not quiet:
+            elif failures and not quiet:
                 names = [session.model.names[row] for row in not_saved]
                 said = literal(failed_text(failures, saved, names, leaving))
                 QMessageBox.warning(self.parent, "Could not save", said)
@@ -220,8 +231,8 @@ class SaveGuard:
                     session.take_theirs(row)
                     notes.append(f"{name} was {what}; it shows what you see here, so there is nothing to save.")
                     return 0
+                choose = "whether to write it again" if kind == DELETED else "which version to keep"
                 if quiet:
-                    choose = "whether to write it again" if kind == DELETED else "which version to keep"
                     failures.append(f"{name}: {what}; not saved. Your edits are kept: save it to choose {choose}.")
                     return 0
                 choice = self._asked(self.ask_conflict, doc)
@@ -245,7 +256,7 @@ class SaveGuard:
                         notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "
                                      "as it is, with nothing to save.")
                     return 0
-                failures.append(f"{name}: not saved ({what})")
+                self.stopped = (name, choose)  # Cancel: the batch stops here
                 return 0
             except (PetlocError, OSError) as exc:
                 failures.append(str(exc))
@@ -313,14 +324,6 @@ class SaveGuard:
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
-    @staticmethod
-    def _link_refusal(doc) -> str:
-        import os
-
-        target = os.path.realpath(doc.annotation_path)
-        return (f"{doc.annotation_path}: not saved: it is a symbolic link to {target}, which is "
-                "not a readable VOC annotation; that file is left untouched")
-
     def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False,
                            cannot_look: bool = False) -> bool:
         """Yes/No: replace an annotation file that cannot be read (``reason``: why, as looked at now; by
@@ -354,7 +357,7 @@ class SaveGuard:
             # offered and the folder could never be left.
             autosave_failures = []
             self.save_rows(dirty, leaving=then, failures_out=autosave_failures)
-            if self._kept_open(reload, autosave_failures):
+            if self.stopped is not None or self._kept_open(reload, autosave_failures):  # (Cancel: stay)
                 return False
             dirty = session.store.dirty_indices()
             if not dirty:

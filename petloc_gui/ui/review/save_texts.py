@@ -1,10 +1,13 @@
 """The words of the save guard (`save_guard`): the unsaved-changes question, the warning after a failed
-save, the status lines of a conflict answered, and of the folder kept open after one answered on leaving."""
+save, the status lines of a conflict answered (Cancel: the save stopped), and of the folder kept open after one
+answered on leaving."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection
 from itertools import pairwise
+from pathlib import Path
 
 from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, counted, isolated, visible
 from petloc_gui.ui.model_label_fit import name_elided
@@ -121,6 +124,25 @@ def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: 
     left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
     return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
             f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
+
+
+def stopped_text(name: str, choose: str, saved: int, not_saved: int, batch: bool, leaving: str | None) -> str:
+    """The status line of a save stopped by Cancel in the question about another program's version of ``name``
+    (``choose``: what saving again asks, "which version to keep"): no warning, since nothing failed, and the
+    next step said. ``batch`` (Save all, the question on leaving): the images saved before it and those left.
+    ``leaving`` ("closed", "read again"): the folder is not, its edits kept."""
+    if batch:
+        text = (f"Save all stopped: {counted(saved, 'image')} saved, {not_saved} not saved (you cancelled at "
+                f"{name}). Your edits are kept: save again to choose {choose}.")
+    else:
+        text = f"{name}: not saved (you cancelled). Your edits are kept: save it again to choose {choose}."
+    return visible(text + (f" The folder is not {leaving}." if leaving else ""))
+
+
+def link_refusal(path: Path) -> str:
+    """Why an annotation that is a symbolic link to a file that is not a readable VOC annotation is not saved."""
+    return (f"{path}: not saved: it is a symbolic link to {os.path.realpath(path)}, which is "
+            "not a readable VOC annotation; that file is left untouched")
 
 
 def _reasons(failures: list[str]) -> str:

@@ -178,7 +178,8 @@ class ImageHistory:
     def save(self, choice: str, quiet: bool = False) -> bool | None:
         """A save as `SaveGuard.save_rows` makes it, another program's version seen answered with
         ``choice`` (`save_guard`'s; ``quiet``, autosave: none asked). True: the file was written;
-        False: not, and nothing failed (their version taken); None: failed, the edits kept."""
+        False: not, and nothing failed (their version taken); None: not saved (autosave, or a Cancel, which stops
+        Save all), the edits kept."""
         theirs = self.theirs
         if theirs is None or (not quiet and self.dirty and choice == save_guard.KEEP_MINE):
             self.saved()

@@ -1,0 +1,83 @@
+"""Cancel in "Changed by another program" during a save: the user chose to stop, nothing failed. It used to
+be followed by a "Could not save" warning ("fix the problem and save again": there is no problem), and in
+Save all it skipped that one file only: after a git pull that changed 30 edited files, 30 questions to
+cancel. Now Cancel stops the batch, warns of nothing, and the status line says what was saved before it,
+what was not, and that saving again asks again."""
+
+from __future__ import annotations
+
+from petloc_gui.core.boxes import Box
+from petloc_gui.core.voc import read_voc
+from petloc_gui.ui.review import save_guard
+
+from .conftest import GT, edit_b, open_and_wait, write_annotation
+
+
+def _other_program_rewrites(folder, name: str) -> None:
+    write_annotation(folder / name, GT[name] + [("bird", Box(60, 5, 100, 40))])
+
+
+def _cancelled(window, monkeypatch) -> list[str]:
+    asked: list[str] = []
+    monkeypatch.setattr(window.guard, "ask_conflict",
+                        lambda doc: asked.append(doc.annotation_path.name) or save_guard.CANCEL)
+    return asked
+
+
+def _names(path) -> list[str]:
+    return [o.name for o in read_voc(path, find_image=False).objects]
+
+
+def test_save_all_stops_at_cancel_and_says_what_was_saved(qtbot, window, folder, answers, monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    window.show_row(0)
+    window.edits.set_label("dog")  # a.png: no conflict, saved before the question
+    edit_b(window)  # b.png and c.png: edited, then rewritten by another program (a git pull)
+    window.show_row(2)
+    window.accept_prediction()
+    window.session.watchers.disk.stop()  # the save finds the changes itself
+    _other_program_rewrites(folder, "b.png")
+    _other_program_rewrites(folder, "c.png")
+    asked = _cancelled(window, monkeypatch)
+    assert not window.save_all()
+    assert asked == ["b.xml"]  # asked once: Cancel stops Save all, c is not asked about
+    assert not answers["warnings"]  # nothing failed: the user cancelled
+    store = window.session.store
+    assert not store.document(0).dirty and _names(folder / "a.xml") == ["dog"]
+    assert store.document(1).dirty and store.document(2).dirty  # the edits kept, neither written
+    assert _names(folder / "c.xml") == ["cat", "bird"] and _names(folder / "b.xml") == ["dog", "bird"]
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Save all stopped: 1 image saved, 2 not saved (you cancelled at b.xml).")
+    assert "save again" in status
+
+
+def test_ctrl_s_cancel_warns_of_nothing_and_says_how_to_be_asked_again(qtbot, window, folder, answers, monkeypatch):
+    open_and_wait(qtbot, window, folder)
+    edit_b(window)
+    window.session.watchers.disk.stop()
+    _other_program_rewrites(folder, "b.png")
+    asked = _cancelled(window, monkeypatch)
+    assert not window.save_current()
+    assert asked == ["b.xml"] and not answers["warnings"]
+    assert window.session.store.document(1).dirty and _names(folder / "b.xml") == ["dog", "bird"]
+    status = window.statusBar().currentMessage()
+    assert status.startswith("b.xml: not saved (you cancelled).")
+    assert "save it again to choose which version to keep" in status
+
+
+def test_cancel_while_leaving_with_autosave_keeps_the_folder_open(qtbot, window, folder, answers, monkeypatch):
+    """Autosave on leaving asks about another program's version (not quietly); Cancel there is a Cancel of the
+    leaving: the folder stays, the edits too, and no "Unsaved changes" question follows."""
+    open_and_wait(qtbot, window, folder)
+    window.act["autosave"].setChecked(True)
+    try:
+        edit_b(window)
+        window.session.watchers.disk.stop()
+        _other_program_rewrites(folder, "b.png")
+        asked = _cancelled(window, monkeypatch)
+        assert not window.guard.confirm_leave()
+        assert asked == ["b.xml"] and not answers["warnings"] and not answers["questions"]
+        assert window.session.store.document(1).dirty
+        assert "The folder is not closed." in window.statusBar().currentMessage()
+    finally:
+        window.act["autosave"].setChecked(False)
