@@ -92,7 +92,9 @@ def test_a_file_created_where_there_was_none_is_said_created(qtbot, window, fold
     assert conflict["text"].endswith("d.xml was created by another program (there was none when you opened "
                                      "it), and you have unsaved edits.")
     assert conflict["buttons"] == {"Keep mine", "Take theirs", "Show both", "Cancel"}
-    assert "d.xml: not saved (created by another program" in _status(window)
+    # Cancel stops the save and says how to be asked again (no "Could not save" box)
+    assert _status(window) == ("d.xml: not saved (you cancelled). Your edits are kept: save it again to choose "
+                               "which version to keep.")
 
 
 def test_a_file_changed_is_said_changed(qtbot, window, folder, conflict, answers):
