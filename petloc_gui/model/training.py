@@ -238,7 +238,7 @@ def train_run(
 
     if multiworker:  # before the model's variables, the run's first collective
         check_workers_agree(strategy, training_parts(data, config, preset, epochs, batch_size, steps,
-                                                     parent.meta if parent else None))
+                                                     parent.meta if parent else None), stop)
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     with strategy.scope():
         # distributed: BatchNorm on the global batch, so every worker keeps the same moving statistics

@@ -15,19 +15,27 @@ numbers, so all of them refuse together, naming what differs. Only when the
 image contents differ under the same lists of images is a second collective
 made (`file_hashes`, `first_differences`): a 64-bit hash of each image and of its
 annotation, so the refusal names the first file that differs.
+
+A worker reaches the check after collecting its data, so one may come minutes after another (a cold
+network disk, a bigger folder). The wait for it is bounded (`AGREEMENT_TIMEOUT`, the collective's own
+timeout: "worker 1 did not reach the start of training within 600 s") and stoppable: TensorFlow's
+collective holds the thread that makes it, where Python runs no signal handler, so it runs in a helper
+thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or SIGTERM there stops
+this worker at once (the collective aborted, `TrainingCancelled`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import threading
+from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.model.distributed import is_chief, lost_workers
+from petloc_gui.model.distributed import WorkerLostError, is_chief, lost_workers, release_collective_pools
 from petloc_gui.model.untyped import Strategy
 
 if TYPE_CHECKING:
@@ -37,6 +45,8 @@ if TYPE_CHECKING:
 
 # Seconds a worker waits at the check for the others: they all arrive after collecting their data.
 AGREEMENT_TIMEOUT = 600.0
+# Seconds between two looks for a stop request while waiting at the check (Ctrl+C answers within them).
+_STOP_POLL = 0.25
 # Kinds whose value is short enough to show in the refusal (this worker's value).
 _SHOWN = ("seed", "epochs", "batch size", "steps per epoch")
 CONTENTS = "image contents"
@@ -115,15 +125,17 @@ def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mappin
             "worker; no worker trained")
 
 
-def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any]) -> None:
+def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Callable[[], bool] = lambda: False) -> None:
     """Raise `WorkersDisagreeError` on every worker when any two workers' ``parts`` differ.
 
     One collective (an all-gather of the hashes; a second one, of each file's, when only the image
     contents differ): every worker must call it at the same point, before any other collective of the run.
+    A worker not there within `AGREEMENT_TIMEOUT` seconds is `WorkerLostError`; ``stop()`` true while
+    waiting (this worker's Ctrl+C) is `TrainingCancelled`.
     """
     fingerprint = run_fingerprint(parts)
     kinds = list(fingerprint)
-    rows = _gathered(strategy, list(fingerprint.values()))
+    rows = _gathered(strategy, list(fingerprint.values()), stop)
     per_worker = len(rows) // max(1, worker_count(strategy))
     found = disagreements(rows, kinds, per_worker)
     if not found:
@@ -132,21 +144,94 @@ def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any]) -> None:
     # Every worker has the same ``found``, so all of them make this second collective, or none does.
     if CONTENTS in parts and not any(kind in differing for differing in found.values() for kind in _LISTS):
         paths, hashes = file_hashes(parts)
-        files = first_differences(_gathered(strategy, hashes), paths,
+        files = first_differences(_gathered(strategy, hashes, stop), paths,
                                   [worker for worker, differing in found.items() if CONTENTS in differing],
                                   per_worker)
     raise WorkersDisagreeError(refusal(found, parts, files))
 
 
-def _gathered(strategy: Strategy, numbers: list[int]) -> list[list[int]]:
-    """Every replica's ``numbers`` (the same count on each), gathered with one collective: one row each."""
+def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) -> list[list[int]]:
+    """Every replica's ``numbers`` (the same count on each), gathered with one collective: one row each.
+
+    A sum of one row per replica, each replica filling in its own (the others zero): unlike
+    ``strategy.gather``, ``reduce_to`` takes the timeout. Waits at most `AGREEMENT_TIMEOUT` seconds, and
+    stops when ``stop()`` is (`_stoppable`)."""
     import tensorflow as tf
 
-    mine = tf.constant([numbers], tf.int64)
-    with lost_workers(AGREEMENT_TIMEOUT):
-        values = strategy.experimental_distribute_values_from_function(lambda context: mine)
-        gathered = strategy.gather(values, axis=0)
-    return [[int(v) for v in row] for row in gathered.numpy().tolist()]
+    timeout = float(AGREEMENT_TIMEOUT)  # read now: a test's launcher sets a short one
+    replicas = int(strategy.num_replicas_in_sync)
+
+    def own_row(context: Any) -> Any:
+        rows = [[0] * len(numbers) for _ in range(replicas)]
+        rows[context.replica_id_in_sync_group] = list(numbers)
+        return tf.constant(rows, tf.int64)
+
+    values = strategy.experimental_distribute_values_from_function(own_row)
+    options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
+    destination = tf.zeros((replicas, len(numbers)), tf.int64)
+
+    def exchange() -> list[list[int]]:
+        total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, values, destinations=destination,
+                                            options=options)
+        return [[int(v) for v in row] for row in strategy.experimental_local_results(total)[0].numpy().tolist()]
+
+    with lost_workers(timeout):
+        try:
+            return _stoppable(exchange, stop)
+        except tf.errors.DeadlineExceededError as exc:
+            release_collective_pools(exc.__traceback__)
+            raise WorkerLostError(f"{_others(strategy)} did not reach the start of training within {timeout:g} s "
+                                  "(still collecting its data, or stuck): this worker stops without training (see "
+                                  "the other workers' output)") from exc
+
+
+def _stoppable(exchange: Callable[[], list[list[int]]], stop: Callable[[], bool]) -> list[list[int]]:
+    """``exchange()``, a collective, run in a helper thread while this one waits for it in short rounds.
+
+    In the thread that makes it, the collective blocks inside TensorFlow's C++ code, and Python runs signal
+    handlers in the main thread only, between its own steps: Ctrl+C, a second Ctrl+C and SIGTERM did nothing
+    for as long as the wait lasted. Here the handlers run (`cli.train_stop`'s: a second stop aborts the
+    process), and a first stop, once ``stop()`` says it, aborts the collective and raises `TrainingCancelled`."""
+    import tensorflow as tf
+    from tensorflow.python.eager import context
+
+    from petloc_gui.model.training import TrainingCancelled  # (training imports this module)
+
+    done = threading.Event()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["rows"] = exchange()
+        except Exception as exc:  # noqa: BLE001 - whatever it raises is re-raised in the waiting thread
+            outcome["error"] = exc
+        finally:
+            done.set()
+
+    # daemon: a thread still in the collective must not keep the stopping process from exiting
+    threading.Thread(target=run, name="petloc worker agreement", daemon=True).start()
+    while not done.wait(_STOP_POLL):
+        if stop():
+            context.context().abort_collective_ops(tf.errors.CANCELLED, "this worker was stopped")
+            done.wait(_STOP_POLL * 8)  # the abort ends it at once
+            raise TrainingCancelled("training cancelled; no model was saved")
+    if "error" in outcome:
+        raise outcome["error"]
+    rows: list[list[int]] = outcome["rows"]
+    return rows
+
+
+def _others(strategy: Strategy) -> str:
+    """The workers other than this one, as the line about a worker that did not come names them."""
+    resolver = getattr(strategy, "cluster_resolver", None)
+    if resolver is None:
+        return "another worker"
+    spec = resolver.cluster_spec()
+    others = [f"{job} {index}" for job in ("chief", "worker") if job in spec.jobs for index in spec.task_indices(job)
+              if (job, index) != (resolver.task_type, resolver.task_id)]
+    if len(others) == 1:
+        return others[0]
+    return "one of " + ", ".join(others) if others else "another worker"
 
 
 def worker_count(strategy: Strategy) -> int:
