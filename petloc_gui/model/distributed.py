@@ -65,6 +65,8 @@ FINAL_DECISION_TIMEOUT = 600.0
 # Seconds TensorFlow's connect has at least, once every worker has started (`worker_wait`): they meet within a
 # moment then, but a worker that started near the end of the wait must not fail at once.
 CONNECT_SECONDS = 60.0
+# What the workers meet at right after connecting (`_check_same_cluster`), as a passed deadline names it
+SAME_CLUSTER = "the check that all list the same cluster"
 
 
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
@@ -184,8 +186,8 @@ def _check_same_cluster(strategy: Any, timeout: float) -> None:
     import tensorflow as tf
 
     try:
-        with lost_workers(timeout):
-            agreed_stop(strategy, lambda: False, timeout)()
+        with lost_workers(timeout, SAME_CLUSTER):
+            agreed_stop(strategy, lambda: False, timeout, SAME_CLUSTER)()
     except tf.errors.InternalError as exc:
         sizes = re.search(r"group with size ?(\d+), but that group has size ?(\d+)", str(exc))
         said = f" (one lists {sizes[1]} workers, another {sizes[2]})" if sizes else ""
@@ -214,36 +216,39 @@ def _stop_handlers_kept(default_meanwhile: bool = False) -> Iterator[None]:
                 signal.signal(signum, handler)
 
 
-def agreed_stop(strategy: Any, local_stop: Callable[[], bool], timeout: float | None = None) -> Callable[[], bool]:
+def agreed_stop(strategy: Any, local_stop: Callable[[], bool], timeout: float | None = None,
+                waited_for: str = "the end of training") -> Callable[[], bool]:
     """``stop()`` that is true on every worker as soon as any worker's ``local_stop()`` is.
 
     Each call is one collective, so every worker must call it at the same
     points (`training_loop.EpochMonitor` does, once after each batch;
     `training.train` once more before the bundle is written). ``timeout``:
     seconds to wait for the other workers before `WorkerLostError` (None: until
-    they arrive or exit). A worker that exited is `WorkerLostError` too.
+    they arrive or exit). A worker that exited is `WorkerLostError` too. ``waited_for``: `lost_workers`'.
     """
     def stop() -> bool:
-        return summed(strategy, [1.0 if local_stop() else 0.0], timeout)[0] > 0.0
+        return summed(strategy, [1.0 if local_stop() else 0.0], timeout, waited_for)[0] > 0.0
 
     return stop
 
 
-def summed(strategy: Any, values: list[float], timeout: float | None = None) -> list[float]:
+def summed(strategy: Any, values: list[float], timeout: float | None = None,
+           waited_for: str = "the end of training") -> list[float]:
     """One collective, every worker at the same point: ``values`` added up across the workers. ``timeout``:
     as `agreed_stop`'s; a worker gone, or not there in time, is `WorkerLostError`."""
     import tensorflow as tf
 
     vector = tf.constant(values, tf.float32)
     options = tf.distribute.experimental.CommunicationOptions(timeout_seconds=timeout)
-    with lost_workers(timeout):
+    with lost_workers(timeout, waited_for):
         total = strategy.extended.reduce_to(tf.distribute.ReduceOp.SUM, vector, destinations=vector, options=options)
         return [float(v) for v in strategy.experimental_local_results(total)[0].numpy().tolist()]
 
 
 @contextmanager
-def lost_workers(timeout: float | None = None) -> Iterator[None]:
-    """Inside: a collective that fails because another worker is gone raises `WorkerLostError`, in words."""
+def lost_workers(timeout: float | None = None, waited_for: str = "the end of training") -> Iterator[None]:
+    """Inside: a collective that fails because another worker is gone raises `WorkerLostError`, in words.
+    ``waited_for``: what the workers were to reach together there, as a deadline passed names it."""
     import tensorflow as tf
 
     try:
@@ -251,14 +256,28 @@ def lost_workers(timeout: float | None = None) -> Iterator[None]:
     except tf.errors.OpError as exc:
         release_collective_pools(exc.__traceback__)
         if isinstance(exc, tf.errors.DeadlineExceededError):
-            waited = f"within {timeout:g} s" if timeout else "in time"
-            raise WorkerLostError(f"the other workers did not reach the end of training {waited}, so one of them "
-                                  "is stuck: this worker stops without writing a bundle (see the other workers' "
-                                  "output)") from exc
+            raise WorkerLostError(_deadline_line(exc, timeout, waited_for)) from exc
         if isinstance(exc, tf.errors.UnavailableError):
             raise WorkerLostError(f"another worker exited or cannot be reached ({_tensorflow_reason(exc)}): this "
                                   "worker stops too, without writing a bundle (see the other workers' output)") from exc
         raise
+
+
+def _deadline_line(exc: BaseException, timeout: float | None, waited_for: str) -> str:
+    """A passed deadline in words. The coordination service's heartbeat fails one too (a worker frozen
+    mid-epoch): that worker is named as not answering, which no time limit of petloc's is about."""
+    text = getattr(exc, "message", None) or str(exc)
+    if re.search(r"CoordinationService/Heartbeat|stopped sending heartbeats", text, re.IGNORECASE):
+        after = text.split("heartbeats", 1)[1] if "stopped sending heartbeats" in text else ""
+        task = re.search(r"/job:(\w+)/(?:replica:\d+/)?task:(\d+)", after)
+        who = f"{task[1]} {task[2]}" if task else "another worker"
+        return (f"{who} stopped answering (no heartbeat): its process hangs or its machine cannot be reached; this "
+                "worker stops without writing a bundle (see the other workers' output)")
+    if timeout:
+        return (f"the other workers did not reach {waited_for} within {timeout:g} s, so one of them is stuck: this "
+                "worker stops without writing a bundle (see the other workers' output)")
+    return (f"another worker stopped answering before {waited_for} ({_tensorflow_reason(exc)}): this worker stops "
+            "without writing a bundle (see the other workers' output)")
 
 
 def release_collective_pools(trace: TracebackType | None) -> None:

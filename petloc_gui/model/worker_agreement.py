@@ -175,7 +175,7 @@ def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) 
                                             options=options)
         return [[int(v) for v in row] for row in strategy.experimental_local_results(total)[0].numpy().tolist()]
 
-    with lost_workers(timeout):
+    with lost_workers(timeout, "the start of training"):
         try:
             return _stoppable(exchange, stop)
         except tf.errors.DeadlineExceededError as exc:
