@@ -71,6 +71,9 @@ def read_tf_config(batch_size: int | None) -> Cluster:
     if not count:
         raise CommandError(f"TF_CONFIG's task is a {task_type!r}, but its \"cluster\" lists no {task_type!r}: "
                            f"add this machine's address to cluster.{task_type}")
+    if isinstance(index, str) and index.strip().isdigit():  # "1": out of range it is not, a number it must be
+        raise CommandError(f"TF_CONFIG's task index {index!r} must be a number, not text: \"index\": {index.strip()} "
+                           "(no quotes)")
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
         raise CommandError(f"TF_CONFIG's task index {index!r} is not one of cluster.{task_type}'s {count} "
                            f"entries (0 to {count - 1}): give each worker its own index in that range")

@@ -38,6 +38,8 @@ def test_multiworker_without_a_cluster_is_refused_not_trained_alone(tmp_path, ca
     (None, 'TF_CONFIG has no "task"'),
     ({"type": "worker", "index": 2}, "TF_CONFIG's task index 2 is not one of cluster.worker's 2 entries"),
     ({"type": "worker", "index": -1}, "task index -1"),
+    # a string: it was said to be out of the range it is in
+    ({"type": "worker", "index": "1"}, "TF_CONFIG's task index '1' must be a number, not text: \"index\": 1"),
     ({"type": "foo", "index": 0}, "TF_CONFIG's task type 'foo'"),
     ({"type": "evaluator", "index": 0}, "no evaluator task"),
     ({"type": "chief", "index": 0}, "lists no 'chief'"),
