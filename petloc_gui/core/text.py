@@ -52,8 +52,12 @@ DEFAULT_IGNORABLE = re.compile(
     "\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _ESCAPED = re.compile(f"[{_CONTROL_AND_BIDI}{_UNICODE_SPACES}{_BYTE_ORDER_MARK}{_INVISIBLE}]")
 _CONTEXTUAL = re.compile(f"[{_IN_TEXT_ONLY}]")
-# and lone surrogates (see json_safe), and every invisible character (JSON text is no place for context)
-_JSON_UNSAFE = re.compile(f"[{_CONTROL_AND_BIDI}{_BYTE_ORDER_MARK}{_INVISIBLE}{_IN_TEXT_ONLY}\ud800-\udfff]")
+# and lone surrogates (see json_safe), every invisible character (JSON text is no place for context), and the
+# line and paragraph separators, which JSON leaves raw but Python's str.splitlines() (and JavaScript before ES2019)
+# takes for line ends: one --json record read as several lines, none of them JSON
+_LINE_SEPARATORS = "\u2028\u2029"
+_JSON_UNSAFE = re.compile(
+    f"[{_CONTROL_AND_BIDI}{_BYTE_ORDER_MARK}{_INVISIBLE}{_IN_TEXT_ONLY}{_LINE_SEPARATORS}\ud800-\udfff]")
 # A file name that is not UTF-8 (b"bad\xffname") reaches Python with a lone surrogate per bad byte.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -289,8 +293,9 @@ def _runs_set_apart(text: str) -> str:
 
 
 def json_safe(text: str) -> str:
-    """JSON text with the characters JSON leaves raw (C1, bidi, DEL) and those drawn as nothing (U+200B,
-    U+FEFF, ...: `visible`'s, wherever they stand) as ``\\uXXXX`` escapes.
+    """JSON text with the characters JSON leaves raw (C1, bidi, DEL, U+2028 and U+2029, which line readers
+    split at) and those drawn as nothing (U+200B, U+FEFF, ...: `visible`'s, wherever they stand) as
+    ``\\uXXXX`` escapes.
 
     Lone surrogates are escaped too: a file name that is not UTF-8 (``bad\\xffname.jpg``)
     reaches Python as ``\\udcff``, which written raw made the line invalid UTF-8 that strict
