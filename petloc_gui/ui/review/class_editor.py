@@ -5,7 +5,7 @@ predefined classes file is changed at once: read again and only this change
 applied to it (`app.class_list.change_classes`), so the classes another window,
 labelImg or an editor wrote there since are kept and listed here too. Relabelled
 boxes are edits like any other: undoable per image, marked unsaved, written on save; the rename of a class
-on boxes reaches the file after its first relabelled image is saved (`write_saved_renames`), so undone or
+on boxes reaches the file once every image it relabelled is saved with it (`write_saved_renames`), so undone or
 discarded it leaves the file, and the number keys, as they were (`app.unsaved_renames`).
 """
 
@@ -193,7 +193,7 @@ class ClassEditor:
         if self.edits.default_label == old:
             self.edits.default_label = new  # the next box drawn gets the new name
         if boxes:  # the file's rename waits for a relabelled image saved (`write_saved_renames`), shown meanwhile
-            self.classes.unsaved.add(old, new, after_file)
+            self.classes.unsaved.add(old, new, after_file, list(rows))
             done, note = True, ""
         self.classes.renamed(old, new, kept=bool(boxes))
         if not boxes:  # the list as the file holds it now, then the classes listed after the file's here
@@ -331,14 +331,20 @@ class ClassEditor:
 
 
 def write_saved_renames(session: ReviewSession, row: int) -> str:
-    """Image ``row`` was saved: the renames its boxes hold (`UnsavedRenames.due`) are made in the predefined
-    classes file now, after the image, so a crash between leaves no saved box's class moved from its key.
-    Returns why the file could not be written ("" when it was, or nothing was due); they wait for the next
-    save then."""
+    """Image ``row`` was saved: the renames that relabelled it, now saved on every image they relabelled and in
+    effect (`UnsavedRenames.due`), are made in the predefined classes file now, after the image, so a crash
+    between leaves no saved box's class moved from its key. Returns why the file could not be written ("" when
+    it was, or nothing was due); they wait for the next save then."""
     classes = session.classes
     if not classes.unsaved:
         return ""
-    due = classes.unsaved.due(set(session.store.document(row).class_names()))
+    store = session.store
+
+    def dirty(index: int) -> bool:  # (a document with edits is kept: one not alive is as saved)
+        doc = store.loaded(index)
+        return doc is not None and doc.dirty
+
+    due = classes.unsaved.due(row, session.model.labels_of, dirty)
     if not due:
         return ""
 

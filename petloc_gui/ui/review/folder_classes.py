@@ -73,10 +73,12 @@ class FolderClasses:
 
     @property
     def shown_predefined(self) -> list[str]:
-        """The predefined classes as the list shows them: the file's, with the renames not saved yet that some
-        box holds in their old names' places (`UnsavedRenames.shown`)."""
+        """The predefined classes as the list shows them: the file's, with the renames not saved yet in effect on
+        the images they relabelled in their old names' places (`UnsavedRenames.shown`)."""
         # (not through `predefined`: `names` takes this on each refresh and each of the dialog's questions)
-        return self.unsaved.shown(list(self._predefined), self.used) if self.unsaved else list(self._predefined)
+        if not self.unsaved:
+            return list(self._predefined)
+        return self.unsaved.shown(list(self._predefined), self._model.labels_of)
 
     def set_predefined(self, names: list[str]) -> None:
         """The predefined classes file holds ``names`` now (its writer, `ClassEditor`, wrote it, or read it
