@@ -41,8 +41,7 @@ class FolderLook(QObject):
         self._worker: background.Worker | None = None
         self._started = False
         self._again = False  # a look was asked for while one ran, or before the start
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(self._schedule)
+        self._watcher: QFileSystemWatcher | None = None  # made when first wanted (`watcher`)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(quiet_ms)
@@ -50,6 +49,16 @@ class FolderLook(QObject):
         self.poll = QTimer(self)
         self.poll.setInterval(poll_ms)
         self.poll.timeout.connect(self.look)
+
+    @property
+    def watcher(self) -> QFileSystemWatcher:
+        """The folder watch, made when first wanted: each is one more of the user's inotify instances (128 by
+        default), and an owner told of its folders' events by another's watch (`ImageRewrites`) never gives
+        it a folder."""
+        if self._watcher is None:
+            self._watcher = QFileSystemWatcher(self)
+            self._watcher.directoryChanged.connect(self._schedule)
+        return self._watcher
 
     @property
     def busy(self) -> bool:
@@ -108,6 +117,6 @@ class FolderLook(QObject):
         self._again = False
         self.timer.stop()
         self.poll.stop()
-        paths = self.watcher.directories()
+        paths = self._watcher.directories() if self._watcher is not None else []
         if paths:
             self.watcher.removePaths(paths)
