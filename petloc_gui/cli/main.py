@@ -61,10 +61,16 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a usage error in two `petloc: ` lines (no traceback): what is wrong, pointing to the
     command's own --help, then its usage on one line (argparse's wraps it over several)."""
 
+    # The command line being parsed (`_TopParser.parse_command_line` sets it on every parser), so that an
+    # error can tell a name starting with '-' that argparse took for an option (`_dash_path_hints`).
+    given: Sequence[str] = ()
+
     def error(self, message: str) -> NoReturn:
         from petloc_gui.cli.output import error
 
         error(f"{message} (see `{self.prog} --help`)")
+        for hint in _dash_path_hints(self, self.given):
+            error(hint)
         error(" ".join(self.format_usage().split()))
         raise SystemExit(EXIT_USAGE)
 
@@ -91,6 +97,9 @@ class _TopParser(_Parser):
     def parse_command_line(self, argv: Sequence[str] | None) -> argparse.Namespace:
         """``argv`` parsed (default: sys.argv[1:]), as parse_args, an unknown argument said by its command."""
         given = list(argv) if argv is not None else sys.argv[1:]
+        for parser in (self, *self.commands.values()):
+            if isinstance(parser, _Parser):
+                parser.given = given
         parsed, extras = self.parse_known_args(given)
         if extras:
             # petloc's own options come before the command (-h and --version end the run): what is
@@ -101,6 +110,26 @@ class _TopParser(_Parser):
                 self.error(f"unrecognized arguments: {' '.join(before or extras)}")
             self.commands[command].error(f"unrecognized arguments: {' '.join(extras)}")
         return parsed
+
+
+def _dash_path_hints(parser: argparse.ArgumentParser, given: Sequence[str]) -> list[str]:
+    """A line for each argument of ``given`` that starts with '-', is none of ``parser``'s options and names
+    a file or folder that is there: argparse took it for an option (`petloc stats -dd` said "the following
+    arguments are required: DATA", never naming -dd). Those after `--` were read as names already."""
+    import os
+
+    from petloc_gui.core.text import visible
+
+    hints = []
+    for argument in given[:given.index("--")] if "--" in given else given:
+        option = argument.split("=", 1)[0]
+        if (len(argument) < 2 or not argument.startswith("-") or option in parser._option_string_actions
+                or not os.path.lexists(argument)):
+            continue
+        name = visible(argument)
+        hints.append(f"{name} looks like an option; to name the file or folder {name}, write ./{name} "
+                     f"or put -- before it")
+    return hints
 
 
 def commands() -> tuple[ModuleType, ...]:
