@@ -75,6 +75,8 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
             in_store = user_data_dir() / "models" / path
             if not path.exists() and in_store.is_dir():
                 path = in_store
+    if path.exists() and not path.is_dir():
+        raise BundleError(_file_not_bundle(path), path)
     if not path.is_dir():
         elsewhere = f" (nor in the model store: {in_store})" if in_store is not None and path != in_store else ""
         raise BundleError(f"no model bundle here (folder does not exist){elsewhere}", path)
@@ -83,6 +85,16 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
     # Absolute: "./digits" as Path("digits") has the str() "digits", the bundled name, and a caller passing it
     # on (read_meta, load_bundle) got the bundled model. absolute(), not resolve(): a symbolic link stays as given.
     return path if text in BUNDLED_NAMES else path.absolute()
+
+
+def _file_not_bundle(path: Path) -> str:
+    """Why a file given as a model is refused: "folder does not exist" was said of a file that is there."""
+    reason = "is a file, not a model bundle: a model is given as the bundle folder (with meta.json)"
+    if path.suffix.lower() in (".tflite", ".keras"):
+        # an exported .tflite (or a model.keras copied out) has no meta.json: no classes, input size, box rule
+        reason += (f"; petloc loads the bundle folder `petloc train` wrote, not its {path.suffix.lower()} file "
+                   "(an exported .tflite is for serving)")
+    return reason
 
 
 def read_meta(path: str | os.PathLike[str]) -> dict[str, Any]:
