@@ -297,7 +297,7 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
             continue
         owner = borrowed.get(Path(item.image_path))
         if owner is not None:  # photo.png beside photo.jpg and photo.xml: those boxes are photo.jpg's
-            skipped.append((str(item.image_path), shared_reason(item.annotation_path, owner)))
+            skipped.append((str(item.image_path), shared_reason(item.annotation_path, owner, image=item.image_path)))
             continue
         try:
             annotation = read_voc(item.annotation_path,

@@ -220,7 +220,7 @@ def recorded_items(dataset, items: list, meta: dict[str, Any], listed: list[str]
 def _say_found_elsewhere(found, kind: str) -> None:
     """One line for the images found with their path in another case or Unicode form, one for those found
     by their bytes at another path: scored as the model's, and the user told how each was taken."""
-    from petloc_gui.cli.name_forms import form_difference
+    from petloc_gui.core.name_forms import form_difference
 
     if found.by_form:
         old, now = found.by_form[0]

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from petloc_gui.cli.name_forms import form_difference
 from petloc_gui.cli.output import CommandError, error
 from petloc_gui.core.list_lines import read_list_lines
 from petloc_gui.core.listed_images import AmbiguousEntryError, resolve_listed_images
+from petloc_gui.core.name_forms import form_difference
 from petloc_gui.core.regular_file import FileTooLargeError, NotRegularFileError
 from petloc_gui.core.text import isolated, visible
 

@@ -200,7 +200,7 @@ def _borrowed(dataset: Dataset) -> dict[Path, str]:
     """Each image of ``dataset`` whose annotation file is another image's -> why it gets no pre-label."""
     from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 
-    return {image: shared_reason(dataset.annotation_path_for(image), owner)
+    return {image: shared_reason(dataset.annotation_path_for(image), owner, image=image)
             for image, owner in borrowed_annotations(dataset.items).items()}
 
 

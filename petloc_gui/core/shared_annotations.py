@@ -12,11 +12,13 @@ save them over the owner's file.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from petloc_gui.core.dataset_item import POSIX_PATHS, DatasetItem
+from petloc_gui.core.name_forms import twin_note
 from petloc_gui.core.sidecar_index import shared_owner
 from petloc_gui.core.text import counted, isolated, visible
 
@@ -72,9 +74,12 @@ def borrowed_annotations(items: Sequence[DatasetItem]) -> dict[Path, str]:
     return borrowed
 
 
-def shared_reason(annotation_path: Path, owner: str) -> str:
-    """Why an image has no annotation of its own: ``shares its annotation file photo.xml with photo.jpg``."""
-    return f"{SHARES} {Path(annotation_path).name} with {owner}"
+def shared_reason(annotation_path: Path, owner: str, *, image: str | os.PathLike[str] | None = None) -> str:
+    """Why an image has no annotation of its own: ``shares its annotation file photo.xml with photo.jpg``;
+    the image's own name or path given (``image``), which Unicode form each is in where that alone tells
+    the two apart (`name_forms.twin_note`)."""
+    note = twin_note(Path(image).name, owner) if image is not None else ""
+    return f"{SHARES} {Path(annotation_path).name} with {owner}{note}"
 
 
 def left_out_line(verb: str, shared: list[tuple[str, str]], *, set_apart: bool = False) -> str:

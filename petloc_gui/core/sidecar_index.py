@@ -17,6 +17,7 @@ from petloc_gui.core.errors import AnnotationError
 from petloc_gui.core.folder_listing import FolderListing, image_stem
 from petloc_gui.core.folder_walk import WalkedFolder, walk_folders
 from petloc_gui.core.index_problem import IndexProblem
+from petloc_gui.core.name_forms import twin_note
 from petloc_gui.core.natural_order import natural_key
 from petloc_gui.core.voc_tree import read_voc_tree
 
@@ -85,7 +86,8 @@ def report_shared(image_prefix: str, xml_prefix: str, image_names: list[str], xm
         sharing.setdefault(xml_name, []).append(name)
     for xml_name, names in sorted(sharing.items()):
         owner = shared_owner(Path(xml_prefix + xml_name), names) if len(names) > 1 else names[0]
-        problems.extend(IndexProblem(f"{image_prefix}{name}", f"shares its annotation file {xml_name} with {owner}")
+        problems.extend(IndexProblem(f"{image_prefix}{name}", f"shares its annotation file {xml_name} with {owner}"
+                                                              f"{twin_note(name, owner)}")
                         for name in sorted(names) if name != owner)
 
 

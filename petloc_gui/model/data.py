@@ -147,7 +147,7 @@ def collect_samples(
             continue
         owner = borrowed.get(image_path)
         if owner is not None:  # photo.png beside photo.jpg and photo.xml: that box is photo.jpg's
-            skipped.append((str(image_path), shared_reason(item.annotation_path, owner)))
+            skipped.append((str(image_path), shared_reason(item.annotation_path, owner, image=image_path)))
             continue
         try:
             annotation = read_voc(item.annotation_path, image_path=image_path if image_sizes else None)

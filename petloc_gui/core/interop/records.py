@@ -190,8 +190,8 @@ def read_dataset_records(dataset: Dataset, report: ConversionReport,
     for done, item in enumerate(dataset.items, start=1):
         annotation = item.annotation_path if item.has_annotation else None
         if annotation is not None and item.image_path in borrowed:
-            report.problem(item.image_path, f"{shared_reason(annotation, borrowed[item.image_path])}; "
-                           "image left out")
+            reason = shared_reason(annotation, borrowed[item.image_path], image=item.image_path)
+            report.problem(item.image_path, f"{reason}; image left out")
             record = None
         else:
             record = _read_item(item.image_path, annotation, root, report, difficult)

@@ -34,6 +34,7 @@ from petloc_gui.core.interop.files import (
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.written import Written
+from petloc_gui.core.name_forms import twin_note
 from petloc_gui.core.text import counted
 from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation, write_voc
 
@@ -72,7 +73,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
         first = claimed.setdefault(voc_key(record.relative), record)
         if first.image_path != record.image_path:
             report.problem(record.image_path, f"would share the VOC file {xml_name} with "
-                           f"{first.image_path}; image left out")
+                           f"{first.image_path}{twin_note(record.relative, first.relative)}; image left out")
             report.skipped_images += 1
         elif first is not record:
             # Written again, it replaced this run's own file (the first record's boxes lost) or was

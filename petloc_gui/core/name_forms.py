@@ -2,7 +2,9 @@
 
 ``'Café_3' taken as 'Café_3'`` showed two names a terminal draws alike: a composed é (NFC, typed on
 a keyboard, written by zip, rsync or Windows) and a decomposed one (NFD, as macOS names files).
-The words say which is which; a difference of case shows in the names themselves."""
+The words say which is which; a difference of case shows in the names themselves. Pure: the index and the
+exports (core) say it of two images sharing one annotation file as the command line (`--exclude-list`,
+`evaluate`) says it of a listed name."""
 
 from __future__ import annotations
 
@@ -27,3 +29,12 @@ def form_difference(given: str, found: str, given_where: str, found_where: str) 
     if unicodedata.normalize("NFC", given) == given and unicodedata.normalize("NFC", found) == found:
         return "the name it differs from only in case"
     return "the name it differs from only in case and Unicode form"
+
+
+def twin_note(name: str, other: str) -> str:
+    """", the same name in another Unicode form (NFD in this image's name, NFC in the other's)" when ``name``
+    and ``other`` differ in their Unicode form alone (café.png composed and decomposed: printed, the two look
+    the same), else "" (names that differ in what they show, photo.jpg and photo.png, tell themselves apart)."""
+    if name == other or unicodedata.normalize("NFC", name) != unicodedata.normalize("NFC", other):
+        return ""
+    return ", " + form_difference(name, other, "in this image's name", "in the other's")
