@@ -23,7 +23,7 @@ from petloc_gui.app.model_metrics import (
 )
 from petloc_gui.cli.models_accepted import accepted_lines, figure_text
 from petloc_gui.cli.models_caveats import REBOXED_KEYS, learned_digits_lines, reboxed_lines, with_caveats, with_reboxed
-from petloc_gui.cli.output import collapsed, error, json_line, result_line
+from petloc_gui.cli.output import collapsed, error, json_line, result_line, show
 from petloc_gui.core.text import counted, first_of, table
 
 NAME = "models"
@@ -87,7 +87,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object per line per model")
     parser.add_argument("--store", action="store_true",
                         help="print only the model store's folder (where `petloc train` without --out puts "
-                             "a version), as a line or, with --json, {\"store\": ...}")
+                             "a version) as it is, for $(...), or with --json {\"store\": ...}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,8 +107,9 @@ def run(args: argparse.Namespace) -> int:
                                *accepted_lines(rows), *learned_digits_lines(rows), *reboxed_lines(rows)]))
     else:
         result_line("no models found")
-    result_line(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
-                "adds one there)")
+    # escaped as the table's paths are (a newline in it made two lines); --store gives it raw, for scripts
+    result_line(show(f"Trained versions are kept in {store_folder()} (<preset>/<id>; `petloc train` without --out "
+                     "adds one there)"))
     return 0
 
 

@@ -23,6 +23,7 @@ from petloc_gui.cli.output import (
     UsageError,
     error,
     info,
+    json_line,
     load_tensorflow,
     result_line,
     show,
@@ -54,7 +55,8 @@ lines otherwise, and one summary line per epoch (loss, validation accuracy,
 validation mean IoU). The validation images are held out of training and
 listed in the bundle's meta.json; training stops early when the validation
 figures stop improving. The bundle goes to a new sub-folder of --out (never
-replacing anything); the last line of stdout is its path. Without --out it
+replacing anything); the last line of stdout is its path (escaped, as
+every name on stdout: with --json, {"bundle": PATH}, raw). Without --out it
 goes to the model store (`petloc models --store` prints the folder), where
 it is a model version: the window's Model > Versions and `petloc models`
 list it, and --model/--init-from take it as <preset>/<id>.
@@ -143,6 +145,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
              "train on boxes a person saved only (default: train on them too, never validate on them, and leave "
              "out those of a model that did not know a class on the boxes the run trains on)",
     )
+    parser.add_argument("--json", action="store_true",
+                        help='end with the bundle folder as a JSON line, {"bundle": PATH}, the path as it is (for '
+                             "scripts: the plain line escapes a control or invisible character in it)")
     parser.add_argument(
         "--cache-images", action="store_true",
         help="keep decoded, downscaled images in the user cache folder (faster later epochs and retrains)",
@@ -291,7 +296,11 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
         if in_store:
             info(f"a model version in the model store: `petloc models` and the window's Versions list it "
                  f"as {args.preset}/{version_id} (what --model and --init-from take)")
-        result_line(show(bundle))  # a stdout that cannot take it is named (StdoutWriteError)
+        # a stdout that cannot take it is named (StdoutWriteError); the plain line is for a person (escaped)
+        if args.json:
+            json_line({"bundle": str(bundle)})
+        else:
+            result_line(show(bundle))
     return 0
 
 
