@@ -138,7 +138,15 @@ class FloatingDock(QObject):
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
 
+    def _torn_down(self) -> bool:
+        """Whether Python's collector has cleared this guard: the dock holds it (`floating_guard`) and it holds
+        the dock, a cycle the collector breaks by clearing attributes once the window is dropped, while Qt may
+        still send the dock a Resize or Show (an AttributeError from Qt's event loop). The dock goes with it."""
+        return "dock" not in self.__dict__
+
     def _floated(self, floating: bool) -> None:
+        if self._torn_down():
+            return
         window = self.dock.parentWidget()
         asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton  # not dragged out
         if floating and asked and window is not None and window.isVisible():
@@ -146,6 +154,8 @@ class FloatingDock(QObject):
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if self._torn_down():
+            return False
         if watched is self.dock and event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and self.dock.isFloating():
             self._timer.start()
         elif watched is self.dock and event.type() == QEvent.Type.MouseButtonDblClick:
@@ -155,11 +165,14 @@ class FloatingDock(QObject):
         return False
 
     def _forget_double_click(self) -> None:
-        self._double_clicked = False
+        if not self._torn_down():
+            self._double_clicked = False
 
     def _place_once_released(self) -> None:
         """`place_beside_window` once no mouse button is down: Qt floats the dock on a double click's
         second press, still held; the dock is not moved from under a press Qt may still take for a drag."""
+        if self._torn_down():
+            return
         if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
             self.place_beside_window()
         else:
@@ -171,11 +184,13 @@ class FloatingDock(QObject):
         return screen.availableGeometry() if screen is not None else QRect()
 
     def keep_on_screen(self) -> None:
-        if self.dock.isFloating() and self.dock.isVisible():
+        if not self._torn_down() and self.dock.isFloating() and self.dock.isVisible():
             fit_into(self.dock, self.area())
 
     def place_beside_window(self) -> None:
         """Beside the main window, right or left, when the screen has room for it there."""
+        if self._torn_down():
+            return
         window = self.dock.parentWidget()
         if not self.dock.isFloating() or window is None:
             return
