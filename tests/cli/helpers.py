@@ -187,12 +187,11 @@ def use_a_nan_model(monkeypatch, command, folder: Path, size: tuple[int, int]) -
     monkeypatch.setattr(command, "load_predictor", lambda spec: (NaNModel(), folder, meta))
 
 
-def convert_failing_part_way(capsys, monkeypatch, voc: Path, out: Path) -> str:
-    """`petloc convert VOC --to coco OUT --images copy` into a new OUT whose third copied file finds the disk full,
-    what it wrote there impossible to remove (as a folder gone read-only): its stderr, once it has failed."""
+def disk_full_after_copies(monkeypatch, copied: int) -> list[Path]:
+    """The files an export or conversion copies (`core.interop.files`) after the first ``copied`` meet a full
+    disk; returns the targets tried, in order."""
     import errno
     import os
-    import shutil
 
     from petloc_gui.core.interop import files as files_module
 
@@ -200,11 +199,20 @@ def convert_failing_part_way(capsys, monkeypatch, voc: Path, out: Path) -> str:
 
     def copy(source, target):
         calls.append(target)
-        if len(calls) > 2:
+        if len(calls) > copied:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
         real(source, target)
 
     monkeypatch.setattr(files_module, "_copy_exclusive", copy)
+    return calls
+
+
+def convert_failing_part_way(capsys, monkeypatch, voc: Path, out: Path) -> str:
+    """`petloc convert VOC --to coco OUT --images copy` into a new OUT whose third copied file finds the disk full,
+    what it wrote there impossible to remove (as a folder gone read-only): its stderr, once it has failed."""
+    import shutil
+
+    disk_full_after_copies(monkeypatch, 2)
     monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)  # as a folder gone read-only
     code, _, err = run_cli(capsys, "convert", voc, "--to", "coco", out, "--images", "copy")
     assert code == 1, err

@@ -6,16 +6,14 @@ plain empty folder: the link and its folder stay, emptied."""
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop import upright as upright_module
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import disk_full_after_copies, run_cli
 
 
 def _linked_empty_folder(tmp_path: Path) -> tuple[Path, Path]:
@@ -25,17 +23,6 @@ def _linked_empty_folder(tmp_path: Path) -> tuple[Path, Path]:
     link.symlink_to(real, target_is_directory=True)
     return real, link
 
-
-def _disk_full_after(monkeypatch, copied: int) -> None:
-    real, calls = files_module._copy_exclusive, []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) > copied:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
 
 
 def _yolo_folder(capsys, small_voc: Path, tmp_path: Path) -> Path:
@@ -50,7 +37,7 @@ def test_a_full_disk_empties_the_linked_folder_and_the_rerun_converts(small_voc,
                                                                      direction):
     source = _yolo_folder(capsys, small_voc, tmp_path) if direction[0] == "--from" else small_voc
     real, link = _linked_empty_folder(tmp_path)
-    _disk_full_after(monkeypatch, 2)
+    disk_full_after_copies(monkeypatch, 2)
     code, _, err = run_cli(capsys, "convert", source, *direction, link, "--images", "copy")
     assert code == 1, err
     assert "No space left on device" in err

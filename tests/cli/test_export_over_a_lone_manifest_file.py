@@ -7,16 +7,14 @@ user's, left where it is, and only the run's own files are taken back."""
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 import pytest
 
-from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop import upright as upright_module
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import disk_full_after_copies, run_cli
 
 USERS = {"data.yaml": b"path: .\r\ntrain: images\nnames:\n  0: tabby  # mine\n",
          "classes.txt": b"tabby\nlynx\n"}
@@ -29,17 +27,6 @@ def _out_holding(tmp_path: Path, name: str) -> Path:
     return out
 
 
-def _disk_full_after(monkeypatch, copied: int) -> None:
-    real, calls = files_module._copy_exclusive, []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) > copied:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
-
 
 def _only_theirs_left(out: Path, name: str) -> None:
     assert sorted(os.listdir(out)) == [name]  # no images/, labels/, mark or folder set aside
@@ -49,7 +36,7 @@ def _only_theirs_left(out: Path, name: str) -> None:
 @pytest.mark.parametrize("name", USERS)
 def test_a_full_disk_leaves_the_users_file_and_takes_back_the_runs(small_voc, tmp_path, monkeypatch, capsys, name):
     out = _out_holding(tmp_path, name)
-    _disk_full_after(monkeypatch, 3)
+    disk_full_after_copies(monkeypatch, 3)
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--images", "copy", "--overwrite")
     assert code == 1, err
     assert "No space left on device" in err

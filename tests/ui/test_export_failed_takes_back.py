@@ -6,32 +6,16 @@ put back and said to be."""
 
 from __future__ import annotations
 
-import errno
-import os
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from petloc_gui.core.interop import files as files_module
 from petloc_gui.core.interop import unfinished
 from petloc_gui.ui.review.export_options import ExportOptions
+from tests.cli.helpers import disk_full_after_copies
 from tests.ui.test_export_action import _export
 
 MANIFEST = {"yolo": ("data.yaml", "classes.txt"), "coco": ("annotations.json",)}
 
-
-def _disk_full_after(monkeypatch, copied: int) -> list:
-    """The images copied into OUT after the first ``copied`` meet a full disk; the targets tried."""
-    real, calls = files_module._copy_exclusive, []
-
-    def copy(source, target):
-        calls.append(target)
-        if len(calls) > copied:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        real(source, target)
-
-    monkeypatch.setattr(files_module, "_copy_exclusive", copy)
-    return calls
 
 
 def _failed_export(qtbot, window, fmt, out) -> tuple[str, str]:
@@ -65,7 +49,7 @@ def _tree(folder):
 @pytest.mark.parametrize("fmt", MANIFEST)
 def test_a_full_disk_leaves_nothing_of_a_new_folder(qtbot, failing_window, folder, tmp_path, monkeypatch, fmt):
     assert failing_window.open_folder(folder, model="fake")
-    calls = _disk_full_after(monkeypatch, 2)
+    calls = disk_full_after_copies(monkeypatch, 2)
     out = tmp_path / "made" / fmt
     title, text = _failed_export(qtbot, failing_window, fmt, out)
     assert len(calls) == 3  # two images written before the disk filled
@@ -77,7 +61,7 @@ def test_a_full_disk_leaves_nothing_of_a_new_folder(qtbot, failing_window, folde
 @pytest.mark.parametrize("fmt", MANIFEST)
 def test_a_full_disk_leaves_an_empty_folder_empty(qtbot, failing_window, folder, tmp_path, monkeypatch, fmt):
     assert failing_window.open_folder(folder, model="fake")
-    _disk_full_after(monkeypatch, 2)
+    disk_full_after_copies(monkeypatch, 2)
     out = tmp_path / "empty"
     out.mkdir()
     title, text = _failed_export(qtbot, failing_window, fmt, out)
@@ -112,7 +96,7 @@ def test_a_full_disk_over_an_earlier_export_puts_it_back(qtbot, failing_window, 
     before = {name: (out / name).read_bytes() for name in MANIFEST[fmt]}
     for image in (out / "images").iterdir():  # so that the export copies each image again
         image.unlink()
-    _disk_full_after(monkeypatch, 2)
+    disk_full_after_copies(monkeypatch, 2)
     title, text = _failed_export(qtbot, failing_window, fmt, out)
     assert title == "Export failed"
     assert f"The earlier export in {out} is usable again" in text and "Nothing is left behind" not in text
@@ -124,7 +108,7 @@ def test_what_cannot_be_removed_is_said_to_be_left(qtbot, failing_window, folder
     import shutil
 
     assert failing_window.open_folder(folder, model="fake")
-    _disk_full_after(monkeypatch, 2)
+    disk_full_after_copies(monkeypatch, 2)
     monkeypatch.setattr(shutil, "rmtree", lambda *args, **kwargs: None)  # as a folder gone read-only
     out = tmp_path / "made" / "coco"
     title, text = _failed_export(qtbot, failing_window, "coco", out)
