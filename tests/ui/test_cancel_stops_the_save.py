@@ -81,3 +81,36 @@ def test_cancel_while_leaving_with_autosave_keeps_the_folder_open(qtbot, window,
         assert "The folder is not closed." in window.statusBar().currentMessage()
     finally:
         window.act["autosave"].setChecked(False)
+
+
+def test_a_failure_before_cancel_on_leaving_is_warned_of(qtbot, window, folder, answers, monkeypatch):
+    """Autosave on leaving reports its failures in the "Unsaved changes" question, which a Cancel never reaches
+    (the folder stays): a.xml failing for real (full disk) before b.xml's Cancel was said nowhere, the status
+    line only of the cancel. Now the warning of a failed save says it, as a Save all stopped so does."""
+    open_and_wait(qtbot, window, folder)
+    window.act["autosave"].setChecked(True)
+    try:
+        store = window.session.store
+        real_save = store.save
+
+        def save(row, **kw):
+            if row == 0:
+                raise OSError(28, "No space left on device")
+            return real_save(row, **kw)
+
+        monkeypatch.setattr(store, "save", save)
+        window.show_row(0)
+        window.edits.set_label("dog")  # a.png: its save fails (disk full)
+        edit_b(window)
+        window.session.watchers.disk.stop()
+        _other_program_rewrites(folder, "b.png")
+        asked = _cancelled(window, monkeypatch)
+        assert not window.guard.confirm_leave()
+        assert asked == ["b.xml"] and not answers["questions"]  # the folder stays: no question follows
+        assert len(answers["warnings"]) == 1
+        warning = answers["warnings"][0]
+        assert "a.png" in warning and "No space left on device" in warning
+        assert store.document(0).dirty and store.document(1).dirty
+        assert "you cancelled at b.xml" in window.statusBar().currentMessage()
+    finally:
+        window.act["autosave"].setChecked(False)

@@ -118,7 +118,7 @@ class SaveGuard:
         folder is left: "closed", "read again"): a failure says which images are
         left unsaved and that the folder is not left, their edits kept.
         ``failures_out``: the reasons of the failures go there instead of into a
-        warning (the caller says them in its own question).
+        warning (the caller says them in its own question), unless a Cancel stopped it (no question follows).
         """
         self.last_note = ""
         self.to_check = []
@@ -169,9 +169,9 @@ class SaveGuard:
         if failures or self.stopped is not None:
             if self.stopped is None:
                 self.host.show_status(f"Save failed: {visible(failures[0])}{after}", 15000)
-            if failures_out is not None:
+            if failures_out is not None and self.stopped is None:
                 failures_out.extend(failures)
-            elif failures and not quiet:
+            elif failures and not quiet:  # (stopped: the caller asks nothing after, so the warning says them)
                 names = [session.model.names[row] for row in not_saved]
                 said = literal(failed_text(failures, saved, names, leaving))
                 QMessageBox.warning(self.parent, "Could not save", said)
