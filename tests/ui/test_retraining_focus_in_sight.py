@@ -8,7 +8,7 @@ from Close went to the training log, above the view.
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 
@@ -86,3 +86,34 @@ def test_a_shortcut_that_gives_discard_the_keyboard_brings_it_into_sight(qtbot):
     progress.log.setFocus(Qt.FocusReason.MouseFocusReason)
     discard.setFocus(Qt.FocusReason.MouseFocusReason)
     assert not _in_sight(progress, discard)
+
+
+def test_a_run_finished_while_the_user_works_in_another_window_shows_the_use_button(qtbot):
+    """At 1.5x on 1366 x 768 a run that ended while the user annotated in the main window left the column at the
+    top of the result's explanation: Use and Discard below the view, a disabled Cancel and Close the only buttons
+    in sight (the keyboard's control that was brought into sight was the main window's, not in this column)."""
+    elsewhere = QLineEdit()
+    qtbot.addWidget(elsewhere)
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    progress.resize(464, 560)
+    progress.begin(5)
+    progress.show()
+    qtbot.waitExposed(progress)
+    elsewhere.show()
+    qtbot.waitExposed(elsewhere)
+    elsewhere.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is elsewhere, timeout=5000)
+    elsewhere.setFocus()
+    for epoch in range(1, 6):
+        progress.on_event({"event": "epoch", "epoch": epoch, "loss": 1 / epoch, "val_accuracy": 0.5 + epoch / 20,
+                           "val_mean_iou": 0.3 + epoch / 30})
+    progress.on_event({"event": "done", "metrics": FIGURES})
+    progress.show_result(FIGURES, dict(FIGURES, mean_iou=0.011), TALL_NOTE, old_name="digits")
+    qtbot.waitUntil(progress.comparison.isVisible, timeout=2000)
+    qtbot.wait(100)
+    assert progress.body.verticalScrollBar().maximum() > 0
+    assert QApplication.activeWindow() is elsewhere and QApplication.focusWidget() is elsewhere  # not taken
+    use = progress.comparison.use_button
+    assert not use.visibleRegion().isEmpty()
+    assert _whole_in_sight(progress, use) and _whole_in_sight(progress, progress.comparison.discard_button)

@@ -346,9 +346,9 @@ class RetrainProgress(QDialog):
         self.comparison.set_count_label(self._parts.count_label())
         self.comparison.set_choice_enabled(True)
         self._show_comparison()
-        if self.isActiveWindow():
-            # Cancel, now disabled, had the keyboard: Qt passed it to Discard (an Enter threw the new model away)
-            self.comparison.use_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        # Cancel, now disabled, had the keyboard: Qt passed it to Discard (an Enter threw the new model away). In an
+        # inactive window Use is only its own control, in sight (`ScrolledParts`); the keyboard stays with the user
+        self.comparison.use_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_first_model(self, new: dict[str, Any] | None) -> None:
         """A folder's first model finished: its figures, and that it is used (nothing to compare it with)."""

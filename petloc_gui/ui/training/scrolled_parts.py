@@ -8,7 +8,7 @@ the curves, the log and the result at once.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 
 class _Column(QWidget):
@@ -75,4 +75,5 @@ class ScrolledParts(QScrollArea):
         finished run's "Use the new model", at the result's end, had the keyboard out of view."""
         bar = self.verticalScrollBar()
         bar.setValue(min(self._result.y(), bar.maximum()))
-        self.bring_into_sight(QApplication.focusWidget())
+        # the window's own: while the user works in another window, the application's is there (nothing scrolled)
+        self.bring_into_sight(self.window().focusWidget())
