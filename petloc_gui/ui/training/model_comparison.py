@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QHBoxLayout,
@@ -33,6 +33,19 @@ ROWS = (
     ("iou_ge_50", "IoU ≥ 0.5"),
     ("n_images", "Validation images"),
 )
+SHORT_OLD_NAME = "Current model"  # a column keeps at least this much of its name whole; a longer one elides
+
+
+def wrapped(label: str, metrics: QFontMetrics, width: int) -> str:
+    """``label`` broken at its spaces into lines ``width`` wide (a word wider is a line of its own)."""
+    lines: list[str] = []
+    for word in label.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def format_metric(key: str, value: Any) -> str:
@@ -76,7 +89,8 @@ class ModelComparison(QWidget):
         self.table.setAccessibleName("Current and new model compared")
         self.table.setAccessibleDescription("Accuracy, mean IoU, IoU ≥ 0.5 and the number of validation images, "
                                             "for each model on the same validation images")
-        self.table.setVerticalHeaderLabels([label for _, label in ROWS])
+        self._row_labels = [label for _, label in ROWS]  # as said; the header may show them wrapped
+        self.table.setVerticalHeaderLabels(self._row_labels)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # Tab goes on to Discard / Use (Qt's default walked the cells and never left the table)
         self.table.setTabKeyNavigation(False)
@@ -85,6 +99,7 @@ class ModelComparison(QWidget):
         # its middle goes (a header cut both ends read "0261205T060442Z-"), its preset and id stay, and its
         # tooltip names it whole (`set_metrics`)
         self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # the row labels as wide as their words, wrapped where the models' names would not fit (`_fit_row_labels`)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
@@ -137,6 +152,40 @@ class ModelComparison(QWidget):
         # one of ``names`` (its right-to-left letters alone left "abc (v-7)" to read as part of the sentence)
         summary = " ".join(part for part in (verdict(old, new, paired), note) if part)
         self.summary.setText(names_set_apart(summary, names))
+        self._fit_row_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt's name
+        super().resizeEvent(event)
+        self._fit_row_labels()
+
+    def _fit_row_labels(self) -> None:
+        """The row labels on one line where the model columns still get their names' width, else wrapped at
+        their spaces. The row labels sized to their one-line text took the room first: in a window as narrow
+        as the image list (1.5x) the columns read "Cur...del" and "New...del"."""
+        columns, rows = self.table.horizontalHeader(), self.table.verticalHeader()
+        names = columns.fontMetrics()
+        wanted = 0
+        for column in range(self.table.columnCount()):
+            item = self.table.horizontalHeaderItem(column)
+            if self.table.isColumnHidden(column) or item is None:
+                continue
+            name = names.horizontalAdvance(item.text())
+            margins = columns.sectionSizeFromContents(column).width() - name
+            wanted += margins + min(name, names.horizontalAdvance(SHORT_OLD_NAME))  # a long name elides
+        labels = rows.fontMetrics()
+        shown = str(self.table.model().headerData(0, Qt.Orientation.Vertical) or "")
+        margins = rows.sectionSizeFromContents(0).width() - max(labels.horizontalAdvance(line)
+                                                                 for line in shown.split("\n"))
+        one_line = margins + max(labels.horizontalAdvance(label) for label in self._row_labels)
+        room = self.table.width() - 2 * self.table.frameWidth()
+        texts = self._row_labels
+        if room - one_line < wanted:
+            widest_word = max(labels.horizontalAdvance(word) for label in texts for word in label.split())
+            texts = [wrapped(label, labels, widest_word) for label in texts]
+        for row, label in enumerate(texts):
+            item = self.table.verticalHeaderItem(row)
+            if item is None or item.text() != label:
+                self.table.setVerticalHeaderItem(row, QTableWidgetItem(label))
 
     def set_first_model(self, new: dict[str, Any] | None, note: str = "") -> None:
         """A folder's first model: its own figures only (no "no model" column of dashes) and no Use /
@@ -147,6 +196,7 @@ class ModelComparison(QWidget):
         for button in (self.use_button, self.discard_button):
             button.hide()
         self.summary.setText(" ".join(part for part in (FIRST_MODEL_NOTE, note) if part))
+        self._fit_row_labels()
 
     def set_run_accepted(self, lines: list[str]) -> None:
         """What the run said of its scored images holding boxes accepted unchanged from a model, as `petloc
@@ -156,11 +206,12 @@ class ModelComparison(QWidget):
 
     def set_count_label(self, label: str) -> None:
         """The row of image counts's name: which validation part the figures are on ("reported")."""
-        self.table.setVerticalHeaderLabels([label if key == "n_images" else text for key, text in ROWS])
+        self._row_labels = [label if key == "n_images" else text for key, text in ROWS]
+        self.table.setVerticalHeaderLabels(self._row_labels)
+        self._fit_row_labels()
 
     def count_label(self) -> str:
-        item = self.table.verticalHeaderItem([k for k, _ in ROWS].index("n_images"))
-        return item.text() if item is not None else ""
+        return self._row_labels[[k for k, _ in ROWS].index("n_images")]
 
     def cell_text(self, key: str, column: int) -> str:
         """The text shown for one metric (column 0: current, 1: new)."""
