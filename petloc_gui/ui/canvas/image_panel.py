@@ -21,7 +21,7 @@ from petloc_gui.ui.canvas.header_markup import header_escaped, left_to_right, no
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
 from petloc_gui.ui.canvas.pane_sync import PaneSync
-from petloc_gui.ui.canvas.panel_labels import one_line_header, pane_title
+from petloc_gui.ui.canvas.panel_labels import one_line_header, pane_title, shorten_title
 from petloc_gui.ui.plain_text import literal
 
 NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
@@ -228,13 +228,14 @@ class ImagePanel(QWidget):
         line it covers no pixel, and the line keeps its height. The longest of the titles and hints
         that fits is shown (a cut "No bo" said nothing at scale 1.5), all of it in the tooltip."""
         titles, hints = GT_TITLES[self.overlay], self._hints or ("",)
+        self.gt_title.setToolTip(f"{titles[0]}\n{hints[0]}" if hints[0] else titles[0])
         for title, hint in [(title, hint) for hint in hints for title in titles]:  # a shorter title, then hint
             after = (f" <span style='font-weight: normal; color: {self.tone('hint')}'>&nbsp;·&nbsp; "
                      f"{html.escape(hint)}</span>")
             self.gt_title.setText(html.escape(title) + (after if hint else ""))
             if self.gt_title.sizeHint().width() <= self.gt_title.width():
-                break
-        self.gt_title.setToolTip(f"{titles[0]}\n{hints[0]}" if hints[0] else titles[0])
+                return
+        shorten_title(self.gt_title, titles[-1])  # no hint; cut by the label, it read "Ground trutl"
 
     def _set_notes(self, doc: ImageDocument | None) -> None:
         """The image's notes: the news that another program replaced it (`ImageDocument.image_change`),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
 from petloc_gui.core.text import isolated
@@ -26,6 +27,20 @@ def pane_title(text: str) -> QLabel:
     label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setToolTip(text)
     return label
+
+
+def shorten_title(label: QLabel, title: str) -> None:
+    """``label`` (a `pane_title`) showing ``title`` shortened with "…" to its width; "GT" where not even the first
+    word fits ("Gro…" says less). Cut by the label instead, a narrow pane (the Dataset panel open, 1.5x) read
+    "Ground trutl"."""
+    bold = label.font()
+    bold.setBold(True)  # the style sheet's weight, not in the font the label was made with
+    metrics = QFontMetrics(bold)
+    label.setText(html.escape(title))
+    margins = label.sizeHint().width() - metrics.horizontalAdvance(title)  # its padding
+    short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, label.width() - margins)
+    short = short[:-1].rstrip() + "…" if short != title else short  # "Ground…", not "Ground …"
+    label.setText(html.escape(short if len(short) > len(title.split()[0]) else "GT"))
 
 
 def one_line_header() -> QLabel:
