@@ -148,7 +148,8 @@ class ClassListDialog(QDialog):
         # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
         keys = key_of(names)
         for name in names:
-            item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else name)
+            # "no key" said where the key goes: a class past the ten keys read as a row cut short
+            item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else f"{name}    no key")
             item.setData(Qt.ItemDataRole.UserRole, name)
             # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
             item.setToolTip(as_plain(f"{breakable(name)}\n{self.class_actions.describe(name)}"))

@@ -55,9 +55,15 @@ def keys_moved(shown: list[str], now: list[str], old: str = "", new: str = "") -
 
 
 def keys_note(moved: list[tuple[str, str | None]], named: int = 3) -> str:
-    """One sentence naming the classes whose number key moved (`keys_moved`); empty when none did."""
+    """One sentence naming the classes whose number key moved (`keys_moved`); empty when none did. Where the
+    only change is classes left with no key (a class renamed past the ten keys: each key still gives what it
+    gave), that is what it says: "The number keys moved: three has no key" was said of a rename that moved none."""
     if not moved:
         return ""
+    if all(key is None for _, key in moved):
+        names = [visible(name) for name, _ in moved]
+        has = "has" if len(names) == 1 else "have"
+        return f" {first_of(names, named)} {has} no number key (Edit → Classes… and F1 list every class's key)."
     said = ", ".join(f"key {key} gives {visible(name)}" if key else f"{visible(name)} has no key"
                      for name, key in moved[:named])
     more = f" and {len(moved) - named} more moved" if len(moved) > named else ""
