@@ -267,7 +267,7 @@ def _deadline_line(exc: BaseException, timeout: float | None, waited_for: str) -
     """A passed deadline in words. The coordination service's heartbeat fails one too (a worker frozen
     mid-epoch): that worker is named as not answering, which no time limit of petloc's is about."""
     text = getattr(exc, "message", None) or str(exc)
-    if re.search(r"CoordinationService/Heartbeat|stopped sending heartbeats", text, re.IGNORECASE):
+    if lost_heartbeat(exc):
         after = text.split("heartbeats", 1)[1] if "stopped sending heartbeats" in text else ""
         task = re.search(r"/job:(\w+)/(?:replica:\d+/)?task:(\d+)", after)
         who = f"{task[1]} {task[2]}" if task else "another worker"
@@ -278,6 +278,13 @@ def _deadline_line(exc: BaseException, timeout: float | None, waited_for: str) -
                 "worker stops without writing a bundle (see the other workers' output)")
     return (f"another worker stopped answering before {waited_for} ({_tensorflow_reason(exc)}): this worker stops "
             "without writing a bundle (see the other workers' output)")
+
+
+def lost_heartbeat(exc: BaseException) -> bool:
+    """Whether a passed deadline is the coordination service's heartbeat (another worker frozen or
+    unreachable), not the collective's own timeout: the two are worded apart (`_deadline_line`)."""
+    text = getattr(exc, "message", None) or str(exc)
+    return re.search(r"CoordinationService/Heartbeat|stopped sending heartbeats", text, re.IGNORECASE) is not None
 
 
 def release_collective_pools(trace: TracebackType | None) -> None:

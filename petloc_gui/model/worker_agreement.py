@@ -18,10 +18,11 @@ annotation, so the refusal names the first file that differs.
 
 A worker reaches the check after collecting its data, so one may come minutes after another (a cold
 network disk, a bigger folder). The wait for it is bounded (`AGREEMENT_TIMEOUT`, the collective's own
-timeout: "worker 1 did not reach the start of training within 600 s") and stoppable: TensorFlow's
-collective holds the thread that makes it, where Python runs no signal handler, so it runs in a helper
-thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or SIGTERM there stops
-this worker at once (the collective aborted, `TrainingCancelled`).
+timeout: "worker 1 did not reach the start of training within 600 s"; a worker frozen meanwhile fails the
+heartbeat within seconds, said as "stopped answering (no heartbeat)", `distributed.lost_heartbeat`) and
+stoppable: TensorFlow's collective holds the thread that makes it, where Python runs no signal handler, so
+it runs in a helper thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or
+SIGTERM there stops this worker at once (the collective aborted, `TrainingCancelled`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.model.distributed import WorkerLostError, is_chief, lost_workers, release_collective_pools
+from petloc_gui.model.distributed import (
+    WorkerLostError,
+    is_chief,
+    lost_heartbeat,
+    lost_workers,
+    release_collective_pools,
+)
 from petloc_gui.model.untyped import Strategy
 
 if TYPE_CHECKING:
@@ -179,6 +186,8 @@ def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) 
         try:
             return _stoppable(exchange, stop)
         except tf.errors.DeadlineExceededError as exc:
+            if lost_heartbeat(exc):  # a worker frozen, not late: `lost_workers` says which, with no time limit
+                raise
             release_collective_pools(exc.__traceback__)
             raise WorkerLostError(f"{_others(strategy)} did not reach the start of training within {timeout:g} s "
                                   "(still collecting its data, or stuck): this worker stops without training (see "

@@ -42,3 +42,43 @@ def test_a_deadline_names_the_phase_and_its_time_only_when_one_was_set():
     line = _said(TIMED_OUT, None, waited_for="the next step of training")
     assert "in time" not in line and "within" not in line, line
     assert _said(TIMED_OUT, 600).startswith("the other workers did not reach the end of training within 600 s")
+
+
+class _FailingExchange:
+    """A one-replica strategy whose collective fails with ``message``; it keeps the options it was given."""
+
+    num_replicas_in_sync = 1
+    cluster_resolver = None
+
+    def __init__(self, message: str):
+        self.message = message
+        self.extended = self
+        self.options = None
+
+    def experimental_distribute_values_from_function(self, make):
+        class Context:
+            replica_id_in_sync_group = 0
+        return make(Context())
+
+    def reduce_to(self, op, values, destinations, options):
+        self.options = options
+        raise tf.errors.DeadlineExceededError(None, None, self.message)
+
+
+def agreement_line(strategy: _FailingExchange) -> str:
+    """What a worker says when its start-of-training check (`worker_agreement._gathered`) fails on ``strategy``."""
+    from petloc_gui.model.worker_agreement import _gathered
+
+    with pytest.raises(WorkerLostError) as lost:
+        _gathered(strategy, [1, 2], lambda: False)
+    return str(lost.value)
+
+
+def test_a_leader_without_heartbeat_at_the_start_of_training_is_not_said_to_be_late():
+    """Worker 0 frozen (SIGSTOP) before the check: worker 1's heartbeat failed after ~10 s, and it said
+    "another worker did not reach the start of training within 600 s"."""
+    line = agreement_line(_FailingExchange(HEARTBEAT_RPC))
+    assert "stopped answering (no heartbeat)" in line, line
+    assert "within" not in line and "600" not in line, line
+    line = agreement_line(_FailingExchange(TIMED_OUT))
+    assert "did not reach the start of training within 600 s" in line, line
