@@ -17,8 +17,9 @@ made (`file_hashes`, `first_differences`): a 64-bit hash of each image and of it
 annotation, so the refusal names the first file that differs.
 
 A worker reaches the check after collecting its data, so one may come minutes after another (a cold
-network disk, a bigger folder). The wait for it is bounded (`AGREEMENT_TIMEOUT`, the collective's own
-timeout: "worker 1 did not reach the start of training within 600 s"; a worker frozen meanwhile fails the
+network disk, a bigger folder). The wait for it is bounded (`agreement_timeout`: 600 s, or a longer
+--worker-timeout, the collective's own timeout: "worker 1 did not reach the start of training within 600 s
+(...) give every worker --worker-timeout SECONDS"; a worker frozen meanwhile fails the
 heartbeat within seconds, said as "stopped answering (no heartbeat)", `distributed.lost_heartbeat`) and
 stoppable: TensorFlow's collective holds the thread that makes it, where Python runs no signal handler, so
 it runs in a helper thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.distributed import (
     WorkerLostError,
+    connected_worker_timeout,
     is_chief,
     lost_heartbeat,
     lost_workers,
@@ -50,7 +52,8 @@ if TYPE_CHECKING:
     from petloc_gui.model.training import TrainConfig
     from petloc_gui.model.training_data import TrainingData
 
-# Seconds a worker waits at the check for the others: they all arrive after collecting their data.
+# Seconds a worker waits at the check for the others at least: they all arrive after collecting their data,
+# some minutes apart (a bigger folder, a network disk); a longer --worker-timeout waits longer (`agreement_timeout`).
 AGREEMENT_TIMEOUT = 600.0
 # Seconds between two looks for a stop request while waiting at the check (Ctrl+C answers within them).
 _STOP_POLL = 0.25
@@ -137,7 +140,7 @@ def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Call
 
     One collective (an all-gather of the hashes; a second one, of each file's, when only the image
     contents differ): every worker must call it at the same point, before any other collective of the run.
-    A worker not there within `AGREEMENT_TIMEOUT` seconds is `WorkerLostError`; ``stop()`` true while
+    A worker not there within `agreement_timeout` seconds is `WorkerLostError`; ``stop()`` true while
     waiting (this worker's Ctrl+C) is `TrainingCancelled`.
     """
     fingerprint = run_fingerprint(parts)
@@ -157,15 +160,21 @@ def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Call
     raise WorkersDisagreeError(refusal(found, parts, files))
 
 
+def agreement_timeout() -> float:
+    """Seconds to wait at the check: `AGREEMENT_TIMEOUT`, or the --worker-timeout the workers connected
+    under when longer: the remedy the timeout's line names for workers whose data collection differs by more."""
+    return max(float(AGREEMENT_TIMEOUT), float(connected_worker_timeout() or 0.0))
+
+
 def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) -> list[list[int]]:
     """Every replica's ``numbers`` (the same count on each), gathered with one collective: one row each.
 
     A sum of one row per replica, each replica filling in its own (the others zero): unlike
-    ``strategy.gather``, ``reduce_to`` takes the timeout. Waits at most `AGREEMENT_TIMEOUT` seconds, and
+    ``strategy.gather``, ``reduce_to`` takes the timeout. Waits at most `agreement_timeout` seconds, and
     stops when ``stop()`` is (`_stoppable`)."""
     import tensorflow as tf
 
-    timeout = float(AGREEMENT_TIMEOUT)  # read now: a test's launcher sets a short one
+    timeout = agreement_timeout()  # read now: a test's launcher sets a short one
     replicas = int(strategy.num_replicas_in_sync)
 
     def own_row(context: Any) -> Any:
@@ -191,7 +200,8 @@ def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) 
             release_collective_pools(exc.__traceback__)
             raise WorkerLostError(f"{_others(strategy)} did not reach the start of training within {timeout:g} s "
                                   "(still collecting its data, or stuck): this worker stops without training (see "
-                                  "the other workers' output)") from exc
+                                  "the other workers' output); to wait longer for a worker slower to collect its "
+                                  "data, give every worker --worker-timeout SECONDS") from exc
 
 
 def _stoppable(exchange: Callable[[], list[list[int]]], stop: Callable[[], bool]) -> list[list[int]]:
