@@ -160,8 +160,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--worker-timeout", type=positive_int, default=None, metavar="SECONDS",
-        help=f"with --distribute multiworker: how long to wait for the other workers to start before giving up "
-             f"(default {WORKER_TIMEOUT}: time to start the command on each machine by hand)",
+        help=f"with --distribute multiworker: how long to wait for the other workers to start (default "
+             f"{WORKER_TIMEOUT}: time to start the command on each machine by hand), and, when over 600, for a "
+             "worker slower to collect its data at the start-of-training check",
     )
 
 
