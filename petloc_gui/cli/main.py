@@ -126,6 +126,8 @@ def _dash_path_hints(parser: argparse.ArgumentParser, given: Sequence[str]) -> l
         if (len(argument) < 2 or not argument.startswith("-") or option in parser._option_string_actions
                 or not os.path.lexists(argument)):
             continue
+        if parser._negative_number_matcher.match(argument) and not parser._has_negative_number_optionals:
+            continue  # argparse read it as a value (DATA, or --val-fraction's -0.1), not as an option
         name = visible(argument)
         hints.append(f"{name} looks like an option; to name the file or folder {name}, write ./{name} "
                      f"or put -- before it")

@@ -41,3 +41,14 @@ def test_a_dash_path_after_double_dash_is_not_hinted(capsys, monkeypatch, tmp_pa
     (tmp_path / "-dd").mkdir()
     code, _, err = run_cli(capsys, "stats", "--bogus", "--", "-dd")
     assert code == 2 and "./-dd" not in err
+
+
+def test_a_negative_number_argparse_read_as_a_value_gets_no_hint(tmp_path, monkeypatch, capsys):
+    # `-1` was read as DATA (argparse takes a negative number for a value); a later usage error said "-1 looks
+    # like an option" when a folder of that name was there
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-1").mkdir()
+    code, _, err = run_cli(capsys, "stats", "-1", "--bogus")
+    assert code == 2, err
+    assert "unrecognized arguments: --bogus" in err
+    assert "looks like an option" not in err, err
