@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from petloc_gui.core.interop import unfinished
+from tests.cli.helpers import disk_full_after_copies
 from tests.ui.test_export_failed_takes_back import (  # noqa: F401 - failing_window: a fixture
     MANIFEST,
-    _disk_full_after,
     _failed_export,
     failing_window,
 )
@@ -34,7 +34,7 @@ def test_a_full_disk_takes_back_only_what_it_wrote(qtbot, failing_window, folder
     assert failing_window.open_folder(folder, model="fake")
     out = _held(tmp_path)
     before = _contents(out)
-    calls = _disk_full_after(monkeypatch, 2)
+    calls = disk_full_after_copies(monkeypatch, 2)
     title, text = _failed_export(qtbot, failing_window, fmt, out)
     assert len(calls) == 3  # two images written before the disk filled
     assert title == "Export failed" and "No space left on device" in text
