@@ -20,6 +20,7 @@ from petloc_gui.core.errors import DatasetError
 from petloc_gui.core.interop.yaml_subset import flow_items, read_scalar, refused, without_comment
 from petloc_gui.core.list_lines import editor_lines
 from petloc_gui.core.regular_file import read_regular_head
+from petloc_gui.core.text import character_escape
 
 NAME_FILES = ("classes.txt", "obj.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
@@ -36,12 +37,7 @@ _NOT_RAW_IN_YAML = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\
 def quote(name: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML), each character YAML does not take raw
     written as a YAML escape (``\\x92``, ``\\u2028``), which YAML readers and `yaml_subset` read back."""
-    return _NOT_RAW_IN_YAML.sub(_escaped, json.dumps(name, ensure_ascii=False))
-
-
-def _escaped(found: re.Match[str]) -> str:
-    code = ord(found.group())
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return _NOT_RAW_IN_YAML.sub(character_escape, json.dumps(name, ensure_ascii=False))
 
 
 def data_yaml(names: list[str]) -> str:
