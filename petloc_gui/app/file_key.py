@@ -35,11 +35,16 @@ FileKey = tuple[str, FileStamp]
 
 def file_key(path: Path) -> FileKey:
     """(path, stamp); `NO_FILE` when the file cannot be stat'ed."""
+    return (str(path), file_stamp(path))
+
+
+def file_stamp(path: str | os.PathLike[str]) -> FileStamp:
+    """The file's stamp now (`FileStamp`); `NO_FILE` when it cannot be stat'ed."""
     try:
         info = os.stat(path)
     except OSError:
-        return (str(path), NO_FILE)
-    return (str(path), FileStamp(info.st_mtime_ns, info.st_size, info.st_ctime_ns))
+        return NO_FILE
+    return FileStamp(info.st_mtime_ns, info.st_size, info.st_ctime_ns)
 
 
 def may_cache(path: Path, key: FileKey, failed: bool) -> bool:

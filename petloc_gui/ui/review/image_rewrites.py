@@ -29,21 +29,13 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from petloc_gui.app.file_key import NO_FILE, FileKey, FileStamp
+from petloc_gui.app.file_key import NO_FILE, FileKey, FileStamp, file_stamp
 from petloc_gui.ui import background
 from petloc_gui.ui.review.folder_look import FolderLook
 
 QUIET_MS = 300  # a sync writing many files: one look after it pauses
 POLL_MS = 3000
 ROLL = 5000  # images stat'ed a look besides those of a folder that moved (~7 µs a stat on a slow disk)
-
-
-def _stamp(path: str) -> FileStamp:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return NO_FILE
-    return FileStamp(info.st_mtime_ns, info.st_size, info.st_ctime_ns)
 
 
 def _folder_time(folder: str) -> int | None:
@@ -71,7 +63,7 @@ def first_stamps(paths: Sequence[str]) -> Stamps:
     for row, path in enumerate(paths):
         rows_in.setdefault(os.path.dirname(path), []).append(row)
     folder_times = {folder: _folder_time(folder) for folder in rows_in}
-    return Stamps(paths, [_stamp(path) for path in paths], rows_in, folder_times)
+    return Stamps(paths, [file_stamp(path) for path in paths], rows_in, folder_times)
 
 
 def changed_images(seen: Stamps) -> tuple[list[FileKey], Stamps]:
@@ -89,7 +81,7 @@ def changed_images(seen: Stamps) -> tuple[list[FileKey], Stamps]:
     rows.update(dict.fromkeys((seen.next_row + step) % count for step in range(rolled)))
     changed: list[FileKey] = []
     for row in rows:
-        now = _stamp(seen.paths[row])
+        now = file_stamp(seen.paths[row])
         if now == NO_FILE:
             continue  # gone or not to be looked at now: no news here, compared again once it can be
         before, known[row] = known[row], now
