@@ -187,6 +187,26 @@ def use_a_nan_model(monkeypatch, command, folder: Path, size: tuple[int, int]) -
     monkeypatch.setattr(command, "load_predictor", lambda spec: (NaNModel(), folder, meta))
 
 
+def stop_at_placing(monkeypatch, placed_first: int, stop: type[BaseException] = KeyboardInterrupt,
+                    before_stop=None) -> None:
+    """An export or conversion placing its images (`core.interop.upright.Orientations.place`) is stopped by
+    ``stop`` (Ctrl+C; a BaseException standing for SIGKILL) as it comes to place one more after the first
+    ``placed_first``; ``before_stop``, if given, is called just before (to look at OUT then)."""
+    from petloc_gui.core.interop import upright as upright_module
+
+    real, placed = upright_module.Orientations.place, []
+
+    def place(self, record, *args, **kwargs):
+        if len(placed) == placed_first:
+            if before_stop is not None:
+                before_stop()
+            raise stop
+        placed.append(record)
+        return real(self, record, *args, **kwargs)
+
+    monkeypatch.setattr(upright_module.Orientations, "place", place)
+
+
 def disk_full_after_copies(monkeypatch, copied: int) -> list[Path]:
     """The files an export or conversion copies (`core.interop.files`) after the first ``copied`` meet a full
     disk; returns the targets tried, in order."""

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.core.interop import unfinished
-from petloc_gui.core.interop import upright as upright_module
-from tests.cli.helpers import disk_full_after_copies, run_cli
+from tests.cli.helpers import disk_full_after_copies, run_cli, stop_at_placing
 
 
 def _linked_empty_folder(tmp_path: Path) -> tuple[Path, Path]:
@@ -51,15 +50,7 @@ def test_a_full_disk_empties_the_linked_folder_and_the_rerun_converts(small_voc,
 
 def test_a_stop_empties_the_linked_folder(small_voc, tmp_path, monkeypatch, capsys):
     real, link = _linked_empty_folder(tmp_path)
-    place, placed = upright_module.Orientations.place, []
-
-    def stopping(self, record, *args, **kwargs):
-        if len(placed) == 3:
-            raise KeyboardInterrupt
-        placed.append(record)
-        return place(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(upright_module.Orientations, "place", stopping)
+    stop_at_placing(monkeypatch, 3)
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", link)
     assert code == 130, err
     assert f"removed what the conversion had written ({link})" in err

@@ -11,23 +11,13 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.core.interop import unfinished
-from petloc_gui.core.interop import upright as upright_module
-from tests.cli.helpers import run_cli
+from tests.cli.helpers import run_cli, stop_at_placing
 
 MANIFEST = {"yolo": ("data.yaml", "classes.txt"), "coco": ("annotations.json",)}
 
 
 def _stop_at_the_fifth_image(monkeypatch) -> None:
-    real = upright_module.Orientations.place
-    placed = []
-
-    def place(self, record, *args, **kwargs):
-        if len(placed) == 4:
-            raise KeyboardInterrupt
-        placed.append(record)
-        return real(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(upright_module.Orientations, "place", place)
+    stop_at_placing(monkeypatch, 4)
 
 
 def _export(capsys, small_voc: Path, fmt: str, out: Path) -> dict[str, bytes]:

@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.core.interop import unfinished
-from petloc_gui.core.interop import upright as upright_module
-from tests.cli.helpers import disk_full_after_copies, run_cli
+from tests.cli.helpers import disk_full_after_copies, run_cli, stop_at_placing
 
 USERS = {"data.yaml": b"path: .\r\ntrain: images\nnames:\n  0: tabby  # mine\n",
          "classes.txt": b"tabby\nlynx\n"}
@@ -48,15 +47,7 @@ def test_a_full_disk_leaves_the_users_file_and_takes_back_the_runs(small_voc, tm
 @pytest.mark.parametrize("name", USERS)
 def test_a_stop_leaves_the_users_file(small_voc, tmp_path, monkeypatch, capsys, name):
     out = _out_holding(tmp_path, name)
-    place, placed = upright_module.Orientations.place, []
-
-    def stopping(self, record, *args, **kwargs):
-        if len(placed) == 3:
-            raise KeyboardInterrupt
-        placed.append(record)
-        return place(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(upright_module.Orientations, "place", stopping)
+    stop_at_placing(monkeypatch, 3)
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 130, err
     assert "earlier export" not in err

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop import unfinished, voc_out
-from petloc_gui.core.interop import upright as upright_module
 from petloc_gui.core.interop import written as written_module
 from petloc_gui.core.interop import yolo as yolo_module
-from tests.cli.helpers import run_cli, voc_xml
+from tests.cli.helpers import run_cli, stop_at_placing, voc_xml
 
 DATA_YAML = b"path: .\ntrain: images\nval: images\nnames:\n  0: dog\n  1: cat\n"
 USERS_LABEL = b"0 0.7 0.6 0.5 0.6\n"  # a dog, as their data.yaml reads it
@@ -41,16 +40,8 @@ def test_a_stopped_export_into_an_ultralytics_project_puts_its_label_file_back(s
     (out / "data.yaml").write_bytes(DATA_YAML)
     (out / "labels" / "a.txt").write_bytes(USERS_LABEL)
     before = _contents(out)
-    place, placed, replaced = upright_module.Orientations.place, [], []
-
-    def stopping(self, record, *args, **kwargs):
-        if len(placed) == 3:
-            replaced.append((out / "labels" / "a.txt").read_bytes())
-            raise KeyboardInterrupt
-        placed.append(record)
-        return place(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(upright_module.Orientations, "place", stopping)
+    replaced: list[bytes] = []
+    stop_at_placing(monkeypatch, 3, before_stop=lambda: replaced.append((out / "labels" / "a.txt").read_bytes()))
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 130, err
     assert replaced and replaced[0] != USERS_LABEL  # the run had replaced it when it was stopped

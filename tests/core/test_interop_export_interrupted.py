@@ -18,7 +18,7 @@ import pytest
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop import export_coco, export_yolo, unfinished
-from petloc_gui.core.interop import upright as upright_module
+from tests.cli.helpers import stop_at_placing
 
 EXPORTS = {"yolo": (export_yolo, ("data.yaml", "classes.txt")), "coco": (export_coco, ("annotations.json",))}
 
@@ -28,16 +28,7 @@ class Killed(BaseException):
 
 
 def _kill_at_the_third_image(monkeypatch) -> None:
-    real = upright_module.Orientations.place
-    placed = []
-
-    def place(self, record, *args, **kwargs):
-        if len(placed) == 2:
-            raise Killed
-        placed.append(record)
-        return real(self, record, *args, **kwargs)
-
-    monkeypatch.setattr(upright_module.Orientations, "place", place)
+    stop_at_placing(monkeypatch, 2, Killed)
 
 
 def _ended_pid() -> int:
