@@ -10,6 +10,7 @@ from __future__ import annotations
 from petloc_gui.app.class_list import read_classes
 
 from .conftest import open_and_wait
+from .test_class_rename_waits_for_save import undo_everything
 
 
 def _editor(qtbot, window, folder):
@@ -23,14 +24,6 @@ def _editor(qtbot, window, folder):
 
 def _row(window, name):
     return next(i for i, it in enumerate(window.session.dataset.items) if it.image_path.name == name)
-
-
-def _undo_all(window, rows=None):
-    for row in rows if rows is not None else range(len(window.session.dataset.items)):
-        window.show_row(row)
-        stack = window.edits.stack()
-        while stack.canUndo():
-            stack.undo()
 
 
 def test_one_of_two_relabelled_images_saved_the_file_waits(qtbot, window, folder):
@@ -51,7 +44,7 @@ def test_saved_on_one_undone_on_the_other_the_old_name_keeps_its_key(qtbot, wind
     editor.rename("cat", "kitten")
     window.show_row(_row(window, "a.png"))
     assert window.save_current()
-    _undo_all(window, [_row(window, "c.png")])
+    undo_everything(window, [_row(window, "c.png")])
     qtbot.wait(100)
     assert not window.has_unsaved()
     assert read_classes(folder) == ["cat", "dog"]
@@ -65,7 +58,7 @@ def test_new_name_typed_elsewhere_then_rename_undone(qtbot, window, folder):
     b = _row(window, "b.png")
     window.show_row(b)
     window.edits.rename_in(b, window.session.store.document(b), "dog", "kitten")  # typed on b's box
-    _undo_all(window, [_row(window, "a.png"), _row(window, "c.png")])
+    undo_everything(window, [_row(window, "a.png"), _row(window, "c.png")])
     qtbot.wait(100)
     assert window.labels.names()[:2] == before[:2] == ["cat", "dog"]
     assert "kitten" in window.labels.names()  # b's box, a class found on boxes
@@ -79,7 +72,7 @@ def test_merge_undone_everywhere_the_list_is_as_before(qtbot, window, folder):
     before = window.labels.names()
     editor.rename("cat", "dog")
     assert window.labels.names()[0] == "dog"
-    _undo_all(window)
+    undo_everything(window)
     qtbot.wait(100)
     assert not window.has_unsaved()
     assert window.labels.names() == before
@@ -88,7 +81,7 @@ def test_merge_undone_everywhere_the_list_is_as_before(qtbot, window, folder):
 def test_merge_undone_is_not_written_by_an_unrelated_save(qtbot, window, folder):
     editor = _editor(qtbot, window, folder)
     editor.rename("cat", "dog")
-    _undo_all(window)
+    undo_everything(window)
     qtbot.wait(100)
     e = _row(window, "e.png")
     window.show_row(e)

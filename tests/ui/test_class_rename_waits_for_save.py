@@ -23,8 +23,9 @@ def _renamed(qtbot, window, folder):
     return before
 
 
-def _undo_everywhere(window):
-    for row in range(len(window.session.dataset.items)):
+def undo_everything(window, rows=None):
+    """Every edit of the images ``rows`` (all of them by default) undone, as Ctrl+Z pressed on each."""
+    for row in rows if rows is not None else range(len(window.session.dataset.items)):
         window.show_row(row)
         stack = window.edits.stack()
         while stack.canUndo():
@@ -34,7 +35,7 @@ def _undo_everywhere(window):
 def test_undone_on_every_image_the_list_and_file_are_as_before(qtbot, window, folder):
     before = _renamed(qtbot, window, folder)
     assert window.labels.names()[0] == "kitten"  # shown in cat's place while boxes hold it
-    _undo_everywhere(window)
+    undo_everything(window)
     qtbot.wait(100)
     assert not window.has_unsaved()
     assert read_classes(folder) == ["cat", "dog"]
@@ -55,7 +56,7 @@ def test_saved_the_file_holds_the_rename_in_place(qtbot, window, folder):
 
 def test_undone_then_redone_is_shown_again(qtbot, window, folder):
     _renamed(qtbot, window, folder)
-    _undo_everywhere(window)
+    undo_everything(window)
     qtbot.wait(100)
     for row in range(len(window.session.dataset.items)):
         window.show_row(row)
