@@ -149,6 +149,9 @@ class RetrainDialog(QDialog):
         # the folder set apart: "ar_صور" took the line's direction ("…/ar_72 ,صور annotated images")
         data = QLabel(f"{isolated(data_name)}{annotated}")
         data.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>x" is a name, not markup
+        # wrapped where the path may break ("/", "-"): on one line a long folder made the body wider than an
+        # 800 px screen at 1.5, and it scrolled sideways, every note under it cut at the dialog's right edge
+        data.setWordWrap(True)
         form.addRow("Data:", data)
         form.addRow("Epochs:", self.epochs)
         form.addRow("Validation fraction:", self.val_fraction)
