@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -125,7 +125,6 @@ class HelpDialog(QDialog):
             rows[after:after] = key_rows
             after += len(key_rows)
         rows.insert(after, NO_BOX_SELECTED_ROW)
-        self._long_rows = (0, after)  # the labelImg row and this one: longer than the Action column (showEvent)
         if isinstance(parent, QMainWindow):
             rows += menu_shortcut_rows(parent, rows)
         rows += list(MOUSE_HELP)
@@ -141,6 +140,12 @@ class HelpDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setTabKeyNavigation(False)  # Tab goes on to Close (Qt's default walked the cells); arrows scroll
+        # the Action column stretches with the dialog: its rows take the lines they need at each width, fitted
+        # once the header has its new widths (while it says a section resized, columnWidth is still the old one)
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.timeout.connect(self._fit_rows)
+        table.horizontalHeader().sectionResized.connect(lambda *_: self._refit.start())
         rule = QLabel(QUEUE_RULE)
         rule.setWordWrap(True)
         manual = QLabel(manual_html())
@@ -163,9 +168,18 @@ class HelpDialog(QDialog):
         shrink_to_screen(self, parent)
 
     def showEvent(self, event) -> None:  # Qt's name
-        """The labelImg row is longer than the Action column at the dialog's width: in one 22 px line it
-        was cut ("… goes to the next image to…") and its second half, the verify key, never seen. It and
-        the no-box-selected row take the lines they need once the columns have their widths."""
         super().showEvent(event)
-        for row in self._long_rows:
-            self.table.resizeRowToContents(row)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its text needs at the columns' widths, one line (the default height) at least.
+        The labelImg row is longer than the Action column at the dialog's width: in one 22 px line it was cut
+        ("… goes to the next image to…") and its second half, the verify key, never seen; at 1.5 on an 800 px
+        screen the dialog is as wide as the screen and "0 … 9" (and Esc, Return) read "Label the selected box:
+        the class named by the …". Fitted again when the Action column changes width (the dialog resized)."""
+        table = self.table
+        least = table.verticalHeader().defaultSectionSize()
+        for row in range(table.rowCount()):  # (Qt's word-wrapped hint: at the column's width)
+            height = max(least, table.sizeHintForRow(row))
+            if table.rowHeight(row) != height:
+                table.setRowHeight(row, height)
