@@ -44,7 +44,7 @@ def test_the_curves_differ_by_line_style_and_the_legend_draws_each(qtbot):
     assert len(styles) == 3 and Qt.PenStyle.SolidLine in styles
     legend = chart.chart().legend()
     assert legend.markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries
-    assert [marker.label() for marker in legend.markers()] == ["training loss", "val. accuracy", "val. mean IoU"]
+    assert [marker.label() for marker in legend.markers()] == ["loss", "val. acc.", "val. IoU"]  # the axes' words
 
 
 def test_the_chart_takes_no_focus_and_says_its_figures(qtbot):

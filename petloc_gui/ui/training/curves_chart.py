@@ -12,13 +12,17 @@ from PySide6.QtWidgets import QWidget
 from petloc_gui.ui.canvas.contrast import readable_on
 from petloc_gui.ui.chart_height import hold_readable_minimum, readable_chart_height
 
-# (event key, legend name, which axis, colour, line style): told apart by the line's style as well as by
-# its colour (Okabe-Ito's blue, orange and bluish green), which the legend shows
+# (event key, name, which axis, colour, line style): told apart by the line's style as well as by its colour
+# (Okabe-Ito's blue, orange and bluish green), which the legend shows
 CURVES = (
     ("loss", "training loss", "loss", QColor(0x00, 0x72, 0xB2), Qt.PenStyle.SolidLine),
     ("val_accuracy", "val. accuracy", "score", QColor(0xE6, 0x9F, 0x00), Qt.PenStyle.DashLine),
     ("val_mean_iou", "val. mean IoU", "score", QColor(0x00, 0x9E, 0x73), Qt.PenStyle.DotLine),
 )
+# The legend's names, in the axes' words: the Retraining window is as wide as the image list (`progress_width`),
+# its chart ~270 px at 1.5 on an 800 px screen, and QtCharts elides what its one row cannot hold ("trainin… ·
+# val. ac… · val. m…"). A screen reader hears the full names (`_describe`).
+LEGEND_NAMES = {"loss": "loss", "val_accuracy": "val. acc.", "val_mean_iou": "val. IoU"}
 LINE_CONTRAST = 3.0  # WCAG 1.4.11, a graph's lines against its background
 LINE_PX = 2.5
 MIN_HEIGHT_PX = 220  # at the default font; more at a larger one (`readable_chart_height`)
@@ -58,9 +62,9 @@ class CurvesChart(QChartView):
         chart.addAxis(self._loss_axis, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self._score_axis, Qt.AlignmentFlag.AlignRight)
         self.series: dict[str, QLineSeries] = {}
-        for key, name, axis, _color, _style in CURVES:
+        for key, _name, axis, _color, _style in CURVES:
             series = QLineSeries()
-            series.setName(name)
+            series.setName(LEGEND_NAMES[key])
             series.setPointsVisible(True)
             chart.addSeries(series)
             series.attachAxis(self._x_axis)
