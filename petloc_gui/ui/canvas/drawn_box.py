@@ -8,7 +8,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene
 
 # The rounding an edit gets (`ImageDocument.clamp_box`): the status line shows the size the file will hold
-from petloc_gui.app.image_document import whole_pixels
+from petloc_gui.app.whole_pixels import whole_pixels
 from petloc_gui.ui.canvas.box_item import GT_COLOR, clamped, rect_to_box
 from petloc_gui.ui.canvas.click_or_drag import is_drag
 
