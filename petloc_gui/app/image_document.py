@@ -119,10 +119,14 @@ class ImageDocument:
     @property
     def dirty(self) -> bool:
         """True when a save would change what the file says: a box, a label, a field the window keeps, the
-        verified flag, or a box's mark as a model's accepted unchanged (ADR 0013: data a save writes, though
-        nothing shows it). The mark is compared as a save writes it (`_as_written`), not its raw fields:
-        an accepted box moved back onto the file's box of a person still holds the model's name, void."""
-        if self.verified != self._saved_verified:
+        verified flag, a box's mark as a model's accepted unchanged, or the file's pre-label mark (ADR 0013:
+        data a save writes, though nothing shows it). A box's mark is compared as a save writes it
+        (`_as_written`), not its raw fields: an accepted box moved back onto the file's box of a person still
+        holds the model's name, void. The pre-label mark a save writes (`prelabel_mark`) is compared with the
+        file's (``annotation``: as read, written, or another program's version taken): Take theirs over a box
+        A accepted, the file that very box as the same model's pre-label, then Ctrl+Z, shows the file's boxes
+        and box marks, and its save writes the review, without the file's mark."""
+        if self.verified != self._saved_verified or self.prelabel_mark != _unreviewed_mark(self.annotation):
             return True
         return tuple(self.objects) != self._saved_objects and \
             [_as_written(o) for o in self.objects] != [_as_written(o) for o in self._saved_objects]

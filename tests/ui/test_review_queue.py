@@ -174,7 +174,10 @@ def test_a_pre_label_that_replaced_a_file_saved_in_this_session_shows_as_a_pre_l
     doc.mark_saved(in_session=True)
     assert doc.status() == "saved"
     # the file was deleted and `petloc predict --write-voc` wrote a new one, which the window adopted
-    doc.annotation = VocAnnotation(filename="x.png", prelabel="petloc pre-label by petloc predict, model m")
+    # (`TheirVersion.take_theirs`: the same box, taken in place)
+    written = VocAnnotation(filename="x.png", prelabel="petloc pre-label by petloc predict, model m")
+    fresh = ImageDocument(Path("x.png"), Path("x.xml"), annotation=written, objects=list(doc.objects))
+    doc.adopt_disk_version(fresh)
     assert doc.prelabel and doc.status() == "prelabel"
 
 
