@@ -132,7 +132,7 @@ class RecentFoldersMenu(QMenu):
         clear.triggered.connect(self._clear)
 
     def _clear(self) -> None:
-        self._settings.recent_folders = []
+        self._settings.clear_recent_folders()
         self.rebuild()
 
 

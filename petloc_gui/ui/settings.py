@@ -121,10 +121,19 @@ class Settings:
         self._q.setValue("recent_folders", [_path_kept(str(f)) for f in list(folders)[:MAX_RECENT]])
 
     def add_recent_folder(self, folder: str) -> None:
+        # Read again first: QSettings reads the file only at a sync(), and a list built from the copy read at
+        # the start replaced the one another window (another process) had written since, its folders gone.
+        self._q.sync()
         self.last_folder = folder
         self.recent_folders = [folder] + [f for f in self.recent_folders if f != folder]
         # Written now, not at close: a folder opened is kept even if petloc is killed, and a file that
         # cannot be written is found while the window can still say so (`take_unsaved_note`).
+        self._sync()
+
+    def clear_recent_folders(self) -> None:
+        """File → Open recent → Clear the list: written now. Kept until close, the empty list replaced the folders
+        another window opened after the clear."""
+        self.recent_folders = []
         self._sync()
 
     def take_unsaved_note(self) -> str:
