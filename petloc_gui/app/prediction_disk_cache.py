@@ -47,6 +47,7 @@ from petloc_gui.core.cache_bounds import cached_files, remove_least_recent
 from petloc_gui.core.debug_flag import flag_on
 from petloc_gui.core.decode_rules import DECODE_RULES_VERSION
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.in_use_marks import is_mark
 from petloc_gui.core.paths import user_cache_dir
 from petloc_gui.core.stale import remove_stale
 
@@ -76,7 +77,8 @@ def model_fingerprint(bundle: str | os.PathLike[str] | None) -> ModelFingerprint
     try:
         where = os.path.realpath(bundle)
         with os.scandir(where) as entries:
-            names = sorted(entry.name for entry in entries if entry.is_file())
+            # a window's mark that it has the model loaded is no file of the model (each window's is its own)
+            names = sorted(entry.name for entry in entries if entry.is_file() and not is_mark(entry.name))
         stamps = [(name, *_stat_of(os.path.join(where, name))) for name in names]
     except OSError:
         return None

@@ -5,6 +5,11 @@ Discard deleted the version a run had just made though another window had picked
 CLI fell back to the bundled model, and the training time was gone. `discard_unused` deletes a version only
 when no folder's remembered model is it, checked while it is renamed away, under the lock the memory's writers
 hold: a pick remembered meanwhile is either seen (the version kept) or comes after it is gone.
+
+A folder's memory moves on while a window goes on using the version: the second window picked the new
+version, then the first picked the bundled model for the same folder (folder_models.json said "pets"), and
+Discard in the first deleted the version the second was predicting with. A window marks the version it has
+loaded (`app.version_marks`, `core.in_use_marks`), and a mark whose process may still run keeps it too.
 """
 
 from __future__ import annotations
@@ -14,14 +19,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
+from petloc_gui.core import in_use_marks
 from petloc_gui.model.versions import Version, VersionInUse, VersionStore
 
 
 def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | None = None) -> None:
-    """Delete the version ``version_id`` unless a folder's remembered model is it: then it is kept and
-    `VersionInUse` names those folders (their real paths), or says why the memory cannot be read (kept:
-    nothing can tell that no folder uses it). Raises VersionError, OSError or SaveError (the memory's lock)
-    as `VersionStore.discard` does, and then nothing is deleted either."""
+    """Delete the version ``version_id`` unless a folder's remembered model is it or a running petloc window has
+    it loaded: then it is kept and `VersionInUse` names those folders (their real paths) in ``users`` and those
+    windows in ``why`` (`windows_using`), or says why the memory cannot be read (kept: nothing can tell that no
+    folder uses it). Raises VersionError, OSError or SaveError (the memory's lock) as `VersionStore.discard`
+    does, and then nothing is deleted either."""
     memory = memory if memory is not None else FolderMemory()
 
     @contextlib.contextmanager
@@ -36,9 +43,32 @@ def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | 
                 raise VersionInUse(version, why=f"{memory.path} cannot be read ({exc.strerror or exc}), so "
                                                 "whether a folder uses it cannot be told") from exc
             target = store.model_name(str(version.path))  # once, not per remembered folder (under the lock)
-            yield sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+            folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+            windows = windows_using(version.path)
+            if windows:
+                raise VersionInUse(version, folders, why=windows)
+            yield folders
 
     store.discard(version_id, users=folders_using)
+
+
+def windows_using(folder: Path) -> str:
+    """What says which running petloc windows have the version in ``folder`` loaded (their marks), "" when none:
+    "another petloc window has it loaded as its model (process 4242)"."""
+    writers = in_use_marks.users(folder)
+    if not writers:
+        return ""
+    here = [writer for writer in writers if in_use_marks.is_this_process(writer)]
+    others = sorted(set(writers) - set(here))  # a process's two windows: one process
+    said = []
+    if others:
+        pids = ", ".join(in_use_marks.writer_pid(writer) for writer in others)
+        processes = f"process{'es' if len(others) > 1 else ''} {pids}"
+        said.append(f"another petloc window has it loaded as its model ({processes})" if len(others) == 1 else
+                    f"{len(others)} other petloc windows have it loaded as their model ({processes})")
+    if here:
+        said.append("this window still has it loaded")
+    return " and ".join(said)
 
 
 def names_version(store: VersionStore, spec: str, target: str | None) -> bool:
@@ -46,7 +76,13 @@ def names_version(store: VersionStore, spec: str, target: str | None) -> bool:
     (`VersionStore.model_name` of its folder): its folder, model.keras or meta.json under any spelling of the
     path, its old path before it was filed in another preset's folder, or the name `petloc models` lists
     ("<preset folder>/<id>", the id)."""
+    return target is not None and store_name(store, spec) == target
+
+
+def store_name(store: VersionStore, spec: str) -> str | None:
+    """The name `petloc models` lists for the model ``spec`` (`VersionStore.model_name`), also when it is given by
+    its model.keras or meta.json; None when it names no model of this store nor a bundled one."""
     folder = Path(spec).expanduser()
     if folder.name in ("model.keras", "meta.json"):
         folder = folder.parent
-    return target is not None and store.model_name(str(folder)) == target
+    return store.model_name(str(folder))

@@ -18,7 +18,8 @@ live save or training run can own them:
   holding a model bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
   (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
-  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``) and TensorFlow's
+  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``), a window's mark that it
+  had the bundle loaded (``core.in_use_marks``) and TensorFlow's
   (``saved_model.pb.tmp<32 hex>``, ``….index.tempstate<digits>``) included;
 - ``.staging-*`` / ``.trash-*`` folders of the version store (``store``).
 
@@ -142,9 +143,12 @@ def holds_only_bundle_files(path: Path) -> bool:
 
 
 def _is_bundle_file(name: str) -> bool:
-    """A bundle's file, or the temporary an atomic write of one leaves when killed."""
+    """A bundle's file, the temporary an atomic write of one leaves when killed, or the mark of a window that had
+    it loaded (a store version replaced in place is renamed ``.old`` with it)."""
+    from petloc_gui.core.in_use_marks import is_mark  # (it tells a live writer by `process_has_ended`, here)
+
     match = _TEMP_FILE.match(name)
-    return (match.group("name") if match else name) in _BUNDLE_FILES
+    return (match.group("name") if match else name) in _BUNDLE_FILES or is_mark(name)
 
 
 def _is_saved_model(path: Path) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
+from petloc_gui.app.version_marks import LoadedVersionMark
 from petloc_gui.ui.actions import build_actions
 from petloc_gui.ui.canvas.image_cache import ImageCache
 from petloc_gui.ui.canvas.image_panel import ImagePanel, is_prediction
@@ -70,7 +71,8 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         factory = model_factory or load_model_handle
         # a model's predictions kept on disk are shown while it loads: the fingerprint they are kept under
         self.predictions = PredictionService(factory, self, fingerprint_of=getattr(factory, "fingerprint_of",
-                                                                                   bundle_fingerprint))
+                                                                                   bundle_fingerprint),
+                                             holding=LoadedVersionMark().loaded)  # Discard elsewhere keeps it
         self.panel = ImagePanel(self)
         self.setCentralWidget(self.panel)
         self.file_dock = FileListDock(self)

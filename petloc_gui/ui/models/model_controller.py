@@ -263,6 +263,13 @@ class ModelController(FolderModelStart, QObject):
         else:
             self._say_unknown(labels)
 
+    def versions_changed(self) -> None:
+        """A version of the store was deleted (Discard): the bar looks again for a model that knows every class
+        (it went on naming the deleted one)."""
+        session = self.host.session
+        if session is not None and self.new_classes.isVisible():
+            self._say_unknown(set(session.classes.used) or set(self._rule_counts()))
+
     def _say_unknown(self, labels) -> None:
         """The loaded model does not know some of the folder's classes (``labels``): the bar names them
         (and a model that knows them all) and offers to fine-tune it with them; else the bar goes."""

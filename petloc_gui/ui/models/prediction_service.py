@@ -68,9 +68,13 @@ class PredictionService(QObject):
     early_dropped = Signal()
 
     def __init__(self, factory: Callable[[str], Any], parent=None, disk: PredictionDiskCache | None = None,
-                 fingerprint_of: Callable[[str], ModelFingerprint | None] | None = None) -> None:
+                 fingerprint_of: Callable[[str], ModelFingerprint | None] | None = None,
+                 holding: Callable[[str | None], None] | None = None) -> None:
         super().__init__(parent)
         self._factory = factory
+        # told each model the worker is given, None when it has none or stops: the window marks the store version
+        # it has loaded (`app.version_marks`), which Discard in another window then keeps
+        self._holding = holding or (lambda spec: None)
         self._disk = disk if disk is not None else PredictionDiskCache.default()
         # the fingerprint a spec's model will have, read without loading it (None: nothing served while it loads)
         self._fingerprint_of = fingerprint_of
@@ -116,6 +120,7 @@ class PredictionService(QObject):
             self._early = early
             self._background_pos = 0
             self._cond.notify_all()
+        self._holding(spec)
 
     def _fingerprint_before_load(self, spec: str) -> ModelFingerprint | None:
         if self._fingerprint_of is None:
@@ -141,6 +146,7 @@ class PredictionService(QObject):
             self._fingerprint = None
             self._early = None
             self._cond.notify_all()
+        self._holding(None)
 
     def request(self, urgent: Sequence[Path]) -> None:
         """Predict these first (current image alone, then the next few), replacing older requests."""
@@ -249,6 +255,7 @@ class PredictionService(QObject):
             importing = self._importing
             self._cond.notify_all()
         self._worker.quit()
+        self._holding(None)
         if not importing:
             self._worker.wait(30)
 

@@ -40,6 +40,7 @@ from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcom
 from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 if TYPE_CHECKING:
+    from petloc_gui.ui.models.model_controller import ModelController
     from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
 
 STATUS_MS = 8000
@@ -62,6 +63,8 @@ class RetrainController(RetrainStarting, QObject):
     version_created = Signal(object)  # Version
     run_finished = Signal(object)  # ProcessOutcome
     message = Signal(str)  # what the user was told (also shown in the status bar)
+    # a Version Discard deleted: the window's new-classes bar may name it as the model that knows every class
+    version_discarded = Signal(object)
 
     def __init__(self, host: RetrainHost, menu: QMenu, parent: QWidget, store: VersionStore | None = None,
                  in_use_found: Callable[[], Any] = lambda: None) -> None:
@@ -281,6 +284,7 @@ class RetrainController(RetrainStarting, QObject):
         self.new_version = None
         self._progress_window().show_decided(f"The new model was discarded; {here}.")
         self._status("New model discarded.")
+        self.version_discarded.emit(version)
         return ""
 
     def roll_back(self, version: Version) -> None:
@@ -347,24 +351,26 @@ class RetrainController(RetrainStarting, QObject):
 def _kept_in_use(version: Version, used: VersionInUse, here: str) -> str:
     """What Discard says when the new model is kept: which folders use it (or why that cannot be told), that
     it stays listed, and what this window uses now (``here``)."""
+    whose = used.why  # running windows that have it loaded (another window's pick, the folder's memory moved on)
     if used.users:
         folders = first_of([visible(folder) for folder in used.users], 3)
-        whose = (f"it is the model {'these folders use' if len(used.users) > 1 else 'this folder uses'}: {folders} "
-                 "(picked in Model → Versions, maybe in another window)")
-    else:
-        whose = used.why
+        whose = "; ".join(part for part in (
+            f"it is the model {'these folders use' if len(used.users) > 1 else 'this folder uses'}: {folders} "
+            "(picked in Model → Versions, maybe in another window)", whose) if part)
     return (f"The new model ({version.id}) is kept, not deleted: {whose}. It stays in Model → Versions; "
             f"{here}.")
 
 
 class RetrainWindow(RetrainHost, Protocol):
     """The window retraining is installed on (a QMainWindow: it parents the dialogs): its answers as
-    a ``RetrainHost``, its Model menu, where it keeps the controller (`MainWindow.retrain_controller`), and its
-    check of the model in use against the open folder, whose answer Model → Versions says too."""
+    a ``RetrainHost``, its Model menu, where it keeps the controller (`MainWindow.retrain_controller`), its
+    check of the model in use against the open folder, whose answer Model → Versions says too, and its model
+    controller, told when Discard deleted a version (its bar may have named it)."""
 
     model_menu: QMenu
     retrain_controller: RetrainController | None
     trained_here: TrainedHereWatch
+    models: ModelController
 
 
 def install_retraining(window: RetrainWindow) -> RetrainController:
@@ -372,5 +378,6 @@ def install_retraining(window: RetrainWindow) -> RetrainController:
     ``window.retrain_controller`` from now on."""
     controller = RetrainController(window, window.model_menu, cast(QWidget, window),
                                    in_use_found=lambda: window.trained_here.found)
+    controller.version_discarded.connect(lambda _version: window.models.versions_changed())
     window.retrain_controller = controller
     return controller

@@ -30,6 +30,12 @@ class StandInWindow(QMainWindow):
         self.renames: dict[str, str] = {}  # classes renamed with Edit -> Classes this session, old -> new
         # the window's check of the model in use against the open folder: its last answer (`TrainedHereWatch.found`)
         self.trained_here = SimpleNamespace(found=None)
+        # its model controller, told each version Discard deletes (`MainWindow.models`: its bar looks again)
+        self.discarded_seen = 0
+        self.models = SimpleNamespace(versions_changed=self._versions_changed)
+
+    def _versions_changed(self) -> None:
+        self.discarded_seen += 1
 
     def session_renames(self) -> dict[str, str]:
         return dict(self.renames)
