@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.cli import train_distribution
 from petloc_gui.cli.args import (
     add_label_argument,
     fraction,
     model_arg,
     path_arg,
     positive_int,
-    refuse_outside_mode,
     seed,
 )
 from petloc_gui.cli.exclude_list import resolve_exclude_list
@@ -31,7 +30,6 @@ from petloc_gui.cli.output import (
 )
 from petloc_gui.cli.stop_signals import exit_status
 from petloc_gui.cli.taken_back import missing_folders, remove_empty
-from petloc_gui.cli.tf_config import listed_tasks, read_tf_config
 from petloc_gui.cli.train_checks import (
     check_classes,
     folded_skipped,
@@ -93,10 +91,6 @@ examples:
 """
 
 EXIT_CANCELLED = 130  # cancelled because another worker of the run was stopped
-# Seconds a multi-worker run waits for all its workers to connect: long enough to start the
-# command on a few machines by hand, short enough that a wrong address is reported before
-# anyone gives up on it.
-WORKER_TIMEOUT = 300
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -152,47 +146,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cache-images", action="store_true",
         help="keep decoded, downscaled images in the user cache folder (faster later epochs and retrains)",
     )
-    parser.add_argument(
-        "--distribute",
-        choices=("none", "mirrored", "multiworker"),
-        default="none",
-        help="tf.distribute strategy (default none); multiworker reads TF_CONFIG (see below)",
-    )
-    parser.add_argument(
-        "--worker-timeout", type=positive_int, default=None, metavar="SECONDS",
-        help=f"with --distribute multiworker: how long to wait for the other workers to start (default "
-             f"{WORKER_TIMEOUT}: time to start the command on each machine by hand), and, when over 600, for a "
-             "worker slower to collect its data at the start-of-training check",
-    )
-
-
-def _warn_of_tf_config(distribute: str) -> None:
-    """Set for a multi-worker run with --distribute multiworker left off, TF_CONFIG went unread: this run trained
-    alone without a word while the workers it lists waited --worker-timeout for it and failed. One that lists
-    no other worker (`{}`, a cluster of one chief, as some managed jobs set) has no one to wait."""
-    text = os.environ.get("TF_CONFIG")
-    if not text:
-        return
-    try:
-        tasks = listed_tasks(text)
-    except CommandError as exc:
-        error(f"warning: {exc}; without --distribute multiworker this run trains on this machine alone "
-              f"(--distribute {distribute})")
-        return
-    if len(tasks) > 1:
-        error(f"warning: TF_CONFIG is set, but without --distribute multiworker this run trains on this machine "
-              f"alone (--distribute {distribute}) and does not join the workers TF_CONFIG lists: add "
-              "--distribute multiworker to train with them, or unset TF_CONFIG")
+    train_distribution.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    # Ignored outside multiworker, it looked as if it had bounded something.
-    refuse_outside_mode(args.worker_timeout is not None and args.distribute != "multiworker", "--worker-timeout",
-                        "--distribute multiworker", "it bounds the wait for the other workers of TF_CONFIG")
-    if args.worker_timeout is None:
-        args.worker_timeout = WORKER_TIMEOUT
-    if args.distribute != "multiworker":
-        _warn_of_tf_config(args.distribute)
+    train_distribution.check_options(args)
     in_store = args.out is None
     if in_store:  # the store's preset folder: the bundle is a version the window and `petloc models` list
         from petloc_gui.cli.cmd_models import store_folder
@@ -233,7 +191,7 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     say_orphan_annotations(dataset, "trained on")  # an XML whose image went: in no count of images
     load_tensorflow()
     if args.distribute == "multiworker":
-        _connect_workers(args)
+        train_distribution.connect_workers(args)
     from petloc_gui.model import training
     from petloc_gui.model.training_data import TooFewImagesError
     from petloc_gui.model.version_id import new_version_id
@@ -323,10 +281,7 @@ def _check_inputs(args: argparse.Namespace, in_store: bool = False) -> None:
             raise CommandError(f"{path}: {option} file is not a regular file ({kind})")
         if not path.is_file():
             raise FileNotFoundError(2, f"{option} file not found", str(path))
-    if args.distribute == "multiworker":
-        from petloc_gui.model.presets import get_preset  # no TensorFlow
-
-        args.cluster = read_tf_config(args.batch_size or get_preset(args.preset).batch_size)
+    train_distribution.read_cluster(args)
     from petloc_gui.model.class_renames import parse_renamed, rename_problem  # no TensorFlow
 
     try:
@@ -366,26 +321,6 @@ def _unread_without_annotation(dataset: Dataset) -> list[tuple[str, str]]:
     unread = dataset.unread()
     with_annotation = {path for path, _ in annotated(dataset, unread)}
     return [(str(path), f"no annotation, and {fmt.reason}") for path, fmt in unread if path not in with_annotation]
-
-
-def _connect_workers(args: argparse.Namespace) -> None:
-    """Wait, for at most --worker-timeout, until every worker of TF_CONFIG is up (Ctrl+C or SIGTERM ends the
-    wait with a line naming whom it waited for; `run` then takes back the --out it made), then check the batch
-    splits across all their devices."""
-    from petloc_gui.model.distributed import connect_workers
-    from petloc_gui.model.presets import get_preset
-
-    cluster = args.cluster
-    info(f"waiting for the other workers ({cluster.others()}; this is {cluster.task_type} {cluster.task_index} "
-         f"at {cluster.address}; up to {args.worker_timeout} s, --worker-timeout)...")
-    strategy = connect_workers(args.worker_timeout, f"{cluster.others()}, from TF_CONFIG", say=info)
-    replicas = strategy.num_replicas_in_sync
-    batch = args.batch_size or get_preset(args.preset).batch_size
-    if batch % replicas:
-        raise UsageError(f"--batch-size {batch} cannot be split evenly across the {replicas} devices of the "
-                         f"{len(cluster.tasks)} workers (--batch-size is the global batch): give a multiple of "
-                         f"{replicas}")
-    info(f"all {len(cluster.tasks)} workers connected ({replicas} devices in all)")
 
 
 def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:

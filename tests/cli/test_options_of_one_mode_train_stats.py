@@ -31,7 +31,7 @@ def test_overwrite_without_plot_is_refused(tmp_path, capsys):
 
 def test_the_default_worker_timeout_is_kept(tmp_path, capsys, monkeypatch):
     """Not given, --worker-timeout still bounds a multiworker wait by its documented default."""
-    from petloc_gui.cli import cmd_train
+    from petloc_gui.cli import cmd_train, train_distribution
     from petloc_gui.cli.main import build_parser
 
     args = build_parser().parse_args(["train", str(tmp_path), "--preset", "digits"])
@@ -39,4 +39,4 @@ def test_the_default_worker_timeout_is_kept(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(cmd_train, "missing_folders", lambda out: [])
     args.out = tmp_path / "out"
     assert cmd_train.run(args) == 0
-    assert args.worker_timeout == cmd_train.WORKER_TIMEOUT == 300
+    assert args.worker_timeout == train_distribution.WORKER_TIMEOUT == 300

@@ -26,7 +26,7 @@ TRAINING = "training under way (stand-in)"
 # `petloc train` with TensorFlow's loading, the wait for the other workers and training itself stood in for.
 STAND_IN_CLI = f"""\
 import runpy, sys, time
-from petloc_gui.cli import cmd_train
+from petloc_gui.cli import cmd_train, train_distribution
 from petloc_gui.model import training
 
 def train(data_dir, config, on_event, should_stop, folder=None):
@@ -35,7 +35,7 @@ def train(data_dir, config, on_event, should_stop, folder=None):
         time.sleep(0.05)
 
 cmd_train.load_tensorflow = lambda: None
-cmd_train._connect_workers = lambda args: None
+train_distribution.connect_workers = lambda args: None
 training.train = train
 sys.argv[0] = "petloc"
 runpy.run_module("petloc_gui.cli", run_name="__main__")
