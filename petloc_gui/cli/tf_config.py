@@ -4,13 +4,15 @@ TensorFlow finds a TF_CONFIG mistake only once it has loaded and training has co
 (5-10 s), in words that do not name the variable ("The `task_id` 2 exceeds the maximum id of
 worker", "KeyError: 'evaluator'", "Could not start gRPC server"); without TF_CONFIG it trains
 alone, without a word. Everything that can be told from the variable and this machine is told
-here in 0.2 s, one line each, naming TF_CONFIG and the fix. What only shows when the workers meet
+here in 0.2 s (plus the look-up of hosts that share a port, `_check_one_address_each`), one line each,
+naming TF_CONFIG and the fix. What only shows when the workers meet
 (two workers listing different clusters) is said by `model.distributed.connect_workers`.
 """
 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import os
 import socket
@@ -83,6 +85,7 @@ def read_tf_config(batch_size: int | None) -> Cluster:
         raise UsageError(f"--batch-size {batch_size} cannot be split evenly across the {workers} workers TF_CONFIG "
                          f"lists (--batch-size is the global batch): give a multiple of {workers}, e.g. "
                          f"{batch_size + workers - batch_size % workers}")
+    _check_one_address_each(tasks)
     _check_port_free(result)
     return result
 
@@ -135,6 +138,53 @@ def _cluster_tasks(cluster: object) -> tuple[tuple[str, int, str], ...]:
     if not tasks:
         raise CommandError("TF_CONFIG's \"cluster\" lists no \"worker\": put every machine's host:port there")
     return tuple(tasks)
+
+
+def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
+    """No two entries name one port of one machine: `localhost:2222` and `127.0.0.1:2222` passed the check of
+    `_cluster_tasks`, which compares the strings, and the worker waiting for the other reached its own server
+    and waited out --worker-timeout. Hosts sharing a port are compared by what they resolve to here (every
+    loopback address being this machine); a host that does not resolve is no other host's alias."""
+    on_port: dict[int, list[tuple[str, str]]] = {}  # port -> (entry, host:port) of each naming it
+    for task_type, index, address in tasks:
+        on_port.setdefault(int(address.rpartition(":")[2]), []).append((f"{task_type}[{index}]", address))
+    for port, entries in on_port.items():
+        if len(entries) < 2:
+            continue  # alone on its port: nothing to look up
+        seen: dict[str, tuple[str, str]] = {}  # machine address -> the first entry naming it
+        for entry, address in entries:
+            for machine in sorted(_machine_addresses(address.rpartition(":")[0])):
+                first, named = seen.setdefault(machine, (entry, address))
+                if first != entry:
+                    where = "this machine (loopback)" if machine == _LOOPBACK else machine
+                    raise CommandError(f"TF_CONFIG's cluster lists one host:port two ways: {named} ({first}) and "
+                                       f"{address} ({entry}) are both port {port} of {where}, so a worker waiting "
+                                       "for the other would reach its own server: give each worker its own "
+                                       "host:port")
+
+
+_LOOPBACK = "loopback"  # what every loopback address (127.0.0.0/8, ::1) is compared as: this machine
+
+
+def _machine_addresses(host: str) -> frozenset[str]:
+    """The addresses ``host`` resolves to here, a loopback one as `_LOOPBACK`; none when it does not resolve."""
+    name = host[1:-1] if host.startswith("[") and host.endswith("]") else host  # [::1]
+    try:
+        found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError, ValueError):  # not resolvable here (gaierror), or not a name at all
+        return frozenset()
+    addresses: set[str] = set()
+    for family, _, _, _, sockaddr in found:
+        if family not in (socket.AF_INET, socket.AF_INET6):
+            continue
+        try:
+            ip = ipaddress.ip_address(str(sockaddr[0]).partition("%")[0])  # fe80::1%eth0: the scope is no part
+        except ValueError:
+            continue
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:  # ::ffff:10.0.0.5
+            ip = ip.ipv4_mapped
+        addresses.add(_LOOPBACK if ip.is_loopback else str(ip))
+    return frozenset(addresses)
 
 
 def _check_port_free(cluster: Cluster) -> None:
