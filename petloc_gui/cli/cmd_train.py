@@ -190,8 +190,7 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     unread = _unread_without_annotation(dataset)
     say_orphan_annotations(dataset, "trained on")  # an XML whose image went: in no count of images
     load_tensorflow()
-    if args.distribute == "multiworker":
-        train_distribution.connect_workers(args)
+    train_distribution.before_training(args)
     from petloc_gui.model import training
     from petloc_gui.model.training_data import TooFewImagesError
     from petloc_gui.model.version_id import new_version_id

@@ -2,7 +2,8 @@
 
 TF_CONFIG set for a run without ``multiworker`` is a warning (`check_options`); with ``multiworker`` it is read
 before TensorFlow loads (`read_cluster`, `cli.tf_config`), and once TensorFlow has loaded this worker waits for
-the others and says when all are there (`connect_workers`). The strategy itself is made by `model.distributed`.
+the others and says when all are there (`connect_workers`); ``mirrored`` on one device says so (`before_training`).
+The strategy itself is made by `model.distributed`.
 """
 
 from __future__ import annotations
@@ -72,6 +73,21 @@ def read_cluster(args: argparse.Namespace) -> None:
         from petloc_gui.model.presets import get_preset  # no TensorFlow
 
         args.cluster = read_tf_config(args.batch_size or get_preset(args.preset).batch_size)
+
+
+def before_training(args: argparse.Namespace) -> None:
+    """Once TensorFlow has loaded: multiworker waits for the other workers (`connect_workers`); mirrored on a
+    machine of one device says that it trains as on one device (it said nothing: the user had asked for several)."""
+    if args.distribute == "multiworker":
+        connect_workers(args)
+    elif args.distribute == "mirrored":
+        from petloc_gui.model import distributed
+
+        devices = distributed.mirrored_devices()
+        if len(devices) == 1:
+            shown = devices[0].rpartition("device:")[2] or devices[0]  # CPU:0, not /job:localhost/replica:0/...
+            info(f"--distribute mirrored: this machine has one device ({shown}), so this run trains as on one "
+                 "device")
 
 
 def connect_workers(args: argparse.Namespace) -> None:

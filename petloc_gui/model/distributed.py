@@ -87,7 +87,7 @@ def make_strategy(name: str | None) -> Strategy:
     if name is None:
         return tf.distribute.get_strategy()
     if name == "mirrored":
-        return tf.distribute.MirroredStrategy()
+        return tf.distribute.MirroredStrategy(mirrored_devices())
     if name == "multiworker":
         patch_keras_log_reduction()
         if _connected:
@@ -95,6 +95,15 @@ def make_strategy(name: str | None) -> Strategy:
         with _stop_handlers_kept():
             return tf.distribute.MultiWorkerMirroredStrategy()
     raise ValueError(f"distribute must be one of {DISTRIBUTE_CHOICES}, got {name!r}")
+
+
+def mirrored_devices() -> list[str]:
+    """The devices ``--distribute mirrored`` trains on here, by name: every GPU, else the CPU, as
+    TensorFlow's ``MirroredStrategy()`` chooses them (mirrored_strategy.all_local_devices). `make_strategy`
+    makes the strategy on these, so what `petloc train` says of them is what trains."""
+    import tensorflow as tf
+
+    return [device.name for device in tf.config.list_logical_devices("GPU") or tf.config.list_logical_devices("CPU")]
 
 
 def connect_workers(timeout: float, waited_for: str, say: Callable[[str], None] | None = None) -> Strategy:
