@@ -218,6 +218,7 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
         version_id=version_id,
         known_hashes=folder.known_hashes,  # the checks hashed the images: the run does not, while unchanged
         lineage_told=folder.lineage_incomplete,  # said before the run: the run does not say it again
+        worker_timeout=args.worker_timeout if args.distribute == "multiworker" else None,  # the check's wait too
         **optional,
     )
     reporter = TrainReporter(lineage_incomplete=folder.lineage_incomplete)

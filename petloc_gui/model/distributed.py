@@ -70,7 +70,6 @@ SAME_CLUSTER = "the check that all list the same cluster"
 
 
 _connected: list[Strategy] = []  # the strategy `connect_workers` made, until `make_strategy` takes it
-_connected_under: list[float] = []  # the timeout (--worker-timeout) `connect_workers` was last given
 
 
 class WorkerLostError(PetlocError):
@@ -149,14 +148,7 @@ def connect_workers(timeout: float, waited_for: str, say: Callable[[str], None] 
         raise WorkersNotConnectedError(port_held(resolver.task_type, resolver.task_id)) from exc
     _check_same_cluster(strategy, timeout)
     _connected[:] = [strategy]
-    _connected_under[:] = [timeout]
     return strategy
-
-
-def connected_worker_timeout() -> float | None:
-    """The timeout (`petloc train --worker-timeout`) the workers connected under, None before they did: the
-    user's bound on waiting for the others, which the start-of-training check honours too when longer."""
-    return _connected_under[-1] if _connected_under else None
 
 
 def _wait_for_start(spec: Any, task_type: str, task_id: int, timeout: float, say: Callable[[str], None]) -> None:

@@ -108,6 +108,7 @@ class TrainConfig:
     # told the user already (`petloc train`, before TensorFlow loads): the run's own warning is then not
     # given again (a reason the run finds otherwise still is); "": the run gives it (the window's training)
     lineage_told: str = ""
+    worker_timeout: float | None = None  # multiworker: --worker-timeout, a bound at the start-of-run check too
 
 
 def _model_name(bundle: LoadedBundle) -> str:
@@ -238,7 +239,7 @@ def train_run(
 
     if multiworker:  # before the model's variables, the run's first collective
         check_workers_agree(strategy, training_parts(data, config, preset, epochs, batch_size, steps,
-                                                     parent.meta if parent else None), stop)
+                                                     parent.meta if parent else None), stop, config.worker_timeout)
     weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
     with strategy.scope():
         # distributed: BatchNorm on the global batch, so every worker keeps the same moving statistics
@@ -254,11 +255,9 @@ def train_run(
     cache = image_cache_or_none(emit) if config.cache_images else None
     dataset = train_input(data, preset, batch_size, config.seed, cache, strategy, config.distribute,
                            heat_target=heat is not None)
-    patience = config.patience or preset.patience
-    if config.distribute == "multiworker":
-        # Each worker validates on its own; the figures can differ in the last digits, and an
-        # early stop on one worker alone would leave the others waiting in a collective.
-        patience = epochs
+    # multiworker: each worker validates on its own; the figures can differ in the last digits, and an
+    # early stop on one worker alone would leave the others waiting in a collective.
+    patience = epochs if multiworker else (config.patience or preset.patience)
 
     def tell_unreadable() -> None:
         # images found unreadable (in input threads) since the last event, once each, from this thread
@@ -386,7 +385,7 @@ def train_run(
 def _config_record(config: TrainConfig, parent: LoadedBundle | None) -> dict[str, Any]:
     """The run's settings without machine paths (the parent by name, weights by file name)."""
     # (lineage_told: what the user was told; meta.json training_data.lineage_incomplete records why)
-    unrecorded = ("exclude", "test_split", "out_dir", "version_id", "known_hashes", "lineage_told")
+    unrecorded = ("exclude", "test_split", "out_dir", "version_id", "known_hashes", "lineage_told", "worker_timeout")
     record = {k: v for k, v in asdict(config).items() if k not in unrecorded}
     record["init_from"] = _model_name(parent) if parent else None
     if config.backbone_weights:

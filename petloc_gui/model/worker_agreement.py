@@ -16,14 +16,14 @@ image contents differ under the same lists of images is a second collective
 made (`file_hashes`, `first_differences`): a 64-bit hash of each image and of its
 annotation, so the refusal names the first file that differs.
 
-A worker reaches the check after collecting its data, so one may come minutes after another (a cold
-network disk, a bigger folder). The wait for it is bounded (`agreement_timeout`: 600 s, or a longer
---worker-timeout, the collective's own timeout: "worker 1 did not reach the start of training within 600 s
-(...) give every worker --worker-timeout SECONDS"; a worker frozen meanwhile fails the
-heartbeat within seconds, said as "stopped answering (no heartbeat)", `distributed.lost_heartbeat`) and
-stoppable: TensorFlow's collective holds the thread that makes it, where Python runs no signal handler, so
-it runs in a helper thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or
-SIGTERM there stops this worker at once (the collective aborted, `TrainingCancelled`).
+A worker reaches the check after collecting its data, so one may come minutes after another (a cold network
+disk, a bigger folder). The wait for it is bounded (`agreement_timeout`: 600 s, or a longer --worker-timeout,
+which the run hands down as ``worker_timeout``; the collective's own timeout: "worker 1 did not reach the
+start of training within 600 s (...) give every worker --worker-timeout SECONDS"; a worker frozen meanwhile
+fails the heartbeat within seconds, said as "stopped answering (no heartbeat)", `distributed.lost_heartbeat`)
+and stoppable: TensorFlow's collective holds the thread that makes it, where Python runs no signal handler, so
+it runs in a helper thread while the main thread waits in short rounds (`_stoppable`), and Ctrl+C or SIGTERM
+there stops this worker at once (the collective aborted, `TrainingCancelled`).
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from typing import TYPE_CHECKING, Any
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.model.distributed import (
     WorkerLostError,
-    connected_worker_timeout,
     is_chief,
     lost_heartbeat,
     lost_workers,
@@ -135,17 +134,19 @@ def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mappin
             "worker; no worker trained")
 
 
-def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Callable[[], bool] = lambda: False) -> None:
+def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Callable[[], bool] = lambda: False,
+                        worker_timeout: float | None = None) -> None:
     """Raise `WorkersDisagreeError` on every worker when any two workers' ``parts`` differ.
 
     One collective (an all-gather of the hashes; a second one, of each file's, when only the image
     contents differ): every worker must call it at the same point, before any other collective of the run.
-    A worker not there within `agreement_timeout` seconds is `WorkerLostError`; ``stop()`` true while
-    waiting (this worker's Ctrl+C) is `TrainingCancelled`.
+    A worker not there within `agreement_timeout` seconds (``worker_timeout``: the --worker-timeout the
+    workers connected under, None when not known) is `WorkerLostError`; ``stop()`` true while waiting
+    (this worker's Ctrl+C) is `TrainingCancelled`.
     """
     fingerprint = run_fingerprint(parts)
     kinds = list(fingerprint)
-    rows = _gathered(strategy, list(fingerprint.values()), stop)
+    rows = _gathered(strategy, list(fingerprint.values()), stop, worker_timeout)
     per_worker = len(rows) // max(1, worker_count(strategy))
     found = disagreements(rows, kinds, per_worker)
     if not found:
@@ -154,27 +155,29 @@ def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Call
     # Every worker has the same ``found``, so all of them make this second collective, or none does.
     if CONTENTS in parts and not any(kind in differing for differing in found.values() for kind in _LISTS):
         paths, hashes = file_hashes(parts)
-        files = first_differences(_gathered(strategy, hashes, stop), paths,
+        files = first_differences(_gathered(strategy, hashes, stop, worker_timeout), paths,
                                   [worker for worker, differing in found.items() if CONTENTS in differing],
                                   per_worker)
     raise WorkersDisagreeError(refusal(found, parts, files))
 
 
-def agreement_timeout() -> float:
-    """Seconds to wait at the check: `AGREEMENT_TIMEOUT`, or the --worker-timeout the workers connected
-    under when longer: the remedy the timeout's line names for workers whose data collection differs by more."""
-    return max(float(AGREEMENT_TIMEOUT), float(connected_worker_timeout() or 0.0))
+def agreement_timeout(worker_timeout: float | None = None) -> float:
+    """Seconds to wait at the check: `AGREEMENT_TIMEOUT`, or ``worker_timeout`` (the --worker-timeout the workers
+    connected under) when longer: the remedy the timeout's line names for workers whose data collection differs
+    by more."""
+    return max(float(AGREEMENT_TIMEOUT), float(worker_timeout or 0.0))
 
 
-def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool]) -> list[list[int]]:
+def _gathered(strategy: Strategy, numbers: list[int], stop: Callable[[], bool],
+              worker_timeout: float | None = None) -> list[list[int]]:
     """Every replica's ``numbers`` (the same count on each), gathered with one collective: one row each.
 
     A sum of one row per replica, each replica filling in its own (the others zero): unlike
-    ``strategy.gather``, ``reduce_to`` takes the timeout. Waits at most `agreement_timeout` seconds, and
-    stops when ``stop()`` is (`_stoppable`)."""
+    ``strategy.gather``, ``reduce_to`` takes the timeout. Waits at most `agreement_timeout` seconds (of
+    ``worker_timeout``), and stops when ``stop()`` is (`_stoppable`)."""
     import tensorflow as tf
 
-    timeout = agreement_timeout()  # read now: a test's launcher sets a short one
+    timeout = agreement_timeout(worker_timeout)  # looked up now: a test's launcher sets a short one
     replicas = int(strategy.num_replicas_in_sync)
 
     def own_row(context: Any) -> Any:

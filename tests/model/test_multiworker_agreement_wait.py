@@ -13,7 +13,8 @@ import time
 import pytest
 
 from petloc_gui.model import worker_agreement
-from tests.model.test_distributed_lost_worker_words import TIMED_OUT, _FailingExchange, agreement_line
+from petloc_gui.model.distributed import WorkerLostError
+from tests.model.test_distributed_lost_worker_words import TIMED_OUT, _FailingExchange
 from tests.model.test_multiworker import _start_workers
 
 pytestmark = pytest.mark.slow
@@ -29,8 +30,7 @@ _LAUNCHER = """\
 import sys, time
 import petloc_gui.model.training as training
 import petloc_gui.model.worker_agreement as agreement
-agreement.AGREEMENT_TIMEOUT = {timeout}
-agreement.connected_worker_timeout = lambda: None  # the default --worker-timeout (300 s) would outlast it
+agreement.agreement_timeout = lambda worker_timeout=None: {timeout}  # not the 600 s, nor --worker-timeout's 300
 original = training.check_workers_agree
 def at_the_check(*args, **kwargs):
     sys.stderr.write("[test] at the check\\n"); sys.stderr.flush()
@@ -111,13 +111,14 @@ def test_ctrl_c_while_waiting_at_the_check_stops_the_worker(tmp_path):
 
 
 @pytest.mark.parametrize(("worker_timeout", "waited"), [(900, 900), (300, 600), (None, 600)])
-def test_the_wait_at_the_check_follows_a_longer_worker_timeout_and_names_it(monkeypatch, worker_timeout, waited):
+def test_the_wait_at_the_check_follows_a_longer_worker_timeout_and_names_it(worker_timeout, waited):
     """Workers that differ by more than 600 s in collecting their data (20 GB on a network disk against a local
     SSD) used to train; the check then ended the run with no way to wait longer. --worker-timeout (the workers
-    connected under it) now bounds this wait too when longer, and the line names it."""
-    monkeypatch.setattr(worker_agreement, "connected_worker_timeout", lambda: worker_timeout)
+    connected under it, handed down by the run) now bounds this wait too when longer, and the line names it."""
     strategy = _FailingExchange(TIMED_OUT)
-    line = agreement_line(strategy)
+    with pytest.raises(WorkerLostError) as lost:
+        worker_agreement.check_workers_agree(strategy, {"seed": 0}, worker_timeout=worker_timeout)
+    line = str(lost.value)
     assert strategy.options.timeout_seconds == waited
     assert f"did not reach the start of training within {waited} s" in line, line
     assert "--worker-timeout SECONDS" in line, line
