@@ -18,7 +18,12 @@ a keyboard user). Not on more lines: the bar grown in the window's layout moved 
 drawn over the panes it hid the image and the Next-to-review button for the message's time.
 
 With no message a label takes the room the other widgets leave (`_cap_labels`): capped at half a bar that was
-empty, a 1024 px window dropped the model's name and cut its last caution ("Model: … (… · too fe…"). The model's
+empty, a 1024 px window dropped the model's name and cut its last caution ("Model: … (… · too fe…"). Where they do
+not all fit, they share the room in their order, the last the first to give way, as beside a message; and their
+minimums (the window's) take half the room at most: each held to its third of the bar, the corner note after C, the
+cursor, "hidden by the filter · 0 shown (of 30)" and the model's compact line needed more than the bar at 1.5 on a
+1366 px screen, and the window grew, the bar's third with it, past the screen (1342 -> 1568 native px), its minimum
+too; held to the bar's width, it could not be made narrower either. The model's
 label is a `ModelLabel`: given its line with the figures' parts (`model_label_fit.ModelLine`, the model
 controller's status), it keeps them, and fits from them; its ``text()`` stays whole, and so does its tooltip.
 """
@@ -40,6 +45,7 @@ from petloc_gui.ui.status_label_room import LabelNeeds, label_widths
 LEFT_MARGIN, RIGHT_MARGIN = 6, 12  # QStatusBar's own, around its message
 LABEL_SHARE = 3  # with no message, a permanent label may shrink to 1/LABEL_SHARE of the bar's width
 LEAST_SHARE = 2  # ... or what the model's compact form needs (`least_width`), up to 1/LEAST_SHARE of it
+LEAST_TOGETHER_SHARE = 2  # ... and the labels together to 1/LEAST_TOGETHER_SHARE of the room they have
 FRAME_PX = 4  # the item frame QStatusBar draws round a permanent widget (2 px each side, `paintEvent`)
 ITEM_SPACING = 6  # QStatusBar's own, between the widgets of its line (its layout is private)
 LEAST_CHARS = 12  # a label without figures, cut while a message shows, keeps its first characters, or gives way
@@ -216,21 +222,45 @@ class StatusLine(QStatusBar):
 
     def _cap_labels(self, bar_width: int) -> None:
         """With a message, each label as wide as `label_widths` gives it beside the message; with none, a plain
-        one takes as much as the layout leaves it beside the other widgets, up to its whole text, and may shrink to
-        its share (or its whole text, if narrower): a label's minimum width is its whole text's, and as wide as the
-        bar it would keep the window from being made narrower. (A rich one keeps its share.)"""
+        one takes as much as the layout leaves it beside the other widgets, up to its whole text (as much as the
+        ones before it leave, `label_widths`), and may shrink to its share (or its whole text, if narrower), the
+        shares together no more than 1/LEAST_TOGETHER_SHARE of the room, the last label's given up first: a label's
+        minimum width is its whole text's, and as wide as the bar it would keep the window from being made narrower.
+        (A rich one keeps its share.)"""
         if self.currentMessage():
             kept = [label for label in self._labels() if not label.isHidden()]  # (a hidden one: its owner's)
             widths = label_widths([label_needs(label) for label in kept], self._message_room(bar_width))
             for label, width in zip(kept, widths, strict=True):
                 self._set_width(label, width, 0)
             return
-        for label in self._labels():
-            share = label_width_cap(label, bar_width)
-            if label_is_plain(label):
-                self._set_width(label, WIDGET_SIZE_MAX, max(1, min(share, label_text_width(label))))
-            else:
-                self._set_width(label, share, 0)
+        labels = self._labels()
+        for label in labels:
+            if not label_is_plain(label):
+                self._set_width(label, label_width_cap(label, bar_width), 0)
+        plain = [label for label in labels if label_is_plain(label)]
+        kept = [label for label in plain if not label.isHidden()]
+        room = self._labels_room(bar_width)
+        # the layout's minimums, each at least 1 px (at 0 the layout takes a label's whole text as its minimum)
+        floors = [1 + width for width in label_widths(
+            [LabelNeeds(self._least_width(label, bar_width) - 1, 0) for label in kept],
+            room // LEAST_TOGETHER_SHARE - len(kept))]
+        tops = label_widths([LabelNeeds(label_text_width(label), 0) for label in kept], room)
+        for label, least, most in zip(kept, floors, tops, strict=True):
+            self._set_width(label, max(least, most), least)
+        for label in plain:
+            if label.isHidden():  # (its own `_cap_labels` comes with the layout request of its show)
+                self._set_width(label, WIDGET_SIZE_MAX, self._least_width(label, bar_width))
+
+    @staticmethod
+    def _least_width(label: QLabel, bar_width: int) -> int:
+        """How narrow a plain label may be with no message, the others aside: its share, or its whole text."""
+        return max(1, min(label_width_cap(label, bar_width), label_text_width(label)))
+
+    def _labels_room(self, bar_width: int) -> int:
+        """What the bar leaves its plain labels with no message (less the rich ones' minimums)."""
+        rich = sum(min(label.minimumSizeHint().width(), label.maximumWidth())
+                   for label in self._labels() if not label.isHidden() and not label_is_plain(label))
+        return self._room_beside_others(bar_width) - LEFT_MARGIN - rich
 
     @staticmethod
     def _set_width(label: QLabel, most: int, least: int) -> None:
@@ -244,16 +274,21 @@ class StatusLine(QStatusBar):
             label.setIndent(label.indent())
 
     def _message_room(self, bar_width: int) -> int:
-        """What the message leaves the labels: the bar less the message's width and margins, the widgets that
-        are not labels at their preferred widths, the spacing between the widgets and the size grip."""
+        """What the message leaves the labels: the bar less the message's width and margins, and what
+        `_room_beside_others` takes."""
+        needs = self.fontMetrics().horizontalAdvance(self.currentMessage()) + LEFT_MARGIN + RIGHT_MARGIN
+        return self._room_beside_others(bar_width) - needs
+
+    def _room_beside_others(self, bar_width: int) -> int:
+        """The bar less the widgets that are not labels at their preferred widths, the spacing between the widgets
+        and the size grip."""
         shown = [widget for widget in self._permanent if not widget.isHidden()]
         others = sum(min(widget.sizeHint().width(), widget.maximumWidth())
                      for widget in shown if not isinstance(widget, QLabel))
         grip = self.findChild(QSizeGrip)
         if grip is not None and not grip.isHidden():
             others += grip.width()
-        needs = self.fontMetrics().horizontalAdvance(self.currentMessage()) + LEFT_MARGIN + RIGHT_MARGIN
-        return bar_width - needs - others - ITEM_SPACING * len(shown) - FRAME_PX
+        return bar_width - others - ITEM_SPACING * len(shown) - FRAME_PX
 
     def _message_changed(self, _message: str) -> None:
         """A message shown or gone: the labels give it its room, or take back what it leaves, laid out now,
