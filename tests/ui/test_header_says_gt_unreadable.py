@@ -1,8 +1,9 @@
 """The header over the image said "GT: none" for an annotation file that is there but could not be read at
 that moment (a permission, a folder unreadable for a moment, an I/O error, a half-written file): a claim
 of no box the window cannot make, while the list row said error. It says "GT: unreadable" now, with the
-system's reason while the line has room for it (the file name is shortened first), and the boxes once
-the file is read; an image with no annotation file still reads "GT: none"."""
+system's reason while the line has room for it (it gives way with the wording, before the file name is
+shortened: the pane says it too), and the boxes once the file is read; an image with no annotation file
+still reads "GT: none"."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def test_an_image_with_no_annotation_file_is_still_gt_none(qtbot, tmp_path):
     assert "GT: none" in _shown(panel) and "unreadable" not in _shown(panel)
 
 
-def test_the_name_is_shortened_before_the_reason_gives_way(qtbot, tmp_path):
+def test_the_reason_gives_way_before_the_name_is_shortened(qtbot, tmp_path):
     panel = shown_image_panel(qtbot, 1600)
     panel.show_annotation(_denied(tmp_path))
     for width in range(240, 1000, 20):
@@ -75,7 +76,7 @@ def test_the_name_is_shortened_before_the_reason_gives_way(qtbot, tmp_path):
         shown = _shown(panel)
         assert panel.header.sizeHint().width() <= panel.header.width(), (width, shown)
         assert "GT: unreadable" in shown, (width, shown)
-        assert "(Permission denied)" in shown or NAME not in shown, (width, shown)
+        assert NAME in shown or "(Permission denied)" not in shown, (width, shown)
         short = "  ·  " not in shown  # the wording gave way ("Pred", " · "): the reason, said in the pane, too
         assert not short or "(Permission denied)" not in shown, (width, shown)
         whole = panel.header.toolTip() or shown

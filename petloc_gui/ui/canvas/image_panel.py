@@ -8,7 +8,7 @@ from typing import Protocol, TypeGuard
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette, QTextDocumentFragment
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from petloc_gui.app.image_document import ImageDocument
 from petloc_gui.core.boxes import Box
@@ -18,13 +18,14 @@ from petloc_gui.core.text import isolated, visible
 from petloc_gui.ui.canvas.box_canvas import BoxCanvas
 from petloc_gui.ui.canvas.contrast import readable_on
 from petloc_gui.ui.canvas.header_markup import header_escaped, left_to_right, no_box_said
+from petloc_gui.ui.canvas.header_name import least_name_width, name_elided
 from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.image_cache import DisplayImage
+from petloc_gui.ui.canvas.image_notes import notes_label, show_notes
 from petloc_gui.ui.canvas.pane_sync import PaneSync
 from petloc_gui.ui.canvas.panel_labels import one_line_header, pane_title, shorten_title
 from petloc_gui.ui.plain_text import literal
 
-NOTES_SHOWN = 3  # reading notes in the line under the header; the tooltip has them all
 ELIDED_FLOOR_CHARS = 9  # an elided name in the header keeps about this many characters ("train…git0.png")
 MESSAGE_FLOOR_CHARS = 16  # and an elided message ("No model for thi…")
 # What gives way, in turn, when the header does not fit its line, each shown elsewhere too: the wording,
@@ -32,6 +33,11 @@ MESSAGE_FLOOR_CHARS = 16  # and an elided message ("No model for thi…")
 # pane), the file name (in the list). The IoU, the verdict and the marks (✔, ●) stay whole: cut at the
 # right, "labels DISAGREE" and "● unsaved" were lost at scale 1.5 in a 1024x700 window.
 GIVE_WAY = ("words", "confidence", "labels", "name")
+# What is elided, once that many of GIVE_WAY gave way, the first kept the longest: the file name is cut only once
+# the wording and the confidence gave way (cut first, "Abyss…7.jpg" at 1.5 in a 1342-px window beside "Prediction:
+# cat (1.00) · labels agree", 117 read as 127), and then keeps its end (`header_name`); the class names once the
+# wording gave way.
+ELIDED = (("message",), ("label", "message"), ("name", "label", "message"))
 # What to do on an image with no box, in the ground-truth pane's title line: the longest that fits
 NO_BOX_HINTS = ("No box yet: drag to draw one, or press A to accept the prediction",
                 "No box yet: drag to draw one, or press A", "No box yet: drag to draw one", "No box yet")
@@ -69,12 +75,7 @@ class ImagePanel(QWidget):
         self.gt_pane.setAccessibleName("Ground truth")  # the image's name joins it (_redraw)
         self.pred_pane.setAccessibleName("Prediction")
         self.header = one_line_header()
-        # what reading the file repaired or left out (a box outside the image, a wrong <size>): shown
-        # where the annotator looks, never repaired silently (`core.voc`, ImageDocument.problems)
-        self.notes = QLabel()
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setWordWrap(True)
-        self.notes.hide()
+        self.notes = notes_label()  # what reading the file repaired or left out (`image_notes`)
         self.gt_title = pane_title("Ground truth (editable)")
         self.pred_title = pane_title("Prediction")
         self.overlay = False
@@ -220,7 +221,7 @@ class ImagePanel(QWidget):
             message = self._prediction_message
         self.pred_pane.show_message(message)
         self._set_header()
-        self._set_notes(doc)
+        show_notes(self.notes, doc)
 
     def _set_gt_title(self) -> None:
         """The ground-truth pane's title, and after it what to do when the image has no box yet. The
@@ -237,35 +238,18 @@ class ImagePanel(QWidget):
                 return
         shorten_title(self.gt_title, titles[-1])  # no hint; cut by the label, it read "Ground trutl"
 
-    def _set_notes(self, doc: ImageDocument | None) -> None:
-        """The image's notes: the news that another program replaced it (`ImageDocument.image_change`),
-        then the annotation file's reading notes after "Read from the file:" (that prefix read wrong in
-        front of the news), the first few in the line and all of them in its tooltip."""
-        if doc is None or not doc.problems:
-            self.notes.hide()
-            self.notes.clear()
-            return
-        news = [visible(p) for p in doc.problems if p == doc.image_change]
-        read = [visible(p) for p in doc.problems if p != doc.image_change]
-        more = f" (and {len(read) - NOTES_SHOWN} more)" if len(read) > NOTES_SHOWN else ""
-        said = news + (["Read from the file: " + "; ".join(read[:NOTES_SHOWN]) + more] if read else [])
-        self.notes.setText(". ".join(said))
-        self.notes.setToolTip(literal("\n".join(news + read)))  # a label "<b>cat" said as read, not as markup
-        self.notes.show()
-
     def _set_header(self) -> None:
         """The header's text on its one line: what does not fit is elided, the model's message at its end,
-        the file name then the class names in their middle, as little as lets the line fit; when that is
-        not enough, the next of GIVE_WAY is left out, and the names are elided again as little as the line
-        now allows. The tooltip has it all. Only a header narrower than the IoU, the verdict and the marks
-        is cut at the right."""
+        the class names in their middle, the file name keeping its end (`header_name`), as ELIDED says, as
+        little as lets the line fit; when that is not enough, the next of GIVE_WAY is left out, and the names
+        are elided again as little as the line now allows. The tooltip has it all. Only a header narrower
+        than the IoU, the verdict and the marks is cut at the right."""
         for given_way in range(len(GIVE_WAY) + 1):
             self._given_way, self._fit = given_way, {}
             self.header.setText(self._header_text())
             if self._fits():
                 break
-            # the class names are whole until the wording gives way; the first slot keeps the most
-            slots = ("label", "name", "message") if given_way else ("name", "message")
+            slots = ELIDED[min(given_way, len(ELIDED) - 1)] if self._doc is not None else ("name",)
             self._fit = {slot: self._floor(slot) for slot in slots}
             self.header.setText(self._header_text())  # as short as its names get: does it fit?
             if self._fits() or given_way == len(GIVE_WAY):
@@ -291,7 +275,9 @@ class ImagePanel(QWidget):
     def _floor(self, slot: str) -> int:
         """The narrowest the texts of ``slot`` are elided to."""
         chars = MESSAGE_FLOOR_CHARS if slot == "message" else ELIDED_FLOOR_CHARS
-        return self._slot_metrics(slot).horizontalAdvance("x" * chars)
+        metrics = self._slot_metrics(slot)
+        tail = least_name_width(visible(self.image_name()), metrics) if slot == "name" and self._doc else 0
+        return max(tail, metrics.horizontalAdvance("x" * chars))
 
     def _fits(self) -> bool:
         return self.header.sizeHint().width() <= self.header.width()
@@ -353,6 +339,8 @@ class ImagePanel(QWidget):
                 else header_escaped(text)
 
         def named(text: str, slot: str) -> str:  # a name, elided, set apart: "תמונה 2.png" kept the line in order
+            if slot == "name" and slot in fit:  # the image's: its number kept
+                return isolated(html.escape(name_elided(visible(text), self._slot_metrics(slot), fit[slot])))
             return isolated(shown(text, slot))
 
         if doc is None:
