@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from petloc_gui.ui.editing.label_box import number_keys
+from petloc_gui.ui.editing.class_keys import number_keys
 
 from .conftest import open_and_wait
 

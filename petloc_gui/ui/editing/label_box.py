@@ -4,7 +4,8 @@ It shows the selected box's label (nothing when no box is selected, also
 right after a delete), applies a picked or typed label through the edit
 controller, and gives the keyboard back to the image on Enter and Escape, and
 when its list closes (a class picked with the mouse or not), so a single-key
-shortcut never types into it. The number keys pick a class (`number_keys`).
+shortcut never types into it. The number keys pick a class (`class_keys.number_keys`: F1's list and the class
+editor take its rules through this module too).
 
 One rule for typing: only Enter applies it (or a pick from the list). Typing
 left any other way (a click on the image or a box, Tab, a save, another image
@@ -17,8 +18,6 @@ typing still there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMenu, QMenuBar, QWidget
@@ -27,6 +26,7 @@ from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.text import tidy_name, visible
 from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing.box_shown import BoxShown
+from petloc_gui.ui.editing.class_keys import NUMBER_KEYS, key_of, number_keys
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.plain_text import as_plain
 
@@ -39,34 +39,12 @@ ACCESSIBLE_NAME = "Label"
 # the menu bar, another window
 KEPT_WHILE_AWAY = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
                    Qt.FocusReason.ActiveWindowFocusReason)
-NUMBER_KEYS = "1234567890"  # in the order they fall to classes not named by a key: 1-9, then 0 for the 10th
 
 
 def _application() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # (a Label box exists in a widgets application only)
     return app
-
-
-def number_keys(names: Sequence[str]) -> dict[str, str]:
-    """Which class each number key gives, key -> class, for the class list ``names``.
-
-    A key whose character is a class's whole name gives that class: on a digits
-    model (classes "0".."9") 7 gives "7", and 0 gives "0" (by place, 7 gave "6"
-    and "9" had no key). The classes no key names take the keys left, in list
-    order, 1-9 then 0: so with ordinary names key n is the n-th class, and in a
-    mix (["cat", "1"]) the name wins: 1 gives "1" and cat takes 2. A name of
-    several digits ("12") is no key's and takes a key by place like any other.
-    """
-    named = {name: name for name in names if len(name) == 1 and name in NUMBER_KEYS}  # not "12", a piece of it
-    free = (key for key in NUMBER_KEYS if key not in named)
-    rest = (name for name in names if name not in named)
-    return {**named, **dict(zip(free, rest, strict=False))}
-
-
-def key_of(names: Sequence[str]) -> dict[str, str]:
-    """`number_keys` the other way round: class -> the key that gives it (a class past the tenth has none)."""
-    return {name: key for key, name in number_keys(names).items()}
 
 
 class LabelBox(QObject):
