@@ -37,6 +37,8 @@ keeps one Ctrl+Z away, and the boxes Show both puts beside theirs, unsaved, to s
 A save the user asks for (not an autosave) first drops what is typed in the Label box and not applied
 with Enter (`LabelBox.drop_typing`), and says so after its own words: Ctrl+S wrote the old label while
 the box still showed the typed one, and the next D typed into it.
+
+The questions themselves (which version, a link, an unreadable file) are `save_questions`; the words, `save_texts`.
 """
 
 from __future__ import annotations
@@ -44,26 +46,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from petloc_gui.app.annotation_look import unreadable_now
-from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
+from petloc_gui.app.disk_change import DELETED, change_kind, change_words
 from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocError
 from petloc_gui.core.folder_listing import stat_state
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
-from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
-from petloc_gui.ui.review import save_texts
+from petloc_gui.ui.review import save_questions, save_texts
 from petloc_gui.ui.review.question_room import line_fits
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
+from petloc_gui.ui.review.save_questions import CANCEL as CANCEL  # (a test answers `ask_conflict` with it)
+from petloc_gui.ui.review.save_questions import KEEP_MINE, SHOW_BOTH, TAKE_THEIRS
 from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, left_as, taken_note, unsaved_text
 from petloc_gui.ui.review.their_version import TAKEN
-
-KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
 
 
 class SaveHost(Protocol):
@@ -150,7 +150,7 @@ class SaveGuard:
                         # Never offered: the link may point at anything (notes.txt).
                         failures.append(save_texts.link_refusal(doc.annotation_path))
                         continue
-                    if quiet or not self._asked(self._confirm_overwrite, doc, why):
+                    if quiet or not self._asked(save_questions.confirm_overwrite, self.parent, doc, why):
                         failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
                         continue
                     overwrite = True
@@ -198,7 +198,7 @@ class SaveGuard:
                 session.store.save(row, overwrite_unreadable=overwrite, keep_mine=keep_mine)
             except LinkTargetError as exc:
                 if (exc.outside and not doc.link_target_allowed and not quiet
-                        and self._asked(self._confirm_link, doc, exc)):
+                        and self._asked(save_questions.confirm_link, self.parent, doc, exc)):
                     doc.link_target_allowed = True
                     continue
                 failures.append(str(exc))
@@ -208,8 +208,8 @@ class SaveGuard:
                 # before the save): the same question, never a dead end. Yes is also "keep mine" over
                 # the file changed since it was read.
                 cannot_look = isinstance(exc, InaccessibleTargetError)  # no access, not a broken file
-                if overwrite or quiet or not self._asked(self._confirm_overwrite, doc, exc.reason, since_read=True,
-                                                         cannot_look=cannot_look):
+                if overwrite or quiet or not self._asked(save_questions.confirm_overwrite, self.parent, doc,
+                                                         exc.reason, since_read=True, cannot_look=cannot_look):
                     state = "cannot be looked at" if cannot_look else "is not a readable annotation"
                     failures.append(f"{name}: not saved (the file on disk {state}: {exc.reason})"
                                     if not overwrite else str(exc))
@@ -277,70 +277,8 @@ class SaveGuard:
         return question(*args, **kwargs)
 
     def ask_conflict(self, doc) -> str:
-        """Keep mine / take theirs / show both / cancel, for a file another program changed, deleted or
-        created since it was read (``doc.external_change``: as found now; said as such, `app.disk_change`).
-        A file deleted has no version to take or show beside mine: Keep mine writes it again, Discard
-        mine (taking theirs: none) leaves it deleted."""
-        kind = change_kind(doc.disk_state, doc.external_change)
-        box = QMessageBox(self.parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(f"{kind.capitalize()} by another program")
-        since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
-        box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
-                    f"{since}, and you have unsaved edits.")
-        if kind == DELETED:
-            back = " (Ctrl+Z brings your edits back)" if doc.objects or doc.verified else ""  # (none: no undo step)
-            box.setInformativeText(
-                "Keep mine: save your version, which writes the file again.\n"
-                f"Discard mine: leave it deleted, with no annotation shown{back}.")
-            buttons: dict[QAbstractButton, str] = {
-                box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole): KEEP_MINE,
-                box.addButton("Discard mine", QMessageBox.ButtonRole.DestructiveRole): TAKE_THEIRS,
-                box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
-            }
-        else:
-            box.setInformativeText(
-                "Keep mine: save your version over theirs.\n"
-                "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
-                "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
-                "unsaved.")
-            buttons = {
-                box.addButton("Keep mine", QMessageBox.ButtonRole.DestructiveRole): KEEP_MINE,
-                box.addButton("Take theirs", QMessageBox.ButtonRole.AcceptRole): TAKE_THEIRS,
-                box.addButton("Show both", QMessageBox.ButtonRole.ActionRole): SHOW_BOTH,
-                box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
-            }
-        with modal(box):
-            box.exec()
-            return buttons.get(box.clickedButton(), CANCEL)
-
-    def _confirm_link(self, doc, exc: LinkTargetError) -> bool:
-        answer = QMessageBox.question(
-            self.parent, "Save through a symbolic link?",
-            literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
-                    "which is outside the dataset folder. Saving replaces that file.\n\n"
-                    f"Write the annotation to {visible(exc.target)}?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _confirm_overwrite(self, doc, reason: str | None = None, since_read: bool = False,
-                           cannot_look: bool = False) -> bool:
-        """Yes/No: replace an annotation file that cannot be read (``reason``: why, as looked at now; by
-        default the document's load error; ``since_read``: another program made it so after it was read;
-        ``cannot_look``: it cannot be opened at all now, a permission or I/O failure, not a broken file)."""
-        if cannot_look:
-            how = "cannot be looked at now (it could be read when it was opened)"
-        elif since_read:
-            how = "was replaced by another program with a file that cannot be read"
-        else:
-            how = "cannot be read"
-        answer = QMessageBox.question(
-            self.parent, "Overwrite unreadable annotation?",
-            literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
-                    "Replace it with the boxes shown?"),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        """Which version to keep (`save_questions.ask_conflict`); a method, for a test to answer it."""
+        return save_questions.ask_conflict(self.parent, doc)
 
     def confirm_leave(self, reload: bool = False) -> bool:
         """True if it is fine to close the folder, or with ``reload`` to read it again (saved,

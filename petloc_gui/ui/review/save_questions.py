@@ -1,0 +1,86 @@
+"""The questions a save asks (`save_guard`): which version to keep of a file another program changed, deleted or
+created since it was read; whether to write through a symbolic link leading out of the dataset folder; whether to
+replace an annotation file that cannot be read. Each names the file as written (plain text, `core.text.visible`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+
+from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
+from petloc_gui.core.errors import LinkTargetError
+from petloc_gui.core.text import visible
+from petloc_gui.ui.modal import modal
+from petloc_gui.ui.plain_text import literal
+
+KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
+
+
+def ask_conflict(parent: QWidget, doc) -> str:
+    """Keep mine / take theirs / show both / cancel, for a file another program changed, deleted or
+    created since it was read (``doc.external_change``: as found now; said as such, `app.disk_change`).
+    A file deleted has no version to take or show beside mine: Keep mine writes it again, Discard
+    mine (taking theirs: none) leaves it deleted."""
+    kind = change_kind(doc.disk_state, doc.external_change)
+    box = QMessageBox(parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"{kind.capitalize()} by another program")
+    since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
+    box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
+                f"{since}, and you have unsaved edits.")
+    if kind == DELETED:
+        back = " (Ctrl+Z brings your edits back)" if doc.objects or doc.verified else ""  # (none: no undo step)
+        box.setInformativeText(
+            "Keep mine: save your version, which writes the file again.\n"
+            f"Discard mine: leave it deleted, with no annotation shown{back}.")
+        buttons: dict[QAbstractButton, str] = {
+            box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole): KEEP_MINE,
+            box.addButton("Discard mine", QMessageBox.ButtonRole.DestructiveRole): TAKE_THEIRS,
+            box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
+        }
+    else:
+        box.setInformativeText(
+            "Keep mine: save your version over theirs.\n"
+            "Take theirs: show the version on disk (Ctrl+Z brings your edits back).\n"
+            "Show both: the version on disk as it is, its verified mark too, plus your boxes it lacks, "
+            "unsaved.")
+        buttons = {
+            box.addButton("Keep mine", QMessageBox.ButtonRole.DestructiveRole): KEEP_MINE,
+            box.addButton("Take theirs", QMessageBox.ButtonRole.AcceptRole): TAKE_THEIRS,
+            box.addButton("Show both", QMessageBox.ButtonRole.ActionRole): SHOW_BOTH,
+            box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
+        }
+    with modal(box):
+        box.exec()
+        return buttons.get(box.clickedButton(), CANCEL)
+
+
+def confirm_link(parent: QWidget, doc, exc: LinkTargetError) -> bool:
+    """Yes/No: write through ``doc``'s annotation, a symbolic link to a file outside the dataset folder."""
+    answer = QMessageBox.question(
+        parent, "Save through a symbolic link?",
+        literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
+                "which is outside the dataset folder. Saving replaces that file.\n\n"
+                f"Write the annotation to {visible(exc.target)}?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def confirm_overwrite(parent: QWidget, doc, reason: str | None = None, since_read: bool = False,
+                      cannot_look: bool = False) -> bool:
+    """Yes/No: replace an annotation file that cannot be read (``reason``: why, as looked at now; by
+    default the document's load error; ``since_read``: another program made it so after it was read;
+    ``cannot_look``: it cannot be opened at all now, a permission or I/O failure, not a broken file)."""
+    if cannot_look:
+        how = "cannot be looked at now (it could be read when it was opened)"
+    elif since_read:
+        how = "was replaced by another program with a file that cannot be read"
+    else:
+        how = "cannot be read"
+    answer = QMessageBox.question(
+        parent, "Overwrite unreadable annotation?",
+        literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
+                "Replace it with the boxes shown?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
