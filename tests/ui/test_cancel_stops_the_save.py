@@ -86,7 +86,8 @@ def test_cancel_while_leaving_with_autosave_keeps_the_folder_open(qtbot, window,
 def test_a_failure_before_cancel_on_leaving_is_warned_of(qtbot, window, folder, answers, monkeypatch):
     """Autosave on leaving reports its failures in the "Unsaved changes" question, which a Cancel never reaches
     (the folder stays): a.xml failing for real (full disk) before b.xml's Cancel was said nowhere, the status
-    line only of the cancel. Now the warning of a failed save says it, as a Save all stopped so does."""
+    line only of the cancel. Now the warning of a failed save says it, as a Save all stopped so does; and it
+    names a.png alone: it said "2 images could not be saved" with b.png, cancelled, among them."""
     open_and_wait(qtbot, window, folder)
     window.act["autosave"].setChecked(True)
     try:
@@ -110,7 +111,40 @@ def test_a_failure_before_cancel_on_leaving_is_warned_of(qtbot, window, folder, 
         assert len(answers["warnings"]) == 1
         warning = answers["warnings"][0]
         assert "a.png" in warning and "No space left on device" in warning
+        # only the image whose save failed: b.png's was cancelled (the status line says so), it failed nothing
+        assert "1 image could not be saved" in warning and "b.png" not in warning
         assert store.document(0).dirty and store.document(1).dirty
         assert "you cancelled at b.xml" in window.statusBar().currentMessage()
     finally:
         window.act["autosave"].setChecked(False)
+
+
+def test_the_warning_names_no_image_left_untried_after_the_cancel(qtbot, window, folder, answers, monkeypatch):
+    """Leaving with three edited images, autosave on: a.png fails, b.png is cancelled, c.png is never tried. The
+    warning said "3 images could not be saved" (30 with 30 edited, one failure and a Cancel at the second); it
+    names a.png alone."""
+    open_and_wait(qtbot, window, folder)
+    store = window.session.store
+    real_save = store.save
+    monkeypatch.setattr(store, "save", lambda row, **kw: _disk_full() if row == 0 else real_save(row, **kw))
+    window.show_row(0)
+    window.edits.set_label("dog")
+    edit_b(window)
+    window.show_row(2)
+    window.accept_prediction()
+    window.session.watchers.disk.stop()
+    _other_program_rewrites(folder, "b.png")
+    asked = _cancelled(window, monkeypatch)
+    window.act["autosave"].setChecked(True)  # (only now: moving between the images would have saved them)
+    try:
+        assert not window.guard.confirm_leave()
+    finally:
+        window.act["autosave"].setChecked(False)
+    assert asked == ["b.xml"] and all(store.document(row).dirty for row in (0, 1, 2))
+    [warning] = answers["warnings"]
+    assert warning.startswith("1 image could not be saved, so the folder is not closed")
+    assert "a.png" in warning and "b.png" not in warning and "c.png" not in warning
+
+
+def _disk_full():
+    raise OSError(28, "No space left on device")

@@ -129,6 +129,7 @@ class SaveGuard:
         # (Ctrl+S does not take the keyboard from the Label box, so its own rule on leaving never ran)
         typing = "" if quiet else self.host.drop_typing()
         failures: list[str] = []
+        failed: list[int] = []  # the rows of ``failures``: not one a Cancel left unsaved, nor any after it
         notes: list[str] = []
         saved = 0
         todo = [row for row in rows if force or session.store.document(row).dirty]
@@ -140,22 +141,22 @@ class SaveGuard:
                 if not doc.dirty and not force:
                     continue  # another program's version taken meanwhile (while a question was open)
                 progress.saving(number, doc.annotation_path.name)
-                overwrite = False
+                failing_before = len(failures)
                 # looked at again: the error read at loading may be stale (a folder unreadable for a moment), and
                 # asked from it, Yes replaced a valid annotation; readable now, the save asks which version to keep
                 # (it looks whether the file is there itself, `annotation_look.looked_at`: one rule, not two)
                 why = unreadable_now(doc) if doc.load_error else None
-                if why is not None:
-                    if _is_link(doc.annotation_path):
-                        # Never offered: the link may point at anything (notes.txt).
-                        failures.append(save_texts.link_refusal(doc.annotation_path))
-                        continue
-                    if quiet or not self._asked(save_questions.confirm_overwrite, self.parent, doc, why):
-                        failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
-                        continue
-                    overwrite = True
-                saved += self._save_one(row, doc, overwrite, quiet, failures, notes)
-                session.refresh_row(row)
+                if why is not None and _is_link(doc.annotation_path):
+                    # Never offered: the link may point at anything (notes.txt).
+                    failures.append(save_texts.link_refusal(doc.annotation_path))
+                elif why is not None and (quiet or not self._asked(save_questions.confirm_overwrite, self.parent,
+                                                                   doc, why)):
+                    failures.append(f"{doc.annotation_path.name}: not saved (its XML could not be read)")
+                else:
+                    saved += self._save_one(row, doc, why is not None, quiet, failures, notes)
+                    session.refresh_row(row)
+                if len(failures) > failing_before:
+                    failed.append(row)
                 if self.stopped is not None:
                     break  # Cancel: the rest is not asked about one by one
             if progress.said:
@@ -172,7 +173,7 @@ class SaveGuard:
             if failures_out is not None and self.stopped is None:
                 failures_out.extend(failures)
             elif failures and not quiet:  # (stopped: the caller asks nothing after, so the warning says them)
-                names = [session.model.names[row] for row in not_saved]
+                names = [session.model.names[row] for row in failed]  # (a Cancel, said on the status line, failed none)
                 said = literal(failed_text(failures, saved, names, leaving))
                 QMessageBox.warning(self.parent, "Could not save", said)
             return False

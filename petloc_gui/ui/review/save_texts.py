@@ -113,16 +113,17 @@ def unsaved_text(names: list[str], gone: Collection[str] = (), reload: bool = Fa
     return text
 
 
-def failed_text(failures: list[str], saved: int, not_saved: list[str], leaving: str | None = None) -> str:
+def failed_text(failures: list[str], saved: int, failed: list[str], leaving: str | None = None) -> str:
     """The warning after a save that failed: why (the first ten reasons), what was saved meanwhile. With
-    ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images
-    left unsaved by name and that the folder is not left: their edits are kept, nothing is lost."""
+    ``leaving`` (Save All in the question on close or reload, "closed" or "read again"), the images whose save
+    failed (``failed``) by name and that the folder is not left: their edits are kept, nothing is lost. Not one
+    a Cancel left unsaved, nor those after it: the status line says that Cancel (`stopped_text`)."""
     reasons = _reasons(failures)
     done = f"Saved {counted(saved, 'image')}. " if saved else ""
     if leaving is None:
         return f"{done}{reasons}\n\nYour edits are kept in memory; fix the problem and save again."
-    left = "1 image could not be saved" if len(not_saved) == 1 else f"{len(not_saved)} images could not be saved"
-    return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(not_saved)}\n\n"
+    left = "1 image could not be saved" if len(failed) == 1 else f"{len(failed)} images could not be saved"
+    return (f"{done}{left}, so the folder is not {leaving}; the edits are kept:\n{_listed(failed)}\n\n"
             f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
 
 
