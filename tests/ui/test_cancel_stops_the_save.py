@@ -47,7 +47,7 @@ def test_save_all_stops_at_cancel_and_says_what_was_saved(qtbot, window, folder,
     assert store.document(1).dirty and store.document(2).dirty  # the edits kept, neither written
     assert _names(folder / "c.xml") == ["cat", "bird"] and _names(folder / "b.xml") == ["dog", "bird"]
     status = window.statusBar().currentMessage()
-    assert status.startswith("Save all stopped: 1 image saved, 2 not saved (you cancelled at b.xml).")
+    assert status.startswith("b.xml: you cancelled, so Save all stopped: 1 image saved, 2 not saved.")
     assert "save again" in status
 
 
@@ -114,7 +114,7 @@ def test_a_failure_before_cancel_on_leaving_is_warned_of(qtbot, window, folder, 
         # only the image whose save failed: b.png's was cancelled (the status line says so), it failed nothing
         assert "1 image could not be saved" in warning and "b.png" not in warning
         assert store.document(0).dirty and store.document(1).dirty
-        assert "you cancelled at b.xml" in window.statusBar().currentMessage()
+        assert window.statusBar().currentMessage().startswith("b.xml: you cancelled")
     finally:
         window.act["autosave"].setChecked(False)
 

@@ -165,8 +165,12 @@ class SaveGuard:
         self.host.refresh_modified()
         after = f" {typing}" if typing else ""
         if self.stopped is not None:  # (no warning: nothing failed; the failures before it still warn)
-            said = save_texts.stopped_text(*self.stopped, saved, len(not_saved), len(todo) > 1, leaving)
-            self.host.show_status(" ".join([said, *map(visible, notes)]) + after, 30000)
+            # the notes on the images before it, a message of their own (Help → Recent messages keeps it): joined
+            # in, they pushed the name the Cancel was at into the "…" of a line too long for the bar
+            if notes:
+                self.host.show_status(visible(" ".join(notes)), 30000)
+            said = save_texts.stopped_text(*self.stopped, saved, len(not_saved), len(todo) > 1, leaving, len(notes))
+            self.host.show_status(said + after, 30000)
         if failures or self.stopped is not None:
             if self.stopped is None:
                 self.host.show_status(f"Save failed: {visible(failures[0])}{after}", 15000)

@@ -127,16 +127,23 @@ def failed_text(failures: list[str], saved: int, failed: list[str], leaving: str
             f"{reasons}\n\nFix the problem and save again, or choose Discard when asked again to drop them.")
 
 
-def stopped_text(name: str, choose: str, saved: int, not_saved: int, batch: bool, leaving: str | None) -> str:
+def stopped_text(name: str, choose: str, saved: int, not_saved: int, batch: bool, leaving: str | None,
+                 notes: int = 0) -> str:
     """The status line of a save stopped by Cancel in the question about another program's version of ``name``
     (``choose``: what saving again asks, "which version to keep"): no warning, since nothing failed, and the
     next step said. ``batch`` (Save all, the question on leaving): the images saved before it and those left.
-    ``leaving`` ("closed", "read again"): the folder is not, its edits kept."""
+    ``leaving`` ("closed", "read again"): the folder is not, its edits kept. ``notes``: how many notes on the
+    images before it (a version taken, what a save removed) were said as messages of their own, before this one.
+
+    ``name`` comes first: a line longer than the bar keeps its start and end (`status_line`), and at scale 1.5
+    the name, in its middle, was what the "…" took."""
     if batch:
-        text = (f"Save all stopped: {counted(saved, 'image')} saved, {not_saved} not saved (you cancelled at "
-                f"{name}). Your edits are kept: save again to choose {choose}.")
+        text = (f"{name}: you cancelled, so Save all stopped: {counted(saved, 'image')} saved, {not_saved} not "
+                f"saved. Your edits are kept: save again to choose {choose}.")
     else:
         text = f"{name}: not saved (you cancelled). Your edits are kept: save it again to choose {choose}."
+    if notes:
+        text += f" {'Notes on images' if notes > 1 else 'A note on an image'} before it: Help → Recent messages."
     return visible(text + (f" The folder is not {leaving}." if leaving else ""))
 
 
