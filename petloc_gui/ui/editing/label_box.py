@@ -28,6 +28,7 @@ from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing.box_shown import BoxShown
 from petloc_gui.ui.editing.class_keys import NUMBER_KEYS, key_of, number_keys
 from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.list_width import fit_list_to_names
 from petloc_gui.ui.plain_text import as_plain
 
 HELP = ("Label of the selected box: pick one (a number key gives the class of that name, else the n-th: F1 "
@@ -149,27 +150,11 @@ class LabelBox(QObject):
             # the whole name, should the list be too narrow for it, and which key gives it (F1 lists them all)
             key = f"\nKey {keys[name]}" if name in keys else ""
             self.combo.setItemData(i, as_plain(visible(name) + key), Qt.ItemDataRole.ToolTipRole)
-        self._fit_list_to_names()
+        fit_list_to_names(self.combo)
         self.combo.setCurrentText(current)
         if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
             self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
         self.combo.blockSignals(False)
-
-    def _fit_list_to_names(self) -> None:
-        """The open list as wide as its longest name, within the screen: it was as narrow as the box (~120 px)
-        and cut the middle out of long names ("english…spaniel"), so two that share start and end looked alike.
-        (Qt widens it to its names only where the style opens it as a popup menu, not for an editable box.)"""
-        view, count = self.combo.view(), self.combo.count()
-        # the delegate's own measure (text, margins) of the widest item, plus the list's frame and the scroll
-        # bar it shows past `maxVisibleItems`
-        names_width = view.sizeHintForColumn(0) if count else 0
-        scroll_bar = view.verticalScrollBar().sizeHint().width() if count > self.combo.maxVisibleItems() else 0
-        wanted = names_width + scroll_bar + 2 * view.frameWidth()
-        # the window around the list adds its frame and margins: the whole within the screen's width
-        layout = self._popup.layout()
-        margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 0
-        around = self._popup.width() - self._popup.contentsRect().width() + margins
-        view.setMinimumWidth(min(wanted, self.combo.screen().availableGeometry().width() - around))
 
     def key_map(self) -> dict[str, str]:
         """Number key -> the class it gives now (`number_keys`)."""
