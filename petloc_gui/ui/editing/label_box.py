@@ -40,12 +40,22 @@ ACCESSIBLE_NAME = "Label"
 # the menu bar, another window
 KEPT_WHILE_AWAY = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
                    Qt.FocusReason.ActiveWindowFocusReason)
+# The window's Redo keys (`main_window`), taken in the box as a text field's whatever Qt binds where it runs: X11's
+# text field Redo is Ctrl+Shift+Z alone, so Ctrl+Y was the window's Redo over typing (`_undo_key`)
+WINDOW_REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 
 
 def _application() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # (a Label box exists in a widgets application only)
     return app
+
+
+def _is_redo(event) -> bool:
+    """Whether key ``event`` is a text field's Redo where the box runs, or one of the window's Redo keys."""
+    pressed = QKeySequence(event.keyCombination())
+    return event.matches(QKeySequence.StandardKey.Redo) or any(pressed == QKeySequence(keys)
+                                                               for keys in WINDOW_REDO_KEYS)
 
 
 class LabelBox(QObject):
@@ -90,6 +100,9 @@ class LabelBox(QObject):
         self._typed_for: BoxShown | None = None
         self._away = False  # typing kept while the keyboard is away (a menu, another window): see _left
         self._refused = ""  # the text Enter last refused (`_typed`): leaving the box does not advise Enter again
+        # The typing Ctrl+Z last took back, and the box it was for, until the box shows anything else: a Redo key
+        # brings it back (`_undo_key`)
+        self._taken_back: tuple[str, BoxShown | None] | None = None
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
         self.combo.installEventFilter(self)
@@ -200,6 +213,7 @@ class LabelBox(QObject):
         self.combo.setCurrentText(visible(name))
         self._typing = False
         self._refused = ""
+        self._taken_back = None
         self._line.setCursorPosition(0)
         self.combo.setToolTip(as_plain(f"{visible(name)}\n\n{HELP}") if name else HELP)
 
@@ -270,19 +284,29 @@ class LabelBox(QObject):
         self._show(label)  # (after: an index of -1 empties the text)
 
     def _undo_key(self, event) -> bool:
-        """Ctrl+Z (or Redo's keys) in the box, as a shortcut override or a key press. The line edit took them
-        as a text field's keys with no history to undo (the box's completion leaves none): "cat" typed stayed,
-        and the window's Undo never ran. Typing there: Ctrl+Z takes it back, unsaid (a text field's undo), the
-        keyboard still here; nothing typed: they are the window's."""
-        if not self._typing:
+        """Ctrl+Z or a Redo key in the box, as a shortcut override or a key press. The line edit took them as a
+        text field's keys with no history (the box's completion leaves none): Ctrl+Z left "cat" typed, Ctrl+Shift+Z
+        did nothing, and Ctrl+Y (no text field key under X11) was the window's Redo, which relabelled the box
+        under the typing and dropped it. The rule is a text field's, for every Redo key: typing there, Ctrl+Z
+        takes it back, unsaid, the keyboard still here, and a Redo key keeps it (the typing is the newest change:
+        nothing to redo over it), but right after Ctrl+Z it brings the typing back; nothing typed, they are the
+        window's Undo and Redo."""
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        if not self._typing and (undo or self._taken_back is None):
             event.ignore()  # (an override not accepted: the window's shortcut runs)
             return True
-        if not event.matches(QKeySequence.StandardKey.Undo):
-            return False  # Redo over typing: the line edit's, as before
         event.accept()
-        if event.type() == QEvent.Type.KeyPress:
+        if event.type() != QEvent.Type.KeyPress:
+            return True
+        if undo:
+            taken_back = (self.combo.currentText(), self._typed_for)
             self._take_back_typing()
+            self._taken_back = taken_back  # (after: showing the label forgets it)
             self._line.selectAll()  # (the next key replaces it, as after a click in the box)
+        elif not self._typing and self._taken_back is not None:
+            (typed, self._typed_for), self._taken_back = self._taken_back, None
+            self.combo.setCurrentText(typed)
+            self._typing = True  # (set by the program, the text is no typing of the line edit's: said here)
         return True
 
     def _left(self, reason: Qt.FocusReason) -> None:
@@ -294,6 +318,7 @@ class LabelBox(QObject):
         menu or the window lets it go, and the typing was gone ("cat" back to dog). Kept until the keyboard
         lands on another widget of this window (`_landed`)."""
         if reason not in KEPT_WHILE_AWAY:
+            self._taken_back = None  # (the box left, as the typing would be: a Redo key back here is the window's)
             if note := self.drop_typing():
                 self.edits.said.emit(note)
             return
@@ -354,7 +379,7 @@ class LabelBox(QObject):
             return True
         if (event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
                 and (watched is self.combo or watched is self._line)
-                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))):
+                and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))):
             return self._undo_key(event)
         if event.type() == QEvent.Type.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
             self._left(event.reason())
