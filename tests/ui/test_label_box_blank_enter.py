@@ -54,4 +54,4 @@ def test_a_name_changed_after_a_refusal_is_advised_enter_again(qtbot, window, fo
     qtbot.keyClick(typing_in, Qt.Key_O)
     qtbot.keyClick(typing_in, Qt.Key_Tab)
     assert window.statusBar().currentMessage() == (
-        "Typed label '\\u200bo' not applied: press Enter in the Label box to apply it")
+        "Typed label '\\u200bo' not applied and cleared: type it again in the Label box and press Enter to apply it")

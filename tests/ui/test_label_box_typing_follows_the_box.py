@@ -6,7 +6,7 @@ keyboard goes back to the image."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolBar
 
@@ -70,6 +70,27 @@ def test_typing_dropped_when_go_next_image_is_chosen_from_the_menu(qtbot, window
     qtbot.waitUntil(lambda: not go.isVisible(), timeout=5000)
     _dropped_for_the_new_box(qtbot, window, "rabbit", before)
     assert window.label_combo.currentText() == "dog"  # b.png's own dog, not the typing
+
+
+def test_typing_dropped_when_go_next_image_is_chosen_by_keyboard(qtbot, window, folder):
+    """Alt+G, I: the typing is dropped as the next image shows, and the status line said "press Enter in the
+    Label box to apply it", nothing left there to apply (`NOT_APPLIED` says it was cleared)."""
+    _opened(qtbot, window, folder)
+    before = _labels(window)
+    typing_in = _type(qtbot, window, "rabbit")
+    seen = {}
+
+    def in_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        seen["menu"] = menu.title() if menu is not None else None
+        QTest.keyClick(menu, Qt.Key_I)  # Next &image
+
+    QTimer.singleShot(100, in_the_menu)  # (the menu opens before the key click returns)
+    QTest.keyClick(typing_in, Qt.Key_G, Qt.AltModifier)
+    qtbot.waitUntil(lambda: window.session.current == 1 and QApplication.activePopupWidget() is None, timeout=5000)
+    assert seen["menu"] == "&Go"
+    assert "press Enter in the Label box" not in window.statusBar().currentMessage()
+    _dropped_for_the_new_box(qtbot, window, "rabbit", before)
 
 
 def test_typing_dropped_when_accept_replaces_the_selected_box(qtbot, window, folder):

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from .conftest import open_and_wait
 
-NOT_APPLIED = "Typed label '{}' not applied: press Enter in the Label box to apply it"
+# (dropped: the box shows the box's label again, nothing left there to apply with Enter)
+NOT_APPLIED = "Typed label '{}' not applied and cleared: type it again in the Label box and press Enter to apply it"
 
 
 def _shown_with_a_dog(qtbot, window, folder) -> None:

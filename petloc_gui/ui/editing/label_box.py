@@ -274,7 +274,10 @@ class LabelBox(QObject):
             self.typing_done.emit()
         if refused:
             return f"Typed label '{visible(typed)}' not applied"  # Enter refused it (said why): no Enter advice
-        return f"Typed label '{visible(typed)}' not applied: press Enter in the Label box to apply it"
+        # dropped, the box showing the box's label again: "press Enter in the Label box to apply it" read as if
+        # the typing were still there to apply (after Go → Next image, the next image's label was)
+        return (f"Typed label '{visible(typed)}' not applied and cleared: type it again in the Label box and press "
+                "Enter to apply it")
 
     def _take_back_typing(self) -> None:
         """The selected box's label shown again, its item made current, so that Qt's activation as the box
