@@ -15,7 +15,7 @@ from petloc_gui.cli.taken_back import take_back
 from petloc_gui.core.text import counted, first_of, visible
 
 if TYPE_CHECKING:
-    from petloc_gui.core.interop.unfinished import TakenBack
+    from petloc_gui.core.interop.taken_back import TakenBack
 
 NAME = "convert"
 HELP = "convert a VOC dataset to YOLO or COCO (--to), or YOLO / COCO to VOC (--from)"
@@ -27,12 +27,14 @@ OUT/annotations.json and OUT/images/. OUT must be new or empty unless
 converting nothing (exit 1), the conversion removes what it had written
 there, so the same command can be run again (a full disk, a read-only file system or a used-up quota
 fails it so, in either direction: no image after it could be written). --from into an OUT that held
-files removes the images and VOC files it wrote there, and only those. Into an OUT that held an export
-(--overwrite), it puts that
-export's annotations.json back (YOLO: its data.yaml and classes.txt, when
-the classes are the same or no label file with a box was written yet; what
-the run wrote stays beside), so OUT is usable again; otherwise it says OUT
-now holds an export that did not finish. An export that converts nothing
+files removes the images and VOC files it wrote there, and only those, and
+puts back those --overwrite replaced; an export does the same. Into an OUT
+that held a petloc export (--overwrite), it then puts that export's
+annotations.json back (YOLO: its data.yaml and classes.txt), so OUT is
+that export as it was; where a file of the run's cannot be taken back and
+the classes differ, it says OUT now holds an export that did not finish.
+A data.yaml, classes.txt or annotations.json petloc did not write is the
+user's, left as it was. An export that converts nothing
 writes no manifest: an earlier export in OUT stays as it was. Killed
 outright (SIGKILL), it leaves no data.yaml, classes.txt or
 annotations.json (written last) and the command run again says OUT holds
@@ -209,37 +211,43 @@ class _NewOutput:
     def _say(self, taken: TakenBack) -> None:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
-        if taken.touched_files():
+        if names:
+            self._say_files(taken, f"the earlier export is usable again: its {' and '.join(names)} "
+                                   f"{'were' if len(names) > 1 else 'was'} put back", "")
+        elif taken.unfinished and taken.held_export():
+            if not taken.held_manifest:
+                why = f"it has no {self._manifest()}"
+            elif taken.files_left or taken.files_not_put_back:
+                why = (f"the earlier export's {self._manifest()} were not put back: its classes would read the "
+                       "label files this run wrote, and could not put back, wrong")
+            else:
+                from petloc_gui.core.interop.unfinished import EARLIER
+
+                why = f"the earlier export's {self._manifest()} could not be put back from {EARLIER}"
+            self._say_files(taken, f"now holds an export that did not finish ({why})",
+                            ": run the command again with --overwrite to finish it")
+        elif taken.touched_files():
             self._say_files(taken)
         elif taken.left_behind:
             error(f"{show(self.given)}: what the conversion had written could not all be removed: remove it "
                   "before running the command again")
-        elif names == ["annotations.json"]:
-            error(f"{show(self.given)}: the earlier export is usable again: its annotations.json was put back "
-                  "(images this run had added are not in it)")
-        elif names:
-            error(f"{show(self.given)}: the earlier export is usable again: its {' and '.join(names)} "
-                  f"{'were' if len(names) > 1 else 'was'} put back (the label files and images this run had "
-                  "written are in it, and its classes read them right)")
-        elif taken.unfinished:
-            why = (f"the earlier export's {self._manifest()} could not be kept: the label files this run wrote "
-                   "give its classes other ids" if taken.held_manifest else f"it has no {self._manifest()}")
-            error(f"{show(self.given)}: now holds an export that did not finish ({why}): run the command "
-                  "again with --overwrite to finish it")
 
-    def _say_files(self, taken: TakenBack) -> None:
-        """OUT held files: what became of those the run wrote beside them."""
+    def _say_files(self, taken: TakenBack, earlier: str = "",
+                   again: str = ": run the command again to convert") -> None:
+        """OUT held files: what became of those the run wrote beside them, after what became of the earlier
+        export there (``earlier``, when OUT held one), then ``again`` (what to do now)."""
         left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
         theirs = taken.files_before()
         run = "export" if self.fmt else "conversion"
+        lead = f"{show(self.given)}: {earlier}; " if earlier else f"{show(self.given)}: "
         if not left:
             # A run stopped having only replaced files (--overwrite) made none to remove: no "removed the 0 files"
             did = (f"removed the {counted(written, 'file')} the {run} had written there" if written
                    else f"the {run} had written no new file there")
-            error(f"{show(self.given)}: {did} ({theirs}): run the command again to convert")
+            error(f"{lead}{did} ({theirs}){again}")
             return
         named = first_of([show(path) for path in taken.files_left], 3)
-        error(f"{show(self.given)}: {left} of the {counted(written, 'file')} the {run} had written there "
+        error(f"{lead}{left} of the {counted(written, 'file')} the {run} had written there "
               f"could not be removed ({named}; {theirs}): remove {'them' if left > 1 else 'it'} before running "
               "the command again")
 

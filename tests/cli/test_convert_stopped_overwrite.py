@@ -1,8 +1,9 @@
 """`petloc convert --to yolo|coco OUT --overwrite` over a complete export, stopped (Ctrl+C, SIGTERM) or failing
 part way. The run removed the earlier export's data.yaml and classes.txt (or annotations.json) first and left
 OUT without them, while the help said an OUT that held files "is left as it is": the user got only
-"petloc: interrupted" and an export no trainer could read. The earlier manifest is put back now when it still
-holds (COCO; YOLO with the same classes), and otherwise the stop says OUT holds an export that did not finish."""
+"petloc: interrupted" and an export no trainer could read. The run's own files are taken back now and the earlier
+manifest put back, whatever the classes; only where a file of the run's that the earlier classes read wrong stays does
+the stop say OUT holds an export that did not finish."""
 
 from __future__ import annotations
 
@@ -38,26 +39,66 @@ def test_a_stopped_overwrite_puts_the_earlier_manifest_back(small_voc, tmp_path,
     assert not unfinished.interrupted(out) and not (out / unfinished.EARLIER).exists()
 
 
-def test_a_stopped_overwrite_with_other_classes_says_out_did_not_finish(small_voc, tmp_path, monkeypatch, capsys):
-    """The label files written give the classes new ids: the earlier classes.txt would read them wrong."""
-    out = tmp_path / "out"
-    _export(capsys, small_voc, "yolo", out)
+def _contents(folder: Path) -> dict[str, bytes | None]:
+    return {path.relative_to(folder).as_posix(): None if path.is_dir() else path.read_bytes()
+            for path in folder.rglob("*")}
+
+
+def _rename_a_cat(small_voc: Path) -> None:
     xml = small_voc / "a.xml"
     xml.write_text(xml.read_text().replace("<name>cat</name>", "<name>bird</name>", 1))
-    _stop_at_the_fifth_image(monkeypatch)
+
+
+def test_a_stopped_overwrite_with_other_classes_leaves_the_earlier_export_as_it_was(small_voc, tmp_path,
+                                                                                    monkeypatch, capsys):
+    """The label files written give the classes new ids. The earlier classes.txt was deleted at the first of them
+    and OUT left an export that did not finish: the run's label files are taken back now (those it replaced put
+    back), so the earlier manifest reads OUT right again and comes back with them."""
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    before = _contents(out)
+    _rename_a_cat(small_voc)
+    rewritten: list[bytes] = []
+    stop_at_placing(monkeypatch, 4, before_stop=lambda: rewritten.append((out / "labels" / "a.txt").read_bytes()))
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 130
-    assert err.splitlines()[-2:] == [
-        f"petloc: {out}: now holds an export that did not finish (the earlier export's data.yaml and classes.txt "
-        "could not be kept: the label files this run wrote give its classes other ids): run the command again "
-        "with --overwrite to finish it", "petloc: interrupted"]
-    assert not (out / "data.yaml").exists() and unfinished.interrupted(out)
+    assert rewritten and rewritten[0] != before["labels/a.txt"]  # bird, cat, dog: a's boxes had other ids
+    assert f"petloc: {out}: the earlier export is usable again: its classes.txt and data.yaml were put back" in err
+    assert "the 4 files it had replaced were put back as they were" in err
+    assert _contents(out) == before
+    assert not unfinished.interrupted(out)
 
     monkeypatch.undo()
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 0, err
     assert "bird" in (out / "classes.txt").read_text()
     assert not unfinished.interrupted(out) and not (out / unfinished.EARLIER).exists()
+
+
+def test_one_it_cannot_put_back_under_other_classes_leaves_out_unfinished(small_voc, tmp_path, monkeypatch,
+                                                                          capsys):
+    """A label file holding the run's ids stays (it cannot be put back): the earlier classes.txt would read it
+    wrong, so it is not put back and OUT holds an export that did not finish."""
+    from petloc_gui.core.interop import written as written_module
+
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    _rename_a_cat(small_voc)
+
+    def cannot(self, path):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr(written_module.Replaced, "put_back", cannot)
+    stop_at_placing(monkeypatch, 4)
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    assert code == 130
+    [line] = [line for line in err.splitlines() if "did not finish" in line]
+    assert line.startswith(f"petloc: {out}: now holds an export that did not finish (the earlier export's data.yaml "
+                           "and classes.txt were not put back: its classes would read the label files this run "
+                           "wrote, and could not put back, wrong); "), line
+    assert f"could not be put back ({out / 'labels' / 'a.txt'}, " in line and line.endswith(
+        ": run the command again with --overwrite to finish it"), line
+    assert not (out / "data.yaml").exists() and unfinished.interrupted(out)
 
 
 def test_a_complete_overwrite_leaves_nothing_aside(small_voc, tmp_path, capsys):

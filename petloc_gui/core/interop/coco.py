@@ -53,6 +53,7 @@ from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, re
 from petloc_gui.core.text import counted
 
 ANNOTATIONS_FILE = "annotations.json"
+EXPORTED_BY = "exported by petloc"  # info.description's first words: an earlier export's (`unfinished`)
 MAX_JSON_BYTES = 2 * 1024 * 1024 * 1024
 _DECIMALS = 3
 
@@ -76,7 +77,7 @@ def coco_document(records: list[ImageRecord]) -> dict[str, Any]:
                                 "area": round(w * h, _DECIMALS), "iscrowd": 0,
                                 "segmentation": []})
     return {
-        "info": {"description": "exported by petloc; boxes in pixels of the image as displayed "
+        "info": {"description": f"{EXPORTED_BY}; boxes in pixels of the image as displayed "
                                 "(EXIF orientation applied)", "version": "1.0"},
         "licenses": [],
         "images": images,
@@ -134,7 +135,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
     document = coco_document(kept)
-    # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
+    # an earlier export's is aside (`unfinished.begin`); the user's own there is kept, to be put back on a stop
     written.wrote(out / ANNOTATIONS_FILE, lambda: atomic_write_bytes(
         out / ANNOTATIONS_FILE, json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")))
     unfinished.finish(out)

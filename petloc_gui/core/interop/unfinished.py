@@ -6,15 +6,16 @@ So an export writes its manifest last, after every image and label file, and
 for as long as it runs OUT holds `MARK`: a run killed outright (SIGKILL, a
 power cut: no chance to clean up) leaves images and labels with no manifest
 and the mark, which the next export into OUT recognises (`interrupted`).
-An export with ``--overwrite`` first moves the manifest an earlier one left (all of
-it: `holds_manifest`) aside (`EARLIER`, a hidden folder in OUT), so that half of the new label files
-are never read with the old ``names``. When what it is writing keeps the earlier
-manifest true (COCO: images are never replaced, so the old annotations.json still
-names the images it did; YOLO: the same classes, so every label file, old or new,
-reads right, or no label file with a box written yet: `drop_earlier_unless`), a run
-stopped or failing part way puts it back (`put_back`): OUT is usable again as the
-earlier export. Otherwise the earlier manifest is removed, and OUT holds an export
-that did not finish until one is run again into it. An export that wrote no image
+An export with ``--overwrite`` first moves the manifest an earlier petloc export left (all of
+it, written by petloc: `holds_manifest`) aside (`EARLIER`, a hidden folder in OUT), so that half of the new
+label files are never read with the old ``names``; a user's own (an Ultralytics project's data.yaml, a
+labelImg classes.txt, another tool's annotations.json) stays where it is, as their other files do. A run
+stopped or failing part way takes back the files it wrote and puts back those it replaced, and then the
+earlier manifest (`put_back`): OUT is the earlier export again, as it was. Kept aside, it stays true of OUT
+until the run writes a label file its classes read wrong (YOLO: other classes, `outdate_earlier_unless`): a run
+killed after that (no take-back) leaves it marked outdated, and the next export removes it; one stopped whose
+files cannot all be taken back leaves it aside too, and OUT holds an export that did not finish until one is
+run again into it. An export that wrote no image
 writes no manifest (one of no image would stand in for the earlier export's) and
 leaves OUT as it was (`nothing_written`). What a run stopped or failing part way
 takes back, and what it says it did, is `OutputBefore`'s, for the CLI and the
@@ -36,17 +37,20 @@ import contextlib
 import os
 import shutil
 import socket
-from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.interop.taken_back import TakenBack
 from petloc_gui.core.interop.written import Written, missing_folders
+from petloc_gui.core.regular_file import read_regular_head
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
-from petloc_gui.core.text import counted, first_of
 
 MARK = ".petloc-export-unfinished"
 EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
+# in EARLIER: the manifest there no longer reads OUT's label files right (a run killed left it so)
+OUTDATED = ".outdated"
 
 
 def interrupted(out: Path) -> bool:
@@ -111,7 +115,8 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
         aside.mkdir()
         for name in manifest:
             os.replace(out / name, aside / name)
-    # Another format's manifest (left aside by a stopped export of it) is not this export's to put back.
+    # Another format's manifest (left aside by a stopped export of it), or one a killed run outdated (`OUTDATED`),
+    # is not this export's to put back.
     if aside.is_dir() and (set(os.listdir(aside)) - set(manifest) or not _keeps(keeps, aside)):
         shutil.rmtree(aside, ignore_errors=True)
     if earlier is not None and earlier[1] == socket.gethostname() and process_has_ended(earlier[0]):
@@ -119,20 +124,44 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
             remove_left_by_ended_runs(folder)
 
 
-def holds_manifest(out: Path, manifest: Collection[str]) -> bool:
-    """Whether ``out`` holds the whole ``manifest`` of an earlier export: every file of it (YOLO's data.yaml and
-    classes.txt, COCO's annotations.json). One of YOLO's alone is the user's (an Ultralytics project's
-    data.yaml, a labelImg folder's classes.txt), never set aside or dropped: a run stopped leaves it as it was."""
-    return bool(manifest) and all(os.path.lexists(out / name) for name in manifest)
+def holds_manifest(out: Path, manifest: Sequence[str]) -> bool:
+    """Whether ``out`` holds the whole ``manifest`` of an earlier petloc export: every file of it (YOLO's data.yaml
+    and classes.txt, COCO's annotations.json), the first written by petloc (`written_by_petloc`). The user's own
+    (an Ultralytics project's data.yaml, with a labelImg classes.txt or alone; another tool's annotations.json)
+    are never set aside or dropped: a run stopped leaves them as they were."""
+    return (bool(manifest) and all(os.path.lexists(out / name) for name in manifest)
+            and written_by_petloc(out / manifest[0]))
 
 
-def put_back(out: Path) -> list[str]:
+def written_by_petloc(path: Path) -> bool:
+    """Whether the manifest file at ``path`` says petloc wrote it, in its writer's words at its start: data.yaml's
+    first line (`yolo_names.PETLOC_HEADER`), annotations.json's info description (`coco.EXPORTED_BY`). Only
+    its first bytes are read; one that cannot be read is no export's."""
+    # Imported here: coco imports this module.
+    from petloc_gui.core.interop.coco import ANNOTATIONS_FILE, EXPORTED_BY
+    from petloc_gui.core.interop.yolo_names import PETLOC_HEADER
+
+    try:
+        head = read_regular_head(path, 256)
+    except OSError:
+        return False
+    if path.name == ANNOTATIONS_FILE:
+        return f'"description": "{EXPORTED_BY}'.encode() in head
+    return head.startswith(PETLOC_HEADER.encode())
+
+
+def put_back(out: Path, *, outdated_too: bool = False) -> list[str]:
     """After an export that `begin` marked was stopped or failed part way: put the earlier export's
     manifest it kept aside back, and remove the mark, so OUT is usable as the earlier export again.
+    One outdated (`outdate_earlier_unless`) only when ``outdated_too``: every file of the run's was taken back.
     The names of the files put back; [] when there were none (then OUT holds an export that did not
     finish, and the mark says so)."""
     aside = out / EARLIER
     try:
+        if (aside / OUTDATED).exists():
+            if not outdated_too:
+                return []
+            (aside / OUTDATED).unlink()
         names = sorted(path.name for path in aside.iterdir())
         for name in names:
             os.replace(aside / name, out / name)
@@ -144,15 +173,18 @@ def put_back(out: Path) -> list[str]:
     return names
 
 
-def drop_earlier_unless(out: Path, keeps: Callable[[Path], bool]) -> None:
-    """Remove the earlier export's manifest `begin` kept aside unless ``keeps`` (given its folder) says it
-    stays true of the file this export writes next: YOLO asks before each label file with a box, whose
-    class ids only the same classes.txt reads right. Until then the earlier manifest is true of OUT, so
-    a run that fails before it writes one (every image unreadable, or a different file at each name)
-    can still put it back."""
+def outdate_earlier_unless(out: Path, keeps: Callable[[Path], bool]) -> None:
+    """Mark the earlier export's manifest `begin` kept aside outdated (`OUTDATED`) unless ``keeps`` (given its
+    folder) says it stays true of the file this export writes next: YOLO asks before the first label file with a
+    box, whose class ids only the same classes.txt reads right. Kept aside all the same: a run stopped takes back
+    that file with the others, and puts it back (`OutputBefore.take_back`); one killed leaves it marked, and the
+    next export into OUT removes it (`begin`), the label files it would read wrong being there."""
     aside = out / EARLIER
     if aside.is_dir() and not _keeps(keeps, aside):
-        shutil.rmtree(aside, ignore_errors=True)
+        try:
+            (aside / OUTDATED).touch()
+        except OSError:  # cannot be marked: it goes, so that no run puts it back over label files it reads wrong
+            shutil.rmtree(aside, ignore_errors=True)
 
 
 def nothing_written(out: Path, was_unfinished: bool, warn: Callable[[Path, str], None]) -> list[str]:
@@ -194,56 +226,16 @@ def finish(out: Path) -> None:
         (out / MARK).unlink()
 
 
-@dataclass(frozen=True)
-class TakenBack:
-    """What `OutputBefore.take_back` did to OUT. All fields at their defaults: nothing was written there,
-    OUT is as it was."""
-
-    removed: bool = False  # OUT was new or empty: what was written there was removed
-    left_behind: bool = False  # ... but not all of it could be (a folder gone read-only, permission lost)
-    folder_removed: bool = False  # OUT was new, and its folder (the outermost one of its path made) went too
-    put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
-    unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
-    held_manifest: bool = False  # OUT held the (whole) manifest of an export of the format being written
-    # OUT held files, and a conversion to VOC or an export (with no earlier export of its format there) wrote
-    # beside them: how many of its files were removed, and those that could not be (`left_behind` then); the
-    # files that were there before are never removed
-    files_removed: int = 0
-    files_left: tuple[Path, ...] = ()
-    # ... and of those it replaced (--overwrite), how many were put back as they were, and those that could not
-    # be (they hold what the run wrote: an export keeps its mark)
-    files_put_back: int = 0
-    files_not_put_back: tuple[Path, ...] = ()
-
-    def touched_files(self) -> bool:
-        """Whether the run wrote or replaced files beside those OUT held (said by `files_before`)."""
-        return bool(self.files_removed or self.files_left or self.files_put_back or self.files_not_put_back)
-
-    def files_before(self) -> str:
-        """What became of the files OUT held, for the CLI's message and the window's alike."""
-        put, left = self.files_put_back, self.files_not_put_back
-        if left:
-            marked = "; this folder is marked as holding an export that did not finish" if self.unfinished else ""
-            return (f"{counted(len(left), 'file')} that {'was' if len(left) == 1 else 'were'} there before it, "
-                    f"replaced, could not be put back ({first_of([str(path) for path in left], 3)}) and "
-                    f"{'holds' if len(left) == 1 else 'hold'} what it wrote{marked}; the others are as they were")
-        said = "the files that were there before it are as they were"
-        if put:
-            said += f": the {counted(put, 'file')} it had replaced {'was' if put == 1 else 'were'} put back as " \
-                    f"{'it was' if put == 1 else 'they were'}"
-        return said
-
-
 class OutputBefore:
     """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
     stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
     File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
     and is removed (a new OUT's folder too; an empty one given stays, as does a link given to it, through
-    which it is emptied). One that held files keeps them: an
-    export over an earlier one of its format puts that export's manifest back where it can (`put_back`), or
-    OUT holds an export that did not finish; a conversion to VOC (which has no manifest), and an export into
-    an OUT with no export of its format (the user's own files), remove the files they recorded in
-    ``written``, and only those (`write_voc_records` and the exporters are given it).
+    which it is emptied). One that held files keeps them: a conversion to VOC, and an export, remove the files
+    they recorded in ``written``, and only those, and put back those they replaced (`write_voc_records` and the
+    exporters are given it); an export over an earlier petloc export of its format then puts that export's
+    manifest back (`put_back`), OUT as it was, or (a file of the run's left that its classes read wrong) OUT holds
+    an export that did not finish.
     Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
     there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
     with all in it."""
@@ -276,17 +268,22 @@ class OutputBefore:
             return self._remove_written()
         if self.fmt is None:
             return self._remove_recorded()
+        if not ours(self.out):
+            return TakenBack()  # refused or failed before it wrote anything: OUT is as it was
+        # Over an earlier export too: its label files the run replaced come back, the run's own files go.
+        taken = self._remove_recorded()
         try:
-            if not ours(self.out):
-                return TakenBack()  # refused or failed before it wrote anything: OUT is as it was
-            names = put_back(self.out)
+            # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
+            # when that is so (not outdated: the same classes).
+            names = put_back(self.out, outdated_too=not (taken.files_left or taken.files_not_put_back))
         except OSError:
             names = []
         if names or self.held_manifest or self.held_unfinished:
-            # an earlier export of this format, put back or left unfinished: the files it has in common with
-            # this run's (label files rewritten, images its manifest names) are no longer only this run's
-            return TakenBack(put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest)
-        return self._remove_export()
+            # an earlier export of this format, put back (as it was, but for a file said in `taken`) or left
+            # unfinished (its mark stays)
+            return replace(taken, put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest,
+                           held_unfinished=self.held_unfinished)
+        return self._remove_export(taken)
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
@@ -296,11 +293,11 @@ class OutputBefore:
         return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
                          files_put_back=put, files_not_put_back=tuple(not_put))
 
-    def _remove_export(self) -> TakenBack:
-        """OUT held files and no export of this format: the export's own files go, and with them its mark,
-        OUT as it was. One left, or one replaced not put back, keeps the mark (a manifest put there would read it
-        as part of a dataset; a label file holding this run's class ids reads wrong with the user's)."""
-        taken = self._remove_recorded()
+    def _remove_export(self, taken: TakenBack) -> TakenBack:
+        """OUT held files and no export of this format: the export's own files went (``taken``), and with them
+        its mark goes, OUT as it was. One left, or one replaced not put back, keeps the mark (a manifest put there
+        would read it as part of a dataset; a label file holding this run's class ids reads wrong with the
+        user's)."""
         if taken.files_left or taken.files_not_put_back:
             return replace(taken, unfinished=True)
         with contextlib.suppress(OSError):

@@ -119,16 +119,16 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     names = class_names(records)
     classes = "".join(f"{n}\n" for n in names).encode("utf-8")
     # The manifest goes last, when every image and label file is there: killed before, OUT has none
-    # (`unfinished`). An earlier export's can be put back on a stop only when its classes are these, or no
-    # label file with a box has been written yet: every label file, its own or this export's, then reads
-    # right. So it is kept aside until the first such file (`before_boxes`), and dropped then unless the same.
+    # (`unfinished`). An earlier export's is kept aside until then, and put back on a stop once this run's files
+    # are taken back. From the first label file with a box (`before_boxes`) it reads OUT's label files right only
+    # when its classes are these: otherwise it is marked outdated then, so that a run killed leaves it to go.
     was_unfinished = unfinished.interrupted(out)
     unfinished.begin(out, (DATA_YAML, CLASSES_TXT), (target.parent for target in targets), fmt="yolo",
                      keeps=lambda _earlier: True)
 
     @functools.cache  # once: the first label file with a box decides
     def before_boxes() -> None:
-        unfinished.drop_earlier_unless(out, lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
+        unfinished.outdate_earlier_unless(out, lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
 
     # OUT itself too: a killed run's data.yaml and classes.txt write temporaries are there.
     remove_stale_temporaries([*targets, out / DATA_YAML, out / CLASSES_TXT])
@@ -169,10 +169,10 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
     manifests = ((CLASSES_TXT, classes), (DATA_YAML, data_yaml(names).encode("utf-8")))
-    # The user's own one there (a lone data.yaml or classes.txt: `unfinished.holds_manifest`) is replaced last,
-    # so that a failure writing the other, which is taken back, leaves theirs as it was.
+    # The user's own there (a data.yaml or classes.txt petloc did not write: `unfinished.holds_manifest`) is
+    # replaced last, so that a failure writing the other, which is taken back, leaves theirs as it was.
     for manifest, data in sorted(manifests, key=lambda pair: os.path.lexists(out / pair[0])):
-        # an earlier export's is aside (`unfinished.begin`); one there all the same is not this run's to take back
+        # an earlier export's is aside (`unfinished.begin`); the user's own there is kept, to be put back on a stop
         written.wrote(out / manifest, functools.partial(atomic_write_bytes, out / manifest, data))
     unfinished.finish(out)
     if unlabelled:
@@ -230,7 +230,7 @@ def _write_record(out: Path, record: ImageRecord, names: tuple[str, str], ids: d
             target.parent.mkdir(parents=True, exist_ok=True)
             if record.objects:
                 before_boxes()
-            # one replaced is an earlier export's (--overwrite): not this run's to take back
+            # one replaced (an earlier export's, or the user's: --overwrite) is kept, to be put back on a stop
             written.wrote(target, lambda: write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8")))
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)

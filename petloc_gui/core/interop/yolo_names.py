@@ -25,6 +25,9 @@ from petloc_gui.core.text import character_escape
 NAME_FILES = ("classes.txt", "obj.names")
 YAML_FILES = ("data.yaml", "dataset.yaml", "data.yml")
 _MAX_BYTES = 4 * 1024 * 1024
+# data.yaml's first words as petloc writes it: how an export tells an earlier export's from a user's own
+# (`unfinished.written_by_petloc`)
+PETLOC_HEADER = "# Written by petloc."
 
 
 # What YAML forbids raw in a file (outside its c-printable set: DEL, C0/C1 controls, surrogates, U+FFFE/FFFF)
@@ -42,7 +45,7 @@ def quote(name: str) -> str:
 
 def data_yaml(names: list[str]) -> str:
     lines = [
-        "# Written by petloc. Boxes are normalised to the image as a person sees it",
+        f"{PETLOC_HEADER} Boxes are normalised to the image as a person sees it",
         "# (EXIF orientation applied), as Ultralytics reads images.",
         "# val is the same folder as train: replace it with images the model never",
         "# trains on before you report any figure.",

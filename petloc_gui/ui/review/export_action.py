@@ -31,6 +31,7 @@ from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import literal
 
 if TYPE_CHECKING:
+    from petloc_gui.core.interop.taken_back import TakenBack
     from petloc_gui.core.interop.unfinished import OutputBefore
     from petloc_gui.ui.review.export_options import ExportOptions
 
@@ -152,6 +153,13 @@ class ExportJob(QObject):
         if taken.left_behind:
             return (f"Part of what the export had written into {out} could not be removed: remove it before "
                     "exporting into that folder again.")
+        if taken.put_back:
+            names = taken.put_back
+            return (f"The earlier export in {out} is usable again: its {' and '.join(names)} "
+                    f"{'were' if len(names) > 1 else 'was'} put back{_its_own_files(taken)}.")
+        if taken.unfinished and taken.held_export():
+            return (f"{out} now holds an export that did not finish: export into it again to finish it"
+                    f"{_its_own_files(taken)}.")
         if taken.touched_files():
             if not taken.files_removed:  # it had only replaced files (--overwrite): none to remove
                 return f"The export had written no new file into {out} ({taken.files_before()})."
@@ -162,12 +170,6 @@ class ExportJob(QObject):
             return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
         if taken.removed:
             return f"Nothing is left behind: what the export had written into {out} was removed (it is empty again)."
-        if taken.put_back:
-            names = taken.put_back
-            return (f"The earlier export in {out} is usable again: its {' and '.join(names)} "
-                    f"{'were' if len(names) > 1 else 'was'} put back.")
-        if taken.unfinished:
-            return f"{out} now holds an export that did not finish: export into it again to finish it."
         return f"{out} is as it was."  # stopped before it wrote anything
 
     def _deliver(self, result) -> None:
@@ -175,6 +177,18 @@ class ExportJob(QObject):
             self.failed.emit(result)
         else:
             self.done.emit(result)
+
+
+def _its_own_files(taken: TakenBack) -> str:
+    """What became of the files an export over an earlier one wrote there (`TakenBack.files_before`), after what
+    became of that export; "" when it had written none."""
+    if not taken.touched_files():
+        return ""
+    if not taken.files_removed:
+        return f"; the export had written no new file there ({taken.files_before()})"
+    removed = taken.files_removed
+    return (f"; the {removed} {'file' if removed == 1 else 'files'} the export had written there "
+            f"{'was' if removed == 1 else 'were'} removed ({taken.files_before()})")
 
 
 class _FoldersMade:

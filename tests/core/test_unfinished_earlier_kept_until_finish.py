@@ -1,0 +1,81 @@
+"""The earlier export's manifest kept aside by `export_yolo --overwrite` was deleted at the first label file with a
+box of other classes, so a stop could not give it back even though every file of the run's can be taken back
+(`unfinished.OutputBefore`). It is kept aside until the export finishes now, marked outdated from that file on: a
+stopped run puts it back once its files are taken back; one killed leaves it marked, and the next run, which finds
+label files it would read wrong, removes it rather than put it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.core.interop import export_yolo, unfinished
+from petloc_gui.core.interop.unfinished import OutputBefore
+from tests.cli.helpers import stop_at_placing
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: nothing after it runs (no except clause of the export catches it)."""
+
+
+def _contents(folder: Path) -> dict[str, bytes | None]:
+    return {path.relative_to(folder).as_posix(): None if path.is_dir() else path.read_bytes()
+            for path in folder.rglob("*")}
+
+
+def _earlier_export_then_other_classes(small_voc: Path, out: Path) -> None:
+    export_yolo(open_dataset(small_voc), out)
+    xml = small_voc / "a.xml"
+    xml.write_text(xml.read_text().replace("<name>cat</name>", "<name>bird</name>", 1))
+
+
+def _stopped(small_voc: Path, out: Path, monkeypatch) -> unfinished.TakenBack:
+    before = OutputBefore(out, "yolo")
+    stop_at_placing(monkeypatch, 3)
+    with pytest.raises(KeyboardInterrupt):
+        export_yolo(open_dataset(small_voc), out, overwrite=True, written=before.written)
+    monkeypatch.undo()
+    return before.take_back()
+
+
+def test_a_stop_after_a_label_file_of_other_classes_puts_the_earlier_export_back(small_voc, tmp_path,
+                                                                                  monkeypatch):
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    earlier = _contents(out)
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == ("classes.txt", "data.yaml") and not taken.unfinished
+    assert taken.files_put_back >= 1  # a.txt, in bird/cat/dog ids, among them
+    assert _contents(out) == earlier
+
+
+def test_a_kill_after_it_leaves_it_marked_and_the_next_run_drops_it(small_voc, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    stop_at_placing(monkeypatch, 3, Killed)
+    with pytest.raises(Killed):
+        export_yolo(open_dataset(small_voc), out, overwrite=True)
+    monkeypatch.undo()
+    assert (out / unfinished.EARLIER / unfinished.OUTDATED).exists()  # labels/a.txt holds bird/cat/dog ids
+
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == () and taken.unfinished
+    assert not (out / "classes.txt").exists() and not (out / unfinished.EARLIER).exists()
+    assert unfinished.interrupted(out)
+
+
+def test_a_kill_before_any_label_file_of_other_classes_leaves_it_to_be_put_back(small_voc, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    manifest = {name: (out / name).read_bytes() for name in ("classes.txt", "data.yaml")}
+    stop_at_placing(monkeypatch, 0, Killed)
+    with pytest.raises(Killed):
+        export_yolo(open_dataset(small_voc), out, overwrite=True)
+    monkeypatch.undo()
+    assert not (out / unfinished.EARLIER / unfinished.OUTDATED).exists()
+
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == ("classes.txt", "data.yaml") and not unfinished.interrupted(out)
+    assert {name: (out / name).read_bytes() for name in manifest} == manifest
