@@ -237,8 +237,8 @@ class _NewOutput:
         """OUT held files: what became of those the run wrote beside them, after what became of the earlier
         export there (``earlier``, when OUT held one), then ``again`` (what to do now)."""
         left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
-        theirs = taken.files_before()
         run = "export" if self.fmt else "conversion"
+        theirs = taken.files_before(run)
         lead = f"{show(self.given)}: {earlier}; " if earlier else f"{show(self.given)}: "
         if not left:
             # A run stopped having only replaced files (--overwrite) made none to remove: no "removed the 0 files"

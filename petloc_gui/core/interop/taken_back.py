@@ -30,18 +30,33 @@ class TakenBack:
     # be (they hold what the run wrote: an export keeps its mark)
     files_put_back: int = 0
     files_not_put_back: tuple[Path, ...] = ()
+    # ... and of those it wrote (new or replaced), those changed since (saved over while it ran): left as they are
+    files_changed: tuple[Path, ...] = ()
 
     def touched_files(self) -> bool:
         """Whether the run wrote or replaced files beside those OUT held (said by `files_before`)."""
-        return bool(self.files_removed or self.files_left or self.files_put_back or self.files_not_put_back)
+        return bool(self.files_removed or self.files_left or self.files_put_back or self.files_not_put_back
+                    or self.files_changed)
 
     def held_export(self) -> bool:
         """Whether OUT held a petloc export of the format written (complete or not): what became of it is said
         first, before `files_before`."""
         return self.held_manifest or self.held_unfinished
 
-    def files_before(self) -> str:
-        """What became of the files OUT held, for the CLI's message and the window's alike."""
+    def files_before(self, run: str) -> str:
+        """What became of the files OUT held, for the CLI's message and the window's alike (``run``: "export",
+        "conversion"), and of those the run wrote that were changed since."""
+        return self._held_files() + self._changed_files(run)
+
+    def _changed_files(self, run: str) -> str:
+        changed = self.files_changed
+        if not changed:
+            return ""
+        one = len(changed) == 1
+        return (f"; {counted(len(changed), 'file')} changed since the {run} wrote {'it' if one else 'them'} "
+                f"({first_of([str(path) for path in changed], 3)}): left as {'it is' if one else 'they are'}")
+
+    def _held_files(self) -> str:
         put, left = self.files_put_back, self.files_not_put_back
         if left:
             # over an earlier export, the message says so first (`held_export`)

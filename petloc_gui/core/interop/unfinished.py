@@ -291,7 +291,8 @@ class OutputBefore:
         removed, left = self.written.take_back()
         put, not_put = self.written.put_back_replaced()
         return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
-                         files_put_back=put, files_not_put_back=tuple(not_put))
+                         files_put_back=put, files_not_put_back=tuple(not_put),
+                         files_changed=tuple(self.written.changed))
 
     def _remove_export(self, taken: TakenBack) -> TakenBack:
         """OUT held files and no export of this format: the export's own files went (``taken``), and with them

@@ -10,6 +10,9 @@ user's labels/a.txt holding petloc's class ids under the user's data.yaml names,
 refused, a read-only file, was never changed: it is neither put back nor named as not put back). They are
 kept in memory: only small files are ever replaced (images never are: `files.place_image` refuses a different
 one), and a run killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish.
+A file the run wrote (`Written.wrote`, `Written.created`) is looked at right after its write (`AsWritten`): one
+saved over meanwhile (the window's Ctrl+S on a VOC file of the folder converted into, another tool) is the user's,
+neither put back nor removed but left as it is and named (`Written.changed`); put back, it lost that save.
 
 `petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
 they made for its OUT, the one that takes it back.
@@ -18,6 +21,7 @@ they made for its OUT, the one that takes it back.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 from collections.abc import Callable
@@ -110,6 +114,35 @@ class Replaced:
         os.utime(path, ns=self.times_ns)
 
 
+@dataclass(frozen=True)
+class AsWritten:
+    """A file as the run's write left it: whether it is a symbolic link, and a digest of its bytes (None: they
+    could not be read, so a change cannot be told). Its bytes, not its times: a file only touched (a backup or
+    sync tool) holds nothing of the user's, and a clock too coarse to tell two writes apart within its tick gives
+    a same-size rewrite the run's times."""
+
+    link: bool
+    digest: bytes | None
+
+    @classmethod
+    def read(cls, path: Path) -> AsWritten:
+        return cls(path.is_symlink(), _digest(path))
+
+    def still(self, path: Path) -> bool:
+        """Whether ``path`` is still the file the run wrote (gone: not so)."""
+        if not os.path.lexists(path):
+            return False
+        return self.digest is None or (path.is_symlink() == self.link and _digest(path) == self.digest)
+
+
+def _digest(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.file_digest(handle, "sha256").digest()
+    except OSError:
+        return None
+
+
 class Written:
     """The files and folders a run created in its output, in the order it made them, and the files it replaced
     there as they were before (`replaced`)."""
@@ -118,6 +151,10 @@ class Written:
         self.files: list[Path] = []
         self.folders: list[Path] = []  # each made for a file of `files` (or one it failed to write)
         self.replaced: dict[Path, Replaced] = {}  # each as it was before the run's first write over it
+        # the files the run wrote, as its last write left each (an image placed is not: nobody saves over one)
+        self.as_written: dict[Path, AsWritten] = {}
+        # of `files` and `replaced`, those changed since the run wrote them: the user's, left as they are
+        self.changed: list[Path] = []
         self._made: set[Path] = set()  # `files`, to be told apart fast from a file that was there
 
     def folders_for(self, path: Path) -> None:
@@ -154,9 +191,11 @@ class Written:
             if first and self.replaced[path].unchanged(path):
                 del self.replaced[path]
             self._made_before_raising(path, new)
+            self._look_at_written(path)
             raise
         if new:
             self.file(path)
+        self._look_at_written(path)
 
     def created(self, path: Path, write: Callable[[], bool]) -> bool:
         """``write`` makes the file at ``path`` only if nothing is there (exclusive: `voc_out.write_new_voc`) and
@@ -166,10 +205,18 @@ class Written:
             made = write()
         except BaseException:
             self._made_before_raising(path, new)
+            self._look_at_written(path)
             raise
         if made:
             self.file(path)
+            self._look_at_written(path)
         return made
+
+    def _look_at_written(self, path: Path) -> None:
+        """Right after the run's write at ``path``: how it left the file, when the file is the run's (made, or
+        replaced: kept in `replaced`), so that the take-back tells a save made over it since."""
+        if path in self._made or path in self.replaced:
+            self.as_written[path] = AsWritten.read(path)
 
     def _made_before_raising(self, path: Path, new: bool) -> None:
         """A write at ``path`` raised: the file is the run's if it is there now and nothing was before (``new``).
@@ -180,9 +227,13 @@ class Written:
 
     def take_back(self) -> tuple[int, list[Path]]:
         """Remove the files recorded, then the folders made for them that are empty now (a file put there
-        meanwhile keeps its folder). How many files were removed, and those that could not be."""
+        meanwhile keeps its folder). How many files were removed, and those that could not be. One changed since
+        the run wrote it (saved over meanwhile) stays, as it is, in `changed`."""
         removed, left = 0, []
         for path in self.files:
+            if os.path.lexists(path) and not self._still_as_written(path):
+                self.changed.append(path)
+                continue
             try:
                 path.unlink()
             except FileNotFoundError:
@@ -201,9 +252,13 @@ class Written:
 
     def put_back_replaced(self) -> tuple[int, list[Path]]:
         """Put each file the run replaced back as it was (`replaced`). How many were, and those that could not
-        be (they hold what the run wrote, and stay recorded: a later call tries them again)."""
+        be (they hold what the run wrote, and stay recorded: a later call tries them again). One changed (or
+        removed) since the run wrote it is the user's now: left as it is, in `changed`."""
         put, left = 0, []
         for path, before in self.replaced.items():
+            if not self._still_as_written(path):
+                self.changed.append(path)
+                continue
             try:
                 before.put_back(path)
             except (OSError, SaveError):
@@ -212,4 +267,10 @@ class Written:
                 put += 1
         self.replaced = {path: self.replaced[path] for path in left}
         return put, left
+
+    def _still_as_written(self, path: Path) -> bool:
+        """Whether ``path`` holds what the run's last write left there (`as_written`); one never looked at (an
+        image placed) is the run's as it is."""
+        after = self.as_written.get(path)
+        return after is None or after.still(path)
 

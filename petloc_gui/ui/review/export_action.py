@@ -162,10 +162,10 @@ class ExportJob(QObject):
                     f"{_its_own_files(taken)}.")
         if taken.touched_files():
             if not taken.files_removed:  # it had only replaced files (--overwrite): none to remove
-                return f"The export had written no new file into {out} ({taken.files_before()})."
+                return f"The export had written no new file into {out} ({taken.files_before('export')})."
             files = "file" if taken.files_removed == 1 else "files"
             return (f"Removed the {taken.files_removed} {files} the export had written into {out} "
-                    f"({taken.files_before()}).")
+                    f"({taken.files_before('export')}).")
         if taken.folder_removed:
             return f"Nothing is left behind: {out}, made by the export, was removed with all it had written."
         if taken.removed:
@@ -185,10 +185,10 @@ def _its_own_files(taken: TakenBack) -> str:
     if not taken.touched_files():
         return ""
     if not taken.files_removed:
-        return f"; the export had written no new file there ({taken.files_before()})"
+        return f"; the export had written no new file there ({taken.files_before('export')})"
     removed = taken.files_removed
     return (f"; the {removed} {'file' if removed == 1 else 'files'} the export had written there "
-            f"{'was' if removed == 1 else 'were'} removed ({taken.files_before()})")
+            f"{'was' if removed == 1 else 'were'} removed ({taken.files_before('export')})")
 
 
 class _FoldersMade:
