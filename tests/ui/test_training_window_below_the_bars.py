@@ -60,7 +60,8 @@ def _assert_placed(progress, window, area: QRect, when: str) -> None:
 
 @pytest.mark.skipif(SCREEN_VARIABLE not in os.environ, reason="run by the tests below, one screen a process")
 def test_on_this_screen_below_the_bars_and_over_the_list(qtbot, window, folder):
-    from petloc_gui.ui.training.retrain_progress import FRAMED_CHECK_MS, RetrainProgress
+    from petloc_gui.ui.training.progress_placement import FRAMED_CHECK_MS
+    from petloc_gui.ui.training.retrain_progress import RetrainProgress
 
     area = window.screen().availableGeometry()
     assert f"{area.width()}x{area.height()}" == os.environ[SCREEN_VARIABLE]
@@ -72,7 +73,7 @@ def test_on_this_screen_below_the_bars_and_over_the_list(qtbot, window, folder):
     progress = RetrainProgress(window)
     progress.begin(1)
     progress.show_quietly()
-    qtbot.waitUntil(lambda: progress._placed, timeout=3000)
+    qtbot.waitUntil(lambda: progress.placement.placed, timeout=3000)
     qtbot.wait(FRAMED_CHECK_MS + 100)
     _assert_placed(progress, window, area, "during the run")
     before = progress.frameGeometry()

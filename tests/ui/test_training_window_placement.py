@@ -7,7 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QMainWindow
 
-from petloc_gui.ui.training.retrain_progress import RetrainProgress, least_cover
+from petloc_gui.ui.training.retrain_progress import RetrainProgress
+from petloc_gui.ui.window_geometry import least_cover
 
 SCREEN = QRect(0, 0, 1067, 667)  # 1600 x 1000 at QT_SCALE_FACTOR=1.5, as the hunt saw it
 SIZE = QSize(736, 651)
@@ -45,7 +46,7 @@ def test_first_shown_over_a_maximised_main_window_it_lies_on_the_list_side(qtbot
     qtbot.addWidget(progress)
     progress.resize(area.width() * 2 // 3, area.height() // 2)
     progress.show()
-    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    qtbot.waitUntil(lambda: progress.placement.placed, timeout=2000)
     assert progress.frameGeometry().left() == area.left()  # over the list, not the bottom-right corner
 
 
@@ -57,7 +58,7 @@ def test_first_shown_beside_the_main_window_on_a_wide_screen(qtbot):
     qtbot.addWidget(progress)
     progress.resize(area.width() // 3, area.height() // 3)
     progress.show()
-    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    qtbot.waitUntil(lambda: progress.placement.placed, timeout=2000)
     assert not progress.frameGeometry().intersects(main.frameGeometry())
     assert progress.frameGeometry().left() == main.frameGeometry().right() + 1
 
@@ -74,7 +75,7 @@ def test_the_tool_bars_count_as_covered_too():
 def test_the_main_windows_tool_bars_are_among_its_panes(qtbot):
     from PySide6.QtWidgets import QToolBar
 
-    from petloc_gui.ui.training.retrain_progress import panes_of
+    from petloc_gui.ui.window_geometry import panes_of
 
     main = _main_window(qtbot, QRect(0, 0, 900, 700))
     bar = QToolBar("tools", main)
@@ -90,7 +91,7 @@ def test_first_placed_with_the_owners_frame_before_its_own_is_known(qtbot, monke
     # frame, move() put the contents where the frame belongs, and the title bar went above the screen.
     from PySide6.QtCore import QMargins
 
-    from petloc_gui.ui.training import retrain_progress
+    from petloc_gui.ui.training import progress_placement
 
     probe = QMainWindow()
     area = probe.screen().availableGeometry()
@@ -99,9 +100,9 @@ def test_first_placed_with_the_owners_frame_before_its_own_is_known(qtbot, monke
     qtbot.addWidget(progress)
     progress.resize(area.width() // 3, area.height() // 3)
     owners = QMargins(1, 20, 1, 5)  # openbox's title bar and borders, as the main window has them
-    monkeypatch.setattr(retrain_progress, "frame_margins",
-                        lambda window: owners if window is main else QMargins())  # not framed yet
-    progress._place_beside(main, area)
+    monkeypatch.setattr(progress_placement, "frame_margins",
+                          lambda window: owners if window is main else QMargins())  # not framed yet
+    progress.placement.place_beside(main, area)
     contents = progress.geometry()
     frame = contents.adjusted(-owners.left(), -owners.top(), owners.right(), owners.bottom())
     assert area.contains(frame), (frame, area)  # the title bar on the screen, where it can be dragged
@@ -116,7 +117,7 @@ def test_over_a_maximised_window_it_is_no_wider_than_the_image_list(qtbot):
     qtbot.addWidget(progress)
     progress.resize(area.width() * 2 // 3, area.height() // 2)
     progress.show()
-    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    qtbot.waitUntil(lambda: progress.placement.placed, timeout=2000)
     photos = QRect(main.centralWidget().mapToGlobal(QPoint(0, 0)), main.centralWidget().size())
     assert progress.frameGeometry().width() <= photos.left() - area.left()
     assert not progress.frameGeometry().intersects(photos)
@@ -132,7 +133,7 @@ def test_with_the_image_list_hidden_it_covers_one_of_the_two_panes_at_most(qtbot
     qtbot.addWidget(progress)
     progress.resize(area.width() * 2 // 3, area.height() // 2)
     progress.show()
-    qtbot.waitUntil(lambda: progress._placed, timeout=2000)
+    qtbot.waitUntil(lambda: progress.placement.placed, timeout=2000)
     width = progress.frameGeometry().width()
     assert width <= max(main.centralWidget().width() // 2, progress.minimumSizeHint().width())
     assert width >= min(440, main.centralWidget().width() // 2)  # no narrower than it needs: the result reads

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,7 +24,7 @@ from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
-from petloc_gui.ui.training.progress_width import width_over
+from petloc_gui.ui.training.progress_placement import ProgressPlacement
 from petloc_gui.ui.training.retrain_progress_parts import format_eta, log_end_kept, log_font
 from petloc_gui.ui.training.run_log import (
     CURVES_TITLE,
@@ -35,20 +35,10 @@ from petloc_gui.ui.training.run_log import (
     status_text,
 )
 from petloc_gui.ui.training.scrolled_parts import ScrolledParts
-from petloc_gui.ui.window_geometry import (
-    beside,
-    fit_into,
-    frame_extra,
-    frame_margins,
-    least_cover,
-    panes_of,
-    room_between_bars,
-    room_of,
-)
+from petloc_gui.ui.window_geometry import fit_into, frame_extra
 
 LOG_MAX_LINES = 2000
 ETA_REFRESH_MS = 1000  # the time left counts down between events (validation, final scoring)
-FRAMED_CHECK_MS = 300  # after the first show: the window manager has framed the window by then
 LOG_MIN_PX = 40  # the log's height when the result needs room (two lines; it gives up its room first)
 # The main window's word, once this window is put away before Use / Discard: closing it decides nothing.
 UNDECIDED_NOTE = ("The new model is not kept yet: Model → Show training progress to use or discard it "
@@ -125,7 +115,7 @@ class RetrainProgress(QDialog):
         self._eta_timer.timeout.connect(self._show_eta)
         self._epochs = 1
         self._steps = 1
-        self._placed = False  # moved beside the main window on its first show only: then it stays put
+        self.placement = ProgressPlacement(self)  # beside the main window, on the screen
         self._first_model = False  # the run is a folder's first model: nothing to compare it with
         self._comparison_event: dict[str, Any] = {}  # the run's "comparison" event: what its figures rest on
         self._parts = ValidationParts()  # the run's validation parts (its start event)
@@ -135,7 +125,7 @@ class RetrainProgress(QDialog):
         super().showEvent(event)
         # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
         # manager has framed it (the frame's size is known only then).
-        QTimer.singleShot(0, self, self._fit_on_screen)
+        QTimer.singleShot(0, self, self.placement.fit_on_screen)
 
     def hideEvent(self, event) -> None:  # Qt's name
         super().hideEvent(event)
@@ -174,55 +164,6 @@ class RetrainProgress(QDialog):
     def awaits_choice(self) -> bool:
         """Whether a finished run's new model waits for Use / Discard here."""
         return self.comparison.isVisibleTo(self) and self.comparison.use_button.isEnabled()
-
-    def _owner(self) -> QWidget | None:
-        parent = self.parentWidget()
-        return parent.window() if parent is not None else None
-
-    def _fit_on_screen(self) -> None:
-        screen = self.screen()
-        if screen is None:
-            return
-        owner = self._owner()
-        area = screen.availableGeometry()
-        if not self._placed and owner is not None:  # first shown: beside the main window, not over its photo
-            self._placed = True
-            self._place_beside(owner, area)
-            QTimer.singleShot(FRAMED_CHECK_MS, self, self._keep_on_screen)
-            return
-        fit_into(self, self._room(area))
-
-    def _room(self, area: QRect) -> QRect:
-        return room_of(self, self._owner(), area)
-
-    def _place_beside(self, owner: QWidget, area: QRect) -> None:
-        """Put the window, frame and all, beside ``owner``; else between its menu and tool bars and its
-        status bar, no wider than its image list (`width_over`), where it covers the least of its photos:
-        720 px wide, it hid 250 px of the photo beside a 455 px list. Just after the first show the window
-        manager has not framed it yet: a frame read then has no title bar, and move() put the contents where
-        the frame belongs, the title bar above the screen (openbox: it could not be dragged). The owner's
-        frame (the same window manager's) stands in for its own."""
-        margins = frame_margins(self)
-        if margins.isNull():
-            margins = frame_margins(owner)
-        extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
-        size = self.size() + extra
-        spot = beside(owner.frameGeometry(), size, area)
-        if QRect(spot, size).intersects(owner.frameGeometry()):  # no room beside it
-            room, panes = room_between_bars(owner, area), panes_of(owner)
-            least = self.minimumSizeHint().expandedTo(self.minimumSize()).width() + extra.width()
-            width = width_over(owner, size.width(), least, room, panes, extra.width())
-            size = QSize(width, min(size.height(), room.height()))
-            spot = least_cover(size, room, panes)
-        # the contents, where the frame's margins put them (setGeometry places the contents, framed or not)
-        self.setGeometry(QRect(spot + QPoint(margins.left(), margins.top()), size - extra))
-
-    def _keep_on_screen(self) -> None:
-        """Once framed: the whole frame on the screen (a frame unlike the owner's, a screen too small), and
-        still between the main window's bars."""
-        screen = self.screen()
-        if screen is not None and self.isVisible():
-            fit_into(self, self._room(screen.availableGeometry()))
 
     # -- feeding -----------------------------------------------------------
     def begin(self, epochs: int, first_model: bool = False) -> None:
@@ -373,7 +314,7 @@ class RetrainProgress(QDialog):
         screen = self.screen()
         if screen is None or not self.isVisible():
             return
-        room = self._room(screen.availableGeometry())
+        room = self.placement.room(screen.availableGeometry())
         frame = frame_extra(self).height()  # the allowance while the frame is half built (`frame_margins`)
         width = self.status.width()  # the result's width: the column's, as the status line's
         needed = max(self.comparison.sizeHint().height(), self.comparison.heightForWidth(width))
