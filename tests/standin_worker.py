@@ -15,6 +15,8 @@ the product. Stand-in options:
   --disk-full        after the last epoch, saving the bundle (the real ``save_bundle``) finds the disk full
   --read-data        read --data as training does first (the real ``TrainingData.collect``): a folder with
                      fewer than 2 usable images stops the run there, with its ``TooFewImagesError``
+  --quiet-after N    after N events, say nothing for --quiet seconds, then go on (a child stuck a while)
+  --quiet S          seconds of that silence (default 6); a stop still ends it
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ def _own_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("--hang", action="store_true")
     parser.add_argument("--disk-full", action="store_true")
     parser.add_argument("--read-data", action="store_true")
+    parser.add_argument("--quiet-after", type=int, default=None)
+    parser.add_argument("--quiet", type=float, default=6.0)
     return parser.parse_known_args(argv)
 
 
@@ -53,6 +57,10 @@ def run(args, mine, emit, should_stop) -> None:
             sys.stderr.write("stand-in worker: dying on purpose\n")
             sys.stderr.flush()
             os._exit(70)
+        if count == mine.quiet_after:
+            until = time.monotonic() + mine.quiet
+            while time.monotonic() < until and not should_stop():
+                time.sleep(0.05)
 
     if mine.read_data:
         from petloc_gui.model.training_data import TrainingData

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app.child_silence import PREPARING_FLOOR_S, QUIET_FLOOR_S
 from petloc_gui.app.model_metrics import accepted_names
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.progress_placement import ProgressPlacement
-from petloc_gui.ui.training.retrain_progress_parts import format_eta, log_end_kept, log_font
+from petloc_gui.ui.training.quiet_note import ChildOutput, QuietNote
+from petloc_gui.ui.training.retrain_progress_parts import format_eta as format_eta
+from petloc_gui.ui.training.retrain_progress_parts import log_end_kept, log_font
 from petloc_gui.ui.training.run_log import (
     CURVES_TITLE,
     ValidationParts,
@@ -73,6 +76,7 @@ class RetrainProgress(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.eta = QLabel("")
+        self.quiet = QuietNote()  # a child silent past its limit (stopped, stuck): said under the bar
         self.chart = CurvesChart()
         self.log = QPlainTextEdit(readOnly=True)
         self.log.setMaximumBlockCount(LOG_MAX_LINES)
@@ -106,6 +110,7 @@ class RetrainProgress(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addLayout(bar)
+        layout.addWidget(self.quiet)
         layout.addWidget(self.body, 1)
         layout.addLayout(buttons)  # Cancel and Close always in sight
         self.clock = time.monotonic  # tests drive the time left with their own clock
@@ -113,6 +118,9 @@ class RetrainProgress(QDialog):
         self._eta_timer = QTimer(self)
         self._eta_timer.setInterval(ETA_REFRESH_MS)
         self._eta_timer.timeout.connect(self._show_eta)
+        self.quiet.timer.timeout.connect(self._check_quiet)
+        # the silence said before the first batch, and after (`app.child_silence`): tests shorten them
+        self.preparing_quiet_after_s, self.quiet_after_s = PREPARING_FLOOR_S, QUIET_FLOOR_S
         self._epochs = 1
         self._steps = 1
         self.placement = ProgressPlacement(self)  # beside the main window, on the screen
@@ -182,14 +190,29 @@ class RetrainProgress(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setFormat("starting…")  # not the last run's "epoch 4/20 · step 6/6"
         self.eta.setText("")
+        self.quiet.stop()  # the last run's child: `watch_output` follows this one's
         self.comparison.hide()
         self.cancel_button.setEnabled(True)
         self._cancelling = False
         self.status.setText("Starting the training process…")
 
+    def watch_output(self, output: ChildOutput) -> None:
+        """Follow the run's child by its output (`TrainingProcess.output`): a silence past its limit is said."""
+        self.quiet.watch(output)
+
+    def _quiet_floor(self) -> float:
+        return self.preparing_quiet_after_s if self.quiet.preparing else self.quiet_after_s
+
+    def _check_quiet(self) -> None:
+        self.quiet.check(self.clock(), self._quiet_floor())
+        if self._eta_timer.isActive():  # the time left follows the line at once (none beside it)
+            self._show_eta()
+
     def on_event(self, event: dict[str, Any]) -> None:
         """Update the view from one worker event."""
         kind = event.get("event")
+        self.quiet.preparing = self.quiet.preparing and kind not in ("batch", "epoch", "saving", "done")
+        self._check_quiet()  # it spoke: a silence said goes now, not at the next tick
         if kind in ("batch", "done") and self._cancelling:
             return  # the run is being stopped, its result not kept: the bar and "Cancelling…" stay as they are
         if kind == "start":
@@ -247,7 +270,8 @@ class RetrainProgress(QDialog):
             self._eta_timer.start()
 
     def _show_eta(self) -> None:
-        self.eta.setText(format_eta(self._eta.remaining(self.clock())))
+        now = self.clock()
+        self.eta.setText(self.quiet.eta_text(self._eta.remaining(now), now, self._quiet_floor()))
 
     def append_log(self, line: str) -> None:
         # Worker lines name files: their control and bidi characters are shown escaped.
@@ -259,6 +283,7 @@ class RetrainProgress(QDialog):
         went on, "26 s left" stayed and Cancel could be clicked again under "Cancelling…")."""
         self._cancelling = True
         self._eta_timer.stop()
+        self.quiet.stop()  # Cancel is under way (ends a stuck child within seconds)
         self.eta.setText("")
         self.cancel_button.setEnabled(False)
         self.status.setText("Cancelling…")
@@ -268,6 +293,7 @@ class RetrainProgress(QDialog):
         bar is emptied with no text of its own, or ``bar_text`` (left as it was, it still read "starting…"
         or "epoch 3/5 · step 2/6" under "Training was cancelled")."""
         self._eta_timer.stop()
+        self.quiet.stop()
         self.status.setText(message)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -278,6 +304,7 @@ class RetrainProgress(QDialog):
     def show_result(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
                     old_name: str = "Current model") -> None:
         self._eta_timer.stop()
+        self.quiet.stop()
         self.eta.setText("")
         self.status.setText("Training finished. Keep the new model?")
         self.cancel_button.setEnabled(False)
@@ -294,6 +321,7 @@ class RetrainProgress(QDialog):
     def show_first_model(self, new: dict[str, Any] | None) -> None:
         """A folder's first model finished: its figures, and that it is used (nothing to compare it with)."""
         self._eta_timer.stop()
+        self.quiet.stop()
         self.eta.setText("")
         self.status.setText("Training finished: this folder's first model.")
         self.cancel_button.setEnabled(False)

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QPlainTextEdit
 
+ALMOST_DONE = "almost done"  # under a second left: shown no longer than the silence limit (`quiet_note`)
+
 
 def format_eta(seconds: float | None) -> str:
     """"1 min 05 s left", or "" while unknown."""
@@ -15,7 +17,7 @@ def format_eta(seconds: float | None) -> str:
         return ""
     seconds = round(float(seconds))  # float(): a numpy float would round to a float
     if seconds < 1:
-        return "almost done"
+        return ALMOST_DONE
     if seconds >= 3600:
         return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min left"
     if seconds >= 60:

@@ -179,7 +179,7 @@ class RetrainStarting(_MixedInto):
         self.process.event.connect(self._on_event)
         self.process.log.connect(lambda line: self._progress_window().append_log(line))
         self.process.finished.connect(self._on_finished)
-        self._show_run_window(run)
+        self._show_run_window(run).watch_output(self.process.output)  # a long silence of the child is said
         self.process.start(args + self.extra_worker_args, module=self.worker_module)
         self._status("Training started in the background (Model → Show training progress).")
         return ""

@@ -12,12 +12,14 @@ import json
 import re
 import signal
 import sys
+import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
+from petloc_gui.app.child_silence import OutputTimes
 from petloc_gui.app.tf_log_filter import TensorFlowNoiseFilter, debug_enabled
 from petloc_gui.core.child_python import CHILD_VARIABLES, child_environment
 from petloc_gui.core.fs_bytes import crossing_args
@@ -170,6 +172,9 @@ class TrainingProcess(QObject):
         self._cancel_requested = False
         self._finished_emitted = False
         self._pid: int | None = None
+        self.clock = time.monotonic
+        # its last sign of life, any output (TensorFlow's hidden notices too): the window says a long silence
+        self.output = OutputTimes(self.clock())
         self.cancel_grace_ms = CANCEL_GRACE_MS
         self.terminate_grace_ms = TERMINATE_GRACE_MS
         self._terminate_timer = QTimer(self)
@@ -197,6 +202,7 @@ class TrainingProcess(QObject):
         self._process.setProcessEnvironment(environment)
         # A path whose name is not UTF-8 crosses as its bytes: a QString drops them (core.fs_bytes).
         program, *arguments = worker_command(crossing_args(worker_args), module)
+        self.output.started_at = self.clock()
         self._process.start(program, arguments)
         if self._process.waitForStarted(10000):
             self._pid = int(self._process.processId())
@@ -234,7 +240,10 @@ class TrainingProcess(QObject):
             self._kill_timer.start(self.terminate_grace_ms)
 
     def _read_stdout(self) -> None:
-        events, garbage = self._parser.feed(bytes(self._process.readAllStandardOutput().data()))
+        data = bytes(self._process.readAllStandardOutput().data())
+        if data:
+            self.output.heard(self.clock())  # before the events are passed on: they find the child speaking
+        events, garbage = self._parser.feed(data)
         self._dispatch(events, garbage)
 
     def _dispatch(self, events: list[dict[str, Any]], garbage: list[str]) -> None:
@@ -257,7 +266,10 @@ class TrainingProcess(QObject):
             self.event.emit(event)
 
     def _read_stderr(self) -> None:
-        self._stderr_buffer += bytes(self._process.readAllStandardError().data())
+        data = bytes(self._process.readAllStandardError().data())
+        if data:
+            self.output.heard(self.clock())
+        self._stderr_buffer += data
         *lines, self._stderr_buffer = self._stderr_buffer.split(b"\n")
         for raw in lines:
             self._log_stderr(raw)
