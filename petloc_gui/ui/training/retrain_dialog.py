@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,8 @@ from petloc_gui.ui.training.thin_classes_note import ThinClassesNote
 # Reads the annotations (slow on big folders, so it runs in a thread) and returns the preview.
 HoldoutLoader = Callable[[], "HoldoutPreview | None"]
 MIN_WIDTH = 560  # the folder path and the wrapped notes stay readable
+CANNOT_FINE_TUNE = ("The current model cannot be read, so it cannot be fine-tuned: train from scratch, or choose "
+                    "another model in Model → Versions first.")
 
 
 def window_rename_hint(renames: Sequence[tuple[str, str]]) -> str:
@@ -96,9 +99,17 @@ class RetrainDialog(QDialog):
         group.addButton(self.from_current)
         group.addButton(self.from_scratch)
         (self.from_current if defaults.from_current and can_fine_tune else self.from_scratch).setChecked(True)
+        # under the greyed choice, in sight: in its tooltip only, a greyed control hardly showed it, a keyboard never
+        self.fine_tune_reason = QLabel(CANNOT_FINE_TUNE)
+        self.fine_tune_reason.setWordWrap(True)
+        style = self.style()  # under the choice's words, past its round button
+        self.fine_tune_reason.setContentsMargins(
+            style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+            + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing), 0, 0, 0)
+        self.fine_tune_reason.setVisible(not can_fine_tune)
         if not can_fine_tune:
             self.from_current.setEnabled(False)
-            self.from_current.setToolTip("The current model cannot be read, so it cannot be fine-tuned")
+            self.from_current.setToolTip(CANNOT_FINE_TUNE)
         # "0.35" as the docs and --val-fraction write it, whatever the locale (`number_fields`)
         self.epochs = WholeNumberField(minimum=1, maximum=500, value=defaults.epochs)
         self.val_fraction = DecimalField(minimum=0.05, maximum=0.5, singleStep=0.05, decimals=2)
@@ -168,6 +179,7 @@ class RetrainDialog(QDialog):
         self.body = ScrolledBody()  # scrolls where the screen is short: the buttons under it stay in view
         rows = self.body.rows
         rows.addWidget(self.from_current)
+        rows.addWidget(self.fine_tune_reason)
         rows.addWidget(self.from_scratch)
         rows.addLayout(form)
         rows.addWidget(self.number_refusal)
@@ -229,6 +241,7 @@ class RetrainDialog(QDialog):
         """A folder's first model (`retrain_ask.as_first_model`): there is no current model to compare the
         new one with, and the held-out note does not say they are compared."""
         self._first_model = True
+        self.fine_tune_reason.hide()  # there is no current model: its choice is not shown either
         self._update_holdout()
 
     def next_defaults(self) -> RetrainOptions:
