@@ -125,9 +125,10 @@ def _cluster_tasks(cluster: object) -> tuple[tuple[str, int, str], ...]:
             raise CommandError("TF_CONFIG's cluster.chief lists more than one machine: there is one chief")
         for index, address in enumerate(addresses):
             host, _, port = address.rpartition(":")
-            if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            # isascii: a superscript two is a digit to isdigit and a ValueError to int; full-width digits an int
+            if not host or not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
                 raise CommandError(f"TF_CONFIG's cluster.{task_type}[{index}] {address!r} is not host:port "
-                                   "(a port from 1 to 65535)")
+                                   "(a port from 1 to 65535 in the digits 0-9)")
             tasks.append((task_type, index, address))
     seen: dict[str, str] = {}
     for task_type, index, address in tasks:

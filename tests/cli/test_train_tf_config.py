@@ -53,6 +53,11 @@ def test_a_wrong_task_is_named_in_tf_configs_words(tmp_path, capsys, monkeypatch
 @pytest.mark.parametrize(("cluster", "message"), [
     ({"worker": ["a:1", "a:1"]}, "lists a:1 twice"),
     ({"worker": ["nohost"]}, "is not host:port"),
+    # digits str.isdigit takes: "²" passed it and int() raised a traceback; full-width ones were port 24591, and
+    # the worker loaded TensorFlow and waited out --worker-timeout
+    ({"worker": ["localhost:\u00b2", "127.0.0.1:2"]}, "'localhost:²' is not host:port"),
+    ({"worker": ["localhost:\uff12\uff14\uff15\uff19\uff11", "127.0.0.1:2"]},
+     "is not host:port (a port from 1 to 65535 in the digits 0-9)"),
     ({"ps": ["a:1"], "worker": ["b:1"]}, "'ps' job"),
 ])
 def test_a_wrong_cluster_is_named(tmp_path, capsys, monkeypatch, cluster, message):
