@@ -145,7 +145,7 @@ def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
     """No two entries name one port of one machine: `localhost:2222` and `127.0.0.1:2222` passed the check of
     `_cluster_tasks`, which compares the strings, and the worker waiting for the other reached its own server
     and waited out --worker-timeout. Hosts sharing a port are compared by what they resolve to here (every
-    loopback address being this machine); a host that does not resolve is no other host's alias."""
+    loopback address, and 0.0.0.0 or ::, being this machine); a host that does not resolve is no other host's alias."""
     on_port: dict[int, list[tuple[str, str]]] = {}  # port -> (entry, host:port) of each naming it
     for task_type, index, address in tasks:
         on_port.setdefault(int(address.rpartition(":")[2]), []).append((f"{task_type}[{index}]", address))
@@ -157,18 +157,21 @@ def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
             for machine in sorted(_machine_addresses(address.rpartition(":")[0])):
                 first, named = seen.setdefault(machine, (entry, address))
                 if first != entry:
-                    where = "this machine (loopback)" if machine == _LOOPBACK else machine
+                    where = "this machine (loopback, 0.0.0.0 or ::)" if machine == _THIS_MACHINE else machine
                     raise CommandError(f"TF_CONFIG's cluster lists one host:port two ways: {named} ({first}) and "
                                        f"{address} ({entry}) are both port {port} of {where}, so a worker waiting "
                                        "for the other would reach its own server: give each worker its own "
                                        "host:port")
 
 
-_LOOPBACK = "loopback"  # what every loopback address (127.0.0.0/8, ::1) is compared as: this machine
+# What every loopback address (127.0.0.0/8, ::1) is compared as, and 0.0.0.0 and ::, which a connection reaches
+# this machine at too (Linux): "0.0.0.0:2222" and "localhost:2222" are one listener.
+_THIS_MACHINE = "this machine"
 
 
 def _machine_addresses(host: str) -> frozenset[str]:
-    """The addresses ``host`` resolves to here, a loopback one as `_LOOPBACK`; none when it does not resolve."""
+    """The addresses ``host`` resolves to here, one of this machine's as `_THIS_MACHINE`; none when it does not
+    resolve."""
     name = host[1:-1] if host.startswith("[") and host.endswith("]") else host  # [::1]
     try:
         found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
@@ -184,7 +187,7 @@ def _machine_addresses(host: str) -> frozenset[str]:
             continue
         if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:  # ::ffff:10.0.0.5
             ip = ip.ipv4_mapped
-        addresses.add(_LOOPBACK if ip.is_loopback else str(ip))
+        addresses.add(_THIS_MACHINE if ip.is_loopback or ip.is_unspecified else str(ip))
     return frozenset(addresses)
 
 

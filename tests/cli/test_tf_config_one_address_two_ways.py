@@ -1,8 +1,8 @@
 """TF_CONFIG naming one host:port two ways (`localhost:24591` and `127.0.0.1:24591`) passed the duplicate check,
 which compared the strings: the worker waiting for the other reached its own server and waited out
 --worker-timeout (300 s) before failing. Such entries are refused before TensorFlow loads, one line naming both.
-The hosts are compared by what they resolve to (every loopback address is this machine); a host that does not
-resolve is an alias of nothing, and two ports are never one listener."""
+The hosts are compared by what they resolve to (every loopback address, and 0.0.0.0 or ::, is this machine); a host
+that does not resolve is an alias of nothing, and two ports are never one listener."""
 
 from __future__ import annotations
 
@@ -43,7 +43,9 @@ def _read(monkeypatch, workers, index=0):
 
 
 @pytest.mark.parametrize(("first", "second"), [("localhost", "127.0.0.1"), ("127.0.0.1", "127.0.0.2"),
-                                               ("localhost", "127.0.1.1")])
+                                               ("localhost", "127.0.1.1"),
+                                               # connecting to "any address" reaches this machine (Linux)
+                                               ("0.0.0.0", "localhost"), ("[::]", "127.0.0.1")])
 def test_one_loopback_port_named_two_ways_is_refused_naming_both(monkeypatch, free_port, first, second):
     with pytest.raises(CommandError) as refused:
         _read(monkeypatch, [f"{first}:{free_port}", f"{second}:{free_port}"])
