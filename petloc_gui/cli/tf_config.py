@@ -4,8 +4,8 @@ TensorFlow finds a TF_CONFIG mistake only once it has loaded and training has co
 (5-10 s), in words that do not name the variable ("The `task_id` 2 exceeds the maximum id of
 worker", "KeyError: 'evaluator'", "Could not start gRPC server"); without TF_CONFIG it trains
 alone, without a word. Everything that can be told from the variable and this machine is told
-here in 0.2 s (plus the look-up of hosts that share a port, `_check_one_address_each`), one line each,
-naming TF_CONFIG and the fix. What only shows when the workers meet
+here in 0.2 s (plus at most 2 s looking up the host names that share a port, `_check_one_address_each`,
+said in a line past 1 s), one line each, naming TF_CONFIG and the fix. What only shows when the workers meet
 (two workers listing different clusters) is said by `model.distributed.connect_workers`.
 """
 
@@ -16,9 +16,11 @@ import ipaddress
 import json
 import os
 import socket
+import threading
+import time
 from dataclasses import dataclass
 
-from petloc_gui.cli.output import CommandError, UsageError
+from petloc_gui.cli.output import CommandError, UsageError, info
 from petloc_gui.cli.reference import readme_section
 
 TASK_TYPES = ("chief", "worker")  # the tasks that train under MultiWorkerMirroredStrategy
@@ -149,12 +151,12 @@ def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
     on_port: dict[int, list[tuple[str, str]]] = {}  # port -> (entry, host:port) of each naming it
     for task_type, index, address in tasks:
         on_port.setdefault(int(address.rpartition(":")[2]), []).append((f"{task_type}[{index}]", address))
-    for port, entries in on_port.items():
-        if len(entries) < 2:
-            continue  # alone on its port: nothing to look up
+    shared = {port: entries for port, entries in on_port.items() if len(entries) > 1}  # alone: nothing to look up
+    resolved = _machines_of({address.rpartition(":")[0] for entries in shared.values() for _, address in entries})
+    for port, entries in shared.items():
         seen: dict[str, tuple[str, str]] = {}  # machine address -> the first entry naming it
         for entry, address in entries:
-            for machine in sorted(_machine_addresses(address.rpartition(":")[0])):
+            for machine in sorted(resolved[address.rpartition(":")[0]]):
                 first, named = seen.setdefault(machine, (entry, address))
                 if first != entry:
                     where = "this machine (loopback, 0.0.0.0 or ::)" if machine == _THIS_MACHINE else machine
@@ -167,28 +169,77 @@ def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
 # What every loopback address (127.0.0.0/8, ::1) is compared as, and 0.0.0.0 and ::, which a connection reaches
 # this machine at too (Linux): "0.0.0.0:2222" and "localhost:2222" are one listener.
 _THIS_MACHINE = "this machine"
+# All the look-ups together, before TensorFlow loads: every machine on one port is the usual layout, so every
+# host is looked up, and with a slow or unreachable DNS each took seconds, one after another, without a word.
+_LOOKUP_SECONDS = 2.0
+_LOOKUP_NOTICE_SECONDS = 1.0  # a look-up taking longer says so, in one line
+
+
+def _machines_of(hosts: set[str]) -> dict[str, frozenset[str]]:
+    """`_machine_addresses` of each of ``hosts``: IP addresses as they are, names looked up side by side within
+    `_LOOKUP_SECONDS` in all. A name not resolved by then is as one that does not resolve (no other host's
+    alias): the check would rather miss an alias than refuse a cluster or hold the worker up."""
+    found: dict[str, frozenset[str]] = {}
+    lookups: list[tuple[str, threading.Thread]] = []
+    for host in sorted(hosts):
+        literal = _ip_address(_bare(host))
+        if literal is not None:
+            found[host] = frozenset({_machine(literal)})
+            continue
+        # daemon: a look-up that never returns must not keep the command from exiting
+        lookup = threading.Thread(target=lambda h=host: found.__setitem__(h, _machine_addresses(h)),
+                                  name=f"TF_CONFIG look-up of {host}", daemon=True)
+        lookup.start()
+        lookups.append((host, lookup))
+    deadline = time.monotonic() + _LOOKUP_SECONDS
+    _join(lookups, time.monotonic() + _LOOKUP_NOTICE_SECONDS)
+    waiting = [host for host, lookup in lookups if lookup.is_alive()]
+    if waiting:
+        more = f" and {len(waiting) - 2} more" if len(waiting) > 2 else ""
+        info(f"looking up TF_CONFIG's hosts that share a port ({', '.join(waiting[:2])}{more}), "
+             f"at most {max(0.0, deadline - time.monotonic()):.0f} s more...")
+        _join(lookups, deadline)
+    return {host: found.get(host, frozenset()) for host in hosts}
+
+
+def _join(lookups: list[tuple[str, threading.Thread]], deadline: float) -> None:
+    for _, lookup in lookups:
+        lookup.join(max(0.0, deadline - time.monotonic()))
 
 
 def _machine_addresses(host: str) -> frozenset[str]:
     """The addresses ``host`` resolves to here, one of this machine's as `_THIS_MACHINE`; none when it does not
     resolve."""
-    name = host[1:-1] if host.startswith("[") and host.endswith("]") else host  # [::1]
     try:
-        found = socket.getaddrinfo(name, None, type=socket.SOCK_STREAM)
+        found = socket.getaddrinfo(_bare(host), None, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError, ValueError):  # not resolvable here (gaierror), or not a name at all
         return frozenset()
     addresses: set[str] = set()
     for family, _, _, _, sockaddr in found:
-        if family not in (socket.AF_INET, socket.AF_INET6):
-            continue
-        try:
-            ip = ipaddress.ip_address(str(sockaddr[0]).partition("%")[0])  # fe80::1%eth0: the scope is no part
-        except ValueError:
-            continue
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:  # ::ffff:10.0.0.5
-            ip = ip.ipv4_mapped
-        addresses.add(_THIS_MACHINE if ip.is_loopback or ip.is_unspecified else str(ip))
+        ip = _ip_address(str(sockaddr[0])) if family in (socket.AF_INET, socket.AF_INET6) else None
+        if ip is not None:
+            addresses.add(_machine(ip))
     return frozenset(addresses)
+
+
+def _bare(host: str) -> str:
+    return host[1:-1] if host.startswith("[") and host.endswith("]") else host  # [::1]
+
+
+def _ip_address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """``text`` as an IP address (an IPv4-mapped IPv6 one as IPv4, the scope of fe80::1%eth0 dropped: no part of
+    the machine), None when it is a name."""
+    try:
+        ip = ipaddress.ip_address(text.partition("%")[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:  # ::ffff:10.0.0.5
+        return ip.ipv4_mapped
+    return ip
+
+
+def _machine(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str:
+    return _THIS_MACHINE if ip.is_loopback or ip.is_unspecified else str(ip)
 
 
 def _check_port_free(cluster: Cluster) -> None:
