@@ -70,6 +70,9 @@ class LabelBox(QObject):
         self.edits = edits
         self.combo = combo
         self.combo.setMinimumContentsLength(12)
+        # Not Qt's wheel focus for a combo box: a wheel over the box (scrolling or zooming near the toolbar)
+        # gave it the keyboard, and the next D was typed there ("ddog"); the wheel itself: see eventFilter
+        self.combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         # Editable: a class the model does not know can be typed (Enter applies it).
         self.combo.setEditable(True)
         line, completer = self.combo.lineEdit(), self.combo.completer()
@@ -374,6 +377,11 @@ class LabelBox(QObject):
             self._leaving = False
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Wheel and (watched is self.combo or watched is self._line):
+            # Qt's combo box takes a wheel notch as a pick of the next class: the pointer crossing the box
+            # relabelled the selected box, unsaid. No wheel relabels (labelImg's neither): the list, the
+            # arrows, a number key or typing + Enter do.
+            return True
         # The combo box swallows Escape before a shortcut sees it, so it is caught here.
         # (`is`, not `in`: an equality test reaches into a wrapper whose C++ object may be going away)
         if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
