@@ -11,9 +11,10 @@ One rule for typing: only Enter applies it (or a pick from the list). Typing
 left any other way (a click on the image or a box, Tab, a save, another image
 or box shown while the box keeps the keyboard) is dropped, visibly: the box shows
 the selected box's label again and the status line says the typed label was not
-applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid. Switching to another
-window, or reaching a menu (the mouse, Alt, Alt+G), leaves nothing: the keyboard comes back to the box, the
-typing still there.
+applied (`drop_typing`); Escape, and Enter on a blank box, drop it unsaid and put back the label the box had
+when it got the keyboard (the arrows relabel as they go: `label_box_escape`). Switching to another window, or
+reaching a menu (the mouse, Alt, Alt+G), leaves nothing: the keyboard comes back to the box, the typing still
+there. A mouse wheel over the box does nothing (it relabelled the box: `eventFilter`).
 """
 
 from __future__ import annotations
@@ -28,34 +29,26 @@ from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing.box_shown import BoxShown
 from petloc_gui.ui.editing.class_keys import NUMBER_KEYS, key_of, number_keys
 from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.label_box_escape import LabelsPutBack
 from petloc_gui.ui.editing.list_width import fit_list_to_names
+from petloc_gui.ui.editing.undo_keys import is_undo_or_redo
 from petloc_gui.ui.plain_text import as_plain
 
 HELP = ("Label of the selected box: pick one (a number key gives the class of that name, else the n-th: F1 "
-        "lists them) or type one + Enter (Esc: back to the image); a typed name that matches a class apart from "
-        "case or spaces gives that class (\"Dog\" gives dog). Edit → Classes… renames classes (to another case "
-        "too) or deletes them.")
+        "lists them; Up/Down relabel as they go) or type one + Enter (Esc: the label it had back, and back to the "
+        "image); a typed name that matches a class apart from case or spaces gives that class (\"Dog\" gives dog). "
+        "Edit → Classes… renames classes (to another case too) or deletes them.")
 ACCESSIBLE_NAME = "Label"
 # Why the box lost the keyboard, when its typing is kept (`LabelBox._left`): a menu or its own list over it,
 # the menu bar, another window
 KEPT_WHILE_AWAY = (Qt.FocusReason.PopupFocusReason, Qt.FocusReason.MenuBarFocusReason,
                    Qt.FocusReason.ActiveWindowFocusReason)
-# The window's Redo keys (`main_window`), taken in the box as a text field's whatever Qt binds where it runs: X11's
-# text field Redo is Ctrl+Shift+Z alone, so Ctrl+Y was the window's Redo over typing (`_undo_key`)
-WINDOW_REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 
 
 def _application() -> QApplication:
     app = QApplication.instance()
     assert isinstance(app, QApplication)  # (a Label box exists in a widgets application only)
     return app
-
-
-def _is_redo(event) -> bool:
-    """Whether key ``event`` is a text field's Redo where the box runs, or one of the window's Redo keys."""
-    pressed = QKeySequence(event.keyCombination())
-    return event.matches(QKeySequence.StandardKey.Redo) or any(pressed == QKeySequence(keys)
-                                                               for keys in WINDOW_REDO_KEYS)
 
 
 class LabelBox(QObject):
@@ -106,6 +99,7 @@ class LabelBox(QObject):
         # The typing Ctrl+Z last took back, and the box it was for, until the box shows anything else: a Redo key
         # brings it back (`_undo_key`)
         self._taken_back: tuple[str, BoxShown | None] | None = None
+        self._put_back = LabelsPutBack(edits, combo, KEPT_WHILE_AWAY)  # what Esc puts back (`_cancel`)
         # Escape: see eventFilter. The combo box is the focus widget (its line edit's focus proxy) and
         # hands keys to the line edit directly, past the line edit's filters: both are watched.
         self.combo.installEventFilter(self)
@@ -249,7 +243,7 @@ class LabelBox(QObject):
         if not name:
             # emptied or spaces alone: no class can be blank, so the user meant none, as Escape (it left the
             # box empty, and spaces were "not applied: press Enter", just pressed): the box's label again
-            self._done(say=False)
+            self._cancel()
             return
         self._apply(name)
         # the class it named ("Dog " typed: dog), not the typing, and its tooltip: `show_selected` leaves
@@ -376,6 +370,13 @@ class LabelBox(QObject):
         finally:
             self._leaving = False
 
+    def _cancel(self) -> None:
+        """Esc, or Enter on a blank box: the typing dropped unsaid, the label the selected box had when the box
+        got the keyboard put back (`label_box_escape`: the arrows relabel as they go), and back to the image."""
+        self._take_back_typing()  # (first: the label put back is no image change that drops typing, said)
+        self._put_back.put_back()
+        self._done(say=False)
+
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         if event.type() == QEvent.Type.Wheel and (watched is self.combo or watched is self._line):
             # Qt's combo box takes a wheel notch as a pick of the next class: the pointer crossing the box
@@ -386,11 +387,10 @@ class LabelBox(QObject):
         # (`is`, not `in`: an equality test reaches into a wrapper whose C++ object may be going away)
         if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
                 and (watched is self.combo or watched is self._line)):
-            self._done(say=False)
+            self._cancel()
             return True
         if (event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
-                and (watched is self.combo or watched is self._line)
-                and (event.matches(QKeySequence.StandardKey.Undo) or _is_redo(event))):
+                and (watched is self.combo or watched is self._line) and is_undo_or_redo(event)):
             return self._undo_key(event)
         if event.type() == QEvent.Type.FocusOut and watched is self.combo:  # (it hands the line edit its focus out)
             self._left(event.reason())

@@ -1,0 +1,79 @@
+"""What Esc in the Label box puts back (`label_box.LabelBox`): the label the selected box had when the box got the
+keyboard. Qt's combo box keys relabel at each press there (Up/Down, PgUp/PgDown: the box is seen changing as they
+go), as do the number keys, and Esc, the box's cancel (README), left the last of them applied: only Ctrl+Z, once a
+press, took them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox
+
+from petloc_gui.app.image_document import ImageDocument
+from petloc_gui.ui.editing.edit_controller import EditController
+from petloc_gui.ui.editing.undo_commands import SetLabelCommand
+
+
+@dataclass(frozen=True, eq=False)
+class _Mark:
+    """The image's undo history as the Label box got the keyboard: its stack, where it stood, and the box."""
+
+    stack: QUndoStack
+    index: int
+    doc: ImageDocument
+    place: int
+
+
+class LabelsPutBack(QObject):
+    """Marks where the image's undo history stood when the Label box ``combo`` got the keyboard (`mark`), and on
+    Esc takes back the label changes of the selected box made since (`put_back`): undone, not relabelled again, so
+    the image is as it was (a saved one not "edited", a pre-label still one) and Ctrl+Y brings them back. The box
+    losing the keyboard for a reason in ``kept_while_away`` (a menu, its list, another window) keeps the mark."""
+
+    def __init__(self, edits: EditController, combo: QComboBox,
+                 kept_while_away: tuple[Qt.FocusReason, ...]) -> None:
+        super().__init__(combo)
+        self.edits = edits
+        self._combo = combo
+        self._kept_while_away = kept_while_away
+        self._mark: _Mark | None = None
+        combo.installEventFilter(self)  # (the focus widget: its line edit's focus proxy)
+
+    def eventFilter(self, watched, event) -> bool:  # Qt's name
+        if watched is self._combo and event.type() == QEvent.Type.FocusIn:
+            self.mark(fresh=event.reason() not in self._kept_while_away)
+        elif watched is self._combo and event.type() == QEvent.Type.FocusOut \
+                and event.reason() not in self._kept_while_away:
+            self.forget()
+        return False
+
+    def mark(self, fresh: bool) -> None:
+        """The box got the keyboard: ``fresh`` (a click, Tab, Alt+L), or back from a menu, its list or another
+        window over it, where the mark it had stays."""
+        stack, doc = self.edits.stack(), self.edits.doc
+        if stack is None or doc is None:
+            self._mark = None
+        elif fresh or self._mark is None:
+            self._mark = _Mark(stack, stack.index(), doc, self.edits.selected)
+
+    def forget(self) -> None:
+        """The box left (Enter, a click elsewhere, Tab, another image): what it changed stays."""
+        self._mark = None
+
+    def put_back(self) -> bool:
+        """Undo the label changes made since `mark`, when they are all the selected box's on the image shown and
+        the last of its history (another edit among them, by a toolbar button that leaves the keyboard here: Esc
+        undoes nothing); True when it undid any."""
+        mark, self._mark = self._mark, None
+        stack = self.edits.stack()
+        if mark is None or stack is not mark.stack or self.edits.doc is not mark.doc \
+                or self.edits.selected != mark.place:
+            return False
+        since = [stack.command(i) for i in range(mark.index, stack.index())]
+        if not since or not all(isinstance(step, SetLabelCommand) and step.doc is mark.doc
+                                and step.index == mark.place for step in since):
+            return False
+        stack.setIndex(mark.index)
+        return True
