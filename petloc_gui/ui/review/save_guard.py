@@ -14,9 +14,9 @@ version is taken; with edits the user chooses to keep theirs own version,
 take the disk version (their edits stay one Ctrl+Z away) or see both; an
 autosave leaves the image unsaved and says why. Cancel stops the save, Save all too (a git pull changed 30 edited
 files: one Cancel, not 30); no warning (nothing failed), the status line says what was saved and that saving again
-asks again; on leaving, the folder stays. A symbolic link leading out
-of the dataset folder is only written through after a question that names
-the file it points to.
+asks again; on leaving, the folder stays. Keep mine or Take theirs ticked "for the other … files of this save"
+answers its later conflicts of the same kind unasked (30 files, one question, not 30: `ask_conflict`). A symbolic
+link leading out of the dataset folder is only written through after a question that names the file it points to.
 
 An edited image gone from its folder cannot be saved (its annotation would
 belong to no image): the question on close or reload says so, and its Save
@@ -61,7 +61,7 @@ from petloc_gui.ui.review.question_room import line_fits
 from petloc_gui.ui.review.review_session import ReviewSession
 from petloc_gui.ui.review.save_progress import SaveProgress
 from petloc_gui.ui.review.save_questions import CANCEL as CANCEL  # (a test answers `ask_conflict` with it)
-from petloc_gui.ui.review.save_questions import KEEP_MINE, SHOW_BOTH, TAKE_THEIRS
+from petloc_gui.ui.review.save_questions import FOR_THE_REST, KEEP_MINE, SHOW_BOTH, TAKE_THEIRS
 from petloc_gui.ui.review.save_texts import failed_text, kept_open_text, left_as, taken_note, unsaved_text
 from petloc_gui.ui.review.their_version import TAKEN
 
@@ -108,6 +108,9 @@ class SaveGuard:
         # to sort out: leaving the folder now would lose what the answer promised (`confirm_leave` stays)
         self.to_check: list[str] = []
         self.stopped: tuple[str, str] | None = None  # the last `save_rows` Cancel stopped at: (name, what it asks)
+        self._left = 0  # the images after the one `save_rows` saves now (the conflict question's box to tick)
+        # the answers ticked "Do the same for the other … files of this save" in `save_rows`, by kind of change
+        self._for_the_rest: dict[str, str] = {}
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,
                   leaving: str | None = None, failures_out: list[str] | None = None) -> bool:
@@ -123,6 +126,7 @@ class SaveGuard:
         self.last_note = ""
         self.to_check = []
         self.stopped = None
+        self._for_the_rest = {}
         session = self.host.session
         if session is None:
             return True
@@ -141,6 +145,7 @@ class SaveGuard:
                 if not doc.dirty and not force:
                     continue  # another program's version taken meanwhile (while a question was open)
                 progress.saving(number, doc.annotation_path.name)
+                self._left = len(todo) - number
                 failing_before = len(failures)
                 # looked at again: the error read at loading may be stale (a folder unreadable for a moment), and
                 # asked from it, Yes replaced a valid annotation; readable now, the save asks which version to keep
@@ -240,7 +245,7 @@ class SaveGuard:
                 if quiet:
                     failures.append(f"{name}: {what}; not saved. Your edits are kept: save it to choose {choose}.")
                     return 0
-                choice = self._asked(self.ask_conflict, doc)
+                choice = self._for_the_rest.get(save_questions.asked_kind(doc)) or self._asked(self.ask_conflict, doc)
                 if choice == KEEP_MINE:
                     keep_mine = True
                     continue
@@ -282,8 +287,12 @@ class SaveGuard:
         return question(*args, **kwargs)
 
     def ask_conflict(self, doc) -> str:
-        """Which version to keep (`save_questions.ask_conflict`); a method, for a test to answer it."""
-        return save_questions.ask_conflict(self.parent, doc)
+        """Which version to keep (`save_questions.ask_conflict`); a method, for a test to answer it. An answer
+        ticked for the rest of the save is kept for its later conflicts of the same kind (`FOR_THE_REST`)."""
+        answer = save_questions.ask_conflict(self.parent, doc, self._left)
+        if answer.for_the_rest and answer.choice in FOR_THE_REST:
+            self._for_the_rest[save_questions.asked_kind(doc)] = answer.choice
+        return answer.choice
 
     def confirm_leave(self, reload: bool = False) -> bool:
         """True if it is fine to close the folder, or with ``reload`` to read it again (saved,

@@ -4,24 +4,45 @@ replace an annotation file that cannot be read. Each names the file as written (
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from dataclasses import dataclass
 
-from petloc_gui.app.disk_change import CREATED, DELETED, change_kind, change_words
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QMessageBox, QWidget
+
+from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.errors import LinkTargetError
-from petloc_gui.core.text import visible
+from petloc_gui.core.text import counted, visible
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
 
 KEEP_MINE, TAKE_THEIRS, SHOW_BOTH, CANCEL = "mine", "theirs", "both", "cancel"
+# The answers "Do the same for the other … files" gives the later conflicts of a save: not Show both, whose merge
+# each image needs sorted out by hand, nor Cancel, which stops the save anyway
+FOR_THE_REST = (KEEP_MINE, TAKE_THEIRS)
+_KIND_SHORT = {CHANGED: "changed", DELETED: "deleted", CREATED: "new"}
 
 
-def ask_conflict(parent: QWidget, doc) -> str:
+@dataclass(frozen=True)
+class ConflictAnswer:
+    """The button clicked (KEEP_MINE…), and whether "Do the same for the other … files of this save" was ticked."""
+
+    choice: str
+    for_the_rest: bool = False
+
+
+def asked_kind(doc) -> str:
+    """The kind of change (`app.disk_change`) the conflict question about ``doc`` names."""
+    return change_kind(doc.disk_state, doc.external_change)
+
+
+def ask_conflict(parent: QWidget, doc, left: int = 0) -> ConflictAnswer:
     """Keep mine / take theirs / show both / cancel, for a file another program changed, deleted or
     created since it was read (``doc.external_change``: as found now; said as such, `app.disk_change`).
     A file deleted has no version to take or show beside mine: Keep mine writes it again, Discard
-    mine (taking theirs: none) leaves it deleted."""
-    kind = change_kind(doc.disk_state, doc.external_change)
+    mine (taking theirs: none) leaves it deleted. With ``left`` images after it in the save (Save all: 28
+    files a git pull changed were 28 questions in a row), a box to tick answers the later ones of the same kind
+    alike (`FOR_THE_REST`)."""
+    kind = asked_kind(doc)
     box = QMessageBox(parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
     box.setIcon(QMessageBox.Icon.Warning)
@@ -51,9 +72,16 @@ def ask_conflict(parent: QWidget, doc) -> str:
             box.addButton("Show both", QMessageBox.ButtonRole.ActionRole): SHOW_BOTH,
             box.addButton(QMessageBox.StandardButton.Cancel): CANCEL,
         }
+    tick = None
+    if left:
+        tick = QCheckBox(f"Do the same for the other {_KIND_SHORT[kind]} files of this save "
+                         f"({counted(left, 'image')} left)")
+        tick.setToolTip("Keep mine or Take theirs then answers them without asking; after Show both each "
+                        "image is asked, and Cancel stops the save.")
+        box.setCheckBox(tick)
     with modal(box):
         box.exec()
-        return buttons.get(box.clickedButton(), CANCEL)
+        return ConflictAnswer(buttons.get(box.clickedButton(), CANCEL), tick is not None and tick.isChecked())
 
 
 def confirm_link(parent: QWidget, doc, exc: LinkTargetError) -> bool:
