@@ -109,6 +109,7 @@ class SaveGuard:
         self.to_check: list[str] = []
         self.stopped: tuple[str, str] | None = None  # the last `save_rows` Cancel stopped at: (name, what it asks)
         self._left = 0  # the images after the one `save_rows` saves now (the conflict question's box to tick)
+        self._differs = ""  # what differs in the conflict about to be asked (`save_texts.what_differs`)
         # the answers ticked "Do the same for the other … files of this save" in `save_rows`, by kind of change
         self._for_the_rest: dict[str, str] = {}
 
@@ -245,7 +246,10 @@ class SaveGuard:
                 if quiet:
                     failures.append(f"{name}: {what}; not saved. Your edits are kept: save it to choose {choose}.")
                     return 0
-                choice = self._for_the_rest.get(save_questions.asked_kind(doc)) or self._asked(self.ask_conflict, doc)
+                choice = self._for_the_rest.get(save_questions.asked_kind(doc))
+                if choice is None:
+                    self._differs = "" if kind == DELETED else self._what_differs(row, doc)
+                    choice = self._asked(self.ask_conflict, doc)
                 if choice == KEEP_MINE:
                     keep_mine = True
                     continue
@@ -289,10 +293,19 @@ class SaveGuard:
     def ask_conflict(self, doc) -> str:
         """Which version to keep (`save_questions.ask_conflict`); a method, for a test to answer it. An answer
         ticked for the rest of the save is kept for its later conflicts of the same kind (`FOR_THE_REST`)."""
-        answer = save_questions.ask_conflict(self.parent, doc, self._left)
+        answer = save_questions.ask_conflict(self.parent, doc, self._left, self._differs)
         if answer.for_the_rest and answer.choice in FOR_THE_REST:
             self._for_the_rest[save_questions.asked_kind(doc)] = answer.choice
         return answer.choice
+
+    def _what_differs(self, row: int, doc) -> str:
+        """What differs between ``doc`` and image ``row``'s file read now, when it is simple; "" otherwise."""
+        session = self.host.session
+        if session is None:
+            return ""
+        loaded = session.store.loaded(row)  # (read as `their_version` reads it)
+        theirs = session.store.read_disk_version(row, loaded.image_size if loaded is not None else None)
+        return "" if theirs.load_error else save_texts.what_differs(doc, theirs)
 
     def confirm_leave(self, reload: bool = False) -> bool:
         """True if it is fine to close the folder, or with ``reload`` to read it again (saved,

@@ -35,13 +35,14 @@ def asked_kind(doc) -> str:
     return change_kind(doc.disk_state, doc.external_change)
 
 
-def ask_conflict(parent: QWidget, doc, left: int = 0) -> ConflictAnswer:
+def ask_conflict(parent: QWidget, doc, left: int = 0, differs: str = "") -> ConflictAnswer:
     """Keep mine / take theirs / show both / cancel, for a file another program changed, deleted or
     created since it was read (``doc.external_change``: as found now; said as such, `app.disk_change`).
     A file deleted has no version to take or show beside mine: Keep mine writes it again, Discard
     mine (taking theirs: none) leaves it deleted. With ``left`` images after it in the save (Save all: 28
     files a git pull changed were 28 questions in a row), a box to tick answers the later ones of the same kind
-    alike (`FOR_THE_REST`)."""
+    alike (`FOR_THE_REST`). ``differs``: a line on what differs between the two versions (`save_texts.what_differs`),
+    "" when not simple."""
     kind = asked_kind(doc)
     box = QMessageBox(parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # a file "<b>x.xml" is named as it is, not drawn as markup
@@ -49,7 +50,7 @@ def ask_conflict(parent: QWidget, doc, left: int = 0) -> ConflictAnswer:
     box.setWindowTitle(f"{kind.capitalize()} by another program")
     since = "" if kind == CREATED else " since you opened it"  # its words say "there was none" already
     box.setText(f"{visible(doc.annotation_path)} was {change_words(doc.disk_state, doc.external_change)}"
-                f"{since}, and you have unsaved edits.")
+                f"{since}, and you have unsaved edits." + (f"\n{differs}" if differs else ""))
     if kind == DELETED:
         back = " (Ctrl+Z brings your edits back)" if doc.objects or doc.verified else ""  # (none: no undo step)
         box.setInformativeText(

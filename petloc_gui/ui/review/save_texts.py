@@ -1,6 +1,6 @@
 """The words of the save guard (`save_guard`): the unsaved-changes question, the warning after a failed
 save, the status lines of a conflict answered (Cancel: the save stopped), and of the folder kept open after one
-answered on leaving."""
+answered on leaving; the conflict question's line on what differs between the two versions."""
 
 from __future__ import annotations
 
@@ -186,3 +186,32 @@ def kept_open_text(notes: list[str], reload: bool, autosave: bool, failures: lis
         more = f" (and {len(failures) - 1} more)" if len(failures) > 1 else ""
         text += f" Not saved either: {failures[0]}{more}"
     return visible(text)
+
+
+def what_differs(mine, theirs) -> str:
+    """One line of the conflict question (`save_questions.ask_conflict`) saying what differs between the user's
+    version and the file on disk (``mine``, ``theirs``: their boxes and verified marks), when it is simple: a
+    label only, where a box is only, how many boxes, the verified mark only; "" otherwise (both a label and a
+    box, a mark nothing shows). A class renamed in two windows read as any change, looked up by hand."""
+    ours, other = [(o.name, o.box) for o in mine.objects], [(o.name, o.box) for o in theirs.objects]
+    if len(ours) != len(other):
+        return f"Yours has {counted(len(ours), 'box', 'boxes')}, theirs {counted(len(other), 'box', 'boxes')}."
+    if sorted(ours, key=repr) == sorted(other, key=repr):  # (the same boxes in another order: the same too)
+        if mine.verified == theirs.verified:
+            return ""
+        return ("Only the verified mark differs: "
+                + ("yours is verified, theirs is not." if mine.verified else "yours is not verified, theirs is."))
+    if mine.verified != theirs.verified:
+        return ""
+    relabelled = [(a[0], b[0]) for a, b in zip(ours, other, strict=True) if a[0] != b[0]]
+    moved = sum(a[1] != b[1] for a, b in zip(ours, other, strict=True))
+    if relabelled and not moved:
+        if len(set(relabelled)) > 1:
+            return f"Only labels differ, of {len(relabelled)} of the {len(ours)} boxes; the boxes are the same."
+        yours, their = relabelled[0]  # (one class named otherwise: a rename)
+        return f"Only the label differs: yours {isolated(yours)}, theirs {isolated(their)}."
+    if moved and not relabelled:
+        if len(ours) == 1:
+            return "Only the box differs (where it is or its size); the label is the same."
+        return f"Only where {moved} of the {len(ours)} boxes are differs; the labels are the same."
+    return ""
