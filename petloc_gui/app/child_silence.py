@@ -15,8 +15,10 @@ and never before a floor:
   several a second), and the gaps that are not batches (a validation pass, saving, scoring both models at
   the end) are a few validation passes long: the factor covers them once one has been seen.
 
-The gap before the first output is not one between outputs (it is the preparing floor's): a slow start
-would otherwise stretch every later limit.
+The gap before the first output is not one between outputs (it is the preparing floor's), and the gaps
+heard while the child prepares (TensorFlow's start-up notices come first, then the folder read and the
+model's first trace) are forgotten at its first batch (`ui.training.quiet_note.QuietNote.training_began`):
+a slow start would otherwise stretch every later limit.
 """
 
 from __future__ import annotations

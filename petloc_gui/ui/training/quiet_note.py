@@ -45,6 +45,15 @@ class QuietNote(QLabel):
         self._due_at = None
         self.timer.start()
 
+    def training_began(self) -> None:
+        """The child's first batch (or a later step) came: the preparing floor ends, and the gaps heard while it
+        prepared (TensorFlow's notices, then minutes reading a big folder or tracing the model before "start"
+        and the first batch) are forgotten: counted, they stretched every later limit (a child stuck at epoch
+        14 went unsaid for 3 x that preparing gap, not the minute the run's own steps call for)."""
+        self.preparing = False
+        if self.output is not None:
+            self.output.longest_gap = 0.0
+
     def stop(self) -> None:
         """The run ended, is being cancelled, or another begins: nothing to watch, nothing said."""
         self.output = None

@@ -211,7 +211,8 @@ class RetrainProgress(QDialog):
     def on_event(self, event: dict[str, Any]) -> None:
         """Update the view from one worker event."""
         kind = event.get("event")
-        self.quiet.preparing = self.quiet.preparing and kind not in ("batch", "epoch", "saving", "done")
+        if self.quiet.preparing and kind in ("batch", "epoch", "saving", "done"):
+            self.quiet.training_began()
         self._check_quiet()  # it spoke: a silence said goes now, not at the next tick
         if kind in ("batch", "done") and self._cancelling:
             return  # the run is being stopped, its result not kept: the bar and "Cancelling…" stay as they are

@@ -139,3 +139,33 @@ def test_the_limit_is_three_times_the_longest_gap_between_outputs_and_the_wait_f
     output.heard(131.0)  # a 40 s validation pass
     assert output.quiet_for(150.0) == 19.0
     assert quiet_limit(output.longest_gap, 60.0) == 120.0
+
+
+def test_gaps_while_the_child_prepares_do_not_stretch_the_limit_once_it_trains(qtbot):
+    # a review: TensorFlow's notices at 8 s, "start" after a 2-minute folder read, then 1 s batches, then
+    # silence: the 120 s preparing gap made the limit 360 s, so a child stuck at epoch 4 went unsaid for 6 min
+    clock = [0.0]
+    output = OutputTimes()
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    progress.clock = lambda: clock[0]
+    progress.begin(10)
+    progress.watch_output(output)
+
+    def heard(after: float, event: dict | None = None) -> None:
+        clock[0] += after
+        output.heard(clock[0])
+        if event is not None:
+            progress.on_event(event)
+
+    heard(8.0)  # TensorFlow's start-up notices on stderr
+    heard(120.0, {"event": "start", "epochs": 10, "steps_per_epoch": 2, "n_train": 37, "n_val": 11})
+    for epoch in range(1, 4):
+        heard(1.0, {"event": "batch", "epoch": epoch, "step": 1, "steps": 2})
+        heard(1.0, {"event": "batch", "epoch": epoch, "step": 2, "steps": 2})
+        heard(0.5, {"event": "epoch", "epoch": epoch, "epochs": 10})
+    for _ in range(65):  # stuck: a minute and a bit with no word
+        clock[0] += 1.0
+        _tick(progress)
+    said = _said(progress)
+    assert SILENCE in said and "1 min" in said and "prepares" not in said, said
