@@ -19,10 +19,11 @@
    says so (the window offers "Train a model for these classes…") instead of
    predicting classes the folder does not use.
 
-A folder without any box keeps the old rule: 75x75 images get ``digits``,
-other images ``pets`` (a broken one: the newest usable version with its
-classes, else none). A model that fits but is passed over because its model
-file is broken is named in ``ModelChoice.note``.
+A folder without any box uses the model it last used too, while its model file
+looks loadable (a broken or missing one is passed over, said in ``note``); else
+75x75 images get ``digits``, other images ``pets`` (a broken one: the newest
+usable version with its classes, else none). A model that fits but is passed
+over because its model file is broken is named in ``ModelChoice.note``.
 """
 
 from __future__ import annotations
@@ -148,13 +149,37 @@ def choose_model(dataset: Any, store: Any = None, memory: FolderMemory | None = 
     counts = label_counts(dataset, stopped=stopped)
     labels = frozenset(counts)
     if not labels:
-        return choose_by_size(dataset, store)
+        return choose_without_boxes(dataset, store, memory)
     return choose_for_labels(labels, Path(dataset.root), counts, store, memory)
 
 
+def choose_without_boxes(dataset: Any, store: Any = None, memory: FolderMemory | None = None) -> ModelChoice:
+    """The rule for a folder without boxes (the window's too when its last boxed class goes, whatever the
+    files on disk still say): the model this folder last used (picked in Model → Versions, or kept after
+    training) while it looks loadable, whatever its classes (there are none to weigh it by yet); else
+    `choose_by_size`, and ``note`` says why the folder's own was passed over. Before, the folder's model
+    was forgotten until its first box: reopening a folder of unboxed canvases, or `petloc predict
+    --write-voc` on it, used the bundled model and marked its pre-labels as that model's, unsaid."""
+    memory = memory if memory is not None else FolderMemory()
+    root = Path(dataset.root)
+    remembered = memory.get(root)
+    notes = [memory.note] if memory.note else []  # a damaged or unreadable memory: said
+    if remembered:
+        remembered = _refiled(remembered, root, memory, store)
+        problem = model_problem(remembered)
+        if problem is None:
+            return ModelChoice(remembered, "the model this folder last used; no boxes yet", remembered=True,
+                               note="; ".join(notes))
+        notes.append(remembered_problem(remembered, problem, store))
+    by_size = choose_by_size(dataset, store)
+    if remembered:  # passed over: the note says what is used instead
+        notes[-1] += f"; {describe_model(by_size.spec)} is used instead" if by_size.spec else "; no other model is used"
+    return replace(by_size, note="; ".join([*notes, by_size.note] if by_size.note else notes))
+
+
 def choose_by_size(dataset: Any, store: Any = None) -> ModelChoice:
-    """The rule for a folder without boxes: 75x75 digit canvases get digits, photos pets (the
-    window's too when its last boxed class goes, whatever the files on disk still say).
+    """The image-size rule for a folder without boxes whose own model, if any, cannot be used
+    (`choose_without_boxes`): 75x75 digit canvases get digits, photos pets.
 
     A bundled model whose model file is broken is passed over (``note`` says why) for the newest
     usable version with its classes (a retrain of it); with none, no model (``spec`` None): the

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import (
     FolderMemory,
-    choose_by_size,
     choose_for_labels,
+    choose_without_boxes,
     knows_enough,
     listed_name,
     model_display_name,
@@ -253,7 +253,7 @@ class ModelController(FolderModelStart, QObject):
         if labels:
             choice = choose_for_labels(labels, Path(session.dataset.root), self._rule_counts())
         else:  # no box names a class any more (edits not saved yet count): as a folder without boxes
-            choice = choose_by_size(session.dataset)
+            choice = choose_without_boxes(session.dataset)  # its own model, else by image size
         session.model_choice = choice
         self.say_note(choice)
         if choice.spec is None:

@@ -1,0 +1,86 @@
+"""A folder with no boxes yet uses the model it last used (app.model_choice, one rule for the window and the CLI).
+
+Before, a model picked in Model → Versions for a folder of unboxed canvases (written to folder_models.json) was
+forgotten without a word: reopening the folder, or `petloc predict FOLDER --write-voc` without --model, used the
+bundled model chosen by image size, and its pre-labels were marked as that model's.
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from petloc_gui.app.model_choice import FolderMemory, choose_model
+from petloc_gui.core.dataset import open_dataset
+from petloc_gui.model.versions import VersionStore
+from tests.model_files import fake_bundle
+
+DIGITS = [str(d) for d in range(10)]
+
+
+def _canvases(folder, count=3, size=(75, 75)):
+    """A folder of unannotated images (75x75: digit canvases, the size rule's digits)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        Image.new("RGB", size).save(folder / f"canvas_{i}.png")
+    return folder
+
+
+def test_a_folder_without_boxes_uses_the_version_it_remembers(tmp_path, _isolated_user_data):
+    store, memory = VersionStore(), FolderMemory()
+    folder = _canvases(tmp_path / "unboxed")
+    version = fake_bundle(store.root / "digits" / "dca47b", DIGITS, preset="digits")
+    memory.remember(folder, str(version))  # Model → Versions → dca47b, on this folder
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert (choice.spec, choice.remembered) == (str(version), True)  # not the bundled digits, by image size
+    assert choice.reason == "the model this folder last used; no boxes yet"
+    assert choice.note == ""
+
+
+def test_a_remembered_bundled_model_of_the_other_kind_is_used_too(tmp_path, _isolated_user_data):
+    folder = _canvases(tmp_path / "photos", size=(320, 240))  # photos: the size rule gives pets
+    FolderMemory().remember(folder, "digits")
+    choice = choose_model(open_dataset(folder))
+    assert (choice.spec, choice.remembered) == ("digits", True)
+
+
+def test_a_broken_remembered_model_is_passed_over_by_image_size_and_said(tmp_path, _isolated_user_data):
+    store, memory = VersionStore(), FolderMemory()
+    folder = _canvases(tmp_path / "unboxed")
+    broken = fake_bundle(store.root / "digits" / "b0rken", DIGITS, model_file="empty", preset="digits")
+    memory.remember(folder, str(broken))
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert (choice.spec, choice.remembered) == ("digits", False)
+    assert choice.reason == "no boxes yet: chosen by image size"
+    assert choice.note.startswith(f"the model this folder last used ({broken}) cannot be used: ")
+    assert choice.note.endswith("; the bundled model digits is used instead")
+    assert memory.get(folder) == str(broken)  # kept: a repaired model comes back
+
+
+def test_a_deleted_remembered_model_is_passed_over_and_said(tmp_path, _isolated_user_data):
+    store, memory = VersionStore(), FolderMemory()
+    folder = _canvases(tmp_path / "unboxed")
+    memory.remember(folder, str(store.root / "digits" / "gone"))
+    choice = choose_model(open_dataset(folder), store, memory)
+    assert choice.spec == "digits"
+    assert "is no longer at" in choice.note and choice.note.endswith("; the bundled model digits is used instead")
+
+
+def test_predict_uses_the_remembered_model_and_says_why(tmp_path, capsys, _isolated_user_data):
+    from petloc_gui.cli.model_loading import model_for
+
+    folder = _canvases(tmp_path / "unboxed")
+    version = fake_bundle(VersionStore().root / "digits" / "dca47b", DIGITS, preset="digits")
+    FolderMemory().remember(folder, str(version))
+    assert model_for(None, [folder]) == str(version)
+    said = capsys.readouterr().err
+    assert f"using model {version} for {folder} (the model this folder last used; no boxes yet)" in said
+
+
+def test_the_window_opening_the_folder_after_a_restart_uses_it(tmp_path, _isolated_user_data):
+    from petloc_gui.ui.models.folder_model_chooser import find_folder_model
+
+    folder = _canvases(tmp_path / "unboxed")
+    version = fake_bundle(VersionStore().root / "digits" / "dca47b", DIGITS, preset="digits")
+    FolderMemory().remember(folder, str(version))
+    found = find_folder_model(open_dataset(folder), "", lambda: False)  # no pick: a window just started
+    assert found.choice is not None and found.choice.spec == str(version) and not found.pick_stays
