@@ -19,6 +19,7 @@ regenerated exactly as `train_bundled_models.py` writes them, and keeps the old 
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -114,18 +115,51 @@ def rescore_validation(bundle: Path, meta: dict) -> dict:
     return meta
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line (``--help`` prints the usage; before, it was taken for a bundle's name)."""
+    parser = argparse.ArgumentParser(
+        prog="upgrade_bundled_meta.py",
+        description="Rewrite an older bundled model's meta.json in the current format (splits, image hashes), "
+                    "or re-score the bundled digits model's class-blind validation figures under best-gt.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{pets,digits,rescore-validation}")
+    for name in ("pets", "digits"):
+        convert = commands.add_parser(name, help=f"convert the {name} bundle's meta.json (accepted only when the "
+                                                 "rebuilt training set reproduces its recorded fingerprint)")
+        convert.add_argument("bundle_dir", nargs="?", type=Path, metavar="BUNDLE_DIR",
+                             help=f"the bundle folder (default: resources/models/{name})")
+    rescore = commands.add_parser("rescore-validation", help="re-score a bundle's validation_metrics with "
+                                                             "`petloc evaluate --split validation` (digits only)")
+    # optional here, so that a missing or other bundle name is refused with the reason, not argparse's words
+    rescore.add_argument("model", nargs="?", metavar="digits", help="the bundle: digits (the only one scored "
+                                                                   "class-blind)")
+    rescore.add_argument("bundle_dir", nargs="?", type=Path, metavar="BUNDLE_DIR",
+                         help="the bundle folder (default: resources/models/digits)")
+    return parser.parse_args(argv)
+
+
+def read_bundle_meta(bundle: Path) -> dict:
+    """The bundle's meta.json, or a one-line exit that says why not."""
+    try:
+        return json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise SystemExit(f"{bundle}: no meta.json there; nothing converted") from None
+    except (OSError, ValueError) as exc:
+        raise SystemExit(f"{bundle}/meta.json cannot be read ({exc}); nothing converted") from None
+
+
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["rescore-validation"]:
-        if argv[1:2] != ["digits"]:
+    args = parse_args(argv)
+    if args.command == "rescore-validation":
+        if args.model != "digits":
             raise SystemExit("rescore-validation: only the digits bundle's validation figures are class-blind")
-        bundle = Path(argv[2]) if len(argv) > 2 else resources_dir() / "models" / "digits"
-        meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
+        bundle = args.bundle_dir or resources_dir() / "models" / "digits"
+        meta = read_bundle_meta(bundle)
         write_meta(bundle, rescore_validation(bundle, meta))
         print(f"{bundle}: validation_metrics re-scored under best-gt")
         return 0
-    name = argv[0]
-    bundle = Path(argv[1]) if len(argv) > 1 else resources_dir() / "models" / name
-    meta = json.loads((bundle / "meta.json").read_text(encoding="utf-8"))
+    name = args.command
+    bundle = args.bundle_dir or resources_dir() / "models" / name
+    meta = read_bundle_meta(bundle)
     if "splits" in meta:
         print(f"{bundle}: already converted")
         return 0
