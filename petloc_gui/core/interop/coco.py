@@ -130,7 +130,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
             stop_if_target_unwritable(exc)  # a full disk is no image's problem: the export fails
             report.problem(exc.path or record.image_path, f"{exc.reason}; image left out")
             report.skipped_images += 1
-        second_half(progress, total, done, len(placed))
+        second_half(progress, done, len(placed))
     if not kept:  # no image: an annotations.json of none would stand in for an earlier export's
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
@@ -302,7 +302,7 @@ def read_coco(src: str | os.PathLike[str], report: ConversionReport,
             record.annotated = True
         elif obj is None:
             report.skipped_objects += 1
-        second_half(progress, len(entries), index + 1, len(annotations))
+        second_half(progress, index + 1, len(annotations))
     notes.report_to(report, path)
     return merge_same_images(records, found, report)
 

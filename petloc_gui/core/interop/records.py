@@ -28,30 +28,33 @@ from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reas
 from petloc_gui.core.text import counted, drawn_as_nothing
 from petloc_gui.core.voc import read_voc
 
-# Progress callback: (steps done, steps in all). A step is an image; a conversion that goes over its
-# N images twice (an export: reading them, then writing them; a COCO import: its image entries, then
-# its annotations) counts 2 x N steps, so that one bar (the window's) fills once: `first_half`, then
-# `second_half`. `pass_of` tells a step's pass and its image count again (the CLI's bars count images).
+# Progress callback: (steps done, steps in all). A conversion that goes over its images in two passes (an
+# export: reading the folder's images, then writing those it exports; a COCO import: its image entries, then
+# its annotations) reports each pass as a count of twice that pass's items, the first ending half way and the
+# second full, so that one bar (the window's, which fills by the fraction) fills once, never back:
+# `first_half`, then `second_half`. `pass_of` tells a step's pass and that pass's count again (the CLI's bars
+# count the items of each pass: an export of the annotated images alone writes fewer than it read).
 Progress = Callable[[int, int], None]
 
 
 def first_half(progress: Progress | None, total: int) -> Progress | None:
-    """``progress`` for the first of two passes over ``total`` images (reading, then writing)."""
+    """``progress`` for the first of two passes, over ``total`` items (reading the folder's images)."""
     if progress is None:
         return None
     return lambda done, _: progress(done, 2 * total)
 
 
-def second_half(progress: Progress | None, total: int, done: int, of: int) -> None:
-    """Report ``done`` of the ``of`` items of the second pass over ``total`` images (the items may be
-    fewer than the images: those that read), as steps of the whole."""
-    if progress is not None:
-        progress(total + done * total // max(of, 1), 2 * total)
+def second_half(progress: Progress | None, done: int, of: int) -> None:
+    """Report ``done`` (from 1) of the ``of`` items of the second pass (an export: the images it writes,
+    fewer than the first pass read with --annotated-only; before, they were counted as parts of the folder's
+    images, and 236 exported of 540 read "writing 540/540")."""
+    if progress is not None and done > 0:
+        progress(of + done, 2 * of)
 
 
 def pass_of(step: int, steps: int, passes: int) -> tuple[int, int, int]:
-    """For a conversion reporting ``passes`` passes over its images as one count of ``steps``: the pass
-    ``step`` is in (from 0), the images done in that pass, and the images in all."""
+    """For a conversion reporting ``passes`` passes, each as a count of ``passes`` times its items: the pass
+    ``step`` is in (from 0), the items done in that pass, and that pass's items."""
     images = steps // max(passes, 1)
     index = min(max(step - 1, 0) // images, passes - 1) if images else 0
     return index, step - index * images, images

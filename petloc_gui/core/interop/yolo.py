@@ -141,30 +141,30 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     unread: list[str] = []  # names in OUT/images that Ultralytics does not read as images
     refused: list[tuple[str, str]] = []  # (name in OUT/images, format): Ultralytics refuses the content
     small: list[str] = []  # names in OUT/images of images Ultralytics skips as too small
-    for done, record in enumerate(records, start=1):
-        if record.annotated or not annotated_only:
-            name = exported_name(record)
-            label_name = str(Path(name).with_suffix(".txt").as_posix())
-            owner = claimed.setdefault(label_name, record.image_path)
-            if owner != record.image_path:
-                report.problem(record.image_path, f"has the same label file {label_name} as "
-                               f"{owner.name}; image left out")
-                report.skipped_images += 1
-            elif _write_record(out, record, (name, label_name), ids, images, report, orientations, before_boxes,
-                               written):
-                unlabelled += not record.annotated
-                exported.add(f"images/{name}")
-                if name != record.relative:
-                    renamed.append((record.relative, name))
-                if not is_read_by_yolo(name):
-                    unread.append(name)
-                elif (content := refused_content(record.image_path)) is not None:
-                    refused.append((name, content))
-                if min(record.width, record.height) < MIN_YOLO_SIDE:
-                    small.append(name)
-                if record.annotated:
-                    exported.add(f"labels/{label_name}")
-        second_half(progress, total, done, len(records))
+    exporting = [record for record in records if record.annotated or not annotated_only]  # the writing pass's
+    for done, record in enumerate(exporting, start=1):
+        name = exported_name(record)
+        label_name = str(Path(name).with_suffix(".txt").as_posix())
+        owner = claimed.setdefault(label_name, record.image_path)
+        if owner != record.image_path:
+            report.problem(record.image_path, f"has the same label file {label_name} as "
+                           f"{owner.name}; image left out")
+            report.skipped_images += 1
+        elif _write_record(out, record, (name, label_name), ids, images, report, orientations, before_boxes,
+                           written):
+            unlabelled += not record.annotated
+            exported.add(f"images/{name}")
+            if name != record.relative:
+                renamed.append((record.relative, name))
+            if not is_read_by_yolo(name):
+                unread.append(name)
+            elif (content := refused_content(record.image_path)) is not None:
+                refused.append((name, content))
+            if min(record.width, record.height) < MIN_YOLO_SIDE:
+                small.append(name)
+            if record.annotated:
+                exported.add(f"labels/{label_name}")
+        second_half(progress, done, len(exporting))
     if not exported:  # no image: a classes.txt and data.yaml of none would stand in for an earlier export's
         unfinished.nothing_written(out, was_unfinished, report.warning)
         return report
