@@ -22,6 +22,12 @@ def keras_like_zip(path: Path) -> Path:
     return path
 
 
+def loadable_meta(**fields: object) -> dict:
+    """A meta.json's contents holding what every load needs (`model.meta_required`: format_version, class_names,
+    input_size; listing the store leaves a version without them out), with ``fields`` over them."""
+    return {"format_version": 1, "class_names": ["a", "b"], "input_size": [32, 32], **fields}
+
+
 def add_model_file(folder: Path) -> Path:
     """Give the fake bundle in ``folder`` a model.keras that looks loadable; returns ``folder``."""
     keras_like_zip(Path(folder) / MODEL_FILE)

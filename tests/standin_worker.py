@@ -81,7 +81,9 @@ def run(args, mine, emit, should_stop) -> None:
         send({"event": "epoch", "epoch": epoch, "epochs": args.epochs, "loss": 1.0 / (epoch + 1),
               "val_loss": 1.2 / (epoch + 1), "val_accuracy": metrics["accuracy"],
               "val_mean_iou": metrics["mean_iou"], "val_iou_ge_50": metrics["iou_ge_50"]})
-    meta = {"format_version": 1, "preset": args.preset, "class_names": ["a", "b"], "metrics": metrics}
+    # what every load needs (`model.meta_required`): listing leaves a version without it out
+    meta = {"format_version": 1, "preset": args.preset, "class_names": ["a", "b"], "input_size": [32, 32],
+            "metrics": metrics}
     if mine.disk_full:
         from petloc_gui.model.bundle_write import save_bundle
 

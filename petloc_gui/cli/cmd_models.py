@@ -55,12 +55,11 @@ kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in
 the window add versions there. `--store` prints that folder alone (with
 --json, {"store": ...}), for scripts; it follows PETLOC_DATA_DIR, else
 XDG_DATA_HOME on Linux.
-A version whose version.json cannot be read is listed usable (its model
-loads) with a note of what is lost, its figures then meta.json's; a figure
-that is no number is noted and shown as -. One whose model.keras is missing,
-empty, not a zip archive or a network of other classes or input size than
-its meta.json says is listed as unavailable, with why, and is never
-chosen for a folder. None hides the others.
+A version whose version.json cannot be read is listed usable (its model loads) with a note of what is lost, its
+figures then meta.json's; a figure that is no number is noted and shown as -. One whose model.keras is missing,
+empty, not a zip archive or a network of other classes or input size than its meta.json says, or whose meta.json
+lacks format_version, class_names or input_size, is listed as unavailable, with why, and is never chosen for a
+folder. None hides the others.
 
 examples:
   petloc models

@@ -21,10 +21,11 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES  # Keras-free, for listing versions too
+from petloc_gui.model.meta_required import FORMAT_VERSION as FORMAT_VERSION  # (bundle_write takes it from here)
+from petloc_gui.model.meta_required import meta_problem
 from petloc_gui.model.meta_types import meta_type_problem
 from petloc_gui.model.untyped import KerasModel
 
-FORMAT_VERSION = 1
 MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
 REFINE_FILE = "refine.keras"  # optional second stage (crop-and-refine), described by meta["refine"]
@@ -131,18 +132,9 @@ def trained_label(meta: Mapping[str, Any]) -> str | None:
 
 
 def _check_meta(meta: dict[str, Any], folder: Path, expected_preset: str | None) -> None:
-    version = meta.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise BundleError(
-            f"unsupported bundle format version {version!r} (this petloc reads up to {FORMAT_VERSION})",
-            folder,
-        )
-    names = meta.get("class_names")
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
-        raise BundleError("meta.json has no valid class_names list", folder)
-    size = meta.get("input_size")
-    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
-        raise BundleError(f"meta.json has an invalid input_size {size!r}", folder)
+    problem = meta_problem(meta)  # as listing the store says it (`bundle_check.model_file_problem`)
+    if problem is not None:
+        raise BundleError(problem, folder)
     if expected_preset is not None and meta.get("preset") != expected_preset:
         raise BundleError(
             f"this bundle is a {meta.get('preset')!r} model, but a {expected_preset!r} model is needed",

@@ -12,7 +12,8 @@ load; a file that passes it may still fail in Keras (or as a zip bomb:
 with meta.json (another number of classes, another input size: a meta.json
 edited or copied from another run) is found from the archive's config.json
 (``disagreement``: about 0.3 ms a version, once per file state), as the loader
-would refuse it after seconds of loading.
+would refuse it after seconds of loading. A meta.json lacking what every load needs (format_version,
+class_names, input_size) is refused by the loader's own check (`meta_required.meta_problem`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
+from petloc_gui.model.meta_required import meta_problem
 
 # bundle.MODEL_FILE, META_FILE and REFINE_FILE; not imported from there: bundle reaches Keras (lazily),
 # which the Qt- and TensorFlow-free app layer that chooses models may not import even indirectly
@@ -38,7 +40,8 @@ MAX_CONFIG_BYTES = 32 * 1024 * 1024  # bundle imports it (its archive limits): a
 
 def model_file_problem(folder: str | os.PathLike[str]) -> str | None:
     """Why the bundle in ``folder`` cannot load its model.keras, its meta.json or the second stage
-    that names ("model.keras is missing", "meta.json cannot be read (...)", "refine.keras (the second
+    that names ("model.keras is missing", "meta.json cannot be read (...)", "meta.json has no
+    format_version (damaged?)" (`meta_required`, the loader's own check), "refine.keras (the second
     stage meta.json names) is empty", "model.keras predicts 2 classes but meta.json names 3
     (class_names)", ...), or None when they look loadable."""
     bundle = Path(folder)
@@ -46,8 +49,8 @@ def model_file_problem(folder: str | os.PathLike[str]) -> str | None:
     if problem is not None:
         return problem
     facts, problem = _meta_facts(bundle)
-    if facts is None:
-        return problem
+    if facts is None or facts.meta_problem is not None:  # no format_version, class_names, input_size: as the loader
+        return problem if facts is None else facts.meta_problem
     problem = disagreement(bundle / MODEL_FILE, MODEL_FILE, facts.classes, facts.shape)
     if problem is not None or facts.refine is None:
         return problem or facts.refine_problem
@@ -173,6 +176,7 @@ class _Facts:
     shape: tuple[int, int, int] | None  # (height, width, channels) from input_size and channels
     refine: str | None  # the second stage's file
     refine_problem: str | None  # why meta.json's refine names none it could load
+    meta_problem: str | None  # why no model loads from it (`meta_required.meta_problem`: a key missing, ...)
 
 
 def _meta_facts(folder: Path) -> tuple[_Facts | None, str | None]:
@@ -198,7 +202,7 @@ def _facts_in(path: Path) -> tuple[_Facts | None, str | None]:
         shape = (int(size[1]), int(size[0]), channels if isinstance(channels, int) and _whole(channels) else 3)
     refine, problem = _refine_file(meta.get("refine"))
     return _Facts(preset if isinstance(preset, str) else None, len(names) if isinstance(names, list) else None,
-                  shape, refine, problem), None
+                  shape, refine, problem, meta_problem(meta)), None
 
 
 def _whole(value: Any) -> bool:

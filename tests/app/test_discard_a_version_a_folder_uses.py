@@ -16,12 +16,12 @@ from petloc_gui.app.folder_memory import LOCK_SUFFIX, FolderMemory
 from petloc_gui.app.version_users import discard_unused
 from petloc_gui.core.file_lock import exclusive_lock
 from petloc_gui.model.versions import VersionInUse, VersionStore
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 
 def _version(store: VersionStore, preset: str = "digits"):
     staging = store.new_staging_dir(preset)
-    (staging / "meta.json").write_text(json.dumps({"preset": preset}), encoding="utf-8")
+    (staging / "meta.json").write_text(json.dumps(loadable_meta(preset=preset)), encoding="utf-8")
     keras_like_zip(staging / "model.keras")
     return store.commit(staging)
 

@@ -16,12 +16,12 @@ from petloc_gui.core.stale import holds_only_bundle_files, remove_stale
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.versions import VersionStore
 from tests.cli.helpers import json_lines, run_cli
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 
 def _version(store: VersionStore):
     staging = store.new_staging_dir("photo")
-    (staging / "meta.json").write_text(json.dumps({"preset": "photo", "class_names": ["cat"]}), encoding="utf-8")
+    (staging / "meta.json").write_text(json.dumps(loadable_meta(preset="photo", class_names=["cat"])), encoding="utf-8")
     keras_like_zip(staging / "model.keras")
     return store.commit(staging)
 

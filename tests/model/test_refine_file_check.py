@@ -18,7 +18,7 @@ from petloc_gui.model import bundle, bundle_check
 from petloc_gui.model.bundle import BundleError, check_archive
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import add_model_file, keras_like_zip
+from tests.model_files import add_model_file, keras_like_zip, loadable_meta
 from tests.ui.test_broken_model_versions import digit_folder
 
 from .test_version_model_file import BROKEN
@@ -87,7 +87,7 @@ def test_a_refine_entry_that_names_no_usable_file_is_a_problem(tmp_path, refine,
 def test_a_single_stage_bundle_needs_no_second_file(tmp_path, refine):
     folder = tmp_path / "v"
     folder.mkdir()
-    (folder / "meta.json").write_text(json.dumps({"class_names": ["a"], "refine": refine}))
+    (folder / "meta.json").write_text(json.dumps(loadable_meta(class_names=["a"], refine=refine)))
     add_model_file(folder)
     assert model_file_problem(folder) is None
 

@@ -14,7 +14,7 @@ import json
 from petloc_gui.model.export import is_bundles_own
 from petloc_gui.model.versions import VersionStore
 from tests.core.fusefat_spellings import fusefat  # noqa: F401 - the fixture
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 VERSION_ID = "20240102-030405-abcd"
 
@@ -22,7 +22,7 @@ VERSION_ID = "20240102-030405-abcd"
 def _version(root, preset="photo", version_id=VERSION_ID):
     folder = root / preset / version_id
     folder.mkdir(parents=True)
-    (folder / "meta.json").write_text(json.dumps({"preset": preset}), encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps(loadable_meta(preset=preset)), encoding="utf-8")
     keras_like_zip(folder / "model.keras")
     return folder
 

@@ -9,13 +9,13 @@ import re
 
 from petloc_gui.model.version_id import new_version_id as bundle_version_id
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 ONE_FORM = re.compile(r"^digits-\d{8}T\d{6}Z-[0-9a-f]{6}$")
 
 
 def _bundle(folder, meta):
-    (folder / "meta.json").write_text(json.dumps({"preset": "digits", **meta}), encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps(loadable_meta(preset="digits", **meta)), encoding="utf-8")
     keras_like_zip(folder / "model.keras")
 
 

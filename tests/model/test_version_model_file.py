@@ -12,13 +12,14 @@ import pytest
 
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 
 def _version(root, name, model=None):
     folder = root / "digits" / name
     folder.mkdir(parents=True)
-    (folder / "meta.json").write_text(json.dumps({"preset": "digits", "class_names": ["0", "1"]}), encoding="utf-8")
+    meta = loadable_meta(preset="digits", class_names=["0", "1"])
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     if model is not None:
         model(folder / "model.keras")
     return folder

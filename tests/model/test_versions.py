@@ -15,11 +15,11 @@ from petloc_gui.model.versions import (
     VersionError,
     VersionStore,
 )
-from tests.model_files import keras_like_zip
+from tests.model_files import keras_like_zip, loadable_meta
 
 
 def _fake_bundle(folder, record=None):
-    (folder / "meta.json").write_text(json.dumps({"preset": folder.parent.name}), encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps(loadable_meta(preset=folder.parent.name)), encoding="utf-8")
     keras_like_zip(folder / "model.keras")
     if record is not None:
         (folder / RECORD_FILE).write_text(json.dumps(record), encoding="utf-8")
@@ -139,8 +139,8 @@ def test_bundles_written_by_petloc_train_are_listed_from_their_meta(tmp_path):
     store = VersionStore(tmp_path)
     folder = tmp_path / "pets" / "pets-20261123T100000Z-abc123"
     folder.mkdir(parents=True)
-    meta = {"version_id": folder.name, "preset": "pets", "parent": "/x/pets", "created": "2026-11-23T10:00:00+00:00",
-            "metrics": {"accuracy": 0.8}, "training_data": {"fingerprint": "f00"}}
+    meta = loadable_meta(version_id=folder.name, preset="pets", parent="/x/pets", created="2026-11-23T10:00:00+00:00",
+                         metrics={"accuracy": 0.8}, training_data={"fingerprint": "f00"})
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     keras_like_zip(folder / "model.keras")
     (version,) = store.list()

@@ -11,7 +11,7 @@ from PIL import Image
 from petloc_gui.app.model_choice import FolderMemory, choose_model, training_preset_for
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.model.versions import VersionStore
-from tests.model_files import add_model_file
+from tests.model_files import add_model_file, loadable_meta
 
 from .model_chosen import wait_model_chosen
 
@@ -354,7 +354,7 @@ def test_a_folders_remembered_model_wins_over_a_pick_from_another_folder(qtbot, 
     other, kept = tmp_path / "other", tmp_path / "kept-model"
     _boxed_folder(other, [["cat"], ["dog"]])
     kept.mkdir()
-    (kept / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog"]}))
+    (kept / "meta.json").write_text(json.dumps(loadable_meta(class_names=["cat", "dog"])))
     add_model_file(kept)
     FolderMemory().remember(other, str(kept))  # e.g. a model trained on it, kept while another folder was open
     open_and_wait(qtbot, window, folder, model=None)
