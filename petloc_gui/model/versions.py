@@ -9,6 +9,12 @@ Training writes into a staging folder (``<preset>/.staging-*``) inside the same
 directory; :meth:`VersionStore.commit` turns it into a version with one atomic
 rename, so a crash, a cancel or a full disk never leaves a half-written
 version behind.
+
+The window commits a run's version before the user chooses Use or Discard (the
+comparison needs it on disk); its ``version.json`` then says ``"decided": false``
+until the choice is made (`mark_decided`), so a version whose window was killed
+before it is listed "not kept or discarded yet" at the next start, not as an
+ordinary one. A record without the key (every older store) reads as decided.
 """
 
 from __future__ import annotations
@@ -44,6 +50,10 @@ TRASH_PREFIX = ".trash-"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 _PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
 STALE_STAGING_SECONDS = 24 * 3600
+DECIDED_KEY = "decided"  # in version.json: false until the user chooses for the window's new version
+UNDECIDED_NOTE = ("not kept or discarded yet: its training run finished, but neither Use nor Discard was chosen (the "
+                  "window that trained it closed first, or still asks); picking it in Model → Versions keeps it, "
+                  "deleting its folder discards it")
 BUNDLED_NAMES = ("pets", "digits")  # bundle.BUNDLED_NAMES (bundle reaches Keras: not imported here)
 
 
@@ -67,6 +77,9 @@ class Version:
     # version.json): `petloc models` and Model -> Versions show these beside it.
     notes: tuple[str, ...] = ()
     record_file: str = "version.json"  # where created/parent/metrics come from: VERSION_FILE or "meta.json"
+    # version.json says "decided": false: its run finished, and neither Use nor Discard (nor Keep on quitting)
+    # was chosen for it yet; UNDECIDED_NOTE is among its notes.
+    undecided: bool = False
 
 
 class VersionInUse(VersionError):  # noqa: N818 - reads as what it is
@@ -212,12 +225,15 @@ class VersionStore:
         staging.mkdir()
         return staging
 
-    def commit(self, staging_dir: Path | str, **extra: Any) -> Version:
+    def commit(self, staging_dir: Path | str, *, decided: bool = True, **extra: Any) -> Version:
         """Register a finished staging folder as a version (one atomic rename).
 
         The folder must hold a bundle (``meta.json``). The training record
         (``train_record.json``: parent, data fingerprint, metrics...) is read
-        when present; keyword arguments override its fields.
+        when present; keyword arguments override its fields. ``decided`` False:
+        the user is yet to choose Use or Discard for it (`mark_decided` when done);
+        its version.json says so from the rename on, so a window killed before the
+        choice leaves it "not kept or discarded yet", never an ordinary version.
         """
         staging = Path(staging_dir)
         if not staging.is_dir() or not staging.name.startswith(STAGING_PREFIX):
@@ -240,6 +256,7 @@ class VersionStore:
             "metrics": record.pop("metrics", None) or {},
             "data_fingerprint": record.pop("data_fingerprint", None),
             "extra": record,
+            **({} if decided else {DECIDED_KEY: False}),
         }
         target = staging.parent / version_id
         try:
@@ -251,6 +268,21 @@ class VersionStore:
         if version is None:  # pragma: no cover - we just wrote it
             raise VersionError(f"could not read back {target}")
         return version
+
+    def mark_decided(self, version: Version) -> None:
+        """Record that the user chose for ``version`` (Use, Keep on quitting, a pick in Model → Versions, a Discard
+        that kept it): its version.json loses ``"decided": false``, rewritten atomically as `commit` writes it.
+        Nothing to do for a version decided already or without a readable version.json; VersionError when it
+        cannot be written."""
+        path = version.path / VERSION_FILE
+        info, problem = read_record(path)
+        if problem is not None or info.get(DECIDED_KEY) is not False:
+            return
+        del info[DECIDED_KEY]
+        try:
+            atomic_write_bytes(path, json.dumps(info, indent=2).encode("utf-8"))
+        except (OSError, SaveError) as exc:
+            raise VersionError(f"could not record the choice made for {version.id}: {exc}") from exc
 
     def discard(self, version_id: str,
                 users: Callable[[Version], AbstractContextManager[Sequence[str]]] | None = None) -> None:
@@ -294,6 +326,9 @@ class VersionStore:
         if not isinstance(info, dict):
             return None
         preset = _preset_of(folder, notes)
+        undecided = record_file == VERSION_FILE and info.get(DECIDED_KEY) is False  # no key: an older, decided one
+        if undecided:
+            notes.insert(0, UNDECIDED_NOTE)  # first: the menu's entry shows its first note
         metrics = info.get("metrics")
         extra = info.get("extra")
         created, parent, fingerprint = info.get("created"), info.get("parent"), info.get("data_fingerprint")
@@ -311,6 +346,7 @@ class VersionStore:
             extra=extra if isinstance(extra, dict) else {},
             notes=tuple(notes),
             record_file=record_file,
+            undecided=undecided,
         )
 
     def sweep_stale(self) -> builtins.list[Path]:

@@ -100,6 +100,25 @@ def sweep_model_store() -> list[Path]:
         return []
 
 
+def undecided_versions_said() -> str:
+    """The start's line naming the store's versions not kept or discarded yet (`Version.undecided`: the window that
+    trained one closed before Use or Discard, killed or crashed), or "" when there are none. Before, such a version
+    was listed at the next start as an ordinary one, and nothing said that no choice had been made."""
+    try:
+        from petloc_gui.core.text import counted, first_of, visible
+        from petloc_gui.model.versions import VersionStore
+
+        left = [version for version in VersionStore().list() if version.undecided]
+    except Exception:  # noqa: BLE001 - a look at the store must never stop the window from opening
+        return ""
+    if not left:
+        return ""
+    names = first_of([visible(f"{version.path.parent.name}/{version.id}") for version in left], 3)
+    return (f"{counted(len(left), 'trained model version')} not kept or discarded yet (the training window closed "
+            f"before Use or Discard): {names}. Model → Versions marks {'it' if len(left) == 1 else 'them'}; "
+            "picking one there keeps it.")
+
+
 def _give_up(window, message: str, screenshot_mode: bool, warn: bool = True) -> None:
     """The folder cannot be opened: exit 1 in screenshot mode, else say why (unless already said)."""
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -151,6 +170,9 @@ def _startup(window, args, screenshot_mode: bool) -> None:
         _open_first(window, demo_folder(), args, screenshot_mode)
     else:
         _prepare_demo(window, args, screenshot_mode)
+    undecided = "" if screenshot_mode else undecided_versions_said()
+    if undecided:  # once, after the folder's own first lines (Help → Recent messages keeps it)
+        window.statusBar().showMessage(undecided, STATUS_MS)
 
 
 def _prepare_demo(window, args, screenshot_mode: bool) -> None:

@@ -19,6 +19,12 @@ measured on re-boxed since its run ("1 re-boxed since"), as the model label
 says it; the figures listed were those before the correction, with no word.
 Those found here with no annotation are said too ("1 unannotated here"),
 with a re-box or without one, as the label says them.
+
+A version whose run finished but for which neither Use nor Discard was chosen
+says so: this window's new model "new: not kept yet" (its Retraining window
+asks), one whose window closed first (killed, a crash: its version.json says
+``"decided": false``) "not kept or discarded yet", with how to decide in its
+tooltip; it was listed as an ordinary version.
 """
 
 from __future__ import annotations
@@ -46,12 +52,13 @@ from petloc_gui.app.model_metrics import (
 )
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
-from petloc_gui.model.versions import Version, VersionStore
+from petloc_gui.model.versions import UNDECIDED_NOTE, Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.plain_text import literal
 
 UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be used
 UNDECIDED = "new: not kept yet"
+LEFT_UNDECIDED = "not kept or discarded yet"  # no window of this run asks (`Version.undecided`); the note says why
 UNDECIDED_TIP = ("The run that made this version has finished and waits for your decision: Use the new model or "
                  "Discard it in the Retraining window (picking it here keeps it).")
 OPEN_FOLDER_TEXT = "&Open the versions folder"
@@ -126,12 +133,16 @@ class VersionsMenu(QMenu):
             in_use = current is not None and _resolved(version.path) == current
             figures, short = _figures(record, split, held_out, _reboxed(checked_here, split) if in_use else ())
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
-            pending = UNDECIDED if version.id == undecided else ""
+            pending = UNDECIDED if version.id == undecided else LEFT_UNDECIDED if version.undecided else ""
+            # the record's own "not kept or discarded yet" is the entry's word above: as a note, in the tooltip only,
+            # and not at all for this window's new model (its Retraining window asks: UNDECIDED_TIP)
+            notes = [note for note in version.notes if note != UNDECIDED_NOTE or version.id != undecided]
+            shown_notes = [note for note in notes if note != UNDECIDED_NOTE]
             # Named by its folders, as `petloc models` (pets/d1) and the status line (pets d1) name it, not by
             # what version.json says nor by meta.json's preset: a digits bundle filed in pets/ read "digits …
             # d1" here only. Its note says where it belongs; a damaged version.json (the model is fine) is
             # said the same way; whole in the tooltip.
-            note = f"note: {_shortened(version.notes[0])}" if version.notes else ""
+            note = f"note: {_shortened(shown_notes[0])}" if shown_notes else ""
             text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}",
                                                   short, version.id, pending, note)
                                     if part)
@@ -139,8 +150,8 @@ class VersionsMenu(QMenu):
             action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
             action.setCheckable(True)
             action.setChecked(in_use)
-            tip = _tooltip(version, self._store, figures)
-            action.setToolTip(literal(f"{tip}\n{UNDECIDED_TIP}" if pending else tip))
+            tip = _tooltip(version, self._store, figures, notes)
+            action.setToolTip(literal(f"{tip}\n{UNDECIDED_TIP}" if pending == UNDECIDED else tip))
             action.setData(version.id)
             action.triggered.connect(lambda _checked=False, v=version: self.version_chosen.emit(v))
             self.addAction(action)
@@ -243,10 +254,11 @@ def _classes_line(folder: Path | str) -> list[str]:
     return [f"knows {counted(len(names), 'class', 'classes')}: {shown}"]
 
 
-def _tooltip(version: Version, store: VersionStore, figures: str) -> str:
-    """The version's path, its figures' whole text (the entry says them in short), what it knows, how it was made."""
+def _tooltip(version: Version, store: VersionStore, figures: str, notes: list[str]) -> str:
+    """The version's path, its figures' whole text (the entry says them in short), what it knows, its ``notes``, how
+    it was made."""
     lines = [visible(version.path), *([visible(figures)] if figures else []), *_classes_line(version.path),
-             *(visible(f"note: {note}") for note in version.notes),
+             *(visible(f"note: {note}") for note in notes),
              visible(f"created {version.created or 'at an unknown date'}")]
     if version.parent:  # by the name `petloc models` lists, whoever trained it (a path, an id, "pets")
         name = store.model_name(version.parent)

@@ -197,8 +197,8 @@ class RetrainController(RetrainStarting, QObject):
             return
         staging = self.staging
         assert staging is not None, "set by `_launch`; cleared only after a run's end, or by a cancelling quit"
-        try:
-            self.new_version = self.store.commit(staging)
+        try:  # "decided": false until Use / Discard: a window killed before the choice leaves it said so
+            self.new_version = self.store.commit(staging, decided=False)
         except (OSError, VersionError) as exc:
             self._drop_staging()
             progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.",
@@ -249,6 +249,7 @@ class RetrainController(RetrainStarting, QObject):
             decided = (f"The new model ({version.id}) is kept as {visible(self.run_folder.name)}'s model: that "
                        "folder uses it when it is opened again.")
             self._status(decided)
+        self._mark_decided(version)
         self._progress_window().show_decided(decided)
         self.new_version = None
 
@@ -274,6 +275,7 @@ class RetrainController(RetrainStarting, QObject):
         except VersionInUse as used:
             # checked as it is deleted, not when the comparison opened: a pick in another window since counts
             kept = _kept_in_use(version, used, here)
+            self._mark_decided(version)
             self.new_version = None
             self._progress_window().show_decided(kept)
             self._tell(kept, box=True)
@@ -288,8 +290,13 @@ class RetrainController(RetrainStarting, QObject):
         return ""
 
     def roll_back(self, version: Version) -> None:
-        """Model → Versions → <version>: use that version (the one just trained: the choice is made)."""
-        if self._switch_to(version) and self.new_version is not None and version.id == self.new_version.id:
+        """Model → Versions → <version>: use that version (one not kept or discarded yet, the one just trained
+        among them: the choice is made, it is kept)."""
+        if not self._switch_to(version):
+            return
+        if version.undecided:
+            self._mark_decided(version)
+        if self.new_version is not None and version.id == self.new_version.id:
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None
 
@@ -322,6 +329,13 @@ class RetrainController(RetrainStarting, QObject):
             # until the day-old sweep: on the nearly full disk that often ended the run. Its child has ended.
             remove_abandoned_save(self.staging)
             self.staging = None
+
+    def _mark_decided(self, version: Version) -> None:
+        """The choice is made for ``version``: its record stops saying "not kept or discarded yet"."""
+        try:
+            self.store.mark_decided(version)
+        except VersionError as exc:  # (a read-only store) the model is used all the same; listed undecided still
+            self._status(str(exc))
 
     def _progress_window(self) -> RetrainProgress:
         if self._progress is None:

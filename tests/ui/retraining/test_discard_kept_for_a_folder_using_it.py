@@ -28,7 +28,7 @@ def test_discard_keeps_a_new_model_another_window_picked_and_says_which_folder(q
 
     kept = controller.discard_new_model()
 
-    assert version.path.is_dir() and controller.store.get(version.id) == version  # still in Model -> Versions
+    assert version.path.is_dir() and controller.store.get(version.id).path == version.path  # still in Model -> Versions
     said = controller._progress_window().status.text()
     assert said == kept and "kept, not deleted" in said and str(window.current_folder()) in said
     assert "the current model is unchanged" in said and "discarded" not in said
@@ -48,7 +48,7 @@ def test_discard_keeps_a_new_model_another_running_window_has_loaded_and_says_so
     finally:
         other.communicate("", timeout=30)
 
-    assert version.path.is_dir() and controller.store.get(version.id) == version
+    assert version.path.is_dir() and controller.store.get(version.id).path == version.path
     assert kept == (f"The new model ({version.id}) is kept, not deleted: another petloc window has it loaded as its "
                     f"model (process {other.pid}). It stays in Model → Versions; the current model is unchanged.")
     assert controller.last_message_box is not None and controller.last_message_box.text() == kept

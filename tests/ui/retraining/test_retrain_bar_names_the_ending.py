@@ -82,7 +82,7 @@ def test_another_folder_opened_while_the_labels_are_checked_says_not_started(qtb
 
 
 def test_a_new_model_that_cannot_be_kept_says_not_kept(qtbot, window, controller, monkeypatch):
-    def refuse(staging):
+    def refuse(staging, **record):
         raise VersionError("the disk is full")
 
     monkeypatch.setattr(controller.store, "commit", refuse)
