@@ -23,7 +23,6 @@ import builtins
 import json
 import re
 import shutil
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
@@ -36,8 +35,14 @@ from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.paths import resources_dir, user_data_dir
-from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.bundle_check import meta_preset, model_file_problem
+from petloc_gui.model.store_leftovers import (
+    STAGING_PREFIX,
+    TRASH_PREFIX,
+    remove_ended_staging,
+    staging_name,
+    sweep_day_old,
+)
 from petloc_gui.model.store_spelling import StoreSpelling
 from petloc_gui.model.version_id import new_version_id
 from petloc_gui.model.version_record import damaged_record_note, info_from_meta, read_json, read_record
@@ -45,11 +50,8 @@ from petloc_gui.model.version_record import damaged_record_note, info_from_meta,
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
 RECORD_FILE = "train_record.json"
-STAGING_PREFIX = ".staging-"
-TRASH_PREFIX = ".trash-"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 _PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
-STALE_STAGING_SECONDS = 24 * 3600
 DECIDED_KEY = "decided"  # in version.json: false until the user chooses for the window's new version
 UNDECIDED_NOTE = ("not kept or discarded yet: its training run finished, but neither Use nor Discard was chosen (the "
                   "window that trained it closed first, or still asks); picking it in Model → Versions keeps it, "
@@ -220,8 +222,8 @@ class VersionStore:
         _check_preset(preset)
         folder = self.root / preset
         folder.mkdir(parents=True, exist_ok=True)
-        self._sweep_stale(folder)
-        staging = folder / f"{STAGING_PREFIX}{uuid.uuid4().hex[:12]}"
+        sweep_day_old(folder)
+        staging = folder / staging_name()  # names this process: the next start removes it once it has ended
         staging.mkdir()
         return staging
 
@@ -349,26 +351,14 @@ class VersionStore:
             undecided=undecided,
         )
 
-    def sweep_stale(self) -> builtins.list[Path]:
-        """Remove leftovers of killed runs in every preset folder (called at start-up)."""
+    def sweep_stale(self, also: Callable[[Path], builtins.list[Path]] = lambda folder: []) -> builtins.list[Path]:
+        """Remove leftovers of killed runs in every preset folder (called at start-up): first what ``also`` removes
+        there (the app: `bundle_write.remove_aborted_writes`, which reaches Keras), then the staging folders of
+        windows that have ended, then what is a day old (`model.store_leftovers`). Returns what was removed."""
         removed: list[Path] = []
         for name in self._presets():
-            removed += self._sweep_stale(self.root / name)
-        return removed
-
-    def _sweep_stale(self, folder: Path) -> builtins.list[Path]:
-        # Leftovers of killed runs; old enough that no live run can own them:
-        # staging/trash folders and save_bundle's own temporaries (core.stale).
-        removed = remove_stale(folder, folders=True, max_age=STALE_STAGING_SECONDS)
-        cutoff = time.time() - STALE_STAGING_SECONDS
-        for child in folder.iterdir():
-            if child.name.startswith((STAGING_PREFIX, TRASH_PREFIX)):
-                try:
-                    if child.stat().st_mtime < cutoff or child.name.startswith(TRASH_PREFIX):
-                        shutil.rmtree(child, ignore_errors=True)
-                        removed.append(child)
-                except OSError:
-                    pass
+            removed += also(self.root / name) + remove_ended_staging(self.root / name)
+            removed += sweep_day_old(self.root / name)
         return removed
 
 

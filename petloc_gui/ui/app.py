@@ -91,11 +91,14 @@ def install_retraining(window) -> None:
 
 
 def sweep_model_store() -> list[Path]:
-    """Remove the version store's stale temporaries (killed training runs, a day old)."""
+    """Remove what killed training runs left in the version store: at once where their process has ended (a
+    window's staging folder, a bundle half written into it: `bundle_write.remove_aborted_writes`), else a day old.
+    A window killed during a run left them for a day, on the disk a failed run had often filled."""
     try:
+        from petloc_gui.model.bundle_write import remove_aborted_writes
         from petloc_gui.model.versions import VersionStore
 
-        return VersionStore().sweep_stale()
+        return VersionStore().sweep_stale(also=remove_aborted_writes)
     except Exception:  # noqa: BLE001 - housekeeping must never stop the window from opening
         return []
 
