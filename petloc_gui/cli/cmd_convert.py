@@ -211,7 +211,10 @@ class _NewOutput:
     def _say(self, taken: TakenBack) -> None:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
-        if names:
+        if taken.finished:
+            error(f"{show(self.given)}: the export had finished when it was stopped (its {self._manifest()} "
+                  "written): this folder holds it, complete")
+        elif names:
             self._say_files(taken, f"the earlier export is usable again: its {' and '.join(names)} "
                                    f"{'were' if len(names) > 1 else 'was'} put back", "")
         elif taken.unfinished and taken.held_export():

@@ -107,3 +107,63 @@ def test_a_complete_overwrite_leaves_nothing_aside(small_voc, tmp_path, capsys):
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 0, err
     assert sorted(path.name for path in out.iterdir()) == ["classes.txt", "data.yaml", "images", "labels"]
+
+
+def _stop_in_finish(monkeypatch, out: Path, at: str) -> None:
+    """Stop the export as it finishes (`unfinished.finish`, its new manifest written): ``at`` the removal of its
+    mark, or part way through ("part") or at the end ("after") of that of the earlier manifest kept aside."""
+    import shutil
+
+    real_unlink, real_rmtree, stopped = Path.unlink, shutil.rmtree, []
+
+    def finishing() -> bool:
+        return not stopped and "bird" in (out / "classes.txt").read_text() if (out / "classes.txt").exists() else False
+
+    def unlink(self, *args, **kwargs):
+        if at == "mark" and self.name == unfinished.MARK and finishing():
+            stopped.append(self)
+            raise KeyboardInterrupt
+        return real_unlink(self, *args, **kwargs)
+
+    def rmtree(path, *args, **kwargs):
+        if at != "mark" and Path(path) == out / unfinished.EARLIER and finishing():
+            stopped.append(path)
+            if at == "part":
+                real_unlink(Path(path) / "data.yaml")
+            else:
+                real_rmtree(path, *args, **kwargs)
+            raise KeyboardInterrupt
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+
+
+@pytest.mark.parametrize("at", ["mark", "part", "after"])
+def test_a_stop_as_it_finishes_leaves_one_export_or_the_other_whole(small_voc, tmp_path, monkeypatch, capsys, at):
+    """Ctrl+C in `unfinished.finish`, the new manifest written. It removed the earlier manifest kept aside before
+    the mark, so a stop in between left the mark the run's: the take-back removed the new data.yaml and
+    classes.txt and found no earlier one to put back (OUT kept neither, and the message blamed a folder no longer
+    there), or, the stop part way through, put back classes.txt alone and said "the earlier export is usable
+    again". The mark goes first now: before, the run is taken back whole; from then on the export is complete."""
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    before = _contents(out)
+    _rename_a_cat(small_voc)
+    _stop_in_finish(monkeypatch, out, at)
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    monkeypatch.undo()
+    assert code == 130
+    assert not unfinished.interrupted(out)
+    if at == "mark":
+        assert f"{out}: the earlier export is usable again: its classes.txt and data.yaml were put back" in err
+        assert _contents(out) == before
+        return
+    assert "bird" in (out / "classes.txt").read_text() and (out / "data.yaml").is_file()
+    assert (f"petloc: {out}: the export had finished when it was stopped (its data.yaml and classes.txt written): "
+            "this folder holds it, complete") in err, err
+    assert "usable again" not in err and "put back" not in err
+
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    assert code == 0, err
+    assert sorted(path.name for path in out.iterdir()) == ["classes.txt", "data.yaml", "images", "labels"]

@@ -79,3 +79,21 @@ def test_a_kill_before_any_label_file_of_other_classes_leaves_it_to_be_put_back(
     taken = _stopped(small_voc, out, monkeypatch)
     assert taken.put_back == ("classes.txt", "data.yaml") and not unfinished.interrupted(out)
     assert {name: (out / name).read_bytes() for name in manifest} == manifest
+
+
+def test_one_left_aside_by_a_stop_in_finish_is_never_put_back(small_voc, tmp_path, monkeypatch):
+    """A stop in `unfinished.finish` once its mark was gone leaves the export complete and the earlier manifest
+    aside, with no mark: a leftover. The next run removes it rather than put it back on a stop, also where OUT no
+    longer holds a manifest to set aside in its place."""
+    out = tmp_path / "out"
+    export_yolo(open_dataset(small_voc), out)
+    (out / unfinished.EARLIER).mkdir()
+    for name in ("classes.txt", "data.yaml"):
+        (out / unfinished.EARLIER / name).write_bytes((out / name).read_bytes().replace(b"cat", b"lynx"))
+        (out / name).unlink()  # removed by hand since
+    left = _contents(out)
+    del left[unfinished.EARLIER], left[f"{unfinished.EARLIER}/classes.txt"], left[f"{unfinished.EARLIER}/data.yaml"]
+
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == () and not taken.unfinished
+    assert _contents(out) == left

@@ -129,3 +129,23 @@ def test_an_export_that_had_only_replaced_files_does_not_say_it_removed_none(qap
     said = job._taken_back(_Before())
     assert said == (f"The export had written no new file into {tmp_path} (the files that were there before it "
                     "are as they were: the 2 files it had replaced were put back as they were)."), said
+
+
+def test_a_failure_once_the_export_had_finished_says_it_did(qtbot, failing_window, folder, tmp_path, monkeypatch):
+    """A failure after the export's manifest was written and its mark removed (`unfinished.finish`): nothing is
+    taken back from a folder that held files, and the box said "OUT is as it was" over the new export."""
+    from petloc_gui.core.interop import yolo
+
+    assert failing_window.open_folder(folder, model="fake")
+    out = tmp_path / "out"
+    assert _export(qtbot, failing_window, "yolo", out).images == 5
+    (out / "classes.txt").write_text("other\n")  # so that the new classes.txt is told from the earlier one
+
+    def fails(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(yolo, "warn_about_names", fails)
+    title, text = _failed_export(qtbot, failing_window, "yolo", out)
+    assert title == "Export failed"
+    assert text.endswith(f"The export had finished when it stopped: {out} holds it, complete."), text
+    assert (out / "classes.txt").read_text() != "other\n" and not unfinished.interrupted(out)

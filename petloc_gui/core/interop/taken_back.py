@@ -19,6 +19,7 @@ class TakenBack:
     left_behind: bool = False  # ... but not all of it could be (a folder gone read-only, permission lost)
     folder_removed: bool = False  # OUT was new, and its folder (the outermost one of its path made) went too
     put_back: tuple[str, ...] = ()  # OUT held an export: the files of its manifest put back
+    finished: bool = False  # OUT held files and the export had finished when stopped: OUT holds it, complete
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
     held_manifest: bool = False  # OUT held the (whole) manifest of a petloc export of the format being written
     held_unfinished: bool = False  # OUT held a petloc export of it that did not finish (its mark said so)

@@ -105,13 +105,15 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
     Raises SaveError when the mark cannot be written (then nothing else can be either).
     """
     manifest = list(manifest)
-    earlier = _writer(out)
+    earlier, marked = _writer(out), interrupted(out)
     atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()} {fmt} {manifest[0]}\n"
                                    f"{_EXPLANATION}".encode())
-    aside = out / EARLIER
-    if holds_manifest(out, manifest):
-        # A complete earlier export: its manifest, not one an earlier stopped run left aside.
+    aside, complete = out / EARLIER, holds_manifest(out, manifest)
+    if complete or not marked:
+        # A complete earlier export: its manifest, not one an earlier stopped run left aside. With no mark, one
+        # aside is a leftover of an export that finished (stopped in `finish`), never to be put back.
         shutil.rmtree(aside, ignore_errors=True)
+    if complete:
         aside.mkdir()
         for name in manifest:
             os.replace(out / name, aside / name)
@@ -220,10 +222,12 @@ def earlier_format(out: Path) -> tuple[str, str] | None:
 
 
 def finish(out: Path) -> None:
-    """Remove the mark, and the earlier manifest kept aside: the manifest is written, the export complete."""
-    shutil.rmtree(out / EARLIER, ignore_errors=True)
+    """Remove the mark, then the earlier manifest kept aside: the manifest is written, the export complete. The
+    mark first: a stop before it takes the run back whole, the earlier manifest there to put back; from then on
+    the export is complete (`OutputBefore.take_back` leaves it), and one left aside the next export removes."""
     with contextlib.suppress(FileNotFoundError):
         (out / MARK).unlink()
+    shutil.rmtree(out / EARLIER, ignore_errors=True)
 
 
 class OutputBefore:
@@ -269,7 +273,8 @@ class OutputBefore:
         if self.fmt is None:
             return self._remove_recorded()
         if not ours(self.out):
-            return TakenBack()  # refused or failed before it wrote anything: OUT is as it was
+            # refused or failed before it wrote anything: OUT is as it was; or stopped once it had finished
+            return TakenBack(finished=self._finished())
         # Over an earlier export too: its label files the run replaced come back, the run's own files go.
         taken = self._remove_recorded()
         try:
@@ -284,6 +289,11 @@ class OutputBefore:
             return replace(taken, put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest,
                            held_unfinished=self.held_unfinished)
         return self._remove_export(taken)
+
+    def _finished(self) -> bool:
+        """Whether the export had finished, its mark gone (`finish`) once it wrote its manifest: OUT holds it."""
+        return (not interrupted(self.out)
+                and any(path.name == _manifest(self.fmt)[0] for path in self.written.as_written))
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote

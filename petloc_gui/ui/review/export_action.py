@@ -150,6 +150,8 @@ class ExportJob(QObject):
         (`unfinished.OutputBefore`): a new or empty folder loses all of it, one that held an export gets its
         manifest back. What was done, for the message."""
         out, taken = self.out, before.take_back()
+        if taken.finished:
+            return f"The export had finished when it stopped: {out} holds it, complete."
         if taken.left_behind:
             return (f"Part of what the export had written into {out} could not be removed: remove it before "
                     "exporting into that folder again.")
