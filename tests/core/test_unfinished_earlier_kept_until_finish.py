@@ -97,3 +97,87 @@ def test_one_left_aside_by_a_stop_in_finish_is_never_put_back(small_voc, tmp_pat
     taken = _stopped(small_voc, out, monkeypatch)
     assert taken.put_back == () and not taken.unfinished
     assert _contents(out) == left
+
+
+def _no_room_for_the_outdated_mark(monkeypatch) -> None:
+    real = Path.touch
+
+    def touch(self, *args, **kwargs):
+        if self.name == unfinished.OUTDATED:
+            raise OSError(28, "No space left on device", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "touch", touch)
+
+
+def test_a_stop_puts_it_back_when_its_outdated_mark_could_not_be_written(small_voc, tmp_path, monkeypatch):
+    """The `OUTDATED` mark not written (a full disk, a used-up quota): the manifest aside was deleted, so a plain
+    stop could not put it back and OUT lost its data.yaml and classes.txt."""
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    earlier = _contents(out)
+    _no_room_for_the_outdated_mark(monkeypatch)
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == ("classes.txt", "data.yaml") and not taken.unfinished
+    assert _contents(out) == earlier
+
+
+def test_a_kill_leaves_it_named_outdated_when_its_mark_could_not_be_written(small_voc, tmp_path, monkeypatch):
+    """Killed then, the folder aside is renamed outdated (a rename needs no new inode), and the next run removes it
+    rather than put it back over the label files it reads wrong."""
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    _no_room_for_the_outdated_mark(monkeypatch)
+    stop_at_placing(monkeypatch, 3, Killed)
+    with pytest.raises(Killed):
+        export_yolo(open_dataset(small_voc), out, overwrite=True)
+    monkeypatch.undo()
+    assert not (out / unfinished.EARLIER).exists()
+    assert sorted(path.name for path in (out / f"{unfinished.EARLIER}{unfinished.OUTDATED}").iterdir()) == [
+        "classes.txt", "data.yaml"]
+
+    taken = _stopped(small_voc, out, monkeypatch)
+    assert taken.put_back == () and taken.unfinished and unfinished.interrupted(out)
+    assert not (out / "classes.txt").exists() and [path.name for path in out.iterdir() if path.name.startswith(
+        unfinished.EARLIER)] == []
+
+
+def test_one_outdated_is_not_put_back_over_a_file_left_though_nothing_on_disk_says_so(small_voc, tmp_path,
+                                                                                      monkeypatch):
+    """Neither the mark nor the rename could be made, nor the folder removed (a file system gone read-only): the
+    run itself knows the manifest aside is outdated, and leaves it aside when a label file of its stays."""
+    import os
+    import shutil
+
+    from petloc_gui.core.interop import written as written_module
+
+    out = tmp_path / "out"
+    _earlier_export_then_other_classes(small_voc, out)
+    _no_room_for_the_outdated_mark(monkeypatch)
+    real_replace, real_rmtree = os.replace, shutil.rmtree
+
+    def replace(source, target, *args, **kwargs):
+        if Path(source).name == unfinished.EARLIER:
+            raise OSError(30, "Read-only file system", str(source))
+        return real_replace(source, target, *args, **kwargs)
+
+    def rmtree(path, *args, **kwargs):
+        if Path(path).name != unfinished.EARLIER or not Path(path).is_dir():
+            real_rmtree(path, *args, **kwargs)
+        elif not kwargs.get("ignore_errors"):
+            raise OSError(30, "Read-only file system", str(path))
+
+    def cannot(self, path):
+        raise OSError(30, "Read-only file system", str(path))
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    monkeypatch.setattr(written_module.Replaced, "put_back", cannot)
+    before = OutputBefore(out, "yolo")
+    stop_at_placing(monkeypatch, 3)
+    with pytest.raises(KeyboardInterrupt):
+        export_yolo(open_dataset(small_voc), out, overwrite=True, written=before.written)
+    assert (out / unfinished.EARLIER / "classes.txt").is_file()  # still aside, and nothing on disk says outdated
+    taken = before.take_back()
+    assert taken.files_not_put_back and taken.put_back == () and taken.unfinished
+    assert not (out / "classes.txt").exists() and unfinished.interrupted(out)

@@ -51,6 +51,7 @@ MARK = ".petloc-export-unfinished"
 EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
 # in EARLIER: the manifest there no longer reads OUT's label files right (a run killed left it so)
 OUTDATED = ".outdated"
+EARLIER_OUTDATED = EARLIER + OUTDATED  # EARLIER renamed so, where no room was left for `OUTDATED` in it
 
 
 def interrupted(out: Path) -> bool:
@@ -109,6 +110,7 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
     atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()} {fmt} {manifest[0]}\n"
                                    f"{_EXPLANATION}".encode())
     aside, complete = out / EARLIER, holds_manifest(out, manifest)
+    shutil.rmtree(out / EARLIER_OUTDATED, ignore_errors=True)  # a killed run's, outdated: never to be put back
     if complete or not marked:
         # A complete earlier export: its manifest, not one an earlier stopped run left aside. With no mark, one
         # aside is a leftover of an export that finished (stopped in `finish`), never to be put back.
@@ -152,17 +154,20 @@ def written_by_petloc(path: Path) -> bool:
     return head.startswith(PETLOC_HEADER.encode())
 
 
-def put_back(out: Path, *, outdated_too: bool = False) -> list[str]:
+def put_back(out: Path, *, outdated_too: bool = False, outdated: bool = False) -> list[str]:
     """After an export that `begin` marked was stopped or failed part way: put the earlier export's
     manifest it kept aside back, and remove the mark, so OUT is usable as the earlier export again.
-    One outdated (`outdate_earlier_unless`) only when ``outdated_too``: every file of the run's was taken back.
-    The names of the files put back; [] when there were none (then OUT holds an export that did not
-    finish, and the mark says so)."""
+    One outdated (`outdate_earlier_unless`: on disk, or ``outdated`` as the run knows) only when ``outdated_too``:
+    every file of the run's was taken back. The names of the files put back; [] when there were none (then OUT
+    holds an export that did not finish, and the mark says so)."""
     aside = out / EARLIER
+    if not aside.is_dir() and (out / EARLIER_OUTDATED).is_dir():
+        aside, outdated = out / EARLIER_OUTDATED, True
     try:
-        if (aside / OUTDATED).exists():
-            if not outdated_too:
-                return []
+        outdated = outdated or (aside / OUTDATED).exists()
+        if outdated and not outdated_too:
+            return []
+        with contextlib.suppress(FileNotFoundError):
             (aside / OUTDATED).unlink()
         names = sorted(path.name for path in aside.iterdir())
         for name in names:
@@ -175,18 +180,24 @@ def put_back(out: Path, *, outdated_too: bool = False) -> list[str]:
     return names
 
 
-def outdate_earlier_unless(out: Path, keeps: Callable[[Path], bool]) -> None:
-    """Mark the earlier export's manifest `begin` kept aside outdated (`OUTDATED`) unless ``keeps`` (given its
-    folder) says it stays true of the file this export writes next: YOLO asks before the first label file with a
-    box, whose class ids only the same classes.txt reads right. Kept aside all the same: a run stopped takes back
-    that file with the others, and puts it back (`OutputBefore.take_back`); one killed leaves it marked, and the
-    next export into OUT removes it (`begin`), the label files it would read wrong being there."""
+def outdate_earlier_unless(out: Path, keeps: Callable[[Path], bool], written: Written) -> None:
+    """Mark the earlier export's manifest `begin` kept aside outdated unless ``keeps`` (given its folder) says it
+    stays true of the file this export writes next: YOLO asks before the first label file with a box, whose class
+    ids only the same classes.txt reads right. Kept aside all the same: a run stopped takes back that file with the
+    others, and puts it back (`OutputBefore.take_back`, which knows it outdated from ``written``); one killed
+    leaves it marked (`OUTDATED` in it, or, no room left for that, the folder renamed `EARLIER_OUTDATED`, which
+    needs no new inode), and the next export into OUT removes it (`begin`), the label files it would read wrong
+    being there."""
     aside = out / EARLIER
     if aside.is_dir() and not _keeps(keeps, aside):
+        written.earlier_outdated = True
         try:
             (aside / OUTDATED).touch()
-        except OSError:  # cannot be marked: it goes, so that no run puts it back over label files it reads wrong
-            shutil.rmtree(aside, ignore_errors=True)
+        except OSError:  # a full disk, a used-up quota
+            try:
+                os.replace(aside, out / EARLIER_OUTDATED)
+            except OSError:  # neither: it goes, so that no run killed leaves it to be put back over label files
+                shutil.rmtree(aside, ignore_errors=True)
 
 
 def nothing_written(out: Path, was_unfinished: bool, warn: Callable[[Path, str], None]) -> list[str]:
@@ -227,7 +238,8 @@ def finish(out: Path) -> None:
     the export is complete (`OutputBefore.take_back` leaves it), and one left aside the next export removes."""
     with contextlib.suppress(FileNotFoundError):
         (out / MARK).unlink()
-    shutil.rmtree(out / EARLIER, ignore_errors=True)
+    for aside in (EARLIER, EARLIER_OUTDATED):
+        shutil.rmtree(out / aside, ignore_errors=True)
 
 
 class OutputBefore:
@@ -280,7 +292,8 @@ class OutputBefore:
         try:
             # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
             # when that is so (not outdated: the same classes).
-            names = put_back(self.out, outdated_too=not (taken.files_left or taken.files_not_put_back))
+            names = put_back(self.out, outdated_too=not (taken.files_left or taken.files_not_put_back),
+                             outdated=self.written.earlier_outdated)
         except OSError:
             names = []
         if names or self.held_manifest or self.held_unfinished:

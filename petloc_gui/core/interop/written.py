@@ -145,7 +145,8 @@ def _digest(path: Path) -> bytes | None:
 
 class Written:
     """The files and folders a run created in its output, in the order it made them, and the files it replaced
-    there as they were before (`replaced`)."""
+    there as they were before (`replaced`); and whether an earlier export's manifest kept aside reads them wrong
+    (`earlier_outdated`)."""
 
     def __init__(self) -> None:
         self.files: list[Path] = []
@@ -156,6 +157,9 @@ class Written:
         # of `files` and `replaced`, those changed since the run wrote them: the user's, left as they are
         self.changed: list[Path] = []
         self._made: set[Path] = set()  # `files`, to be told apart fast from a file that was there
+        # the earlier export's manifest kept aside no longer reads OUT's label files right (`unfinished`): known
+        # here too, as a mark of it on disk may not be written (a full disk)
+        self.earlier_outdated = False
 
     def folders_for(self, path: Path) -> None:
         """Before a file is written at ``path``: the folders above it that the write will create are the run's.

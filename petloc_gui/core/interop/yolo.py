@@ -128,7 +128,8 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
 
     @functools.cache  # once: the first label file with a box decides
     def before_boxes() -> None:
-        unfinished.outdate_earlier_unless(out, lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes)
+        unfinished.outdate_earlier_unless(out, lambda earlier: (earlier / CLASSES_TXT).read_bytes() == classes,
+                                          written)
 
     # OUT itself too: a killed run's data.yaml and classes.txt write temporaries are there.
     remove_stale_temporaries([*targets, out / DATA_YAML, out / CLASSES_TXT])
