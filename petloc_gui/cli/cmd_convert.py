@@ -212,22 +212,13 @@ class _NewOutput:
         """What `take_back` did besides removing all it had written."""
         names = list(taken.put_back)
         if taken.finished:
-            error(f"{show(self.given)}: the export had finished when it was stopped (its {self._manifest()} "
+            error(f"{show(self.given)}: the export had finished when it was stopped (its {taken.manifest_words()} "
                   "written): this folder holds it, complete")
         elif names:
             self._say_files(taken, f"the earlier export is usable again: its {' and '.join(names)} "
                                    f"{'were' if len(names) > 1 else 'was'} put back", "")
         elif taken.unfinished and taken.held_export():
-            if not taken.held_manifest:
-                why = f"it has no {self._manifest()}"
-            elif taken.files_left or taken.files_not_put_back:
-                why = (f"the earlier export's {self._manifest()} were not put back: its classes would read the "
-                       "label files this run wrote, and could not put back, wrong")
-            else:
-                from petloc_gui.core.interop.unfinished import EARLIER
-
-                why = f"the earlier export's {self._manifest()} could not be put back from {EARLIER}"
-            self._say_files(taken, f"now holds an export that did not finish ({why})",
+            self._say_files(taken, f"now holds an export that did not finish ({taken.why_unfinished()})",
                             ": run the command again with --overwrite to finish it")
         elif taken.touched_files():
             self._say_files(taken)
@@ -253,9 +244,6 @@ class _NewOutput:
         error(f"{lead}{left} of the {counted(written, 'file')} the {run} had written there "
               f"could not be removed ({named}; {theirs}): remove {'them' if left > 1 else 'it'} before running "
               "the command again")
-
-    def _manifest(self) -> str:
-        return "annotations.json" if self.fmt == "coco" else "data.yaml and classes.txt"
 
 
 class _Progress:

@@ -94,8 +94,8 @@ def test_one_it_cannot_put_back_under_other_classes_leaves_out_unfinished(small_
     assert code == 130
     [line] = [line for line in err.splitlines() if "did not finish" in line]
     assert line.startswith(f"petloc: {out}: now holds an export that did not finish (the earlier export's data.yaml "
-                           "and classes.txt were not put back: its classes would read the label files this run "
-                           "wrote, and could not put back, wrong); "), line
+                           "and classes.txt were not put back: files it replaced could not be put back, and that "
+                           "export, of other classes, would take them for its own); "), line
     assert f"could not be put back ({out / 'labels' / 'a.txt'}, " in line and line.endswith(
         ": run the command again with --overwrite to finish it"), line
     assert not (out / "data.yaml").exists() and unfinished.interrupted(out)
@@ -167,3 +167,70 @@ def test_a_stop_as_it_finishes_leaves_one_export_or_the_other_whole(small_voc, t
     code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
     assert code == 0, err
     assert sorted(path.name for path in out.iterdir()) == ["classes.txt", "data.yaml", "images", "labels"]
+
+
+def test_one_it_cannot_remove_under_other_classes_is_said_as_such(small_voc, tmp_path, monkeypatch, capsys):
+    """An image the run wrote that cannot be removed also keeps the earlier manifest aside: the reason spoke only of
+    "the label files this run wrote, and could not put back"."""
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    _rename_a_cat(small_voc)
+    for image in (out / "images").rglob("*.*"):  # so that the run places each image again: files of its own
+        image.unlink()
+    real = Path.unlink
+
+    def unlink(self, *args, **kwargs):
+        if self.parent == out / "images" and not self.name.startswith("."):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    stop_at_placing(monkeypatch, 4)
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    monkeypatch.undo()
+    assert code == 130
+    [line] = [line for line in err.splitlines() if "did not finish" in line]
+    assert line.startswith(f"petloc: {out}: now holds an export that did not finish (the earlier export's data.yaml "
+                           "and classes.txt were not put back: files this run wrote could not be removed, and that "
+                           "export, of other classes, would take them for its own); "), line
+    assert "files it replaced could not be put back" not in line
+    assert " of the " in line and f"could not be removed ({out / 'images'}" in line, line
+
+
+@pytest.mark.parametrize("aside", ["gone", "kept"])
+def test_an_earlier_manifest_not_put_back_is_said_where_it_is(small_voc, tmp_path, monkeypatch, capsys, aside):
+    """Every file of the run's taken back, the earlier manifest aside is put back; where it was not, the reason said it
+    "could not be put back from .petloc-earlier-manifest", also when that folder was gone (removed where it could
+    be neither marked outdated nor renamed so)."""
+    import os
+
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    _rename_a_cat(small_voc)
+    real_touch, real_replace = Path.touch, os.replace
+
+    def touch(self, *args, **kwargs):
+        if self.name == unfinished.OUTDATED:
+            raise OSError(28, "No space left on device", str(self))
+        return real_touch(self, *args, **kwargs)
+
+    def replace(source, target, *args, **kwargs):
+        moving = Path(source).parent.name if aside == "kept" else Path(source).name
+        if moving == unfinished.EARLIER and Path(target).parent == out:
+            raise OSError(30, "Read-only file system", str(source))
+        return real_replace(source, target, *args, **kwargs)
+
+    if aside == "gone":
+        monkeypatch.setattr(Path, "touch", touch)
+    monkeypatch.setattr(os, "replace", replace)
+    stop_at_placing(monkeypatch, 4)
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    monkeypatch.undo()
+    assert code == 130
+    [line] = [line for line in err.splitlines() if "did not finish" in line]
+    said = {"gone": f"the earlier export's data.yaml and classes.txt, set aside in {unfinished.EARLIER} while it ran, "
+                    "are gone",
+            "kept": f"the earlier export's data.yaml and classes.txt could not be put back from {unfinished.EARLIER}, "
+                    "where they are kept"}[aside]
+    assert line.startswith(f"petloc: {out}: now holds an export that did not finish ({said}); "), line
+    assert (out / unfinished.EARLIER).is_dir() == (aside == "kept") and unfinished.interrupted(out)

@@ -149,3 +149,50 @@ def test_a_failure_once_the_export_had_finished_says_it_did(qtbot, failing_windo
     assert title == "Export failed"
     assert text.endswith(f"The export had finished when it stopped: {out} holds it, complete."), text
     assert (out / "classes.txt").read_text() != "other\n" and not unfinished.interrupted(out)
+
+
+@pytest.mark.parametrize("fmt", MANIFEST)
+def test_files_it_cannot_remove_over_an_earlier_export_are_said_with_it_put_back(qtbot, failing_window, folder,
+                                                                                  tmp_path, monkeypatch, fmt):
+    """An image of the run's left (it cannot be removed) over an earlier export put back: the box said only "Part
+    of what the export had written … could not be removed", not that the earlier export was put back, nor which."""
+    from pathlib import Path
+
+    assert failing_window.open_folder(folder, model="fake")
+    out = tmp_path / "out"
+    assert _export(qtbot, failing_window, fmt, out).images == 5
+    for image in (out / "images").iterdir():  # so that the export copies each image again: files of its own
+        image.unlink()
+    real = Path.unlink
+
+    def unlink(self, *args, **kwargs):
+        if self.parent == out / "images" and not self.name.startswith("."):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    disk_full_after_copies(monkeypatch, 2)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    title, text = _failed_export(qtbot, failing_window, fmt, out)
+    assert title == "Export failed"
+    assert f"The earlier export in {out} is usable again: its " in text, text
+    assert "Part of what" not in text and " could not be removed (" in text, text
+    assert text.endswith("before exporting into that folder again."), text
+
+
+def test_files_it_cannot_remove_over_an_earlier_export_left_unfinished_are_said_with_why(qapp, tmp_path):
+    from petloc_gui.ui.review.export_action import ExportJob
+
+    left = tmp_path / "images" / "a.png"
+
+    class _Before:
+        def take_back(self):
+            return unfinished.TakenBack(unfinished=True, held_manifest=True, manifest=("data.yaml", "classes.txt"),
+                                        kept_in=unfinished.EARLIER, kept_outdated=True, left_behind=True,
+                                        files_removed=1, files_left=(left,))
+
+    said = ExportJob("yolo", None, tmp_path, True, ExportOptions())._taken_back(_Before())
+    assert said == (f"{tmp_path} now holds an export that did not finish (the earlier export's data.yaml and "
+                    "classes.txt were not put back: files this run wrote could not be removed, and that export, of "
+                    "other classes, would take them for its own): export into it again to finish it; 1 of the 2 "
+                    f"files the export had written there could not be removed ({left}; the files that were there "
+                    "before it are as they were): remove it before exporting into that folder again."), said

@@ -23,6 +23,11 @@ class TakenBack:
     unfinished: bool = False  # OUT held files, and now holds an export that did not finish (its mark says so)
     held_manifest: bool = False  # OUT held the (whole) manifest of a petloc export of the format being written
     held_unfinished: bool = False  # OUT held a petloc export of it that did not finish (its mark said so)
+    manifest: tuple[str, ...] = ()  # ... the files of that format's manifest (YOLO's data.yaml and classes.txt)
+    # ... its manifest not put back: the folder of OUT it is kept in ("": gone), and whether it was kept there as
+    # outdated (classes not the run's) over a file of the run's that could not be taken back
+    kept_in: str = ""
+    kept_outdated: bool = False
     # OUT held files, and a conversion to VOC or an export wrote beside them: how many of its files were removed,
     # and those that could not be (`left_behind` then); the files that were there before are never removed
     files_removed: int = 0
@@ -43,6 +48,29 @@ class TakenBack:
         """Whether OUT held a petloc export of the format written (complete or not): what became of it is said
         first, before `files_before`."""
         return self.held_manifest or self.held_unfinished
+
+    def manifest_words(self) -> str:
+        """The manifest, in words: "data.yaml and classes.txt", "annotations.json"."""
+        return " and ".join(self.manifest)
+
+    def why_unfinished(self) -> str:
+        """Why OUT, which held a petloc export (`held_export`), now holds one that did not finish, for the CLI's
+        message and the window's alike."""
+        manifest, one = self.manifest_words(), len(self.manifest) == 1
+        if not self.held_manifest:
+            return f"it has no {manifest}"
+        if self.kept_outdated:
+            stays = [what for what, there in (("files this run wrote could not be removed", self.files_left),
+                                              ("files it replaced could not be put back", self.files_not_put_back))
+                     if there]
+            return (f"the earlier export's {manifest} {'was' if one else 'were'} not put back: {' and '.join(stays)}, "
+                    "and that export, of other classes, would take them for its own")
+        if self.kept_in:
+            return (f"the earlier export's {manifest} could not be put back from {self.kept_in}, where "
+                    f"{'it is' if one else 'they are'} kept")
+        from petloc_gui.core.interop.unfinished import EARLIER  # imported here: unfinished imports this module
+
+        return f"the earlier export's {manifest}, set aside in {EARLIER} while it ran, {'is' if one else 'are'} gone"
 
     def files_before(self, run: str) -> str:
         """What became of the files OUT held, for the CLI's message and the window's alike (``run``: "export",

@@ -15,13 +15,12 @@ earlier manifest (`put_back`): OUT is the earlier export again, as it was. Kept 
 until the run writes a label file its classes read wrong (YOLO: other classes, `outdate_earlier_unless`): a run
 killed after that (no take-back) leaves it marked outdated, and the next export removes it; one stopped whose
 files cannot all be taken back leaves it aside too, and OUT holds an export that did not finish until one is
-run again into it. An export that wrote no image
-writes no manifest (one of no image would stand in for the earlier export's) and
-leaves OUT as it was (`nothing_written`). What a run stopped or failing part way
-takes back, and what it says it did, is `OutputBefore`'s, for the CLI and the
-window alike: into a new or empty OUT nothing of it is left behind, and from an
-OUT that held files a conversion to VOC, or an export that has no earlier export
-to put back, removes exactly the files it wrote (`written.Written`).
+run again into it. One that finishes removes the mark, then the manifest aside (`finish`). An export that wrote no
+image writes no manifest (one of no image would stand in for the earlier export's) and leaves OUT as it was
+(`nothing_written`). What a run stopped or failing part way takes back, and what it says it did, is
+`OutputBefore`'s, for the CLI and the window alike: into a new or empty OUT nothing of it is left behind, and from
+an OUT that held files a conversion to VOC, or an export that has no earlier export to put back, removes exactly the
+files it wrote (`written.Written`).
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -160,12 +159,9 @@ def put_back(out: Path, *, outdated_too: bool = False, outdated: bool = False) -
     One outdated (`outdate_earlier_unless`: on disk, or ``outdated`` as the run knows) only when ``outdated_too``:
     every file of the run's was taken back. The names of the files put back; [] when there were none (then OUT
     holds an export that did not finish, and the mark says so)."""
-    aside = out / EARLIER
-    if not aside.is_dir() and (out / EARLIER_OUTDATED).is_dir():
-        aside, outdated = out / EARLIER_OUTDATED, True
+    aside, outdated = _kept_aside(out, outdated)
     try:
-        outdated = outdated or (aside / OUTDATED).exists()
-        if outdated and not outdated_too:
+        if aside is None or (outdated and not outdated_too):
             return []
         with contextlib.suppress(FileNotFoundError):
             (aside / OUTDATED).unlink()
@@ -178,6 +174,15 @@ def put_back(out: Path, *, outdated_too: bool = False, outdated: bool = False) -
     if names:
         finish(out)
     return names
+
+
+def _kept_aside(out: Path, outdated: bool) -> tuple[Path | None, bool]:
+    """The folder the earlier manifest is kept aside in (None: none), and whether it is outdated (there, or
+    ``outdated``: the run knows it is)."""
+    for aside in (out / EARLIER, out / EARLIER_OUTDATED):
+        if aside.is_dir():
+            return aside, outdated or aside.name == EARLIER_OUTDATED or (aside / OUTDATED).exists()
+    return None, outdated
 
 
 def outdate_earlier_unless(out: Path, keeps: Callable[[Path], bool], written: Written) -> None:
@@ -284,29 +289,29 @@ class OutputBefore:
             return self._remove_written()
         if self.fmt is None:
             return self._remove_recorded()
+        manifest = _manifest(self.fmt)
         if not ours(self.out):
-            # refused or failed before it wrote anything: OUT is as it was; or stopped once it had finished
-            return TakenBack(finished=self._finished())
+            # refused or failed before it wrote anything: OUT is as it was; or stopped once it had finished (`finish`)
+            return TakenBack(manifest=manifest, finished=not interrupted(self.out) and any(
+                path.name == manifest[0] for path in self.written.as_written))
         # Over an earlier export too: its label files the run replaced come back, the run's own files go.
         taken = self._remove_recorded()
+        stays = bool(taken.files_left or taken.files_not_put_back)
         try:
             # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
             # when that is so (not outdated: the same classes).
-            names = put_back(self.out, outdated_too=not (taken.files_left or taken.files_not_put_back),
-                             outdated=self.written.earlier_outdated)
+            names = put_back(self.out, outdated_too=not stays, outdated=self.written.earlier_outdated)
         except OSError:
             names = []
         if names or self.held_manifest or self.held_unfinished:
             # an earlier export of this format, put back (as it was, but for a file said in `taken`) or left
-            # unfinished (its mark stays)
+            # unfinished (its mark stays), its manifest kept aside, or not
+            aside, outdated = _kept_aside(self.out, self.written.earlier_outdated)
             return replace(taken, put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest,
-                           held_unfinished=self.held_unfinished)
+                           held_unfinished=self.held_unfinished, manifest=manifest,
+                           kept_in="" if names or aside is None else aside.name,
+                           kept_outdated=not names and outdated and stays)
         return self._remove_export(taken)
-
-    def _finished(self) -> bool:
-        """Whether the export had finished, its mark gone (`finish`) once it wrote its manifest: OUT holds it."""
-        return (not interrupted(self.out)
-                and any(path.name == _manifest(self.fmt)[0] for path in self.written.as_written))
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote

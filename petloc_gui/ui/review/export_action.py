@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 
 from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.text import counted, first_of
 from petloc_gui.ui import background
 from petloc_gui.ui.plain_text import literal
 
@@ -152,16 +153,18 @@ class ExportJob(QObject):
         out, taken = self.out, before.take_back()
         if taken.finished:
             return f"The export had finished when it stopped: {out} holds it, complete."
-        if taken.left_behind:
-            return (f"Part of what the export had written into {out} could not be removed: remove it before "
-                    "exporting into that folder again.")
+        # Over an earlier export, what became of it first, then of the files the run wrote (those left named), as
+        # `petloc convert` says it
         if taken.put_back:
             names = taken.put_back
             return (f"The earlier export in {out} is usable again: its {' and '.join(names)} "
                     f"{'were' if len(names) > 1 else 'was'} put back{_its_own_files(taken)}.")
         if taken.unfinished and taken.held_export():
-            return (f"{out} now holds an export that did not finish: export into it again to finish it"
-                    f"{_its_own_files(taken)}.")
+            return (f"{out} now holds an export that did not finish ({taken.why_unfinished()}): export into it "
+                    f"again to finish it{_its_own_files(taken)}.")
+        if taken.left_behind:
+            return (f"Part of what the export had written into {out} could not be removed: remove it before "
+                    "exporting into that folder again.")
         if taken.touched_files():
             if not taken.files_removed:  # it had only replaced files (--overwrite): none to remove
                 return f"The export had written no new file into {out} ({taken.files_before('export')})."
@@ -186,6 +189,11 @@ def _its_own_files(taken: TakenBack) -> str:
     became of that export; "" when it had written none."""
     if not taken.touched_files():
         return ""
+    if taken.files_left:
+        left, written = len(taken.files_left), taken.files_removed + len(taken.files_left)
+        return (f"; {left} of the {counted(written, 'file')} the export had written there could not be removed "
+                f"({first_of([str(path) for path in taken.files_left], 3)}; {taken.files_before('export')}): "
+                f"remove {'them' if left > 1 else 'it'} before exporting into that folder again")
     if not taken.files_removed:
         return f"; the export had written no new file there ({taken.files_before('export')})"
     removed = taken.files_removed
