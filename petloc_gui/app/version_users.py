@@ -9,7 +9,10 @@ hold: a pick remembered meanwhile is either seen (the version kept) or comes aft
 A folder's memory moves on while a window goes on using the version: the second window picked the new
 version, then the first picked the bundled model for the same folder (folder_models.json said "pets"), and
 Discard in the first deleted the version the second was predicting with. A window marks the version it has
-loaded (`app.version_marks`, `core.in_use_marks`), and a mark whose process may still run keeps it too.
+loaded (`app.version_marks`, `core.in_use_marks`), and a mark whose process may still run keeps it too. Marks
+are not made under the memory's lock (a window would wait for it at each model switch), so
+`VersionStore.discard` looks for them again once the folder is renamed away and puts it back if one is there: a
+window that loaded the version after the first look was shown a deleted model, its mark deleted with it.
 """
 
 from __future__ import annotations
@@ -54,21 +57,8 @@ def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | 
 
 def windows_using(folder: Path) -> str:
     """What says which running petloc windows have the version in ``folder`` loaded (their marks), "" when none:
-    "another petloc window has it loaded as its model (process 4242)"."""
-    writers = in_use_marks.users(folder)
-    if not writers:
-        return ""
-    here = [writer for writer in writers if in_use_marks.is_this_process(writer)]
-    others = sorted(set(writers) - set(here))  # a process's two windows: one process
-    said = []
-    if others:
-        pids = ", ".join(in_use_marks.writer_pid(writer) for writer in others)
-        processes = f"process{'es' if len(others) > 1 else ''} {pids}"
-        said.append(f"another petloc window has it loaded as its model ({processes})" if len(others) == 1 else
-                    f"{len(others)} other petloc windows have it loaded as their model ({processes})")
-    if here:
-        said.append("this window still has it loaded")
-    return " and ".join(said)
+    "another petloc window has it loaded as its model (process 4242)" (`in_use_marks.said`)."""
+    return in_use_marks.said(in_use_marks.users(folder))
 
 
 def names_version(store: VersionStore, spec: str, target: str | None) -> bool:

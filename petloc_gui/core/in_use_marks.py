@@ -20,6 +20,7 @@ import contextlib
 import os
 import re
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 
 from petloc_gui.core.abandoned_folders import WRITER, writer_has_ended, writer_tag
@@ -63,6 +64,23 @@ def users(folder: str | os.PathLike[str]) -> list[str]:
         else:
             alive.append(writer)
     return sorted(alive)
+
+
+def said(writers: Sequence[str]) -> str:
+    """What says which running petloc windows the marks' ``writers`` (`users`) are, "" when none: "another petloc
+    window has it loaded as its model (process 4242)". One wording for both of Discard's looks, the one before
+    the version is renamed away (`app.version_users`) and the one after (`model.versions`)."""
+    here = [writer for writer in writers if is_this_process(writer)]
+    others = sorted(set(writers) - set(here))  # a process's two windows: one process
+    parts = []
+    if others:
+        pids = ", ".join(writer_pid(writer) for writer in others)
+        processes = f"process{'es' if len(others) > 1 else ''} {pids}"
+        parts.append(f"another petloc window has it loaded as its model ({processes})" if len(others) == 1 else
+                     f"{len(others)} other petloc windows have it loaded as their model ({processes})")
+    if here:
+        parts.append("this window still has it loaded")
+    return " and ".join(parts)
 
 
 def writer_pid(writer: str) -> str:

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from petloc_gui.core import in_use_marks
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.folder_rename import rename_folder
@@ -289,13 +290,26 @@ class VersionStore:
     def discard(self, version_id: str,
                 users: Callable[[Version], AbstractContextManager[Sequence[str]]] | None = None) -> None:
         """Delete a version (renamed away first, so it vanishes atomically). ``users`` (`app.version_users`), held
-        around the rename, says who uses it then: any (or `VersionInUse` from it), and it is kept: `VersionInUse`."""
+        around the rename, says who uses it then: any (or `VersionInUse` from it), and it is kept: `VersionInUse`.
+        A running window's mark found in the folder once renamed away (`core.in_use_marks`) keeps it too, put
+        back: `VersionInUse` names those windows in ``why``."""
         version = self.get(version_id)
         trash = version.path.parent / f"{TRASH_PREFIX}{version.id}-{uuid.uuid4().hex[:6]}"
         with users(version) if users is not None else nullcontext(()) as using:
             if using:
                 raise VersionInUse(version, using)
             rename_folder(version.path, trash)
+            # Looked again: marks are not made under the lock ``users`` holds (a window would wait for it at each
+            # model switch), so a window could mark the version after that look. One marked before the rename is
+            # in the folder now; one tried after it fails (`in_use_marks.mark` makes its file in the old path).
+            windows = in_use_marks.said(in_use_marks.users(trash))
+            if windows:
+                try:
+                    rename_folder(trash, version.path)
+                except OSError as exc:
+                    raise VersionError(f"model version {version.id} is in use ({windows}) but could not be put "
+                                       f"back from {trash}: {exc.strerror or exc}") from exc
+                raise VersionInUse(version, using, why=windows)
         shutil.rmtree(trash, ignore_errors=True)
 
     def remove_staging(self, staging_dir: Path | str) -> None:
