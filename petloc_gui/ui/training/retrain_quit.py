@@ -3,8 +3,9 @@
 A running run is stopped only when the user says so, and then at once (a run left to finish behind
 the closing window would register a version nobody decides on). A finished run's new model not kept
 yet is asked about as unsaved edits are: Keep it, Discard it, or Cancel the quit. Unasked, it stayed
-in Model → Versions but lost its "not kept yet" mark at the next start (the mark is the running
-window's memory), so the choice was never made.
+in Model → Versions and the choice was never made. Its version.json says ``"decided": false`` from
+its commit until the choice is made (`VersionStore.mark_decided`), so one a killed window never asked
+about is listed "not kept or discarded yet" at the next start, not as an ordinary version.
 """
 
 from __future__ import annotations
