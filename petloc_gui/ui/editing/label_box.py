@@ -205,9 +205,12 @@ class LabelBox(QObject):
         return box.name if box is not None else ""
 
     def _show(self, name: str) -> None:
-        """``name`` in the box: its start, not its end ("ffordshire_terrier" of a long class), and the
+        """``name`` in the box, its item current (the text alone left the last label's item current: the arrows
+        stepped from it, and Qt activates the item matching the text when the box loses the keyboard and that
+        is not the current one); its start, not its end ("ffordshire_terrier" of a long class), and the
         whole in the tooltip (the box is narrower than many class names)."""
-        self.combo.setCurrentText(visible(name))
+        self._make_current(self.combo.findText(visible(name)))
+        self.combo.setCurrentText(visible(name))  # (after: an index of -1 empties the text)
         self._typing = False
         self._refused = ""
         self._taken_back = None
@@ -277,11 +280,8 @@ class LabelBox(QObject):
                 "Enter to apply it")
 
     def _take_back_typing(self) -> None:
-        """The selected box's label shown again, its item made current, so that Qt's activation as the box
-        loses the keyboard (of the item matching the text, when that is not the current one) finds nothing."""
-        label = self._label_of_selected()
-        self._make_current(self.combo.findText(visible(label)))
-        self._show(label)  # (after: an index of -1 empties the text)
+        """The selected box's label shown again (`_show`: its item current, Qt's activation finds nothing)."""
+        self._show(self._label_of_selected())
 
     def _undo_key(self, event) -> bool:
         """Ctrl+Z or a Redo key in the box, as a shortcut override or a key press. The line edit took them as a
