@@ -1,7 +1,8 @@
 """What Esc in the Label box puts back (`label_box.LabelBox`): the label the selected box had when the box got the
-keyboard. Qt's combo box keys relabel at each press there (Up/Down, PgUp/PgDown: the box is seen changing as they
-go), as do the number keys, and Esc, the box's cancel (README), left the last of them applied: only Ctrl+Z, once a
-press, took them back."""
+keyboard, or when it was shown there since (another image or box, the keyboard kept in the box). Qt's combo box
+keys relabel at each press there (Up/Down, PgUp/PgDown: the box is seen changing as they go), as do the number
+keys, and Esc, the box's cancel (README), left the last of them applied: only Ctrl+Z, once a press, took them
+back."""
 
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ class LabelsPutBack(QObject):
     """Marks where the image's undo history stood when the Label box ``combo`` got the keyboard (`mark`), and on
     Esc takes back the label changes of the selected box made since (`put_back`): undone, not relabelled again, so
     the image is as it was (a saved one not "edited", a pre-label still one) and Ctrl+Y brings them back. The box
-    losing the keyboard for a reason in ``kept_while_away`` (a menu, its list, another window) keeps the mark."""
+    losing the keyboard for a reason in ``kept_while_away`` (a menu, its list, another window) keeps the mark; the
+    image or the selected box changing under it moves the mark to the one shown now (`_shown_changed`)."""
 
     def __init__(self, edits: EditController, combo: QComboBox,
                  kept_while_away: tuple[Qt.FocusReason, ...]) -> None:
@@ -40,6 +42,8 @@ class LabelsPutBack(QObject):
         self._kept_while_away = kept_while_away
         self._mark: _Mark | None = None
         combo.installEventFilter(self)  # (the focus widget: its line edit's focus proxy)
+        edits.selection_changed.connect(self._shown_changed)  # (another image shown selects its first box)
+        edits.document_changed.connect(self._shown_changed)  # (an undo that removes the selected box)
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         if watched is self._combo and event.type() == QEvent.Type.FocusIn:
@@ -57,6 +61,18 @@ class LabelsPutBack(QObject):
             self._mark = None
         elif fresh or self._mark is None:
             self._mark = _Mark(stack, stack.index(), doc, self.edits.selected)
+
+    def _shown_changed(self, _what: object = None) -> None:
+        """The image shown or its selected box may have changed while the box has the keyboard, or keeps its mark
+        away from it: a toolbar button (Next to review, Select next box) takes no keyboard from the box, and Go →
+        Next image from the menu gives it back with the menu's reason, which keeps the mark. The old image's mark
+        stayed, and Esc after Down on the new one put nothing back: the mark is now the one shown's, as it is."""
+        mark = self._mark
+        if mark is None and not self._combo.hasFocus():
+            return
+        if mark is None or self.edits.doc is not mark.doc or self.edits.stack() is not mark.stack \
+                or self.edits.selected != mark.place:
+            self.mark(fresh=True)
 
     def forget(self) -> None:
         """The box left (Enter, a click elsewhere, Tab, another image): what it changed stays."""
