@@ -1,8 +1,8 @@
 """What Esc in the Label box puts back (`label_box.LabelBox`): the label the selected box had when the box got the
-keyboard, or when it was shown there since (another image or box, the keyboard kept in the box). Qt's combo box
-keys relabel at each press there (Up/Down, PgUp/PgDown: the box is seen changing as they go), as do the number
-keys, and Esc, the box's cancel (README), left the last of them applied: only Ctrl+Z, once a press, took them
-back."""
+keyboard, or when it was shown there since (another image or box, the keyboard kept in the box), or was saved with
+since. Qt's combo box keys relabel at each press there (Up/Down, PgUp/PgDown: the box is seen changing as they go),
+as do the number keys, and Esc, the box's cancel (README), left the last of them applied: only Ctrl+Z, once a press,
+took them back."""
 
 from __future__ import annotations
 
@@ -81,15 +81,18 @@ class LabelsPutBack(QObject):
     def put_back(self) -> bool:
         """Undo the label changes made since `mark`, when they are all the selected box's on the image shown and
         the last of its history (another edit among them, by a toolbar button that leaves the keyboard here: Esc
-        undoes nothing); True when it undid any."""
+        undoes nothing); never below where the image was saved since (Ctrl+S and the toolbar's Save leave the
+        keyboard here: Esc took back the label saved, the screen "edited" and the file as saved). True when it
+        undid any."""
         mark, self._mark = self._mark, None
         stack = self.edits.stack()
         if mark is None or stack is not mark.stack or self.edits.doc is not mark.doc \
                 or self.edits.selected != mark.place:
             return False
-        since = [stack.command(i) for i in range(mark.index, stack.index())]
+        back_to = max(mark.index, stack.cleanIndex())  # (-1: no saved point reachable by undo)
+        since = [stack.command(i) for i in range(back_to, stack.index())]
         if not since or not all(isinstance(step, SetLabelCommand) and step.doc is mark.doc
                                 and step.index == mark.place for step in since):
             return False
-        stack.setIndex(mark.index)
+        stack.setIndex(back_to)
         return True
