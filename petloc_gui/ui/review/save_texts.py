@@ -5,10 +5,12 @@ answered on leaving; the conflict question's line on what differs between the tw
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable, Collection
 from itertools import pairwise
 from pathlib import Path
 
+from petloc_gui.core.name_forms import form_difference
 from petloc_gui.core.text import FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, counted, isolated, visible
 from petloc_gui.ui.model_label_fit import name_elided
 from petloc_gui.ui.wrap_points import one_character
@@ -188,6 +190,13 @@ def kept_open_text(notes: list[str], reload: bool, autosave: bool, failures: lis
     return visible(text)
 
 
+def _in_line(name: str) -> str:
+    """A class ``name`` in `what_differs`'s line: elided in its middle to `NAME_CHARS` (two 200-character names
+    made an 840-character line, and the question grew to the screen's width, both names cut at its edge; the file
+    holds them whole), set apart (`isolated`)."""
+    return isolated(name_elided(visible(name), lambda shown: len(shown) <= NAME_CHARS))
+
+
 def what_differs(mine, theirs) -> str:
     """One line of the conflict question (`save_questions.ask_conflict`) saying what differs between the user's
     version and the file on disk (``mine``, ``theirs``: their boxes and verified marks), when it is simple: a
@@ -209,7 +218,11 @@ def what_differs(mine, theirs) -> str:
         if len(set(relabelled)) > 1:
             return f"Only labels differ, of {len(relabelled)} of the {len(ours)} boxes; the boxes are the same."
         yours, their = relabelled[0]  # (one class named otherwise: a rename)
-        return f"Only the label differs: yours {isolated(yours)}, theirs {isolated(their)}."
+        if unicodedata.normalize("NFC", yours) == unicodedata.normalize("NFC", their):
+            # (drawn alike: "yours Café, theirs Café" read as no difference at all)
+            forms = form_difference(yours, their, "in yours", "in theirs")
+            return f"Only the label differs: {_in_line(yours)}, {forms}."
+        return f"Only the label differs: yours {_in_line(yours)}, theirs {_in_line(their)}."
     if moved and not relabelled:
         if len(ours) == 1:
             return "Only the box differs (where it is or its size); the label is the same."
