@@ -63,7 +63,8 @@ def test_keep_mine_ticked_for_the_rest_is_asked_once_and_saves_all_three(qtbot, 
     mine = _three_edited_and_changed_on_disk(qtbot, window, folder)
     assert window.save_all()
     assert len(conflict["asked"]) == 1
-    assert conflict["asked"][0]["tick"] == "Do the same for the other changed files of this save (2 images left)"
+    assert conflict["asked"][0]["tick"] == ("Do the same for the other changed files in the rest of this save "
+                                            "(2 images left to save)")
     assert all(_on_disk(folder, stem) == mine[stem] for stem in ROWS.values())
     assert not window.has_unsaved()
 
@@ -83,7 +84,7 @@ def test_not_ticked_each_image_is_asked(qtbot, window, folder, conflict):
     conflict["tick"] = False
     assert window.save_all()
     assert [asked["tick"] is not None for asked in conflict["asked"]] == [True, True, False]  # none on the last
-    assert conflict["asked"][1]["tick"].endswith("(1 image left)")
+    assert conflict["asked"][1]["tick"].endswith("(1 image left to save)")
 
 
 def test_show_both_ticked_still_asks_each_image(qtbot, window, folder, conflict):
@@ -106,3 +107,18 @@ def test_one_image_saved_has_nothing_to_tick(qtbot, window, folder, conflict):
     window.show_row(0)
     assert window.save_current()
     assert [asked["tick"] for asked in conflict["asked"]] == [None]
+
+
+def test_the_images_left_are_counted_as_images_to_save_not_as_changed_files(qtbot, window, folder, conflict):
+    """The count is of every image left in the save, changed by another program or not: "(2 images left)" read as
+    two more changed files when only this one was."""
+    open_and_wait(qtbot, window, folder)
+    for row in ROWS:
+        window.show_row(row)
+        window.edits.set_label("bird")
+    window.session.watchers.disk.stop()
+    write_annotation(folder / "a.png", _renamed("a.png"))  # only a.png changed on disk
+    assert window.save_all()
+    [asked] = conflict["asked"]
+    assert asked["tick"].endswith("in the rest of this save (2 images left to save)"), asked["tick"]
+    assert [_on_disk(folder, stem)[0][0] for stem in ROWS.values()] == ["bird"] * 3

@@ -14,9 +14,10 @@ version is taken; with edits the user chooses to keep theirs own version,
 take the disk version (their edits stay one Ctrl+Z away) or see both; an
 autosave leaves the image unsaved and says why. Cancel stops the save, Save all too (a git pull changed 30 edited
 files: one Cancel, not 30); no warning (nothing failed), the status line says what was saved and that saving again
-asks again; on leaving, the folder stays. Keep mine or Take theirs ticked "for the other … files of this save"
-answers its later conflicts of the same kind unasked (30 files, one question, not 30: `ask_conflict`). A symbolic
-link leading out of the dataset folder is only written through after a question that names the file it points to.
+asks again; on leaving, the folder stays. Keep mine or Take theirs ticked "for the other … files in the rest of
+this save" answers its later conflicts of the same kind unasked (30 files, one question, not 30: `ask_conflict`). A
+symbolic link leading out of the dataset folder is only written through after a question that names the file it
+points to.
 
 An edited image gone from its folder cannot be saved (its annotation would
 belong to no image): the question on close or reload says so, and its Save
@@ -110,7 +111,8 @@ class SaveGuard:
         self.stopped: tuple[str, str] | None = None  # the last `save_rows` Cancel stopped at: (name, what it asks)
         self._left = 0  # the images after the one `save_rows` saves now (the conflict question's box to tick)
         self._differs = ""  # what differs in the conflict about to be asked (`save_texts.what_differs`)
-        # the answers ticked "Do the same for the other … files of this save" in `save_rows`, by kind of change
+        # the answers ticked "Do the same for the other … files in the rest of this save" in `save_rows`, by kind of
+        # change
         self._for_the_rest: dict[str, str] = {}
 
     def save_rows(self, rows: list[int], force: bool = False, quiet: bool = False,

@@ -24,7 +24,8 @@ _KIND_SHORT = {CHANGED: "changed", DELETED: "deleted", CREATED: "new"}
 
 @dataclass(frozen=True)
 class ConflictAnswer:
-    """The button clicked (KEEP_MINE…), and whether "Do the same for the other … files of this save" was ticked."""
+    """The button clicked (KEEP_MINE…), and whether "Do the same for the other … files in the rest of this save" was
+    ticked."""
 
     choice: str
     for_the_rest: bool = False
@@ -75,8 +76,9 @@ def ask_conflict(parent: QWidget, doc, left: int = 0, differs: str = "") -> Conf
         }
     tick = None
     if left:
-        tick = QCheckBox(f"Do the same for the other {_KIND_SHORT[kind]} files of this save "
-                         f"({counted(left, 'image')} left)")
+        # (the count is of every image left in the save, changed or not: "(27 images left)" read as 27 changed files)
+        tick = QCheckBox(f"Do the same for the other {_KIND_SHORT[kind]} files in the rest of this save "
+                         f"({counted(left, 'image')} left to save)")
         tick.setToolTip("Keep mine or Take theirs then answers them without asking; after Show both each "
                         "image is asked, and Cancel stops the save.")
         box.setCheckBox(tick)
