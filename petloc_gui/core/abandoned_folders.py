@@ -68,6 +68,16 @@ def writer_has_ended(tag: str) -> bool:
     return process_has_ended(int(pid))
 
 
+def writer_runs(tag: str) -> bool:
+    """Whether the writer ``tag`` names ran on this machine, in this pid namespace, and runs now (this process
+    included). Neither this nor `writer_has_ended` is true of a writer of another machine or namespace."""
+    machine, _, pid = tag.rpartition("-")
+    here, pids_known = _machine()
+    if not pids_known or machine != here or re.fullmatch("[0-9]+", pid) is None:
+        return False
+    return int(pid) == os.getpid() or not process_has_ended(int(pid))
+
+
 def remove_abandoned_folders(folder: str | os.PathLike[str], name: re.Pattern[str], *,
                              contents: Callable[[Path], bool] | None) -> list[Path]:
     """Delete the folders directly in ``folder`` whose name matches ``name`` whole (its ``writer`` group a

@@ -3,11 +3,15 @@ missing or damaged (no Qt, no TensorFlow); `model.versions.VersionStore` builds 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.json_record import read_json_record
+from petloc_gui.model.bundle_check import meta_preset
+
+PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")  # a preset's folder name (`VersionStore` checks one with it)
 
 
 def info_from_meta(folder: Path) -> dict[str, Any] | None:
@@ -59,3 +63,15 @@ def read_json(path: Path) -> Any:
         return read_json_record(path)
     except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         return None
+
+
+def preset_of(folder: Path, notes: list[str]) -> str:
+    """The version's preset: the one its meta.json names (a digits version copied into pets/ is a digits
+    one, and noted: listed as a pets version, Retrain trained it with the pets recipe), else its folder's."""
+    named = meta_preset(folder)
+    if not named or not PRESET_PATTERN.match(named) or named.startswith("."):
+        return folder.parent.name
+    if named != folder.parent.name:
+        notes.append(f"meta.json says it is a {named} model, but it is in the {folder.parent.name} folder: "
+                     f"listed as a {named} model; move it to {folder.parent.parent / named}")
+    return named

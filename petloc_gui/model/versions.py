@@ -11,7 +11,8 @@ rename, so a crash, a cancel or a full disk never leaves a half-written
 version behind.
 
 The window commits a run's version before the user chooses Use or Discard (the
-comparison needs it on disk); its ``version.json`` then says ``"decided": false``
+comparison needs it on disk); its ``version.json`` then says ``"decided": false``,
+and ``"asked_by"`` the window that asks (`core.abandoned_folders.writer_tag`),
 until the choice is made (`mark_decided`), so a version whose window was killed
 before it is listed "not kept or discarded yet" at the next start, not as an
 ordinary one. A record without the key (every older store) reads as decided.
@@ -32,11 +33,12 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core import in_use_marks
+from petloc_gui.core.abandoned_folders import writer_tag
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.folder_rename import rename_folder
 from petloc_gui.core.paths import resources_dir, user_data_dir
-from petloc_gui.model.bundle_check import meta_preset, model_file_problem
+from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.store_leftovers import (
     STAGING_PREFIX,
     TRASH_PREFIX,
@@ -46,14 +48,21 @@ from petloc_gui.model.store_leftovers import (
 )
 from petloc_gui.model.store_spelling import StoreSpelling
 from petloc_gui.model.version_id import new_version_id
-from petloc_gui.model.version_record import damaged_record_note, info_from_meta, read_json, read_record
+from petloc_gui.model.version_record import (
+    PRESET_PATTERN,
+    damaged_record_note,
+    info_from_meta,
+    preset_of,
+    read_json,
+    read_record,
+)
 
 VERSION_FILE = "version.json"
 # What the training worker leaves in the staging folder for commit() to read.
 RECORD_FILE = "train_record.json"
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
-_PRESET_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
 DECIDED_KEY = "decided"  # in version.json: false until the user chooses for the window's new version
+ASKED_BY_KEY = "asked_by"  # beside it: the window that asks (its writer_tag), so a start tells it ended or running
 UNDECIDED_NOTE = ("not kept or discarded yet: its training run finished, but neither Use nor Discard was chosen (the "
                   "window that trained it closed first, or still asks); picking it in Model → Versions keeps it, "
                   "deleting its folder discards it")
@@ -83,6 +92,7 @@ class Version:
     # version.json says "decided": false: its run finished, and neither Use nor Discard (nor Keep on quitting)
     # was chosen for it yet; UNDECIDED_NOTE is among its notes.
     undecided: bool = False
+    asked_by: str | None = None  # an undecided one's asking window (`writer_tag`); None in an older record
 
 
 class VersionInUse(VersionError):  # noqa: N818 - reads as what it is
@@ -259,7 +269,7 @@ class VersionStore:
             "metrics": record.pop("metrics", None) or {},
             "data_fingerprint": record.pop("data_fingerprint", None),
             "extra": record,
-            **({} if decided else {DECIDED_KEY: False}),
+            **({} if decided else {DECIDED_KEY: False, ASKED_BY_KEY: writer_tag()}),  # this window asks
         }
         target = staging.parent / version_id
         try:
@@ -274,14 +284,15 @@ class VersionStore:
 
     def mark_decided(self, version: Version) -> None:
         """Record that the user chose for ``version`` (Use, Keep on quitting, a pick in Model → Versions, a Discard
-        that kept it): its version.json loses ``"decided": false``, rewritten atomically as `commit` writes it.
-        Nothing to do for a version decided already or without a readable version.json; VersionError when it
-        cannot be written."""
+        that kept it): its version.json loses ``"decided": false`` and ``"asked_by"``, rewritten atomically as
+        `commit` writes it. Nothing to do for a version decided already or without a readable version.json;
+        VersionError when it cannot be written."""
         path = version.path / VERSION_FILE
         info, problem = read_record(path)
         if problem is not None or info.get(DECIDED_KEY) is not False:
             return
         del info[DECIDED_KEY]
+        info.pop(ASKED_BY_KEY, None)
         try:
             atomic_write_bytes(path, json.dumps(info, indent=2).encode("utf-8"))
         except (OSError, SaveError) as exc:
@@ -341,10 +352,11 @@ class VersionStore:
             info, record_file = info_from_meta(folder), "meta.json"  # a bundle trained by `petloc train`
         if not isinstance(info, dict):
             return None
-        preset = _preset_of(folder, notes)
+        preset = preset_of(folder, notes)
         undecided = record_file == VERSION_FILE and info.get(DECIDED_KEY) is False  # no key: an older, decided one
         if undecided:
             notes.insert(0, UNDECIDED_NOTE)  # first: the menu's entry shows its first note
+        asked_by = info.get(ASKED_BY_KEY) if undecided else None
         metrics = info.get("metrics")
         extra = info.get("extra")
         created, parent, fingerprint = info.get("created"), info.get("parent"), info.get("data_fingerprint")
@@ -363,6 +375,7 @@ class VersionStore:
             notes=tuple(notes),
             record_file=record_file,
             undecided=undecided,
+            asked_by=asked_by if isinstance(asked_by, str) else None,
         )
 
     def sweep_stale(self, also: Callable[[Path], builtins.list[Path]] = lambda folder: []) -> builtins.list[Path]:
@@ -376,18 +389,6 @@ class VersionStore:
         return removed
 
 
-def _preset_of(folder: Path, notes: builtins.list[str]) -> str:
-    """The version's preset: the one its meta.json names (a digits version copied into pets/ is a digits
-    one, and noted: listed as a pets version, Retrain trained it with the pets recipe), else its folder's."""
-    named = meta_preset(folder)
-    if not named or not _PRESET_PATTERN.match(named) or named.startswith("."):
-        return folder.parent.name
-    if named != folder.parent.name:
-        notes.append(f"meta.json says it is a {named} model, but it is in the {folder.parent.name} folder: "
-                     f"listed as a {named} model; move it to {folder.parent.parent / named}")
-    return named
-
-
 def _check_preset(preset: str) -> None:
-    if not preset or not _PRESET_PATTERN.match(preset) or preset.startswith("."):
+    if not preset or not PRESET_PATTERN.match(preset) or preset.startswith("."):
         raise VersionError(f"not a usable preset name: {preset!r}")

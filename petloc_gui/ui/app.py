@@ -104,22 +104,27 @@ def sweep_model_store() -> list[Path]:
 
 
 def undecided_versions_said() -> str:
-    """The start's line naming the store's versions not kept or discarded yet (`Version.undecided`: the window that
-    trained one closed before Use or Discard, killed or crashed), or "" when there are none. Before, such a version
-    was listed at the next start as an ordinary one, and nothing said that no choice had been made."""
+    """The start's line naming the store's versions not kept or discarded yet (`Version.undecided`), or "" when
+    there are none. One whose asking window (`Version.asked_by`) still runs is left out: that window asks. Said
+    closed before Use or Discard only when every window named has ended (killed, crashed); a record naming none
+    (older) or a window of another machine may still be asked about, and the line says so."""
     try:
+        from petloc_gui.core.abandoned_folders import writer_has_ended, writer_runs
         from petloc_gui.core.text import counted, first_of, visible
         from petloc_gui.model.versions import VersionStore
 
-        left = [version for version in VersionStore().list() if version.undecided]
+        left = [version for version in VersionStore().list()
+                if version.undecided and not (version.asked_by and writer_runs(version.asked_by))]
+        closed = all(version.asked_by and writer_has_ended(version.asked_by) for version in left)
     except Exception:  # noqa: BLE001 - a look at the store must never stop the window from opening
         return ""
     if not left:
         return ""
     names = first_of([visible(f"{version.path.parent.name}/{version.id}") for version in left], 3)
-    return (f"{counted(len(left), 'trained model version')} not kept or discarded yet (the training window closed "
-            f"before Use or Discard): {names}. Model → Versions marks {'it' if len(left) == 1 else 'them'}; "
-            "picking one there keeps it.")
+    why = ("the training window closed before Use or Discard" if closed
+           else f"{'its' if len(left) == 1 else 'their'} training window closed first, or still asks")
+    return (f"{counted(len(left), 'trained model version')} not kept or discarded yet ({why}): {names}. "
+            f"Model → Versions marks {'it' if len(left) == 1 else 'them'}; picking one there keeps it.")
 
 
 def _give_up(window, message: str, screenshot_mode: bool, warn: bool = True) -> None:

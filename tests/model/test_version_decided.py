@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 
-from petloc_gui.model.versions import DECIDED_KEY, UNDECIDED_NOTE, VERSION_FILE, VersionStore
+from petloc_gui.core.abandoned_folders import writer_tag
+from petloc_gui.model.versions import ASKED_BY_KEY, DECIDED_KEY, UNDECIDED_NOTE, VERSION_FILE, VersionStore
 from tests.model_files import fake_bundle
 
 
@@ -27,14 +28,15 @@ def test_a_version_committed_undecided_says_so_until_marked_decided(tmp_path):
     version = store.commit(_staged(store), decided=False)
     assert version.undecided and version.notes == (UNDECIDED_NOTE,) and _record(version)[DECIDED_KEY] is False
     assert store.list() == [version]  # listed usable: its model is fine
+    assert version.asked_by == writer_tag() == _record(version)[ASKED_BY_KEY]  # the window that asks: this process
 
     before = _record(version)
 
     store.mark_decided(version)
 
     again = store.get(version.id)
-    assert not again.undecided and again.notes == ()
-    assert _record(version) == {k: v for k, v in before.items() if k != DECIDED_KEY}  # the rest as it was
+    assert not again.undecided and again.notes == () and again.asked_by is None
+    assert _record(version) == {k: v for k, v in before.items() if k not in (DECIDED_KEY, ASKED_BY_KEY)}  # the rest
     store.mark_decided(again)  # decided already: nothing to do
     assert not store.get(version.id).undecided
 
@@ -43,6 +45,7 @@ def test_records_without_the_key_read_decided(tmp_path):
     store = VersionStore(tmp_path)
     committed = store.commit(_staged(store))
     assert DECIDED_KEY not in _record(committed) and not committed.undecided  # a plain commit: as before
+    assert ASKED_BY_KEY not in _record(committed) and committed.asked_by is None  # nobody asks
     record = _record(committed)
     record.pop(DECIDED_KEY, None)
     (committed.path / VERSION_FILE).write_text(json.dumps(record), encoding="utf-8")  # an older store's record

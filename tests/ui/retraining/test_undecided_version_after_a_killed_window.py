@@ -10,16 +10,65 @@ that keeps it, or a pick in Model → Versions.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from petloc_gui.model.versions import UNDECIDED_NOTE, VERSION_FILE, VersionStore
+from petloc_gui.model.versions import ASKED_BY_KEY, UNDECIDED_NOTE, VERSION_FILE, VersionStore
 from petloc_gui.ui.app import undecided_versions_said
 from petloc_gui.ui.models.model_versions_menu import LEFT_UNDECIDED, VersionsMenu
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.cli.helpers import json_lines, run_cli
+from tests.model_files import fake_bundle
 
 pytestmark = pytest.mark.slow  # starts child processes
+
+ROOT = Path(__file__).resolve().parents[3]
+# Another window whose run finished: it commits its new model as RetrainController does, says its id, and asks for
+# Use / Discard (its comparison open) until its standard input closes, or it is killed.
+_TRAINING_WINDOW = """
+import sys
+from petloc_gui.model.versions import VersionStore
+from tests.model_files import fake_bundle
+store = VersionStore()
+staging = store.new_staging_dir("digits")
+fake_bundle(staging, ["0", "1"], preset="digits")
+print(store.commit(staging, decided=False).id, flush=True)
+sys.stdin.read()
+"""
+_CLOSED = "(the training window closed before Use or Discard)"
+
+
+def _training_window() -> tuple[subprocess.Popen, str]:
+    """The other window (the data folder of this process's environment) and the id of the version it asks about."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    process = subprocess.Popen([sys.executable, "-c", _TRAINING_WINDOW], env=env, cwd=ROOT,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    return process, process.stdout.readline().strip()
+
+
+def _killed(process: subprocess.Popen) -> None:
+    process.kill()
+    process.wait()
+    assert process.stdout is not None and process.stdin is not None
+    process.stdout.close()
+    process.stdin.close()
+
+
+def _asked_by_an_ended_window(version) -> None:
+    """``version``'s record as a window killed before the choice left it: its asker a process that has ended (this
+    test's own window still runs, and asks)."""
+    ended = subprocess.run([sys.executable, "-c", "from petloc_gui.core.abandoned_folders import writer_tag; "
+                            "print(writer_tag())"], capture_output=True, text=True, check=True, cwd=ROOT,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout.strip()
+    path = version.path / VERSION_FILE
+    record = json.loads(path.read_text(encoding="utf-8"))
+    assert record[ASKED_BY_KEY] != ended
+    path.write_text(json.dumps({**record, ASKED_BY_KEY: ended}), encoding="utf-8")
 
 
 def _waiting(qtbot, controller):
@@ -45,7 +94,8 @@ def _recorded_decided(version) -> bool:
 def test_a_new_model_no_choice_was_made_for_is_said_undecided_after_the_window_dies(qtbot, window, controller,
                                                                                    capsys):
     version = _waiting(qtbot, controller)
-    # the window is killed here: what is left is on disk
+    assert undecided_versions_said() == ""  # its window runs, and asks
+    _asked_by_an_ended_window(version)  # the window is killed here: what is left is on disk
 
     assert json.loads((version.path / VERSION_FILE).read_text(encoding="utf-8"))["decided"] is False
     (listed,) = VersionStore().list()
@@ -106,16 +156,41 @@ def test_picking_a_version_a_killed_window_left_undecided_keeps_it(qtbot, window
 
 def test_the_next_start_says_so_once(qtbot, main_window, folder):
     from petloc_gui.ui.app import _startup, parse_args
-    from tests.model_files import fake_bundle
-
-    store = VersionStore()
-    staging = store.new_staging_dir("digits")
-    fake_bundle(staging, ["0", "1"], preset="digits")
-    version = store.commit(staging, decided=False)  # the window that trained it was killed before the choice
+    trainer, version_id = _training_window()
+    _killed(trainer)  # the window that trained it was killed before the choice
 
     _startup(main_window, parse_args([str(folder)]), screenshot_mode=False)
 
     said = [message.text for message in main_window.statusBar().message_log.said()]
     assert [text for text in said if "not kept or discarded yet" in text] == [
         f"1 trained model version not kept or discarded yet (the training window closed before Use or Discard): "
-        f"digits/{version.id}. Model → Versions marks it; picking one there keeps it."]
+        f"digits/{version_id}. Model → Versions marks it; picking one there keeps it."]
+
+
+def test_a_version_another_window_still_asks_about_is_not_said_closed_at_the_start():
+    asking, asking_id = _training_window()
+    try:
+        killed, killed_id = _training_window()
+        _killed(killed)
+        said = undecided_versions_said()
+    finally:
+        _killed(asking)
+    assert asking_id not in said  # that window asks: it was said as closed before Use or Discard
+    assert said == (f"1 trained model version not kept or discarded yet {_CLOSED}: digits/{killed_id}. "
+                    "Model → Versions marks it; picking one there keeps it.")
+    both = undecided_versions_said()  # the asking window is gone too now
+    assert both.startswith(f"2 trained model versions not kept or discarded yet {_CLOSED}: ")
+    assert asking_id in both and killed_id in both
+
+
+def test_an_older_undecided_record_naming_no_window_is_said_neutrally():
+    store = VersionStore()
+    staging = store.new_staging_dir("digits")
+    fake_bundle(staging, ["0", "1"], preset="digits")
+    version = store.commit(staging, decided=False)
+    record = json.loads((version.path / VERSION_FILE).read_text(encoding="utf-8"))
+    del record[ASKED_BY_KEY]  # as written before the asking window was recorded
+    (version.path / VERSION_FILE).write_text(json.dumps(record), encoding="utf-8")
+    assert undecided_versions_said() == (
+        f"1 trained model version not kept or discarded yet (its training window closed first, or still asks): "
+        f"digits/{version.id}. Model → Versions marks it; picking one there keeps it.")
