@@ -183,13 +183,15 @@ def test_a_version_another_window_still_asks_about_is_not_said_closed_at_the_sta
     assert asking_id in both and killed_id in both
 
 
-def test_an_older_undecided_record_naming_no_window_is_said_neutrally():
+@pytest.mark.parametrize("asked_by", [None, "0123456789ab-1"], ids=["older record", "another machine's window"])
+def test_an_undecided_record_of_a_window_not_known_ended_or_running_is_said_neutrally(asked_by):
     store = VersionStore()
     staging = store.new_staging_dir("digits")
     fake_bundle(staging, ["0", "1"], preset="digits")
     version = store.commit(staging, decided=False)
     record = json.loads((version.path / VERSION_FILE).read_text(encoding="utf-8"))
     del record[ASKED_BY_KEY]  # as written before the asking window was recorded
+    record.update({} if asked_by is None else {ASKED_BY_KEY: asked_by})  # a tag no window here has
     (version.path / VERSION_FILE).write_text(json.dumps(record), encoding="utf-8")
     assert undecided_versions_said() == (
         f"1 trained model version not kept or discarded yet (its training window closed first, or still asks): "
