@@ -12,7 +12,7 @@ import pytest
 
 from petloc_gui.cli import cmd_convert, cmd_export, cmd_train, taken_back
 from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
-from petloc_gui.core.interop import unfinished
+from petloc_gui.core.interop import output_before, unfinished
 
 
 def test_the_missing_folders_are_the_path_and_its_missing_parents_innermost_first(tmp_path, monkeypatch):
@@ -64,7 +64,7 @@ def test_what_was_removed_is_said_and_a_stop_meanwhile_waits_for_the_end(capsys,
 @pytest.mark.parametrize(("module", "names"), [(cmd_convert, ("take_back",)),
                                                (cmd_export, ("take_back",)),
                                                (cmd_train, ("missing_folders", "remove_empty")),
-                                               (unfinished, ("missing_folders",))])
+                                               (output_before, ("missing_folders",))])
 def test_the_commands_use_the_one_helper(module, names):
     for name in names:
         assert getattr(module, name) is getattr(taken_back, name)

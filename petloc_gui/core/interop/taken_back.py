@@ -1,5 +1,5 @@
 """What a run stopped or failing part way did to its OUT when it took back what it wrote (`TakenBack`), and the
-words for what became of the files OUT held: `unfinished.OutputBefore.take_back` makes it, `petloc convert` and the
+words for what became of the files OUT held: `output_before.OutputBefore.take_back` makes it, `petloc convert` and the
 window's File > Export say it."""
 
 from __future__ import annotations

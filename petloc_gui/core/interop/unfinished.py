@@ -18,9 +18,9 @@ files cannot all be taken back leaves it aside too, and OUT holds an export that
 run again into it. One that finishes removes the mark, then the manifest aside (`finish`). An export that wrote no
 image writes no manifest (one of no image would stand in for the earlier export's) and leaves OUT as it was
 (`nothing_written`). What a run stopped or failing part way takes back, and what it says it did, is
-`OutputBefore`'s, for the CLI and the window alike: into a new or empty OUT nothing of it is left behind, and from
-an OUT that held files a conversion to VOC, or an export that has no earlier export to put back, removes exactly the
-files it wrote (`written.Written`).
+`output_before.OutputBefore`'s, for the CLI and the window alike: into a new or empty OUT nothing of it is left
+behind, and from an OUT that held files a conversion to VOC, or an export that has no earlier export to put back,
+removes exactly the files it wrote (`written.Written`).
 
 The mark also names the format being written and its manifest, so that an
 export of another format into the same folder says what is really there.
@@ -37,20 +37,33 @@ import os
 import shutil
 import socket
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.atomic import atomic_write_bytes
-from petloc_gui.core.interop.taken_back import TakenBack
-from petloc_gui.core.interop.written import Written, missing_folders
+from petloc_gui.core.interop.taken_back import TakenBack as TakenBack
+from petloc_gui.core.interop.written import Written
 from petloc_gui.core.regular_file import read_regular_head
 from petloc_gui.core.stale import process_has_ended, remove_left_by_ended_runs
+
+if TYPE_CHECKING:
+    from petloc_gui.core.interop.output_before import OutputBefore as OutputBefore
 
 MARK = ".petloc-export-unfinished"
 EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
 # in EARLIER: the manifest there no longer reads OUT's label files right (a run killed left it so)
 OUTDATED = ".outdated"
 EARLIER_OUTDATED = EARLIER + OUTDATED  # EARLIER renamed so, where no room was left for `OUTDATED` in it
+
+
+def __getattr__(name: str) -> Any:
+    """`OutputBefore`, which its callers name here (`TakenBack` too, imported above): its module, `output_before`,
+    imports this one, so it is loaded on first use (PEP 562)."""
+    if name != "OutputBefore":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from petloc_gui.core.interop.output_before import OutputBefore
+
+    return OutputBefore
 
 
 def interrupted(out: Path) -> bool:
@@ -159,7 +172,7 @@ def put_back(out: Path, *, outdated_too: bool = False, outdated: bool = False) -
     One outdated (`outdate_earlier_unless`: on disk, or ``outdated`` as the run knows) only when ``outdated_too``:
     every file of the run's was taken back. The names of the files put back; [] when there were none (then OUT
     holds an export that did not finish, and the mark says so)."""
-    aside, outdated = _kept_aside(out, outdated)
+    aside, outdated = kept_aside(out, outdated)
     try:
         if aside is None or (outdated and not outdated_too):
             return []
@@ -176,7 +189,7 @@ def put_back(out: Path, *, outdated_too: bool = False, outdated: bool = False) -
     return names
 
 
-def _kept_aside(out: Path, outdated: bool) -> tuple[Path | None, bool]:
+def kept_aside(out: Path, outdated: bool) -> tuple[Path | None, bool]:
     """The folder the earlier manifest is kept aside in (None: none), and whether it is outdated (there, or
     ``outdated``: the run knows it is)."""
     for aside in (out / EARLIER, out / EARLIER_OUTDATED):
@@ -245,131 +258,6 @@ def finish(out: Path) -> None:
         (out / MARK).unlink()
     for aside in (EARLIER, EARLIER_OUTDATED):
         shutil.rmtree(out / aside, ignore_errors=True)
-
-
-class OutputBefore:
-    """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
-    stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
-    File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
-    and is removed (a new OUT's folder too; an empty one given stays, as does a link given to it, through
-    which it is emptied). One that held files keeps them: a conversion to VOC, and an export, remove the files
-    they recorded in ``written``, and only those, and put back those they replaced (`write_voc_records` and the
-    exporters are given it); an export over an earlier petloc export of its format then puts that export's
-    manifest back (`put_back`), OUT as it was, or (a file of the run's left that its classes read wrong) OUT holds
-    an export that did not finish.
-    Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
-    there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
-    with all in it."""
-
-    def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
-        self.out, self.fmt = Path(out), fmt
-        self.made: Path | None = None  # the outermost folder of OUT's path the run creates
-        self.empty = False  # OUT an empty folder
-        # ... which one (through a link too: `ln -s real out`), so that take-back empties that folder only
-        self.empty_folder: os.stat_result | None = None
-        self.held_manifest = False
-        self.held_unfinished = False  # OUT held an export that did not finish: it still does after a stop
-        # what the run creates in an OUT that held files (a conversion to VOC and the exporters say)
-        self.written = Written()
-        try:
-            if self.out.is_dir():
-                folder = os.stat(self.out)
-                self.empty = not any(self.out.iterdir())
-                self.empty_folder = folder if self.empty else None
-                self.held_manifest = holds_manifest(self.out, _manifest(fmt))
-                self.held_unfinished = interrupted(self.out)
-            else:
-                self.made = next(reversed(missing_folders(self.out)), None)
-        except OSError:  # cannot be read: the run will say so; nothing of it to take back
-            pass
-
-    def take_back(self) -> TakenBack:
-        """Take back what the run wrote into OUT (see the class); what was done. Never raises OSError."""
-        if self.made is not None or self.empty:
-            return self._remove_written()
-        if self.fmt is None:
-            return self._remove_recorded()
-        manifest = _manifest(self.fmt)
-        if not ours(self.out):
-            # refused or failed before it wrote anything: OUT is as it was; or stopped once it had finished (`finish`)
-            return TakenBack(manifest=manifest, finished=not interrupted(self.out) and any(
-                path.name == manifest[0] for path in self.written.as_written))
-        # Over an earlier export too: its label files the run replaced come back, the run's own files go.
-        taken = self._remove_recorded()
-        stays = bool(taken.files_left or taken.files_not_put_back)
-        try:
-            # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
-            # when that is so (not outdated: the same classes).
-            names = put_back(self.out, outdated_too=not stays, outdated=self.written.earlier_outdated)
-        except OSError:
-            names = []
-        if names or self.held_manifest or self.held_unfinished:
-            # an earlier export of this format, put back (as it was, but for a file said in `taken`) or left
-            # unfinished (its mark stays), its manifest kept aside, or not
-            aside, outdated = _kept_aside(self.out, self.written.earlier_outdated)
-            return replace(taken, put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest,
-                           held_unfinished=self.held_unfinished, manifest=manifest,
-                           kept_in="" if names or aside is None else aside.name,
-                           kept_outdated=not names and outdated and stays)
-        return self._remove_export(taken)
-
-    def _remove_recorded(self) -> TakenBack:
-        """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
-        one), the user's stay."""
-        removed, left = self.written.take_back()
-        put, not_put = self.written.put_back_replaced()
-        return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
-                         files_put_back=put, files_not_put_back=tuple(not_put),
-                         files_changed=tuple(self.written.changed))
-
-    def _remove_export(self, taken: TakenBack) -> TakenBack:
-        """OUT held files and no export of this format: the export's own files went (``taken``), and with them
-        its mark goes, OUT as it was. One left, or one replaced not put back, keeps the mark (a manifest put there
-        would read it as part of a dataset; a label file holding this run's class ids reads wrong with the
-        user's)."""
-        if taken.files_left or taken.files_not_put_back:
-            return replace(taken, unfinished=True)
-        with contextlib.suppress(OSError):
-            finish(self.out)
-        return taken
-
-    def _remove_written(self) -> TakenBack:
-        try:
-            if self.made is not None:
-                if not self.made.is_dir() or self.made.is_symlink():
-                    return TakenBack()  # never made: nothing written
-                shutil.rmtree(self.made, ignore_errors=True)
-                gone = not os.path.lexists(self.made)
-                return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
-            # Emptied through a link to it as when given itself: the folder was there, so it and the link stay.
-            if not self._still_the_empty_folder():
-                return TakenBack()  # gone meanwhile, or another folder put there: nothing of the run's there
-            written = list(self.out.iterdir())
-            for path in written:
-                if path.is_dir() and not path.is_symlink():
-                    shutil.rmtree(path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
-            return TakenBack(removed=bool(written), left_behind=any(self.out.iterdir()))
-        except OSError:  # what was written, or whether it went, cannot be told: said as left behind
-            return TakenBack(removed=True, left_behind=True)
-
-    def _still_the_empty_folder(self) -> bool:
-        """Whether OUT is still the empty folder it was (given through a link, the link still leads there)."""
-        try:
-            return self.empty_folder is not None and os.path.samestat(os.stat(self.out), self.empty_folder)
-        except OSError:  # gone meanwhile (removed by hand)
-            return False
-
-
-def _manifest(fmt: str | None) -> tuple[str, ...]:
-    """The files an export of ``fmt`` writes last (none for a conversion to VOC)."""
-    # Imported here: coco and yolo import this module.
-    from petloc_gui.core.interop.coco import ANNOTATIONS_FILE
-    from petloc_gui.core.interop.yolo import CLASSES_TXT, DATA_YAML
-
-    return {"coco": (ANNOTATIONS_FILE,), "yolo": (DATA_YAML, CLASSES_TXT)}.get(fmt or "", ())
 
 
 def _keeps(keeps: Callable[[Path], bool], aside: Path) -> bool:

@@ -1,0 +1,141 @@
+"""What a run into OUT takes back when it is stopped or fails part way (`OutputBefore`), for `petloc convert` and the
+window's File > Export alike: OUT as it was before it, and how to make it so again. The mark of an export that has
+not finished and the earlier export's manifest kept aside while it runs are `unfinished`'s; this puts that manifest
+back (`unfinished.put_back`) once the run's own files are taken back (`written.Written`)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+from petloc_gui.core.interop import unfinished
+from petloc_gui.core.interop.taken_back import TakenBack
+from petloc_gui.core.interop.written import Written, missing_folders
+
+
+class OutputBefore:
+    """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
+    stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
+    File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
+    and is removed (a new OUT's folder too; an empty one given stays, as does a link given to it, through
+    which it is emptied). One that held files keeps them: a conversion to VOC, and an export, remove the files
+    they recorded in ``written``, and only those, and put back those they replaced (`write_voc_records` and the
+    exporters are given it); an export over an earlier petloc export of its format then puts that export's
+    manifest back (`put_back`), OUT as it was, or (a file of the run's left that its classes read wrong) OUT holds
+    an export that did not finish.
+    Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
+    there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
+    with all in it."""
+
+    def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
+        self.out, self.fmt = Path(out), fmt
+        self.made: Path | None = None  # the outermost folder of OUT's path the run creates
+        self.empty = False  # OUT an empty folder
+        # ... which one (through a link too: `ln -s real out`), so that take-back empties that folder only
+        self.empty_folder: os.stat_result | None = None
+        self.held_manifest = False
+        self.held_unfinished = False  # OUT held an export that did not finish: it still does after a stop
+        # what the run creates in an OUT that held files (a conversion to VOC and the exporters say)
+        self.written = Written()
+        try:
+            if self.out.is_dir():
+                folder = os.stat(self.out)
+                self.empty = not any(self.out.iterdir())
+                self.empty_folder = folder if self.empty else None
+                self.held_manifest = unfinished.holds_manifest(self.out, _manifest(fmt))
+                self.held_unfinished = unfinished.interrupted(self.out)
+            else:
+                self.made = next(reversed(missing_folders(self.out)), None)
+        except OSError:  # cannot be read: the run will say so; nothing of it to take back
+            pass
+
+    def take_back(self) -> TakenBack:
+        """Take back what the run wrote into OUT (see the class); what was done. Never raises OSError."""
+        if self.made is not None or self.empty:
+            return self._remove_written()
+        if self.fmt is None:
+            return self._remove_recorded()
+        manifest = _manifest(self.fmt)
+        if not unfinished.ours(self.out):
+            # refused or failed before it wrote anything: OUT is as it was; or stopped once it had finished (`finish`)
+            return TakenBack(manifest=manifest, finished=not unfinished.interrupted(self.out) and any(
+                path.name == manifest[0] for path in self.written.as_written))
+        # Over an earlier export too: its label files the run replaced come back, the run's own files go.
+        taken = self._remove_recorded()
+        stays = bool(taken.files_left or taken.files_not_put_back)
+        try:
+            # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
+            # when that is so (not outdated: the same classes).
+            names = unfinished.put_back(self.out, outdated_too=not stays, outdated=self.written.earlier_outdated)
+        except OSError:
+            names = []
+        if names or self.held_manifest or self.held_unfinished:
+            # an earlier export of this format, put back (as it was, but for a file said in `taken`) or left
+            # unfinished (its mark stays), its manifest kept aside, or not
+            aside, outdated = unfinished.kept_aside(self.out, self.written.earlier_outdated)
+            return replace(taken, put_back=tuple(names), unfinished=not names, held_manifest=self.held_manifest,
+                           held_unfinished=self.held_unfinished, manifest=manifest,
+                           kept_in="" if names or aside is None else aside.name,
+                           kept_outdated=not names and outdated and stays)
+        return self._remove_export(taken)
+
+    def _remove_recorded(self) -> TakenBack:
+        """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
+        one), the user's stay."""
+        removed, left = self.written.take_back()
+        put, not_put = self.written.put_back_replaced()
+        return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
+                         files_put_back=put, files_not_put_back=tuple(not_put),
+                         files_changed=tuple(self.written.changed))
+
+    def _remove_export(self, taken: TakenBack) -> TakenBack:
+        """OUT held files and no export of this format: the export's own files went (``taken``), and with them
+        its mark goes, OUT as it was. One left, or one replaced not put back, keeps the mark (a manifest put there
+        would read it as part of a dataset; a label file holding this run's class ids reads wrong with the
+        user's)."""
+        if taken.files_left or taken.files_not_put_back:
+            return replace(taken, unfinished=True)
+        with contextlib.suppress(OSError):
+            unfinished.finish(self.out)
+        return taken
+
+    def _remove_written(self) -> TakenBack:
+        try:
+            if self.made is not None:
+                if not self.made.is_dir() or self.made.is_symlink():
+                    return TakenBack()  # never made: nothing written
+                shutil.rmtree(self.made, ignore_errors=True)
+                gone = not os.path.lexists(self.made)
+                return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
+            # Emptied through a link to it as when given itself: the folder was there, so it and the link stay.
+            if not self._still_the_empty_folder():
+                return TakenBack()  # gone meanwhile, or another folder put there: nothing of the run's there
+            written = list(self.out.iterdir())
+            for path in written:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+            return TakenBack(removed=bool(written), left_behind=any(self.out.iterdir()))
+        except OSError:  # what was written, or whether it went, cannot be told: said as left behind
+            return TakenBack(removed=True, left_behind=True)
+
+    def _still_the_empty_folder(self) -> bool:
+        """Whether OUT is still the empty folder it was (given through a link, the link still leads there)."""
+        try:
+            return self.empty_folder is not None and os.path.samestat(os.stat(self.out), self.empty_folder)
+        except OSError:  # gone meanwhile (removed by hand)
+            return False
+
+
+def _manifest(fmt: str | None) -> tuple[str, ...]:
+    """The files an export of ``fmt`` writes last (none for a conversion to VOC)."""
+    # Imported here: coco and yolo load numpy and PIL, which importing this module does not need.
+    from petloc_gui.core.interop.coco import ANNOTATIONS_FILE
+    from petloc_gui.core.interop.yolo import CLASSES_TXT, DATA_YAML
+
+    return {"coco": (ANNOTATIONS_FILE,), "yolo": (DATA_YAML, CLASSES_TXT)}.get(fmt or "", ())
