@@ -234,3 +234,48 @@ def test_an_earlier_manifest_not_put_back_is_said_where_it_is(small_voc, tmp_pat
                     "where they are kept"}[aside]
     assert line.startswith(f"petloc: {out}: now holds an export that did not finish ({said}); "), line
     assert (out / unfinished.EARLIER).is_dir() == (aside == "kept") and unfinished.interrupted(out)
+
+
+def _stop_setting_the_manifest_aside(monkeypatch, out: Path, at: str) -> None:
+    """Ctrl+C in `unfinished.begin`, its mark written, before the earlier manifest moved aside: ``at`` the making of
+    the folder it goes into ("mkdir": not made), or the move of its first file ("replace": the folder made, empty)."""
+    import os
+
+    real_mkdir, real_replace = os.mkdir, os.replace
+
+    def mkdir(path, *args, **kwargs):
+        if at == "mkdir" and Path(path) == out / unfinished.EARLIER:
+            raise KeyboardInterrupt
+        return real_mkdir(path, *args, **kwargs)
+
+    def replace(source, target, *args, **kwargs):
+        if at == "replace" and Path(target).parent == out / unfinished.EARLIER:
+            raise KeyboardInterrupt
+        return real_replace(source, target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", mkdir)
+    monkeypatch.setattr(os, "replace", replace)
+
+
+@pytest.mark.parametrize("at", ["mkdir", "replace"])
+@pytest.mark.parametrize("other_classes", [False, True])
+def test_a_stop_before_the_earlier_manifest_is_set_aside_leaves_out_as_it_was(small_voc, tmp_path, monkeypatch,
+                                                                            capsys, at, other_classes):
+    """The mark was left, and the stop said OUT "now holds an export that did not finish (the earlier export's
+    data.yaml and classes.txt, set aside in .petloc-earlier-manifest while it ran, are gone)", while both were in
+    OUT, untouched: `petloc stats` and `convert --from` refused a complete export. Nothing of the run's stays and
+    the manifest never moved: OUT is as it was, mark and all."""
+    out = tmp_path / "out"
+    _export(capsys, small_voc, "yolo", out)
+    before = _contents(out)
+    if other_classes:
+        _rename_a_cat(small_voc)
+    _stop_setting_the_manifest_aside(monkeypatch, out, at)
+    code, _, err = run_cli(capsys, "convert", small_voc, "--to", "yolo", out, "--overwrite")
+    monkeypatch.undo()
+    assert code == 130
+    assert "did not finish" not in err and "gone" not in err, err
+    assert _contents(out) == before
+    assert not unfinished.interrupted(out) and not (out / unfinished.EARLIER).exists()
+    code, _, err = run_cli(capsys, "stats", out)
+    assert code == 0, err

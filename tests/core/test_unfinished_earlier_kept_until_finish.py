@@ -99,6 +99,37 @@ def test_one_left_aside_by_a_stop_in_finish_is_never_put_back(small_voc, tmp_pat
     assert _contents(out) == left
 
 
+@pytest.mark.parametrize("leftover", [unfinished.EARLIER, unfinished.EARLIER_OUTDATED])
+def test_a_stop_removing_a_leftover_never_puts_it_back_over_the_manifest_out_holds(small_voc, tmp_path, monkeypatch,
+                                                                                  leftover):
+    """`unfinished.begin` removes a manifest left aside (by a stop in `finish`, or outdated by a run killed) before
+    it sets OUT's own aside. A Ctrl+C as it removed it left the mark, and the take-back put the leftover's files
+    back over the complete manifest OUT holds (its classes.txt of other classes, said "usable again"). That manifest
+    never moved: OUT is as it was, the leftover gone as `begin` meant."""
+    import shutil
+
+    out = tmp_path / "out"
+    export_yolo(open_dataset(small_voc), out)
+    earlier = _contents(out)
+    (out / leftover).mkdir()
+    (out / leftover / "classes.txt").write_bytes((out / "classes.txt").read_bytes().replace(b"cat", b"lynx"))
+    real = shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        if Path(path) == out / leftover and unfinished.ours(out):
+            raise KeyboardInterrupt
+        return real(path, *args, **kwargs)
+
+    before = OutputBefore(out, "yolo")
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    with pytest.raises(KeyboardInterrupt):
+        export_yolo(open_dataset(small_voc), out, overwrite=True, written=before.written)
+    monkeypatch.undo()
+    taken = before.take_back()
+    assert taken.put_back == () and not taken.unfinished
+    assert _contents(out) == earlier and not unfinished.interrupted(out)
+
+
 def _no_room_for_the_outdated_mark(monkeypatch) -> None:
     real = Path.touch
 

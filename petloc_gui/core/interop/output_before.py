@@ -66,6 +66,13 @@ class OutputBefore:
         # Over an earlier export too: its label files the run replaced come back, the run's own files go.
         taken = self._remove_recorded()
         stays = bool(taken.files_left or taken.files_not_put_back)
+        if not stays and self._manifest_never_moved(manifest):
+            # Stopped in `begin`, its mark written, before it set OUT's manifest aside (as it removed a leftover
+            # aside, or made the folder for it): what is aside is no manifest of OUT's, and putting it back would
+            # write over the one there. It goes with the mark, as `finish` does: OUT is as it was.
+            with contextlib.suppress(OSError):
+                unfinished.finish(self.out)
+            return replace(taken, held_manifest=True, held_unfinished=self.held_unfinished, manifest=manifest)
         try:
             # Then its manifest reads OUT right again, whatever the classes; with a file of the run's left, only
             # when that is so (not outdated: the same classes).
@@ -81,6 +88,11 @@ class OutputBefore:
                            kept_in="" if names or aside is None else aside.name,
                            kept_outdated=not names and outdated and stays)
         return self._remove_export(taken)
+
+    def _manifest_never_moved(self, manifest: tuple[str, ...]) -> bool:
+        """Whether OUT holds the whole manifest of the earlier export it held, the run having written none of it."""
+        wrote = any(path.name in manifest for path in self.written.as_written)  # its new manifest, changed since
+        return self.held_manifest and not wrote and unfinished.holds_manifest(self.out, manifest)
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
