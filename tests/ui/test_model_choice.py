@@ -139,29 +139,6 @@ def test_the_only_box_of_a_new_class_undone_brings_back_the_model_of_a_folder_wi
     qtbot.waitUntil(lambda: window.current_model_spec() == "digits", timeout=5000)  # by size again
 
 
-def test_a_folder_without_boxes_opens_with_the_model_it_remembers(qtbot, window, tmp_path):
-    """Picked for a folder of unboxed canvases in an earlier run (folder_models.json), a model is the one the
-    window opens the folder with, and the one it comes back to when the only box of a class it does not know
-    is undone; before, the window went by image size (digits) without a word."""
-    from petloc_gui.core.boxes import Box
-
-    from .conftest import open_and_wait, write_image
-
-    folder = tmp_path / "fresh"
-    folder.mkdir()
-    for i in range(2):
-        write_image(folder / f"p{i}.png", size=(75, 75), seed=i)
-    FolderMemory().remember(folder, "pets")
-    open_and_wait(qtbot, window, folder, model=None)
-    assert window.current_model_spec() == "pets"  # the folder's own, not digits by image size
-    assert window.session.model_choice.reason == "the model this folder last used; no boxes yet"
-    window.show_row(0)
-    window.edits.add_box(Box(10, 10, 50, 40), "bird")  # pets knows none of the boxes: passed over
-    qtbot.waitUntil(lambda: window.current_model_spec() == "", timeout=5000)
-    window.act["undo"].trigger()
-    qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)  # no boxes again: its own
-
-
 _VOC = ("<annotation><filename>{name}</filename><size><width>40</width><height>30</height><depth>3</depth>"
         "</size>{objects}</annotation>")
 _OBJECT = "<object><name>{}</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox></object>"

@@ -230,7 +230,8 @@ class ModelController(FolderModelStart, QObject):
         does: its other predictions stay, and the bar names the class and offers to fine-tune it.
         A model the user picked is kept whatever the classes (the bar says the same). The model of
         a folder that had none because no model knew its classes is chosen again when a class some
-        model knows is boxed (a mistaken class undone, a typo relabelled)."""
+        model knows is boxed (a mistaken class undone, a typo relabelled). The last boxed class gone, a
+        model chosen for the boxes gives way to the folder's own, as when it has no boxes (its first box undone)."""
         session = self.host.session
         if session is None or self.choosing is not None:
             return  # (the choice on its way reads the classes itself; once used, the class list looks again)
@@ -238,7 +239,10 @@ class ModelController(FolderModelStart, QObject):
             self._say_unknown(labels)
             return
         if self.info is not None:
-            if set(labels) <= set(self.info.class_names):
+            # A choice made for boxed classes ends with their last box (no classes, which any model "knows", kept
+            # it): the folder is unboxed again, and its own model comes back as on reopening it.
+            chosen_for_boxes = bool(getattr(session.model_choice, "labels", ()))
+            if set(labels) <= set(self.info.class_names) and (labels or not chosen_for_boxes):
                 self._say_unknown(labels)  # nothing unknown: the bar goes
                 return
         elif self.spec or getattr(session.model_choice, "spec", None) is not None:
