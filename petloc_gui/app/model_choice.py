@@ -12,7 +12,7 @@
    before trained, newer before older. A model whose model.keras is missing,
    empty or not a zip archive is not available (``model.bundle_check``).
 3. Otherwise the available model that knows the classes of the most boxes,
-   while that is more than half of them (``unknown``: the classes it does not
+   while that is more than half of them (`app.known_share`; ``unknown``: the classes it does not
    know): a class no model knows yet (a new one, a typo) does not take the
    predictions of the others away, and the model can be fine-tuned with it.
 4. None when no model knows the classes of more than half the folder's boxes: the caller
@@ -37,6 +37,7 @@ from typing import Any
 
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import label_counts, looks_like_digits
+from petloc_gui.app.known_share import boxes_known, knows_enough
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
@@ -45,10 +46,6 @@ from petloc_gui.core.text import first_of, visible
 
 BUNDLED = ("digits", "pets")
 MIN_BOXES_PER_CLASS = 3  # boxes of each (new) class before the new-classes bar offers to train
-# A model that does not know every class of a folder is used while it knows the classes of more than this
-# share of its boxes: one new class boxed on a few images keeps it; a folder of new classes, where it
-# would predict a wrong class on most images, gets none (so does one of cat and 3: pets and digits tie).
-KNOWN_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -261,21 +258,6 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
               f"({ranked[0][1]})") if ranked else ""
     choice = ModelChoice(None, "", labels, counts, note=note, known=frozenset(known), broken_fit=broken)
     return replace(choice, reason=choice.reason_for(labels))
-
-
-def knows_enough(names: Iterable[str], labels: Iterable[str], counts: dict[str, int] | None = None) -> bool:
-    """Whether a model of classes ``names`` may be used for a folder of classes ``labels`` (boxes per
-    class: ``counts``, one each when not given) that it does not all know: it knows the classes of
-    more than ``KNOWN_SHARE`` of the boxes."""
-    labels = frozenset(labels)
-    return boxes_known(names, labels, counts or {}) > KNOWN_SHARE * boxes_known(labels, labels, counts or {})
-
-
-def boxes_known(names: Iterable[str], labels: frozenset[str], counts: dict[str, int]) -> int:
-    """How many of the folder's boxes have a class in ``names`` (a class counted without boxes: one), over the
-    classes ``labels`` as the rule weighs them (their total: ``boxes_known(labels, labels, counts)``)."""
-    names = set(names)
-    return sum(max(counts.get(label, 0), 1) for label in labels if label in names)
 
 
 def _knowing_all(labels: frozenset[str], specs: list[str]) -> list[tuple[str, str | None]]:

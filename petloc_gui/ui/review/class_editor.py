@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from petloc_gui.app.class_list import CLASSES_FILE, change_classes, classes_on_disk, rows_using
-from petloc_gui.app.model_choice import KNOWN_SHARE, boxes_known
+from petloc_gui.app.known_share import KNOWN_SHARE, boxes_known
 from petloc_gui.app.unsaved_renames import file_then, renamed
 
 # (why a typed class is refused: one sentence here and in the Label box, by the rules a class of the file is
