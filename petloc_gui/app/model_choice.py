@@ -80,6 +80,13 @@ class ModelChoice:
             return self.broken_fit
         return no_model_reason(labels, labels - self.known) + of_folder
 
+    def note_using(self, pick: str) -> str:
+        """``note`` as said when ``pick`` (the user's, from another folder) stays in use instead of this choice's
+        model: one passing the folder's own model over named the model the rule would use instead."""
+        if pick == self.spec:
+            return self.note
+        return self.note.replace(used_instead(self.spec), f"; {describe_model(pick)}, your pick, stays in use", 1)
+
     def none_knows(self, labels: Iterable[str]) -> bool:
         """Choosing again for ``labels`` would find no model either: this choice found none for classes they
         include, no usable model knows a class they add, no broken one knew them all (it may know it too). A
@@ -170,7 +177,7 @@ def choose_without_boxes(dataset: Any, store: Any = None, memory: FolderMemory |
         notes.append(remembered_problem(remembered, problem, store))
     by_size = choose_by_size(dataset, store)
     if remembered:  # passed over: the note says what is used instead
-        notes[-1] += f"; {describe_model(by_size.spec)} is used instead" if by_size.spec else "; no other model is used"
+        notes[-1] += used_instead(by_size.spec)
     return replace(by_size, note="; ".join([*notes, by_size.note] if by_size.note else notes))
 
 
@@ -245,7 +252,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     fallback = min(partial)[3] if partial and not usable else None
     if passed_over:
         instead = usable[0] if usable else fallback
-        notes[0] += f"; {describe_model(instead)} is used instead" if instead else "; no other model is used"
+        notes[0] += used_instead(instead)
     note = "; ".join(notes)
     if usable:
         return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
@@ -344,6 +351,12 @@ def model_display_name(spec: str) -> str:
 def describe_model(spec: str) -> str:
     """"the bundled model digits", or "the model /path/to/version"."""
     return f"the bundled model {spec}" if spec in BUNDLED else f"the model {visible(spec)}"
+
+
+def used_instead(spec: str | None) -> str:
+    """How a note that passes the folder's own model over ends: the model used instead (`ModelChoice.note_using`
+    names a pick that stays instead)."""
+    return f"; {describe_model(spec)} is used instead" if spec else "; no other model is used"
 
 
 def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:

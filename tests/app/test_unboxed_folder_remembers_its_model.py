@@ -84,3 +84,36 @@ def test_the_window_opening_the_folder_after_a_restart_uses_it(tmp_path, _isolat
     FolderMemory().remember(folder, str(version))
     found = find_folder_model(open_dataset(folder), "", lambda: False)  # no pick: a window just started
     assert found.choice is not None and found.choice.spec == str(version) and not found.pick_stays
+
+
+def test_a_pick_that_stays_is_the_model_the_note_names(tmp_path, _isolated_user_data):
+    """An unboxed folder whose remembered model is gone, opened while the window has a pick from another folder
+    (pets): the pick stays (no classes to turn it away), so the note names it; before, it said the size rule's
+    "bundled model digits is used instead" while pets went on predicting."""
+    from petloc_gui.ui.models.folder_model_chooser import find_folder_model
+
+    folder = _canvases(tmp_path / "unboxed")
+    FolderMemory().remember(folder, str(VersionStore().root / "digits" / "gone"))
+    found = find_folder_model(open_dataset(folder), "pets", lambda: False)
+    assert found.pick_stays and found.choice is not None
+    assert "is no longer at" in found.choice.note
+    assert found.choice.note.endswith("; the bundled model pets, your pick, stays in use")
+    assert "used instead" not in found.choice.note
+
+
+def test_a_pick_that_stays_on_a_boxed_folder_is_named_too(tmp_path, _isolated_user_data):
+    """The same in a folder with boxes: the rule would use pets (it knows cat), the pick (a version that knows
+    cat and dog) stays, and the note names the pick."""
+    from petloc_gui.ui.models.folder_model_chooser import find_folder_model
+
+    folder = _canvases(tmp_path / "boxed", size=(320, 240))
+    (folder / "canvas_0.xml").write_text(
+        "<annotation><filename>canvas_0.png</filename><size><width>320</width><height>240</height><depth>3</depth>"
+        "</size><object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>90</xmax><ymax>90</ymax>"
+        "</bndbox></object></annotation>")
+    store = VersionStore()
+    FolderMemory().remember(folder, str(store.root / "photo" / "gone"))
+    pick = fake_bundle(store.root / "photo" / "b1c2d3", ["cat", "dog"], preset="photo")
+    found = find_folder_model(open_dataset(folder), str(pick), lambda: False)
+    assert found.pick_stays and found.choice is not None and found.choice.spec == "pets"  # the rule's
+    assert found.choice.note.endswith(f"; the model {pick}, your pick, stays in use")

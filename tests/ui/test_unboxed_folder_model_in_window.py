@@ -47,3 +47,21 @@ def test_undoing_the_only_box_of_a_class_another_model_knows_brings_the_folders_
     qtbot.waitUntil(lambda: window.current_model_spec() == "pets", timeout=5000)
     choice = window.session.model_choice  # the choice made for "7" is over
     assert (choice.spec, choice.remembered, choice.labels) == ("pets", True, frozenset())
+
+
+def test_a_pick_that_stays_is_the_model_the_status_line_names(qtbot, window, tmp_path):
+    """pets picked on one folder, then a folder of canvases whose remembered version is gone: pets stays (no
+    classes to turn it away), and the status line names it; before, it said digits was used instead."""
+    from petloc_gui.model.versions import VersionStore
+
+    other = tmp_path / "other"
+    other.mkdir()
+    write_image(other / "a.png", size=(75, 75))
+    open_and_wait(qtbot, window, other, model=None)
+    window.models.choose("pets")
+    qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=5000)
+    open_and_wait(qtbot, window, _canvases(tmp_path, str(VersionStore().root / "digits" / "gone")), model=None)
+    qtbot.waitUntil(lambda: window.models.choosing is None, timeout=10_000)
+    assert window.current_model_spec() == "pets"
+    said = window.statusBar().currentMessage()
+    assert "is no longer at" in said and said.endswith("; the bundled model pets, your pick, stays in use.")

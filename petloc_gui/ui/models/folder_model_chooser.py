@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -79,7 +79,9 @@ def find_folder_model(dataset: Any, pick: str, stopped: Callable[[], bool]) -> F
     if not usable or choice.remembered:  # a folder using another model of its own ends the pick
         return FolderModel(choice)
     names = class_names(pick)
-    return FolderModel(choice, pick_stays=names is None or choice.labels <= set(names))
+    stays = names is None or choice.labels <= set(names)
+    # the note (the folder's own model passed over) names the model in use: the pick, not the rule's
+    return FolderModel(replace(choice, note=choice.note_using(pick)) if stays else choice, pick_stays=stays)
 
 
 class FolderModelChooser:
