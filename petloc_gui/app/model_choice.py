@@ -20,7 +20,8 @@
    predicting classes the folder does not use.
 
 A folder without any box uses the model it last used too, while its model file
-looks loadable (a broken or missing one is passed over, said in ``note``); else
+looks loadable (a broken or missing one is passed over, said in ``note``; one
+made for the other kind of images is used, and said there: ``other_kind``); else
 75x75 images get ``digits``, other images ``pets`` (a broken one: the newest
 usable version with its classes, else none). A model that fits but is passed
 over because its model file is broken is named in ``ModelChoice.note``.
@@ -38,6 +39,7 @@ from typing import Any
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import label_counts, looks_like_digits
 from petloc_gui.app.known_share import boxes_known, knows_enough
+from petloc_gui.app.model_kind import other_kind
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
@@ -62,6 +64,7 @@ class ModelChoice:
     broken_fit: str = ""  # (no model) a model knows every class but cannot be used: why, as a sentence
     unknown: frozenset[str] = frozenset()  # (a model) the folder's classes it does not know: never predicted
     knows_all: str = ""  # (a model with ``unknown``) a usable model that knows every class, if any
+    other_kind: bool = False  # (the folder's own, no boxes) made for other images than these: ``note`` ends so
 
     @property
     def trainable(self) -> bool:
@@ -171,9 +174,10 @@ def choose_without_boxes(dataset: Any, store: Any = None, memory: FolderMemory |
     if remembered:
         remembered = _refiled(remembered, root, memory, store)
         problem = model_problem(remembered)
-        if problem is None:
+        if problem is None:  # digits on photos, pets on canvases: said (`model_kind`), last in the note
+            kind = other_kind(listed_name(remembered, store), _folder_of(remembered), dataset)
             return ModelChoice(remembered, "the model this folder last used; no boxes yet", remembered=True,
-                               note="; ".join(notes))
+                               note="; ".join([*notes, kind] if kind else notes), other_kind=bool(kind))
         notes.append(remembered_problem(remembered, problem, store))
     by_size = choose_by_size(dataset, store)
     if remembered:  # passed over: the note says what is used instead

@@ -36,11 +36,44 @@ def test_a_folder_without_boxes_uses_the_version_it_remembers(tmp_path, _isolate
     assert choice.note == ""
 
 
-def test_a_remembered_bundled_model_of_the_other_kind_is_used_too(tmp_path, _isolated_user_data):
+def test_a_remembered_bundled_model_of_the_other_kind_is_used_too_and_said(tmp_path, _isolated_user_data):
+    """Digits on photos is used (the folder's own), and said: before, the window said nothing of it."""
     folder = _canvases(tmp_path / "photos", size=(320, 240))  # photos: the size rule gives pets
     FolderMemory().remember(folder, "digits")
     choice = choose_model(open_dataset(folder))
-    assert (choice.spec, choice.remembered) == ("digits", True)
+    assert (choice.spec, choice.remembered, choice.other_kind) == ("digits", True, True)
+    assert choice.note == ("the model this folder last used (digits) is for 75x75 digit canvases; these images are "
+                           "photos")
+
+
+def test_pets_remembered_on_canvases_is_said_too(tmp_path, _isolated_user_data):
+    folder = _canvases(tmp_path / "canvases")
+    FolderMemory().remember(folder, "pets")
+    choice = choose_model(open_dataset(folder))
+    assert (choice.spec, choice.other_kind) == ("pets", True)
+    assert choice.note == "the model this folder last used (pets) is for photos; these images are 75x75 digit canvases"
+
+
+def test_a_version_of_the_images_kind_or_of_no_known_preset_is_not_said(tmp_path, _isolated_user_data):
+    store, memory = VersionStore(), FolderMemory()
+    photos = _canvases(tmp_path / "photos", size=(320, 240))
+    memory.remember(photos, str(fake_bundle(store.root / "photo" / "a1", ["cat"], preset="photo")))
+    assert choose_model(open_dataset(photos), store, memory).note == ""
+    canvases = _canvases(tmp_path / "canvases")
+    memory.remember(canvases, str(fake_bundle(store.root / "photo" / "b2", ["cat"], preset="someday")))
+    choice = choose_model(open_dataset(canvases), store, memory)  # a preset this petloc does not know: no guess
+    assert (choice.remembered, choice.note, choice.other_kind) == (True, "", False)
+
+
+def test_predict_says_a_remembered_model_of_the_other_kind(tmp_path, capsys, _isolated_user_data):
+    from petloc_gui.cli.model_loading import model_for
+
+    folder = _canvases(tmp_path / "photos", size=(320, 240))
+    FolderMemory().remember(folder, "digits")
+    assert model_for(None, [folder]) == "digits"
+    said = capsys.readouterr().err
+    assert f"{folder}: the model this folder last used (digits) is for 75x75 digit canvases; these images are " \
+           "photos" in said
 
 
 def test_a_broken_remembered_model_is_passed_over_by_image_size_and_said(tmp_path, _isolated_user_data):

@@ -65,3 +65,16 @@ def test_a_pick_that_stays_is_the_model_the_status_line_names(qtbot, window, tmp
     assert window.current_model_spec() == "pets"
     said = window.statusBar().currentMessage()
     assert "is no longer at" in said and said.endswith("; the bundled model pets, your pick, stays in use.")
+
+
+def test_a_remembered_model_of_the_other_kind_is_said_with_how_to_change_it(qtbot, window, tmp_path):
+    """Photos remembering digits open with digits, and the status line says so; before, nothing was said."""
+    folder = tmp_path / "photos"
+    folder.mkdir()
+    write_image(folder / "a.png", size=(320, 240))
+    FolderMemory().remember(folder, "digits")
+    open_and_wait(qtbot, window, folder, model=None)
+    assert window.current_model_spec() == "digits"
+    assert window.statusBar().currentMessage() == (
+        "The model this folder last used (digits) is for 75x75 digit canvases; these images are photos: "
+        "Model → Bundled or Versions to change it.")

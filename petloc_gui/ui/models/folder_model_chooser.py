@@ -225,10 +225,12 @@ class FolderModelStart(_Controller):
 
     def say_note(self, choice) -> None:
         """A model that fits was passed over because its model file is broken (the folder's
-        remembered one, a bundled one): said on the status line."""
+        remembered one, a bundled one), or the folder's own is made for other images: said on the
+        status line (the latter with how to change it: the note, the CLI's too, ends with it)."""
         note = getattr(choice, "note", "")
         if note:
-            self.host.show_status(f"{note[:1].upper()}{note[1:]}.", 15000)
+            how = ": Model → Bundled or Versions to change it" if getattr(choice, "other_kind", False) else ""
+            self.host.show_status(f"{note[:1].upper()}{note[1:]}{how}.", 15000)
 
 
 def same_folder(a: Path | None, b: Path) -> bool:
