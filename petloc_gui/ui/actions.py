@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 
 from petloc_gui.ui.about_dialog import add_about_action
+from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.focused_widget_keys import keep_widget_keys
 from petloc_gui.ui.labelimg_keys import add_labelimg_key_hints
 from petloc_gui.ui.recent_messages import add_recent_messages_action
@@ -126,10 +127,11 @@ MOUSE_HELP = (
 
 
 def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction]:
-    """Create the QActions (no slots connected, but About's and Recent messages', and the labelImg keys' hints
-    (`labelimg_keys`), which need nothing of the window's but its status bar) and put them in their menus (a
-    submenu of ``menus``' own, made at its first action: "Edit/&Move box"). Their single keys and arrows act on
-    the image, not on a focused widget that uses them itself (`focused_widget_keys`)."""
+    """Create the QActions (no slots connected, but About's and Recent messages', and the labelImg keys'
+    (`labelimg_keys`), which need nothing of the window's but its status bar and its Label box, found when
+    pressed) and put them in their menus (a submenu of ``menus``' own, made at its first action: "Edit/&Move
+    box"). Their single keys and arrows act on the image, not on a focused widget that uses them itself
+    (`focused_widget_keys`)."""
     keep_widget_keys(window)
     actions: dict[str, QAction] = {}
     menus = dict(menus)
@@ -157,8 +159,14 @@ def build_actions(window: QWidget, menus: dict[str, QMenu]) -> dict[str, QAction
         if spec.name == "recent_messages":
             add_recent_messages_action(window, action)
         actions[spec.name] = action
-    add_labelimg_key_hints(window)  # labelImg's Ctrl+E and Ctrl+Shift+D: a status-line hint, no action
+    # labelImg's Ctrl+E: the Label box, as Alt+L (the box made after the actions); Ctrl+Shift+D: a hint, no delete
+    add_labelimg_key_hints(window, lambda: _label_box_of(window))
     return actions
+
+
+def _label_box_of(window: QWidget) -> QComboBox | None:
+    label_box = window.findChild(LabelBox)
+    return label_box.combo if isinstance(label_box, LabelBox) else None
 
 
 def shortcut_rows() -> list[tuple[str, str]]:

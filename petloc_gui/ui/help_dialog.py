@@ -65,9 +65,9 @@ NO_BOX_SELECTED_ROW = ("No box selected", "0 … 9 give the label of the next bo
 
 def labelimg_row() -> tuple[str, str]:
     """The keys a labelImg user's hands know that do something else here: A (labelImg's previous image)
-    accepts the prediction, Space (labelImg's verify) goes to the next image to review; and those with no
-    action here, which say so when pressed (`labelimg_keys`). Their keys here are read from the action table,
-    so the row cannot name a key that moved."""
+    accepts the prediction, Space (labelImg's verify) goes to the next image to review; and those in no menu here
+    (`labelimg_keys`: Ctrl+E gives the Label box the keyboard, as Alt+L; Ctrl+Shift+D only says petloc deletes
+    no image). Their keys here are read from the action table, so the row cannot name a key that moved."""
     keys = {spec.name: ", ".join(spec.shortcuts) for spec in ACTIONS}
     return ("From labelImg", f"A accepts the prediction here (previous image: {keys['prev_image']}); Space "
                              f"goes to the next image to review (verify: {keys['verify']}); W, D, Del, "
