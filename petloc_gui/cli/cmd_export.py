@@ -42,7 +42,8 @@ the first stage only: the crop-and-refine stage is not in the export (it stays
 in the bundle, as refine.keras / refine.tflite; model.cascade describes the
 crop), so the served boxes and class probabilities are the first stage's,
 not those `petloc predict` gives: the command says so, with the first stage's
-own figures from meta.json (first_stage_validation_metrics) beside the model's.
+own figures from meta.json (first_stage_validation_metrics) beside the model's,
+and whether the two are on the same images.
 
 examples:
   petloc export pets --saved-model runs/pets-savedmodel
@@ -101,27 +102,36 @@ def _say_first_stage_only(bundle_path: Path) -> None:
     """For a two-stage bundle (meta.json ``refine``), say that what was exported is its first stage, with
     that stage's own recorded figures beside the model's: served boxes are clearly worse than the figures
     `petloc models` shows (pets: mean IoU 0.735 against 0.819 on the same test photos), and nothing said
-    so. Only what meta.json holds, each figure named by its record and images (they are not the same)."""
-    from petloc_gui.app.model_metrics import metrics_text, split_of_figures, split_of_meta
+    so. Only what meta.json holds, each figure named by its record and its split as recorded, and whether
+    the two are on the same images as far as meta.json tells (`app.stage_figures_images`): "measured on
+    other images" was said of a fine-tune's two records on the same three report images."""
+    from petloc_gui.app.model_metrics import metrics_text, shown_split, split_of_figures, split_of_meta
+    from petloc_gui.app.stage_figures_images import FIRST_STAGE_KEY, same_images
     from petloc_gui.model.bundle import read_meta  # no TensorFlow
 
     meta = read_meta(bundle_path)
     if not meta.get("refine"):
         return
-    first = meta.get("first_stage_validation_metrics")
-    first_text = metrics_text(first, split_of_figures(first)) if isinstance(first, dict) else ""
-    first_split = first.get("split") if isinstance(first, dict) else None
+    first = meta.get(FIRST_STAGE_KEY)
+    first_text = metrics_text(first, shown_split(split_of_figures(first), first)) if isinstance(first, dict) else ""
     whole = meta.get("metrics")
-    whole_text = metrics_text(whole, split_of_meta(meta)) if isinstance(whole, dict) else ""
+    whole_text = metrics_text(whole, shown_split(split_of_meta(meta), whole)) if isinstance(whole, dict) else ""
+    compared = same_images(meta) if first_text and whole_text else None
     info("note: this model has two stages and the export holds the first only (its crop-and-refine stage "
          "is not exported): the served boxes and class probabilities are the first stage's, not those "
          "`petloc predict` gives. "
-         + (f"The first stage alone: {first_text} (meta.json first_stage_validation_metrics"
-            + (f", {first_split}" if isinstance(first_split, str) and first_split else "") + ")"
+         + (f"The first stage alone: {first_text} (meta.json {FIRST_STAGE_KEY}{_split_said(first)})"
             if first_text else "meta.json records no figures of the first stage alone")
-         + (f"; both stages, as `petloc predict` runs them: {whole_text} (meta.json metrics)"
+         + (f"; both stages, as `petloc predict` runs them: {whole_text} (meta.json metrics{_split_said(whole)})"
             if whole_text else "")
-         + (". Measured on other images: compare them as such." if first_text and whole_text else "."))
+         + (". Measured on different images: compare them as such." if compared is not None and not compared.same
+            else f". Both measured on the same {compared.count} images." if compared is not None else "."))
+
+
+def _split_said(record: object) -> str:
+    """", <the record's split>" as meta.json words it, or "" when it names none."""
+    split = record.get("split") if isinstance(record, dict) else None
+    return f", {split}" if isinstance(split, str) and split else ""
 
 
 def _earlier_names_file(tflite: Path, bundle_path: Path) -> bool:
