@@ -112,3 +112,15 @@ def test_a_kill_during_the_saved_model_write_leaves_the_documented_folder_remove
     day_old = time.time() - 25 * 3600
     os.utime(left[0], (day_old, day_old))
     assert remove_stale(tmp_path, folders=True, store=False) == [left[0]]
+
+
+def test_the_saved_models_class_names_are_read_as_documented(model, tmp_path):
+    import tensorflow as tf
+
+    from petloc_gui.model.export import export_saved_model
+
+    assert "`DIR/assets/labels.txt` (UTF-8, one name per line" in FLAT
+    out = export_saved_model(SimpleNamespace(model=model, class_names=NAMES), tmp_path / "sm")
+    loaded = tf.saved_model.load(str(out))
+    assert eval(documented("loaded.class_names()"), {"loaded": loaded}) == NAMES  # the expression the docs give
+    assert (out / "assets" / "labels.txt").read_bytes().decode("utf-8").splitlines() == NAMES

@@ -27,7 +27,8 @@ HELP = "export a model as a TensorFlow SavedModel (and/or TFLite) for serving"
 EPILOG = f"""\
 The SavedModel's serving signatures (inputs, the class probabilities and the
 normalised box) are described in the command reference,
-{CLI_REFERENCE}.
+{CLI_REFERENCE}; its class names, one per line in class index order, are
+in DIR/assets/labels.txt.
 The TFLite file has no label output: its class names go beside it
 (m.tflite -> m.labels.txt, UTF-8, one per line, class index order), except for a
 bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An

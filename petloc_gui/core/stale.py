@@ -17,8 +17,8 @@ live save or training run can own them:
   gives up a retrain's staging folder, `model.bundle_write.remove_abandoned_save`)
   holding a model bundle: :func:`model.bundle_write.save_bundle` (e.g. ``.pets-….tmp``,
   ``..staging-….tmp``), or a SavedModel: ``model.export.export_saved_model``
-  (``.NAME.<8 hex>.tmp``), each with nothing but what those write in it, the
-  atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``), a window's mark that it
+  (``.NAME.<8 hex>.tmp``, its class names in ``assets/`` and ``.petloc-assets/``), each with nothing
+  but what those write in it, the atomic writes' own temporaries (``.meta.json.XXXXXXXX.tmp``), a window's mark that it
   had the bundle loaded (``core.in_use_marks``) and TensorFlow's
   (``saved_model.pb.tmp<32 hex>``, ``….index.tempstate<digits>``) included;
 - ``.staging-*`` / ``.trash-*`` folders of the version store (``store``).
@@ -61,6 +61,10 @@ _BUNDLE_FILES = frozenset({"model.keras", "meta.json", "model.tflite", "version.
 # export: the checkpoint's files under ``NAME.tempstate<digits>`` (its BundleWriter, the longest write)
 # and saved_model.pb / fingerprint.pb under ``NAME.tmp<32 hex>`` (file_io.atomic_write_string_to_file).
 _SAVED_MODEL_FILES = frozenset({"saved_model.pb", "fingerprint.pb", "petloc-export.json"})
+# Its class names (model.export LABELS_ASSET) in assets/, and in the folder the export writes the file in
+# for the save to copy into assets/ (model.export _ASSET_SOURCE), with that atomic write's temporary.
+_SAVED_MODEL_ASSETS = frozenset({"labels.txt"})
+_ASSET_SOURCE = ".petloc-assets"
 _TF_TEMP_SUFFIX = re.compile(r"\.tmp[0-9a-f]{32}$")
 _TEMPSTATE = r"(?:\.tempstate\d+)?"
 _VARIABLES_FILE = re.compile(rf"^variables\.(index|data-\d+-of-\d+){_TEMPSTATE}$")
@@ -162,9 +166,14 @@ def _is_saved_model(path: Path) -> bool:
     def checkpoint_parts(folder: Path) -> bool:
         return _holds_only(folder, lambda name: _CHECKPOINT_PART.match(name) is not None)
 
+    def asset(name: str) -> bool:
+        match = _TEMP_FILE.match(name)
+        return _TF_TEMP_SUFFIX.sub("", match.group("name") if match else name) in _SAVED_MODEL_ASSETS
+
     return _holds_only(path, top, {
         "variables": lambda folder: _holds_only(folder, variables, {"variables_temp": checkpoint_parts}),
-        "assets": lambda folder: _holds_only(folder, lambda _name: False)})
+        "assets": lambda folder: _holds_only(folder, asset),
+        _ASSET_SOURCE: lambda folder: _holds_only(folder, asset)})
 
 
 def _holds_only(folder: Path, file_ok: Callable[[str], bool],

@@ -18,6 +18,12 @@ SavedModel signatures:
 - ``serve_float``: ``images`` float32 [None, H, W, C] with values 0..255, same
   outputs.
 
+With class names known, the SavedModel also holds them in class index order (the
+order of ``probabilities``) where a client finds them without calling a signature:
+the tracked asset ``assets/labels.txt`` (UTF-8, one per line, as the TFLite names
+file; ``loaded.labels_file.asset_path``) and the function ``loaded.class_names()``
+(not a signature: TF Serving's contract stays the two above).
+
 The TFLite file has the one signature ``serve_float`` with outputs ``box`` and
 ``probabilities`` only: a flatbuffer holds no strings, so there is no ``label``
 output and the class names go to a text file beside it (`labels_path`). Its
@@ -44,6 +50,14 @@ from petloc_gui.core.disk_same import same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.box_rule import predicted_boxes
+from petloc_gui.model.export_names import (
+    ASSET_SOURCE,
+    check_one_per_line,
+    hold_class_names,
+    holds_these_names,
+    labels_path,
+    names_text,
+)
 from petloc_gui.model.export_note import model_identity, write_note
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import KerasModel, Tensor
@@ -187,6 +201,7 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     _check_target_dir(target, given)
     source = _bundle_folder(model_or_bundle)
     model, class_names = _unwrap(model_or_bundle)
+    check_one_per_line(class_names, given)  # assets/labels.txt holds one per line
     archive = _archive(model, class_names, with_uint8=True, served_boxes=True)
     # What an export killed outright (SIGKILL, a power cut) left beside its target a day or more ago:
     # nothing else would ever remove it (petloc's own names and contents only, core.stale).
@@ -196,7 +211,10 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
     except OSError as exc:  # named by the target, not the temporary name the user never gave
         raise SaveError(f"cannot export: {exc.strerror or exc}", given) from exc
     try:
+        if class_names:
+            hold_class_names(archive, class_names, tmp)
         archive.write_out(str(tmp), verbose=False)
+        shutil.rmtree(tmp / ASSET_SOURCE, ignore_errors=True)  # copied into assets/ by the save
         if source is not None:  # inside before the rename: a folder at target holding it is complete
             write_note(tmp, source, model_identity(source))
         _check_target_dir(target, given)  # again: someone may have written there meanwhile
@@ -278,33 +296,6 @@ def _remove_tree(folder: str) -> None:
         raise
 
 
-def labels_path(tflite_path: str | os.PathLike[str]) -> Path:
-    """The class names file written beside a TFLite file: ``pets.tflite`` -> ``pets.labels.txt``.
-
-    Named after the model, not a fixed ``labels.txt``, so two models exported
-    into one folder do not share (or refuse each other's) names file.
-    """
-    path = Path(tflite_path)
-    return path.with_name(f"{path.stem}.labels.txt")
-
-
-def names_text(class_names: list[str]) -> bytes:
-    """What the names file beside a TFLite file holds: one name per line, class index order."""
-    return "".join(f"{name}\n" for name in class_names).encode("utf-8")
-
-
-def holds_these_names(labels: Path, class_names: list[str]) -> bool:
-    """Whether ``labels`` is a names file of exactly ``class_names``: what a run of the same export
-    killed outright between the names file and its TFLite file left (kept, not refused)."""
-    if not class_names or labels.is_symlink() or not labels.is_file():
-        return False
-    wanted = names_text(class_names)
-    try:
-        return labels.stat().st_size == len(wanted) and labels.read_bytes() == wanted
-    except OSError:
-        return False
-
-
 def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.PathLike[str]) -> bool:
     """Whether ``tflite_path`` is the bundle's own ``model.tflite`` (the file its loader runs), whose
     class names are the bundle's meta.json: no names file goes beside it. Its folder is the bundle's in any
@@ -344,10 +335,7 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
                         target) from exc
     labels = labels_path(target)
     remove_stale(target.parent)  # the temporary files of writes killed a day or more ago (core.stale)
-    broken = next((name for name in class_names if len(name.splitlines()) != 1), None)
-    if broken is not None:
-        raise SaveError(f"cannot export: class name {broken!r} is empty or has a line break, which a file "
-                        "of one name per line cannot hold", labels)
+    check_one_per_line(class_names, labels)
     kept = holds_these_names(labels, class_names)
     if class_names and not kept:
         if labels.exists() or labels.is_symlink():

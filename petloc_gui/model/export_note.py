@@ -23,9 +23,11 @@ from typing import Any
 from petloc_gui.core.atomic import atomic_write_bytes
 
 NOTE_FILE = "petloc-export.json"
-# Raised when the SavedModel's signatures change: an older export is then not this command's output.
+# Raised when what the SavedModel holds changes: an older export is then not this command's output.
 # 2: the box is clipped to [0, 1] and sorted in the graph (model.box_rule); format 1 served the raw box.
-EXPORT_FORMAT = 2
+# 3: the class names are in the SavedModel (assets/labels.txt, class_names()); format 2 held none a client
+# could read, so a SavedModel of it is not kept as this command's.
+EXPORT_FORMAT = 3
 
 
 def model_identity(bundle_folder: str | os.PathLike[str]) -> str:

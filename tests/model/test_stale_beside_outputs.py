@@ -80,3 +80,15 @@ def test_a_tflite_export_removes_killed_writes_temporaries_beside_its_target(tmp
     assert young.exists() and theirs.exists()
     assert (tmp_path / "d.tflite").read_bytes() == b"TFL3"
     assert (tmp_path / "d.labels.txt").read_text() == "cat\ndog\n"
+
+
+def test_a_killed_export_of_a_model_with_class_names_is_removed_too(tmp_path, monkeypatch):
+    # its class names are an asset (assets/labels.txt), written first into .petloc-assets/ for the save to copy
+    monkeypatch.setattr(export, "_archive", lambda *args, **kwargs: _Archive())
+    killed = _aged(tmp_path / ".sm.42e90709.tmp", {"saved_model.pb": b"pb", "assets/labels.txt": b"cat\n",
+                                                  ".petloc-assets/labels.txt": b"cat\n",
+                                                  ".petloc-assets/.labels.txt.ab12cd34.tmp": b"ca"})
+    theirs = _aged(tmp_path / ".sm.abcdef12.tmp", {"saved_model.pb": b"pb", "assets/vocabulary.txt": b"a\n"})
+    export.export_saved_model(object(), tmp_path / "sm")
+    assert not killed.exists()
+    assert theirs.exists()
