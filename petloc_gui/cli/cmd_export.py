@@ -31,7 +31,10 @@ normalised box) are described in the command reference,
 in DIR/assets/labels.txt.
 The TFLite file has no label output: its class names go beside it
 (m.tflite -> m.labels.txt, UTF-8, one per line, class index order), except for a
-bundle's own BUNDLE/model.tflite, whose names are in its meta.json. An
+bundle's own BUNDLE/model.tflite, whose names are in its meta.json. What the
+model takes (input size, RGB 0..255, EXIF, the stretch and its resize), its box
+layout and the stages exported are recorded in DIR/petloc-export.json and
+beside the TFLite file (m.tflite -> m.petloc-export.json). An
 existing output is never replaced: choose a new (or empty) folder and a
 new file name. Stopped (Ctrl+C: exit 130, SIGTERM: 143, SIGHUP: 129, Ctrl+Break: 149) or failing part
 way, it removes what it had written, so the same command can simply be
@@ -77,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     names_file = args.tflite is not None and not is_bundles_own(args.tflite, bundle_path)
     # Every target is checked before anything is said: a "kept" line followed by a refusal misled.
     names_kept = names_file and _earlier_names_file(args.tflite, bundle_path)
+    note_kept = names_file and _earlier_note(args.tflite, bundle_path)
     kept = args.saved_model is not None and _earlier_saved_model(args.saved_model, bundle_path)
     if kept:
         info(f"kept SavedModel {show(args.saved_model)}: an earlier run of this export wrote it whole, "
@@ -89,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     made = [missing_folders(args.saved_model)] if args.saved_model is not None else []
     made += [missing_folders(args.tflite.parent)] if args.tflite is not None else []
     try:
-        _export(args, bundle_path, names_file, kept, names_kept)
+        _export(args, bundle_path, names_file, kept, (names_kept, note_kept))
     except BaseException:
         for folders in made:
             remove_empty(folders)
@@ -152,32 +156,57 @@ def _earlier_names_file(tflite: Path, bundle_path: Path) -> bool:
                           "(refusing to overwrite); choose another name or folder", str(labels))
 
 
+def _earlier_note(tflite: Path, bundle_path: Path) -> bool:
+    """Whether the note beside ``tflite`` (`export_note.tflite_note_path`) is there, this export's of the
+    same model (a run killed outright before its TFLite file: kept); False when there is none. Raises
+    FileExistsError for any other file there: never replaced."""
+    from petloc_gui.model.export_note import noted_identity_in, tflite_note_path  # no TensorFlow
+
+    note = tflite_note_path(tflite)
+    if not (note.exists() or note.is_symlink()):
+        return False
+    noted = None if note.is_symlink() else noted_identity_in(note)
+    if noted is not None and noted[0] == _identity(bundle_path):
+        return True
+    raise FileExistsError(17, "the note --tflite writes beside its file exists and is not this export's of "
+                          "this model (refusing to overwrite); choose another name or folder", str(note))
+
+
+def _identity(bundle_path: Path) -> str | None:
+    """`export_note.model_identity` of the bundle; None when its model.keras cannot be read (the export
+    says so when it loads it)."""
+    from petloc_gui.model.export_note import model_identity  # no TensorFlow
+
+    try:
+        return model_identity(bundle_path)
+    except OSError:
+        return None
+
+
 def _earlier_saved_model(folder: Path, bundle_path: Path) -> bool:
     """Whether ``folder`` is a SavedModel this command exported from the same model, complete (a run killed
     outright before its TFLite file: kept); False when it is new or empty. Raises FileExistsError for any
     other folder with files: never replaced."""
-    from petloc_gui.model.export_note import model_identity, noted_identity  # no TensorFlow
+    from petloc_gui.model.export_note import noted_identity  # no TensorFlow
 
     if not folder.exists() or not any(folder.iterdir()):
         return False
     noted = noted_identity(folder)
     if noted is None:
         raise FileExistsError(17, "--saved-model target exists and is not an empty folder", str(folder))
-    try:
-        same = noted[0] == model_identity(bundle_path)
-    except OSError:  # model.keras unreadable: the export says so when it loads it
-        same = False
-    if not same:
+    if noted[0] != _identity(bundle_path):  # (model.keras unreadable: the export says so when it loads it)
         raise FileExistsError(17, "--saved-model target holds a SavedModel petloc exported from another "
                               f"model ({noted[1] or 'unknown'}), or from an earlier version of it; choose "
                               "another folder, or delete this one", str(folder))
     return True
 
 
-def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept: bool, names_kept: bool) -> None:
+def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept: bool,
+            beside_kept: tuple[bool, bool]) -> None:
     """Make the outputs' folders, load TensorFlow and the model, and write the outputs (the SavedModel
-    unless ``kept``, the names file unless ``names_kept``: an earlier run's); a stop or an error part way
-    takes back what was written (`_Outputs`), never what was there."""
+    unless ``kept``, the names file and the note beside the TFLite file unless ``beside_kept`` says an
+    earlier run's is kept); a stop or an error part way takes back what was written (`_Outputs`), never
+    what was there."""
     from petloc_gui.model.export import written_folder  # no TensorFlow (it loads inside the exporters)
 
     for target in (args.saved_model, args.tflite):
@@ -195,8 +224,13 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
     if args.tflite is not None and not hasattr(export, "export_tflite"):
         raise CommandError("--tflite is not supported by this version of petloc")
     bundle = load_bundle(str(bundle_path))
+    from petloc_gui.model.export_note import tflite_note_path
+
     labels = export.labels_path(args.tflite) if names_file else None
-    outputs = _Outputs(None if kept else args.saved_model, args.tflite, None if names_kept else labels)
+    note = tflite_note_path(args.tflite) if names_file else None
+    names_kept, note_kept = beside_kept
+    outputs = _Outputs(None if kept else args.saved_model, args.tflite,
+                       [path for path, its_kept in ((labels, names_kept), (note, note_kept)) if path and not its_kept])
     try:
         if args.saved_model is not None and not kept:
             outputs.writing = args.saved_model
@@ -210,8 +244,10 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
                      f"beside {show(labels)}, which an earlier run of this export wrote with its class names"
                      if names_kept else
                      f"and its class names, one per line in class index order, to {show(labels)}")
+            described = ("" if note is None else f"; what it takes (input size, RGB 0..255, the resize) and the "
+                         f"stages it holds are in {show(note)}" + (", which an earlier run wrote" if note_kept else ""))
             info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
-                 f"probabilities; no label output) {names}")
+                 f"probabilities; no label output) {names}{described}")
         work_done()  # every output is complete: a stop from here on is too late
     except BaseException as exc:
         outputs.take_back(exc)
@@ -224,10 +260,11 @@ class _Outputs:
     back what it wrote: a SavedModel left without its TFLite file made the same command, run again,
     refuse it as an existing output."""
 
-    def __init__(self, saved_model: Path | None, tflite: Path | None, labels: Path | None) -> None:
+    def __init__(self, saved_model: Path | None, tflite: Path | None, beside: list[Path]) -> None:
         from petloc_gui.model.export import written_folder
 
-        self.saved_model, self.tflite, self.labels = saved_model, tflite, labels
+        # beside: the names file and note the TFLite step writes beside its file (not an earlier run's, kept)
+        self.saved_model, self.tflite, self.beside = saved_model, tflite, beside
         # what the SavedModel is written to: a link to a folder is that folder (rmtree refuses a link)
         self.written = written_folder(saved_model) if saved_model is not None else None
         self.empty_folder = saved_model is not None and saved_model.is_dir()  # given empty: kept so
@@ -241,7 +278,7 @@ class _Outputs:
 
     def _remove(self, refused: Path | None) -> list[Path]:
         tflite_reached = self.writing is not None and self.writing == self.tflite != refused
-        removed = [path for path in (self.tflite, self.labels) if tflite_reached and path and _unlinked(path)]
+        removed = [path for path in (self.tflite, *self.beside) if tflite_reached and path and _unlinked(path)]
         if (self.saved_model is not None and self.written is not None and refused != self.saved_model
                 and self._full(self.written)):
             shutil.rmtree(self.written, ignore_errors=True)

@@ -50,15 +50,17 @@ from petloc_gui.core.disk_same import same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.stale import remove_stale
 from petloc_gui.model.box_rule import predicted_boxes
+from petloc_gui.model.export_description import SAVED_MODEL_SIGNATURES, TFLITE_SIGNATURES
 from petloc_gui.model.export_names import (
     ASSET_SOURCE,
+    LABELS_ASSET,
     check_one_per_line,
     hold_class_names,
     holds_these_names,
     labels_path,
     names_text,
 )
-from petloc_gui.model.export_note import model_identity, write_note
+from petloc_gui.model.export_note import note_bytes, tflite_note_path, write_note
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import KerasModel, Tensor
 
@@ -216,7 +218,8 @@ def export_saved_model(model_or_bundle: Any, out_dir: str | os.PathLike[str]) ->
         archive.write_out(str(tmp), verbose=False)
         shutil.rmtree(tmp / ASSET_SOURCE, ignore_errors=True)  # copied into assets/ by the save
         if source is not None:  # inside before the rename: a folder at target holding it is complete
-            write_note(tmp, source, model_identity(source))
+            write_note(tmp, note_bytes(source, input_shape_of(model), signatures=SAVED_MODEL_SIGNATURES,
+                                       class_names_file=f"assets/{LABELS_ASSET}" if class_names else None))
         _check_target_dir(target, given)  # again: someone may have written there meanwhile
         if target.is_dir():
             target.rmdir()
@@ -305,6 +308,28 @@ def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.
     return path.name == TFLITE_FILENAME and same_folder(path.parent.resolve(), Path(bundle_folder).resolve())
 
 
+def _tflite_note(model_or_bundle: Any, model: KerasModel, target: Path, class_names: list[str],
+                 beside: bool) -> tuple[bytes | None, bool]:
+    """(the note beside ``target`` of an export from a bundle, with files ``beside`` it; whether the one
+    there holds exactly it: a run killed before its model was written left it, kept). None when there is
+    none to write; SaveError for another file there, never replaced."""
+    source = _bundle_folder(model_or_bundle) if beside else None
+    if source is None:
+        return None, False
+    note = note_bytes(source, input_shape_of(model), signatures=TFLITE_SIGNATURES,
+                      class_names_file=labels_path(target).name if class_names else None)
+    path = tflite_note_path(target)
+    if not (path.exists() or path.is_symlink()):
+        return note, False
+    try:
+        if not path.is_symlink() and path.is_file() and path.read_bytes() == note:
+            return note, True
+    except OSError:
+        pass
+    raise SaveError("cannot export: the note file beside the TFLite file exists with other content "
+                    "(refusing to overwrite); choose another name or folder", path)
+
+
 def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True,
                   served_boxes: bool = False) -> Path:
     """Write the model as a TFLite file to ``path`` atomically; returns it.
@@ -318,8 +343,10 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     go to `labels_path` (one per line, class index order), written atomically
     before the model; an existing one is never replaced, and kept when it holds
     exactly these names (a run killed before its model was written left it).
-    Raises :class:`SaveError` if a file cannot be written or a names file with
-    other content exists.
+    Exported from a bundle (and ``names_file``), `export_note`'s note goes
+    beside it likewise (`export_note.tflite_note_path`: input, preparation,
+    stages). Raises :class:`SaveError` if a file cannot be written or a names
+    file or note with other content exists.
     """
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
@@ -337,16 +364,22 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     remove_stale(target.parent)  # the temporary files of writes killed a day or more ago (core.stale)
     check_one_per_line(class_names, labels)
     kept = holds_these_names(labels, class_names)
-    if class_names and not kept:
-        if labels.exists() or labels.is_symlink():
-            raise SaveError("cannot export: the class names file beside the TFLite file exists with other "
-                            "names (refusing to overwrite); choose another name or folder", labels)
-        atomic_write_bytes(labels, names_text(class_names))
+    if class_names and not kept and (labels.exists() or labels.is_symlink()):
+        raise SaveError("cannot export: the class names file beside the TFLite file exists with other "
+                        "names (refusing to overwrite); choose another name or folder", labels)
+    note, note_kept = _tflite_note(model_or_bundle, model, target, class_names, names_file)
+    written: list[Path] = []
     try:
+        if class_names and not kept:
+            atomic_write_bytes(labels, names_text(class_names))
+            written.append(labels)
+        if note is not None and not note_kept:
+            atomic_write_bytes(tflite_note_path(target), note)
+            written.append(tflite_note_path(target))
         atomic_write_bytes(target, data)
     except BaseException:
-        if class_names and not kept:  # a names file without its model would be matched to the next one
+        for path in written:  # a names file or note without its model would be matched to the next one
             with contextlib.suppress(OSError):
-                labels.unlink()
+                path.unlink()
         raise
     return target

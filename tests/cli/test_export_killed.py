@@ -18,7 +18,8 @@ import pytest
 
 from petloc_gui.cli import cmd_export
 from petloc_gui.model.bundle import resolve_model
-from petloc_gui.model.export_note import NOTE_FILE, model_identity, noted_identity, write_note
+from petloc_gui.model.export_description import SAVED_MODEL_SIGNATURES
+from petloc_gui.model.export_note import NOTE_FILE, model_identity, note_bytes, noted_identity, write_note
 from tests.cli.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,8 +38,7 @@ def exporters(monkeypatch):
         calls.append("saved_model")
         Path(target).mkdir(exist_ok=True)
         (Path(target) / "saved_model.pb").write_bytes(b"pb")
-        source = resolve_model("digits")
-        write_note(Path(target), source, model_identity(source))
+        _write_digits_note(Path(target))
         return target
 
     def tflite(_bundle, target, **_options):
@@ -60,9 +60,15 @@ def _killed_during_tflite(tmp_path: Path) -> Path:
     saved = tmp_path / "sm"
     saved.mkdir()
     (saved / "saved_model.pb").write_bytes(b"pb of the killed run")
-    source = resolve_model("digits")
-    write_note(saved, source, model_identity(source))
+    _write_digits_note(saved)
     return saved
+
+
+def _write_digits_note(saved_model: Path) -> None:
+    """The note model.export writes into a SavedModel of the bundled digits model."""
+    source = resolve_model("digits")
+    write_note(saved_model, note_bytes(source, (75, 75, 3), signatures=SAVED_MODEL_SIGNATURES,
+                                       class_names_file="assets/labels.txt"))
 
 
 def test_the_same_command_run_again_keeps_the_saved_model_and_writes_the_tflite(exporters, tmp_path, capsys):
@@ -118,8 +124,8 @@ def test_a_folder_without_the_note_is_refused_as_before(exporters, tmp_path, cap
 
 def test_the_note_names_the_model_and_changes_with_it(tmp_path):
     source = resolve_model("digits")
-    write_note(tmp_path, source, model_identity(source))
-    assert noted_identity(tmp_path) == (model_identity(source), str(source))
+    _write_digits_note(tmp_path)
+    assert noted_identity(tmp_path) == (model_identity(source), "digits")  # by its name, not its path
     other = tmp_path / "other"
     other.mkdir()
     for name in ("meta.json", "model.keras"):

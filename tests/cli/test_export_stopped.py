@@ -103,7 +103,7 @@ def test_sigterm_during_the_tflite_conversion_leaves_nothing(tmp_path):
     stdout, stderr = process.communicate(timeout=240)
     assert not list(tmp.iterdir())
     if process.returncode == 0:
-        assert sorted(p.name for p in out.iterdir()) == ["d.labels.txt", "d.tflite", "sm"]
+        assert sorted(p.name for p in out.iterdir()) == ["d.labels.txt", "d.petloc-export.json", "d.tflite", "sm"]
         return
     assert process.returncode == 143, stderr
     assert stderr.splitlines()[-1] == "petloc: terminated (SIGTERM)"
