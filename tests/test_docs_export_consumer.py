@@ -124,3 +124,28 @@ def test_the_saved_models_class_names_are_read_as_documented(model, tmp_path):
     loaded = tf.saved_model.load(str(out))
     assert eval(documented("loaded.class_names()"), {"loaded": loaded}) == NAMES  # the expression the docs give
     assert (out / "assets" / "labels.txt").read_bytes().decode("utf-8").splitlines() == NAMES
+
+
+def _photo_like(height: int, width: int) -> np.ndarray:
+    """Smooth colour with noise: a resize's differences show as they do on a photo."""
+    y, x = np.mgrid[0:height, 0:width]
+    base = np.stack([128 + 100 * np.sin(x / 17 + c) * np.cos(y / 23 - c) for c in range(3)], axis=-1)
+    return np.clip(base + np.random.default_rng(0).normal(0, 20, base.shape), 0, 255).astype(np.uint8)
+
+
+def test_the_tensorflow_only_resize_gives_opencvs_pixels_but_where_the_caveat_says():
+    tf = pytest.importorskip("tensorflow")
+
+    from petloc_gui.model.prepare import resize_to_input
+
+    recipe = documented("tf.image.resize(rgb, (H, W), method=")
+    assert "one side and shrunk on the other" in FLAT
+    H, W = 224, 224  # noqa: N806 - the docs' names
+    for h, w in [(375, 500), (1000, 1500), (100, 150), (224, 300), (150, 160)]:  # shrunk, or enlarged, on both sides
+        rgb = _photo_like(h, w)
+        tensorflows = eval(recipe, {"tf": tf, "rgb": rgb, "H": H, "W": W, "h": h, "w": w}).numpy()
+        assert tensorflows.dtype == np.uint8 and tensorflows.shape == (H, W, 3)
+        assert np.abs(tensorflows.astype(int) - resize_to_input(rgb, (W, H)).astype(int)).max() <= 1, (h, w)
+    rgb = _photo_like(600, 120)  # enlarged on one side, shrunk on the other: the caveat
+    tensorflows = eval(recipe, {"tf": tf, "rgb": rgb, "H": H, "W": W, "h": 600, "w": 120}).numpy()
+    assert np.abs(tensorflows.astype(int) - resize_to_input(rgb, (W, H)).astype(int)).max() > 10
