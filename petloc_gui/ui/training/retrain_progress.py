@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -128,12 +129,17 @@ class RetrainProgress(QDialog):
         self._comparison_event: dict[str, Any] = {}  # the run's "comparison" event: what its figures rest on
         self._parts = ValidationParts()  # the run's validation parts (its start event)
         self._cancelling = False  # a cancel asked: the child's last events move neither the bar nor the time left
+        # a result that came while the window was hidden: fitted in (`_fit_result`) once the window is shown
+        self._result_to_fit: Callable[[], None] | None = None
 
     def showEvent(self, event) -> None:  # Qt's name
         super().showEvent(event)
         # 720 x 640 is taller than a 1.5x-scaled 1000 px screen. Fitted once the window
         # manager has framed it (the frame's size is known only then).
         QTimer.singleShot(0, self, self.placement.fit_on_screen)
+        if self._result_to_fit is not None:  # hidden when it came: neither laid out nor grown for
+            laid_out, self._result_to_fit = self._result_to_fit, None
+            QTimer.singleShot(0, self, lambda: self._fit_result(laid_out))
 
     def hideEvent(self, event) -> None:  # Qt's name
         super().hideEvent(event)
@@ -159,7 +165,10 @@ class RetrainProgress(QDialog):
         # (not Cancel: an Enter meant for the photo would end the run)
         first = self.comparison.use_button if self.awaits_choice() else self.log
         first.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-        self.body.bring_into_sight(first)  # an activation's focus is not followed into view (`ScrolledParts`)
+        # an activation's focus is not followed into view (`ScrolledParts`): brought there once laid out. At
+        # once, in a window hidden since its result came, Use's place was stale (the result not laid out): the
+        # column stayed at its top, Use below the view, and an Enter used the new model unseen
+        QTimer.singleShot(0, self, lambda: self.body.bring_into_sight(first))
 
     def show_quietly(self) -> None:
         """Shown if hidden, the keyboard left where it is (on the image). Never raised or activated by
@@ -192,6 +201,7 @@ class RetrainProgress(QDialog):
         self.eta.setText("")
         self.quiet.stop()  # the last run's child: `watch_output` follows this one's
         self.comparison.hide()
+        self._result_to_fit = None
         self.cancel_button.setEnabled(True)
         self._cancelling = False
         self.status.setText("Starting the training process…")
@@ -340,8 +350,17 @@ class RetrainProgress(QDialog):
             return  # shown already (the user's sizes stand)
         laid_out = log_end_kept(self.log, then=self.body.show_result)  # asked before anything takes its room
         self.comparison.show()
+        if self.isVisible():
+            self._fit_result(laid_out)
+        else:  # put away (Escape): the growth and the scroll to the result wait for the window (`showEvent`)
+            self._result_to_fit = laid_out
+
+    def _fit_result(self, laid_out: Callable[[], None]) -> None:
+        """The growth, the log's share given up and, once laid out, the scroll (``laid_out``) of `_show_comparison`,
+        in a window shown."""
         screen = self.screen()
-        if screen is None or not self.isVisible():
+        if screen is None:
+            QTimer.singleShot(0, self, laid_out)
             return
         room = self.placement.room(screen.availableGeometry())
         frame = frame_extra(self).height()  # the allowance while the frame is half built (`frame_margins`)
