@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from petloc_gui.ui.training import discard_question
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
 
 from .test_retrain_curves_stay_readable_under_the_result import FIGURES
@@ -91,8 +92,10 @@ def test_the_keyboard_moved_by_tab_is_followed_into_view(qtbot):
     assert _whole_in_sight(progress, progress.log)
 
 
-def test_a_click_on_discard_in_the_window_without_the_keyboard_discards(qtbot):
+def test_a_click_on_discard_in_the_window_without_the_keyboard_discards(qtbot, monkeypatch):
     progress = _finished_quietly(qtbot)
+    # "Discard the new model?" answered Discard (tests/ui/retraining/test_discard_asks_first.py asks it)
+    monkeypatch.setattr(discard_question, "confirm_discard", lambda window: True)
     discard = progress.comparison.discard_button
     assert _whole_in_sight(progress, discard)
     spot = discard.mapToGlobal(discard.rect().center())  # where the pointer is, over Discard

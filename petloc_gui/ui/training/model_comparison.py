@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from petloc_gui.core.text import names_set_apart, visible, visible_but_isolated
 from petloc_gui.ui.plain_text import as_plain
+from petloc_gui.ui.training import discard_question
 from petloc_gui.ui.training.comparison_verdict import verdict
 
 FIRST_MODEL_NOTE = ("This is the folder's first model: there was no model to compare it with, so it is used now "
@@ -75,7 +76,7 @@ class ModelComparison(QWidget):
     """A two-column table (current model, new model) and Use / Discard buttons."""
 
     use_new = Signal()
-    discard_new = Signal()
+    discard_new = Signal()  # Discard pressed and confirmed (`discard_question`)
     reached_by_shortcut = Signal()  # Use's or Discard's shortcut gave it the keyboard (`_ChoiceButton`)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -115,7 +116,7 @@ class ModelComparison(QWidget):
         # never Enter's: the one choice that deletes (Space or Alt+D press it)
         self.discard_button.setAutoDefault(False)
         self.use_button.clicked.connect(self.use_new)
-        self.discard_button.clicked.connect(self.discard_new)
+        self.discard_button.clicked.connect(self._discard_if_confirmed)
         for button in (self.use_button, self.discard_button):
             button.reached_by_shortcut.connect(self.reached_by_shortcut)
         buttons = QHBoxLayout()
@@ -129,6 +130,11 @@ class ModelComparison(QWidget):
         layout.addWidget(self.run_accepted)
         layout.addLayout(buttons)
         self.set_metrics(None, None)
+
+    def _discard_if_confirmed(self) -> None:
+        """Discard deletes the new model for good: asked first (a stray Alt+D deleted a run of hours)."""
+        if discard_question.confirm_discard(self.window()):
+            self.discard_new.emit()
 
     def set_metrics(self, old: dict[str, Any] | None, new: dict[str, Any] | None, note: str = "",
                     old_name: str = "Current model", paired: dict[str, Any] | None = None,

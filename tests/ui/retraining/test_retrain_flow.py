@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QProcess
 
 from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.training import discard_question
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog, RetrainOptions
 from petloc_gui.ui.training.retrain_holdout import Holdout
 from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
@@ -78,11 +79,14 @@ def test_a_run_reports_progress_and_curves_then_use_and_roll_back(qtbot, window,
     assert "Using model version" in window.statusBar().currentMessage()
 
 
-def test_discarding_the_new_model_deletes_it_and_keeps_the_current_one(qtbot, window, controller):
+def test_discarding_the_new_model_deletes_it_and_keeps_the_current_one(qtbot, window, controller, monkeypatch):
     with qtbot.waitSignal(controller.run_finished, timeout=30000):
         controller.start(RetrainOptions(epochs=1, save_first=False))
     version = controller.new_version
+    asked: list[object] = []  # "Discard the new model?" answered Discard (test_discard_asks_first asks it)
+    monkeypatch.setattr(discard_question, "confirm_discard", lambda window: asked.append(window) or True)
     controller._progress_window().comparison.discard_button.click()
+    assert asked == [controller._progress_window()]
     assert not version.path.exists()
     assert controller.store.list() == []
     assert window.set_model_calls == []

@@ -1,0 +1,28 @@
+"""The question before Discard deletes a finished run's new model.
+
+Discard deleted it at once, with no question and no undo: one stray keystroke (Alt+D, or Shift+Tab from Use
+then Space) lost a run that may have taken hours. Asked as the quit question's Discard is: Cancel is the
+default and Escape's, so neither Enter nor Escape deletes anything.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from petloc_gui.ui.modal import modal
+from petloc_gui.ui.training.question_beside import QuestionBeside
+
+ASKED = "Discard the new model? Its files are deleted; this cannot be undone."
+
+
+def confirm_discard(window: QWidget | None) -> bool:
+    """True when the user confirms Discard, asked over the Retraining ``window`` (`QuestionBeside`: stacked over
+    it, beside the comparison it refers to where the screen has room)."""
+    box = QuestionBeside(QMessageBox.Icon.Warning, "Discard the new model", ASKED, window)
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    with modal(box):
+        box.exec()
+        return box.clickedButton() is discard
