@@ -111,6 +111,9 @@ class WindowHost(_Window):
     def remember_model_for(self, folder: Path, spec: str) -> None:
         self.models.remember(spec, folder)
 
+    def save_cancelled(self) -> bool:
+        return self.guard.stopped is not None
+
     # --- save_guard.SaveHost ---------------------------------------------------------------
     def saved(self, row: int) -> None:
         self.edits.mark_clean(row)

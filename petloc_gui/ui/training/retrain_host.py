@@ -24,6 +24,10 @@ class RetrainHost(Protocol):
     def save_all(self) -> bool:
         """Save every edited image; True if all were saved."""
 
+    def save_cancelled(self) -> bool:
+        """Whether the last `save_all` was stopped by the user's Cancel in one of its questions (another
+        program's version): nothing failed, and the edits are kept."""
+
     def current_model_spec(self) -> str: ...
 
     def model_being_chosen(self) -> bool:

@@ -28,6 +28,8 @@ from petloc_gui.ui.training.training_process import ProcessOutcome, TrainingProc
 
 WAITING_FIRST = ("The last run's new model waits for your choice: Use the new model or Discard it in the "
                  "Retraining window, then Retrain (Ctrl+T) starts another run.")
+SAVE_FAILED = "Your edits could not all be saved, so training was not started."
+SAVE_CANCELLED = "Saving was cancelled, so training was not started; your edits are kept."
 CHOOSING_FIRST = ("The folder's model is still being chosen (the status line says so): Retrain (Ctrl+T) once it "
                   "is, to fine-tune it.")
 
@@ -135,7 +137,8 @@ class RetrainStarting(_MixedInto):
             return False
         saved = options.save_first and self.host.has_unsaved()
         if saved and not self.host.save_all():
-            self._tell("Your edits could not all be saved, so training was not started.", box=True)
+            # a Cancel in the save's question (another program's version) is the user's word, not a failure
+            self._tell(SAVE_CANCELLED if self.host.save_cancelled() else SAVE_FAILED, box=True)
             return False
         spec = "" if first_model else self.host.current_model_spec()
         first_model = not spec  # Ctrl+T from scratch with no model too: it waited for a Use with nothing to compare

@@ -24,6 +24,7 @@ class StandInWindow(QMainWindow):
         self.set_model_calls: list[str] = []
         self.unsaved = False
         self.save_result = True
+        self.save_cancelled_by_user = False  # a failed save_all stopped by the user's Cancel (`save_cancelled`)
         self.save_calls = 0
         self.remembered: dict[Path, str] = {}  # the model each folder uses from now on
         self.adopted: list[str] = []  # of the models used (set_model_calls), those kept as a run's result
@@ -67,6 +68,9 @@ class StandInWindow(QMainWindow):
         if self.save_result:
             self.unsaved = False
         return self.save_result
+
+    def save_cancelled(self) -> bool:
+        return self.save_cancelled_by_user
 
     def remember_model_for(self, folder: Path, spec: str) -> None:
         self.remembered[folder] = spec
