@@ -61,7 +61,10 @@ NAMED_MODULES = [
     "model/window_holdout.py", "model/current_model_digits.py", "model/image_files_record.py",
     "cli/evaluate_class_blind.py", "ui/editing/class_filter.py", "ui/editing/name_then_key.py",
     "ui/training/retrain_holdout.py", "ui/training/retrain_summary.py", "ui/training/retrain_preview_digits.py",
-    "ui/canvas/header_markup.py",
+    "ui/canvas/header_markup.py", "app/child_silence.py", "app/known_share.py", "app/model_kind.py",
+    "app/whole_pixels.py", "core/interop/output_before.py", "core/interop/taken_back.py", "model/store_leftovers.py",
+    "ui/editing/class_keys.py", "ui/editing/label_box_escape.py", "ui/editing/list_width.py", "ui/editing/undo_keys.py",
+    "ui/review/save_questions.py", "ui/training/progress_placement.py", "ui/training/quiet_note.py",
 ]
 
 
@@ -71,7 +74,10 @@ def test_the_module_is_named_where_its_layer_is_listed(module):
     layer, stem = module.split("/", 1)[0], module.rsplit("/", 1)[1].removesuffix(".py")
     if layer in ("core", "model"):
         section = ARCHITECTURE.split(f"### {layer}", 1)[1].split(" ### ", 1)[0]
-        assert f"`{layer}.{stem}" in section, f"docs/architecture.md's {layer} contracts do not name {module}"
+        # a sub-package's module by its name inside the layer (`interop.options`, under `core.interop`)
+        dotted = module.removesuffix(".py").replace("/", ".")
+        name = dotted if dotted.count(".") == 1 else dotted.split(".", 1)[1]
+        assert f"`{name}" in section, f"docs/architecture.md's {layer} contracts do not name {module}"
     else:
         tree = ARCHITECTURE.split("```", 2)[1]
         assert re.search(rf"\b{stem}\b", tree), f"docs/architecture.md's layer tree does not name {module}"
