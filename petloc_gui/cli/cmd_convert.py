@@ -250,9 +250,12 @@ class _Progress:
     """Progress bars on stderr for big folders, counting images, with the `petloc: ` of predict's and
     evaluate's; problem lines never garble them.
 
-    A conversion that goes over its images twice reports both passes as one count of twice the
-    images (`interop.records.pass_of`): each pass gets a bar of its own here, named by ``passes``
-    (None: not shown), so 10,000 images read `10000/10000`, not `5000/20000` half way."""
+    A conversion that goes over its items twice (an export: the images it reads, then those it writes)
+    reports each pass as a count of twice that pass's own items (`interop.records.first_half`,
+    `second_half`: the window's one bar fills once): each pass gets a bar of its own here, counting its
+    own items (`interop.records.pass_of`), named by ``passes`` (None: not shown), so 10,000 images read
+    `10000/10000`, not `5000/20000` half way, and the 236 annotated ones of 540 that an export of them
+    alone writes read `writing 236/236`."""
 
     def __init__(self, report) -> None:
         self.bar: ProgressBar | None = None

@@ -1,6 +1,7 @@
-"""labelImg's Ctrl+E (edit label) and Ctrl+Shift+D (delete image), pressed, did nothing and said nothing. Each
-now says in the status line what petloc has instead (the Label box's key; petloc deletes no image), and changes
-no box, no file and not the image shown."""
+"""labelImg's Ctrl+E (edit label) and Ctrl+Shift+D (delete image), pressed, did nothing and said nothing. Ctrl+E
+now takes the keyboard to the Label box, as Alt+L does (test_labelimg_edit_label_and_delete_image_keys.py), and
+its first press says in the status line that Alt+L is petloc's key for it; Ctrl+Shift+D only says there that
+petloc deletes no image, and changes no box, no file and not the image shown."""
 
 from __future__ import annotations
 
