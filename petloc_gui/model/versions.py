@@ -24,7 +24,6 @@ import builtins
 import json
 import re
 import shutil
-import uuid
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -41,10 +40,10 @@ from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.store_leftovers import (
     STAGING_PREFIX,
-    TRASH_PREFIX,
     remove_ended_staging,
     staging_name,
     sweep_day_old,
+    trash_name,
 )
 from petloc_gui.model.store_spelling import StoreSpelling
 from petloc_gui.model.version_id import new_version_id
@@ -305,7 +304,7 @@ class VersionStore:
         A running window's mark found in the folder once renamed away (`core.in_use_marks`) keeps it too, put
         back: `VersionInUse` names those windows in ``why``."""
         version = self.get(version_id)
-        trash = version.path.parent / f"{TRASH_PREFIX}{version.id}-{uuid.uuid4().hex[:6]}"
+        trash = version.path.parent / trash_name(version.id)
         with users(version) if users is not None else nullcontext(()) as using:
             if using:
                 raise VersionInUse(version, using)
@@ -313,11 +312,15 @@ class VersionStore:
             # Looked again: marks are not made under the lock ``users`` holds (a window would wait for it at each
             # model switch), so a window could mark the version after that look. One marked before the rename is
             # in the folder now; one tried after it fails (`in_use_marks.mark` makes its file in the old path).
-            windows = in_use_marks.said(in_use_marks.users(trash))
+            # A window starting meanwhile puts a trash folder with a live mark back (`store_leftovers.sweep_day_old`).
+            there = trash if trash.is_dir() else version.path
+            windows = in_use_marks.said(in_use_marks.users(there))
             if windows:
                 try:
                     rename_folder(trash, version.path)
                 except OSError as exc:
+                    if not trash.exists() and version.path.is_dir():  # that start put it back first: kept
+                        raise VersionInUse(version, using, why=windows) from None
                     raise VersionError(f"model version {version.id} is in use ({windows}) but could not be put "
                                        f"back from {trash}: {exc.strerror or exc}") from exc
                 raise VersionInUse(version, using, why=windows)
