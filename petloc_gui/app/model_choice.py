@@ -9,8 +9,8 @@
 2. Otherwise an available model whose classes cover every class boxed in the
    folder: the bundled ``digits`` and ``pets`` models and every trained
    version in the store; the one with the fewest extra classes wins, bundled
-   before trained, newer before older. A model whose model.keras is missing,
-   empty or not a zip archive is not available (``model.bundle_check``).
+   before trained, kept before undecided (`undecided_choice`), newer before older. A model whose model.keras is
+   missing, empty or not a zip archive is not available (``model.bundle_check``).
 3. Otherwise the available model that knows the classes of the most boxes,
    while that is more than half of them (`app.known_share`; ``unknown``: the classes it does not
    know): a class no model knows yet (a new one, a typo) does not take the
@@ -40,6 +40,7 @@ from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.folder_sample import label_counts, looks_like_digits
 from petloc_gui.app.known_share import boxes_known, knows_enough
 from petloc_gui.app.model_kind import other_kind
+from petloc_gui.app.undecided_choice import undecided_said
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
@@ -138,12 +139,12 @@ def _folder_of(spec: str) -> Path:
 
 
 def candidates(store: Any = None) -> list[str]:
-    """Bundled models, then trained versions newest first (the store's usable ones)."""
+    """Bundled models, then trained versions newest first (the store's usable ones), kept before undecided ones."""
     from petloc_gui.model.versions import VersionStore
 
     store = store if store is not None else VersionStore()
     try:
-        versions = [str(v.path) for v in reversed(store.list())]
+        versions = [str(v.path) for v in sorted(reversed(store.list()), key=lambda v: v.undecided)]  # stable
     except Exception:  # noqa: BLE001 - a store that cannot be listed must not stop predict or opening a folder
         versions = []
     return [*BUNDLED, *versions]
@@ -202,7 +203,7 @@ def choose_by_size(dataset: Any, store: Any = None) -> ModelChoice:
     for spec in candidates(store)[len(BUNDLED):] if names is not None else []:
         if class_names(spec) == names and model_problem(spec) is None:
             return ModelChoice(spec, f"no boxes yet, and {preferred} cannot be used: the newest version with "
-                                     "its classes", note=note)
+                                     "its classes", note="; ".join([note, *undecided_said(spec, store)]))
     return ModelChoice(None, f"{describe_model(preferred)}, chosen by image size, cannot be used ({problem}), "
                              "and no version has its classes", note=note)
 
@@ -257,7 +258,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     if passed_over:
         instead = usable[0] if usable else fallback
         notes[0] += used_instead(instead)
-    note = "; ".join(notes)
+    note = "; ".join([*notes, *undecided_said(usable[0] if usable else fallback, store)])
     if usable:
         return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
     if fallback is not None:
