@@ -149,7 +149,12 @@ class FolderModelStart(_Controller):
         spec = self._kept.spec
         pending = self._on_load
         if requested:
+            from petloc_gui.ui.models.model_controller import PendingPick  # (it imports this module)
+
             self.explicit = True
+            # a pick too: a version not kept or discarded yet is kept once it has loaded (not remembered for the
+            # folder: it was not before)
+            self._on_load = PendingPick(str(requested), None, None, picked=True)
             self._settle(session, requested)
         elif pending is not None and pending.spec == spec and same_folder(pending.folder, Path(session.dataset.root)):
             self._settle(session, spec)

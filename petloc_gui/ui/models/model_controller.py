@@ -34,6 +34,7 @@ from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
+from petloc_gui.ui.models.picked_version import keep_picked
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.plain_text import literal
 
@@ -71,6 +72,7 @@ class PendingPick(NamedTuple):
     # made while the folder's model was being chosen: one that fails to load has the folder's model chosen
     # again (``back``: the prediction worker's model then, and whether that was a pick)
     while_choosing: bool = False
+    picked: bool = False  # the user's (not an adopted model): a store version not yet kept is kept once loaded
 
 
 class ModelController(FolderModelStart, QObject):
@@ -172,7 +174,7 @@ class ModelController(FolderModelStart, QObject):
             back = (self.spec, self.explicit) if self.spec and self.problem is None else None
         self.explicit = explicit
         self.set_model(spec)
-        self._on_load = PendingPick(str(spec), self.host.current_folder(), back, choosing)
+        self._on_load = PendingPick(str(spec), self.host.current_folder(), back, choosing, picked=explicit)
 
     def remember(self, spec: str, folder: Path | None = None) -> None:
         """The open folder's (or ``folder``'s) model from now on (the window and the CLI read it:
@@ -342,13 +344,15 @@ class ModelController(FolderModelStart, QObject):
 
     def pick_loaded(self, spec: str) -> None:
         """``spec`` has loaded and is the model in use: a pick (or adopted model) waiting for that is
-        remembered for the folder it was made on."""
+        remembered for the folder it was made on, and a picked version kept (`picked_version`)."""
         pick = self._on_load
         if pick is None or pick.spec != spec:
             return
         self._on_load = None
         if pick.folder is not None:
             self.remember(pick.spec, pick.folder)
+        if pick.picked:  # now, not when picked: one that failed to load was recorded kept though never used
+            keep_picked(pick.spec, self.host.show_status)
 
     def _say_if_foreign(self, info) -> None:
         """A picked model that knows none of the folder's box classes disagrees with every box, and
@@ -385,13 +389,11 @@ class ModelController(FolderModelStart, QObject):
             self.problem = f"Model failed to load: {message}"
             self.status.emit(f"Model failed: {spec}")
             self.failed.emit(self.problem)
-        # Non-modal: the window stays usable for annotating without a model.
         box = QMessageBox(QMessageBox.Icon.Warning, "Model failed to load", text, QMessageBox.StandardButton.Ok,
                           self.parent_widget)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a model's path "<b>models/…" named as it is, not as markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        # open() would make it window-modal: the window blocked till OK
-        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setWindowModality(Qt.WindowModality.NonModal)  # usable for annotating without a model (open(): blocked)
         box.show()
         self.error_box = box
 

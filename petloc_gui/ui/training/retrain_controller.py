@@ -291,11 +291,9 @@ class RetrainController(RetrainStarting, QObject):
 
     def roll_back(self, version: Version) -> None:
         """Model → Versions → <version>: use that version (one not kept or discarded yet, the one just trained
-        among them: the choice is made, it is kept)."""
+        among them: the choice is made, and it is kept once it has loaded: `ui.models.picked_version`)."""
         if not self._switch_to(version):
             return
-        if version.undecided:
-            self._mark_decided(version)
         if self.new_version is not None and version.id == self.new_version.id:
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None

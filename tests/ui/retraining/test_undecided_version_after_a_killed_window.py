@@ -143,14 +143,19 @@ def test_this_windows_new_model_is_marked_once_as_its_own(qtbot, window, control
     assert UNDECIDED_NOTE not in action.toolTip() and "Use the new model or Discard" in action.toolTip()
 
 
-def test_picking_a_version_a_killed_window_left_undecided_keeps_it(qtbot, window, controller):
+def test_picking_a_version_a_killed_window_left_undecided_keeps_it_once_loaded(qtbot, window, controller):
+    from petloc_gui.ui.models.picked_version import keep_picked
+
     version = _waiting(qtbot, controller)
     controller.new_version = None  # a window started afresh: it knows of no run of its own
     (listed,) = controller.store.list()
 
     controller.roll_back(listed)  # Model → Versions → that version
 
-    assert window.spec == str(version.path) and _recorded_decided(version)
+    assert window.spec == str(version.path)
+    assert not _recorded_decided(version)  # not before it has loaded: a pick that fails to load goes back
+    keep_picked(window.spec, window.show_status)  # as the window does once its pick has loaded
+    assert _recorded_decided(version)
     assert not VersionStore().get(version.id).undecided and undecided_versions_said() == ""
 
 
