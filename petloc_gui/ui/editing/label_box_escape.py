@@ -89,7 +89,10 @@ class LabelsPutBack(QObject):
         if mark is None or stack is not mark.stack or self.edits.doc is not mark.doc \
                 or self.edits.selected != mark.place:
             return False
-        back_to = max(mark.index, stack.cleanIndex())  # (-1: no saved point reachable by undo)
+        # The saved point is a floor only between the mark and where the image stands: above it (Ctrl+Z past the
+        # save) or none (-1: not reachable by undo), the mark is (a max() with it left Esc undoing nothing there)
+        clean = stack.cleanIndex()
+        back_to = clean if mark.index < clean <= stack.index() else mark.index
         since = [stack.command(i) for i in range(back_to, stack.index())]
         if not since or not all(isinstance(step, SetLabelCommand) and step.doc is mark.doc
                                 and step.index == mark.place for step in since):
