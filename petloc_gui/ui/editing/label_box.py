@@ -27,10 +27,11 @@ from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.text import tidy_name, visible
 from petloc_gui.core.voc_types import VocObject
 from petloc_gui.ui.editing.box_shown import BoxShown
-from petloc_gui.ui.editing.class_keys import NUMBER_KEYS, key_of, number_keys
+from petloc_gui.ui.editing.class_keys import NUMBER_KEYS, number_keys
+from petloc_gui.ui.editing.class_keys import key_of as key_of  # (F1's list and the class editor take it from here)
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box_escape import LabelsPutBack
-from petloc_gui.ui.editing.list_width import fit_list_to_names
+from petloc_gui.ui.editing.label_box_items import fill_items, label_at
 from petloc_gui.ui.editing.undo_keys import is_undo_or_redo
 from petloc_gui.ui.plain_text import as_plain
 
@@ -125,9 +126,8 @@ class LabelBox(QObject):
         return [self.label_at(i) for i in range(self.combo.count())]
 
     def label_at(self, i: int) -> str:
-        """The label of item ``i``: items show it escaped (control characters), the data is the label itself."""
-        data = self.combo.itemData(i)
-        return data if isinstance(data, str) else self.combo.itemText(i)
+        """The label of item ``i`` (`label_box_items.label_at`)."""
+        return label_at(self.combo, i)
 
     def label_of_text(self, text: str) -> str:
         """The label a shown (escaped) or typed text stands for: the class shown exactly so, else the first
@@ -153,14 +153,7 @@ class LabelBox(QObject):
             return
         current = self.combo.currentText()
         self.combo.blockSignals(True)
-        self.combo.clear()
-        keys = key_of(names)
-        for i, name in enumerate(names):
-            self.combo.addItem(visible(name), name)
-            # the whole name, should the list be too narrow for it, and which key gives it (F1 lists them all)
-            key = f"\nKey {keys[name]}" if name in keys else ""
-            self.combo.setItemData(i, as_plain(visible(name) + key), Qt.ItemDataRole.ToolTipRole)
-        fit_list_to_names(self.combo)
+        fill_items(self.combo, names)
         self.combo.setCurrentText(current)
         if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
             self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
