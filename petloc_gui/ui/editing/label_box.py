@@ -148,13 +148,16 @@ class LabelBox(QObject):
         return found if found is not None else typed
 
     def set_names(self, names: list[str]) -> None:
-        """Replace the class list (keeps the text shown)."""
+        """Replace the class list (keeps the text shown, and, nothing typed, its item current: the refill made the
+        first one current, under another label's text, and the arrows stepped from it)."""
         if self.names() == names:
             return
         current = self.combo.currentText()
         self.combo.blockSignals(True)
         fill_items(self.combo, names)
-        self.combo.setCurrentText(current)
+        if not self._typing:
+            self.combo.setCurrentIndex(self.combo.findText(current))  # (as `_make_current`, signals blocked here)
+        self.combo.setCurrentText(current)  # (after: an index of -1 empties the text)
         if not self._line.hasFocus():  # (typing: the cursor stays where the user types)
             self._line.setCursorPosition(0)  # a long name from its start (see _show_label_of_selected)
         self.combo.blockSignals(False)
