@@ -70,6 +70,12 @@ class LabelsPutBack(QObject):
         mark = self._mark
         if mark is None and not self._combo.hasFocus():
             return
+        if mark is not None and self.edits.selected == -1 and self.edits.doc is mark.doc \
+                and self.edits.stack() is mark.stack:
+            # no box selected on the same image, for a moment (its box deleted by the toolbar, the keyboard still
+            # here, then Undo): the mark stays, and Esc, the box back, puts back its label (the mark moved to "no
+            # box" and on to the box back, and Esc left the arrows' dog); `put_back` checks the box and image
+            return
         if mark is None or self.edits.doc is not mark.doc or self.edits.stack() is not mark.stack \
                 or self.edits.selected != mark.place:
             self.mark(fresh=True)
