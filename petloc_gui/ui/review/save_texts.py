@@ -197,6 +197,33 @@ def _in_line(name: str) -> str:
     return isolated(name_elided(visible(name), lambda shown: len(shown) <= NAME_CHARS))
 
 
+# Two names cut around their first difference (`_both_in_line`): so much of their common start, then so much
+# before the difference
+COMMON_START_CHARS = 10
+BEFORE_DIFFERENCE_CHARS = 15
+
+
+def _both_in_line(yours: str, theirs: str) -> tuple[str, str]:
+    """Two class names in `what_differs`'s line, as `_in_line`; two that come out alike so (long names differing
+    only in their middle: "…_from_kennel_A_…" and "…_B_…" both read "american_pit_bull_terrier_xxxx…yyyy_end") are
+    each cut around their first difference instead (`_around`)."""
+    one, other = _in_line(yours), _in_line(theirs)
+    if one != other:
+        return one, other
+    a, b = visible(yours), visible(theirs)
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return isolated(_around(a, at)), isolated(_around(b, at))
+
+
+def _around(name: str, at: int) -> str:
+    """``name`` cut around its character ``at``: a short start, "…", the part just before ``at`` and what follows,
+    cut at `NAME_CHARS`."""
+    start = at - BEFORE_DIFFERENCE_CHARS
+    if start > COMMON_START_CHARS + 1:  # (cutting less saves nothing)
+        name = f"{name[:COMMON_START_CHARS]}…{name[start:]}"
+    return name if len(name) <= NAME_CHARS else f"{name[:NAME_CHARS - 1]}…"
+
+
 def what_differs(mine, theirs) -> str:
     """One line of the conflict question (`save_questions.ask_conflict`) saying what differs between the user's
     version and the file on disk (``mine``, ``theirs``: their boxes and verified marks), when it is simple: a
@@ -222,7 +249,8 @@ def what_differs(mine, theirs) -> str:
             # (drawn alike: "yours Café, theirs Café" read as no difference at all)
             forms = form_difference(yours, their, "in yours", "in theirs")
             return f"Only the label differs: {_in_line(yours)}, {forms}."
-        return f"Only the label differs: yours {_in_line(yours)}, theirs {_in_line(their)}."
+        shown_yours, shown_theirs = _both_in_line(yours, their)
+        return f"Only the label differs: yours {shown_yours}, theirs {shown_theirs}."
     if moved and not relabelled:
         if len(ours) == 1:
             return "Only the box differs (where it is or its size); the label is the same."
