@@ -24,8 +24,10 @@ def form_difference(given: str, found: str, given_where: str, found_where: str) 
     does: "on disk"), which differ only in case or Unicode form, differ."""
     same_form = unicodedata.normalize("NFC", given) == unicodedata.normalize("NFC", found)
     if same_form:
-        return (f"the same name in another Unicode form ({unicode_form(given)} {given_where}, "
-                f"{unicode_form(found)} {found_where})")
+        given_form, found_form = unicode_form(given), unicode_form(found)
+        if given_form == found_form:  # (both mixed: "mixed in yours, mixed in theirs" read as one form twice)
+            return "the same name in another Unicode form (both mix NFC and NFD, differently)"
+        return f"the same name in another Unicode form ({given_form} {given_where}, {found_form} {found_where})"
     if unicodedata.normalize("NFC", given) == given and unicodedata.normalize("NFC", found) == found:
         return "the name it differs from only in case"
     return "the name it differs from only in case and Unicode form"

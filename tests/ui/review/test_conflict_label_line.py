@@ -66,3 +66,13 @@ def test_long_names_one_a_letter_longer_in_its_middle_are_told_apart():
     assert "_litter_2_" in shown_yours and "_litter_22_" in shown_theirs
     assert len(shown_yours) <= NAME_CHARS and len(shown_theirs) <= NAME_CHARS
 
+
+def test_two_spellings_each_mixing_forms_are_said_so_once():
+    # ("mixed in yours, mixed in theirs" read as the same form twice)
+    mixed = unicodedata.normalize("NFC", "Café ") + unicodedata.normalize("NFD", "é")
+    other = unicodedata.normalize("NFD", "Café ") + unicodedata.normalize("NFC", "é")
+    said = what_differs(_version(mixed), _version(other))
+    assert "mixed in" not in said
+    assert said.endswith("the same name in another Unicode form (both mix NFC and NFD, differently).")
+    assert what_differs(_version(mixed), _version(unicodedata.normalize("NFC", mixed))).endswith(
+        "(mixed in yours, NFC in theirs).")
