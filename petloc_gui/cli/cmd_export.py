@@ -158,8 +158,9 @@ def _earlier_names_file(tflite: Path, bundle_path: Path) -> bool:
 
 def _earlier_note(tflite: Path, bundle_path: Path) -> bool:
     """Whether the note beside ``tflite`` (`export_note.tflite_note_path`) is there, this export's of the
-    same model (a run killed outright before its TFLite file: kept); False when there is none. Raises
-    FileExistsError for any other file there: never replaced."""
+    same model (a run killed outright before its TFLite file: kept, never removed; `export.export_tflite`,
+    by the same rule, rewrites it when its words differ: an older petloc's, the model through another
+    folder); False when there is none. Raises FileExistsError for any other file there: never replaced."""
     from petloc_gui.model.export_note import noted_identity_in, tflite_note_path  # no TensorFlow
 
     note = tflite_note_path(tflite)
@@ -238,6 +239,7 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
             info(f"wrote SavedModel {show(args.saved_model)}")
         if args.tflite is not None:
             outputs.writing = args.tflite
+            earlier_note = _bytes_of(note) if note is not None and note_kept else None
             # the bundle's own file stays raw (names_file False): petloc's runners read it (export docstring)
             export.export_tflite(bundle, args.tflite, names_file=names_file, served_boxes=names_file)
             names = ("into the bundle, whose meta.json holds its class names" if labels is None else
@@ -245,7 +247,9 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
                      if names_kept else
                      f"and its class names, one per line in class index order, to {show(labels)}")
             described = ("" if note is None else f"; what it takes (input size, RGB 0..255, the resize) and the "
-                         f"stages it holds are in {show(note)}" + (", which an earlier run wrote" if note_kept else ""))
+                         f"stages it holds are in {show(note)}" + ("" if not note_kept else ", which an earlier run "
+                         "wrote" if _bytes_of(note) == earlier_note else ", which an earlier run of this model wrote "
+                         "in other words, rewritten"))
             info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
                  f"probabilities; no label output) {names}{described}")
         work_done()  # every output is complete: a stop from here on is too late
@@ -292,6 +296,13 @@ class _Outputs:
             return folder.is_dir() and any(folder.iterdir())
         except OSError:
             return False
+
+
+def _bytes_of(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _unlinked(path: Path) -> bool:

@@ -36,6 +36,7 @@ meaningless ``StatefulPartitionedCall:N``).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import secrets
@@ -60,7 +61,7 @@ from petloc_gui.model.export_names import (
     labels_path,
     names_text,
 )
-from petloc_gui.model.export_note import note_bytes, tflite_note_path, write_note
+from petloc_gui.model.export_note import note_bytes, noted_identity_in, tflite_note_path, write_note
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import KerasModel, Tensor
 
@@ -309,25 +310,25 @@ def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.
 
 
 def _tflite_note(model_or_bundle: Any, model: KerasModel, target: Path, class_names: list[str],
-                 beside: bool) -> tuple[bytes | None, bool]:
-    """(the note beside ``target`` of an export from a bundle, with files ``beside`` it; whether the one
-    there holds exactly it: a run killed before its model was written left it, kept). None when there is
-    none to write; SaveError for another file there, never replaced."""
+                 beside: bool) -> tuple[bytes | None, bytes | None]:
+    """(the note beside ``target`` of an export from a bundle, with files ``beside`` it; the bytes of the one
+    there when it is a note of this model, `noted_identity_in`: a run killed before its model was written
+    left it, replaced by this one, in this version's words). None when there is none to write, or none there;
+    SaveError for another file there, never replaced. The rule `petloc export` checks before TensorFlow loads."""
     source = _bundle_folder(model_or_bundle) if beside else None
     if source is None:
-        return None, False
+        return None, None
     note = note_bytes(source, input_shape_of(model), signatures=TFLITE_SIGNATURES,
                       class_names_file=labels_path(target).name if class_names else None)
     path = tflite_note_path(target)
     if not (path.exists() or path.is_symlink()):
-        return note, False
-    try:
-        if not path.is_symlink() and path.is_file() and path.read_bytes() == note:
-            return note, True
-    except OSError:
-        pass
-    raise SaveError("cannot export: the note file beside the TFLite file exists with other content "
-                    "(refusing to overwrite); choose another name or folder", path)
+        return note, None
+    noted = None if path.is_symlink() or not path.is_file() else noted_identity_in(path)
+    if noted is not None and noted[0] == json.loads(note)["model_identity"]:
+        with contextlib.suppress(OSError):
+            return note, path.read_bytes()
+    raise SaveError("cannot export: the note file beside the TFLite file exists and is not this export's of "
+                    "this model (refusing to overwrite); choose another name or folder", path)
 
 
 def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_file: bool = True,
@@ -345,8 +346,10 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     exactly these names (a run killed before its model was written left it).
     Exported from a bundle (and ``names_file``), `export_note`'s note goes
     beside it likewise (`export_note.tflite_note_path`: input, preparation,
-    stages). Raises :class:`SaveError` if a file cannot be written or a names
-    file or note with other content exists.
+    stages), except that one of this model (its identity) is replaced with this
+    version's words (its bytes put back on a failure). Raises :class:`SaveError`
+    if a file cannot be written, or a names file with other names or a note of
+    another model exists.
     """
     target = Path(path)
     model, class_names = _unwrap(model_or_bundle)
@@ -367,19 +370,24 @@ def export_tflite(model_or_bundle: Any, path: str | os.PathLike[str], *, names_f
     if class_names and not kept and (labels.exists() or labels.is_symlink()):
         raise SaveError("cannot export: the class names file beside the TFLite file exists with other "
                         "names (refusing to overwrite); choose another name or folder", labels)
-    note, note_kept = _tflite_note(model_or_bundle, model, target, class_names, names_file)
+    note, earlier_note = _tflite_note(model_or_bundle, model, target, class_names, names_file)
     written: list[Path] = []
+    replaced = False
     try:
         if class_names and not kept:
             atomic_write_bytes(labels, names_text(class_names))
             written.append(labels)
-        if note is not None and not note_kept:
+        if note is not None and note != earlier_note:
             atomic_write_bytes(tflite_note_path(target), note)
-            written.append(tflite_note_path(target))
+            replaced = earlier_note is not None
+            written += [] if replaced else [tflite_note_path(target)]
         atomic_write_bytes(target, data)
     except BaseException:
         for path in written:  # a names file or note without its model would be matched to the next one
             with contextlib.suppress(OSError):
                 path.unlink()
+        if replaced and earlier_note is not None:  # an earlier run's note: never removed, its bytes put back
+            with contextlib.suppress(OSError):
+                atomic_write_bytes(tflite_note_path(target), earlier_note)
         raise
     return target

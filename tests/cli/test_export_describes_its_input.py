@@ -95,3 +95,26 @@ def test_a_note_a_killed_run_left_beside_the_tflite_file_is_kept_and_any_other_r
     assert code == 1 and not tflite.exists()
     assert "the note --tflite writes beside its file exists and is not this export's" in err
     assert note.read_text() == '{"written_by": "someone"}\n'
+
+
+@pytest.mark.slow
+def test_a_note_of_this_model_in_other_words_is_replaced_not_refused_after_the_conversion(tiny_bundle, tmp_path,
+                                                                                          capsys):
+    """A note of the same model (model_identity) whose bytes differ, an older petloc's wording or the model
+    reached through another folder: the command's check kept it, export_tflite refused it once the
+    SavedModel was written and the TFLite converted, and took both back, on every run. It is replaced."""
+    tflite = tmp_path / "d.tflite"
+    code, _, err = run_cli(capsys, "export", tiny_bundle, "--tflite", tflite)
+    assert code == 0, err
+    note = tflite_note_path(tflite)
+    written = note.read_bytes()
+    older = json.loads(written)
+    older["preparation"]["reference"], older["model"] = "an older wording", "another-folder"
+    note.write_text(json.dumps(older, indent=2))
+    tflite.unlink()  # a run killed outright before its model was written, by another petloc
+    code, _, err = run_cli(capsys, "export", tiny_bundle, "--saved-model", tmp_path / "sm", "--tflite", tflite)
+    assert code == 0, err
+    assert tflite.is_file() and (tmp_path / "sm" / NOTE_FILE).is_file()
+    assert note.read_bytes() == written
+    assert f"are in {note}, which an earlier run of this model wrote in other words, rewritten" in " ".join(
+        err.split())
