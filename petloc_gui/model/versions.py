@@ -1,21 +1,18 @@
 """The store of trained model versions (no Qt, no TensorFlow).
 
-Every retrained model is kept as a version: a bundle folder at
-``user_data_dir()/"models"/<preset>/<version-id>/`` with a ``version.json``
-next to the bundle's own ``meta.json``. ``version.json`` records the parent
-model, the fingerprint of the training data, the metrics and when it was made.
+Every retrained model is kept as a version: a bundle folder at ``user_data_dir()/"models"/<preset>/<version-id>/``
+with a ``version.json`` next to the bundle's own ``meta.json``. ``version.json`` records the parent model, the
+fingerprint of the training data, the metrics and when it was made.
 
-Training writes into a staging folder (``<preset>/.staging-*``) inside the same
-directory; :meth:`VersionStore.commit` turns it into a version with one atomic
-rename, so a crash, a cancel or a full disk never leaves a half-written
-version behind.
+Training writes into a staging folder (``<preset>/.staging-*``) inside the same directory;
+:meth:`VersionStore.commit` turns it into a version with one atomic rename, so a crash, a cancel or a full disk
+never leaves a half-written version behind.
 
-The window commits a run's version before the user chooses Use or Discard (the
-comparison needs it on disk); its ``version.json`` then says ``"decided": false``,
-and ``"asked_by"`` the window that asks (`core.abandoned_folders.writer_tag`),
-until the choice is made (`mark_decided`), so a version whose window was killed
-before it is listed "not kept or discarded yet" at the next start, not as an
-ordinary one. A record without the key (every older store) reads as decided.
+The window commits a run's version before the user chooses Use or Discard (the comparison needs it on disk); its
+``version.json`` then says ``"decided": false``, and ``"asked_by"`` the window that asks
+(`core.abandoned_folders.writer_tag`), until the choice is made (`mark_decided`), so a version whose window was
+killed before it is listed "not kept or discarded yet" at the next start, not as an ordinary one. A record without
+the key (every older store) reads as decided.
 """
 
 from __future__ import annotations
@@ -312,9 +309,13 @@ class VersionStore:
             # Looked again: marks are not made under the lock ``users`` holds (a window would wait for it at each
             # model switch), so a window could mark the version after that look. One marked before the rename is
             # in the folder now; one tried after it fails (`in_use_marks.mark` makes its file in the old path).
-            # A window starting meanwhile puts a trash folder with a live mark back (`store_leftovers.sweep_day_old`).
+            # A window starting meanwhile puts a trash folder with a live mark back (`store_leftovers.sweep_day_old`),
+            # maybe between is_dir and the look, which then found nothing in a folder gone: looked at where it is.
             there = trash if trash.is_dir() else version.path
             windows = in_use_marks.said(in_use_marks.users(there))
+            if not windows and not trash.exists() and version.path.is_dir():
+                raise VersionInUse(version, using, why=in_use_marks.said(in_use_marks.users(version.path))
+                                   or "a petloc window starting found it in use and put it back")
             if windows:
                 try:
                     rename_folder(trash, version.path)

@@ -125,7 +125,8 @@ def test_a_version_discard_could_not_put_back_is_not_deleted_at_the_next_start(s
 @pytest.fixture
 def a_window_starts(monkeypatch):
     """Another petloc window starting (its start-up sweep) at one moment of Discard: ``"after the rename"`` (the
-    folder renamed away, before the second look) or ``"after the look"`` (before the put-back)."""
+    folder renamed away, before the second look), ``"before the look"`` (the trash folder found there, its marks
+    not yet looked at: they are looked for in a folder gone) or ``"after the look"`` (before the put-back)."""
     from petloc_gui.model import versions
 
     def starting(moment):
@@ -138,9 +139,12 @@ def a_window_starts(monkeypatch):
                 starts.append(VersionStore().sweep_stale())
 
         def users(folder):
+            if moment == "before the look" and not starts:
+                starts.append(None)  # once: the sweep looks at marks too
+                starts[0] = VersionStore().sweep_stale()
             found = real_users(folder)
             if moment == "after the look" and not starts:
-                starts.append(None)  # once: the sweep looks at marks too
+                starts.append(None)
                 starts[0] = VersionStore().sweep_stale()
             return found
 
@@ -151,7 +155,7 @@ def a_window_starts(monkeypatch):
     return starting
 
 
-@pytest.mark.parametrize("moment", ["after the rename", "after the look"])
+@pytest.mark.parametrize("moment", ["after the rename", "before the look", "after the look"])
 def test_a_window_starting_while_discard_has_it_renamed_away_keeps_it(store, version, windows, monkeypatch,
                                                                       a_window_starts, moment):
     windows.append(other_window(str(version.path)))
