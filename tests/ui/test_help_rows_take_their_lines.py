@@ -6,20 +6,15 @@ resized (each scale in a process of its own: the scale is read once per process)
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QStyle, QTableWidget
 
 from petloc_gui.ui.help_dialog import HelpDialog
+from tests.ui.own_screen import SCREEN_VARIABLE, run_on_screen
 
 from .shown_text import wrapped_lines
-
-SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 
 
 def _cut_rows(table: QTableWidget) -> list[str]:
@@ -54,14 +49,4 @@ def test_on_this_screen_no_row_is_cut(qtbot):
 @pytest.mark.slow
 @pytest.mark.parametrize("scale", ["1", "1.5"])
 def test_every_row_takes_the_lines_it_needs_on_the_galleries_screen(tmp_path, scale):
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "gallery", "x": 0, "y": 0, "width": 800, "height": 800,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    logical = round(800 / float(scale))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               **{SCREEN_VARIABLE: f"{logical}x{logical}"})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_on_this_screen_no_row_is_cut.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
-    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    run_on_screen(test_on_this_screen_no_row_is_cut, tmp_path, 800, 800, scale)

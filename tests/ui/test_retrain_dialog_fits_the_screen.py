@@ -5,19 +5,15 @@ and "Cancel" showed. It is never taller than the screen's room; the texts scroll
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_holdout import Holdout
+from tests.ui.own_screen import SCREEN_VARIABLE, run_on_screen
 
-SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 SCROLLS_VARIABLE = "PETLOC_TEST_SCROLLS"
 NAMES = [f"Abyssinian_{i}.jpg" for i in (1, 100, 113, 123, 125, 128, 129, 131, 140)]
 
@@ -68,14 +64,5 @@ def test_start_training_and_cancel_are_on_the_screen(tmp_path, width, height, sc
     """Under Xvfb with openbox, 1024 x 700 at 1.5 scrolls (its title bar and fonts take more room than the
     offscreen platform's); offscreen, 1024 x 600 at 1.5 does, and 1024 x 700 at 1.5 since the split is said in
     plain words (longer than "in a class the hash left on one side…"): the buttons stay on the screen."""
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "hunt", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    logical = f"{round(width / float(scale))}x{round(height / float(scale))}"
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               **{SCROLLS_VARIABLE: scrolls, SCREEN_VARIABLE: logical})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_on_this_screen_the_dialog_and_its_buttons_are_on_the_screen.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
-    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    run_on_screen(test_on_this_screen_the_dialog_and_its_buttons_are_on_the_screen, tmp_path, width, height, scale,
+                  **{SCROLLS_VARIABLE: scrolls})

@@ -7,11 +7,7 @@ process of its own: the scale is read once per process)."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -19,8 +15,8 @@ from PySide6.QtWidgets import QLabel
 
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_holdout import Holdout
+from tests.ui.own_screen import SCREEN_VARIABLE, run_on_screen
 
-SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 FOLDER = "/tmp/petloc-gallery-zfsi52w2/tmp/petloc-gallery-photos-ryxzn20o"  # as the gallery's photos lie
 NAMES = ["Abyssinian_100.jpg",
          "IMG_20261201_a_very_long_file_name_from_a_phone_camera_that_never_stops_0042_Abyssinian_1.jpg"]
@@ -51,14 +47,4 @@ def test_on_this_screen_every_note_is_inside_the_view(qtbot):
 @pytest.mark.slow
 @pytest.mark.parametrize("scale", ["1", "1.5"])
 def test_the_data_line_wraps_on_the_galleries_screen(tmp_path, scale):
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "gallery", "x": 0, "y": 0, "width": 800, "height": 800,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    logical = round(800 / float(scale))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               **{SCREEN_VARIABLE: f"{logical}x{logical}"})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_on_this_screen_every_note_is_inside_the_view.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
-    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    run_on_screen(test_on_this_screen_every_note_is_inside_the_view, tmp_path, 800, 800, scale)

@@ -5,11 +5,7 @@ and on 1366 x 768 at 1.5 (each screen in a process of its own: the scale is read
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -19,8 +15,8 @@ from petloc_gui.ui.models.first_model_start import IMAGENET_START
 from petloc_gui.ui.training.retrain_ask import as_first_model
 from petloc_gui.ui.training.retrain_dialog import RetrainDialog
 from petloc_gui.ui.training.retrain_holdout import Holdout
+from tests.ui.own_screen import SCREEN_VARIABLE, run_on_screen
 
-SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 REASON = "cannot be fine-tuned"
 NAMES = ["Abyssinian_100.jpg", "Bengal_7.jpg"]
 
@@ -89,14 +85,4 @@ def test_on_this_screen_the_reason_reads_whole_inside_the_dialog(qtbot):
 @pytest.mark.slow
 @pytest.mark.parametrize(("width", "height", "scale"), [(800, 800, "1"), (800, 800, "1.5"), (1366, 768, "1.5")])
 def test_the_reason_reads_whole_on_small_screens(tmp_path, width, height, scale):
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "small", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    logical = f"{round(width / float(scale))}x{round(height / float(scale))}"
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               **{SCREEN_VARIABLE: logical})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_on_this_screen_the_reason_reads_whole_inside_the_dialog.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
-    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    run_on_screen(test_on_this_screen_the_reason_reads_whole_inside_the_dialog, tmp_path, width, height, scale)

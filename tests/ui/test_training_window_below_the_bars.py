@@ -8,19 +8,16 @@ of its own: the screen and the scale are read once per process)."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QToolBar
 
+from tests.ui.own_screen import SCREEN_VARIABLE, run_on_screen
+
 from .conftest import open_and_wait
 
-SCREEN_VARIABLE = "PETLOC_TEST_SCREEN"
 READABLE_PX = 440  # this test's word: the window need not be narrower than this to read
 FIGURES = {"accuracy": 0.111, "mean_iou": 0.005, "iou_ge_50": 0.0, "n_images": 9}
 NOTE = ("A fair comparison: both models were scored on the same 9 validation images, and neither trained on any "
@@ -107,17 +104,7 @@ def test_on_this_screen_below_the_bars_and_over_the_list(qtbot, window, folder):
 @pytest.mark.parametrize(("width", "height", "scale"),
                          [(1400, 900, "1"), (1024, 700, "1"), (1400, 900, "1.5"), (1024, 700, "1.5")])
 def test_below_the_bars_and_over_the_list(tmp_path, width, height, scale):
-    config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [{"name": "hunt", "x": 0, "y": 0, "width": width, "height": height,
-                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
-    factor = float(scale)
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", QT_SCALE_FACTOR=scale,
-               **{SCREEN_VARIABLE: f"{round(width / factor)}x{round(height / factor)}"})
-    root = Path(__file__).resolve().parents[2]
-    inner = f"{__file__}::{test_on_this_screen_below_the_bars_and_over_the_list.__name__}"
-    done = subprocess.run([sys.executable, "-m", "pytest", inner, "-q", "-p", "no:cacheprovider"],
-                          capture_output=True, text=True, cwd=root, env=env, timeout=300)
-    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+    run_on_screen(test_on_this_screen_below_the_bars_and_over_the_list, tmp_path, width, height, scale)
 
 
 def test_narrowed_the_result_elides_a_models_name_in_the_middle_and_names_it_whole_in_its_tooltip(qtbot):
