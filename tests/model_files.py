@@ -54,3 +54,12 @@ def write_meta(folder: Path, meta: dict) -> dict:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     return meta
+
+
+def committed_version(store, meta: dict | None = None):
+    """A version committed to ``store`` (a `model.versions.VersionStore`) in the "photo" preset: ``meta`` (or
+    only the preset) as its meta.json and a stand-in model.keras; the `Version` committed."""
+    staging = store.new_staging_dir("photo")
+    (staging / "meta.json").write_text(json.dumps(meta or {"preset": "photo"}), encoding="utf-8")
+    keras_like_zip(staging / "model.keras")
+    return store.commit(staging)

@@ -10,7 +10,6 @@ is renamed away, and puts it back when a mark is there.
 from __future__ import annotations
 
 import errno
-import json
 import os
 
 import pytest
@@ -18,7 +17,7 @@ import pytest
 from petloc_gui.app import version_users
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.model.versions import VersionError, VersionInUse, VersionStore
-from tests.model_files import keras_like_zip
+from tests.model_files import committed_version
 from tests.other_window import other_window
 
 
@@ -29,10 +28,7 @@ def store(_isolated_user_data):
 
 @pytest.fixture
 def version(store):
-    staging = store.new_staging_dir("photo")
-    (staging / "meta.json").write_text(json.dumps({"preset": "photo"}), encoding="utf-8")
-    keras_like_zip(staging / "model.keras")
-    return store.commit(staging)
+    return committed_version(store)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ and the removal of a bundle folder a killed save left behind."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 from petloc_gui.app.prediction_disk_cache import model_fingerprint
@@ -16,14 +15,11 @@ from petloc_gui.core.stale import holds_only_bundle_files, remove_stale
 from petloc_gui.model.bundle_check import model_file_problem
 from petloc_gui.model.versions import VersionStore
 from tests.cli.helpers import json_lines, run_cli
-from tests.model_files import keras_like_zip, loadable_meta
+from tests.model_files import committed_version, loadable_meta
 
 
 def _version(store: VersionStore):
-    staging = store.new_staging_dir("photo")
-    (staging / "meta.json").write_text(json.dumps(loadable_meta(preset="photo", class_names=["cat"])), encoding="utf-8")
-    keras_like_zip(staging / "model.keras")
-    return store.commit(staging)
+    return committed_version(store, loadable_meta(preset="photo", class_names=["cat"]))
 
 
 def test_a_marked_version_is_listed_checked_and_fingerprinted_as_before(capsys):

@@ -12,7 +12,6 @@ under its version's name when that name is free; a trash folder whose marks are 
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import os
 import time
@@ -22,7 +21,7 @@ import pytest
 from petloc_gui.app import version_users
 from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.model.versions import VersionError, VersionInUse, VersionStore
-from tests.model_files import keras_like_zip
+from tests.model_files import committed_version
 from tests.other_window import other_window
 
 
@@ -33,10 +32,7 @@ def store(_isolated_user_data):
 
 @pytest.fixture
 def version(store):
-    staging = store.new_staging_dir("photo")
-    (staging / "meta.json").write_text(json.dumps({"preset": "photo"}), encoding="utf-8")
-    keras_like_zip(staging / "model.keras")
-    return store.commit(staging)
+    return committed_version(store)
 
 
 @pytest.fixture
