@@ -6,7 +6,7 @@ took them back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QUndoStack
@@ -19,12 +19,31 @@ from petloc_gui.ui.editing.undo_commands import SetLabelCommand
 
 @dataclass(frozen=True, eq=False)
 class _Mark:
-    """The image's undo history as the Label box got the keyboard: its stack, where it stood, and the box."""
+    """The image's undo history as the Label box got the keyboard: its stack, where it stood, and the box;
+    ``box_left``: no box was selected since, for a moment (its box deleted by the toolbar); ``again_at``: where the
+    history stood when a box was selected at its place after that (the one deleted, brought back by Undo, or the
+    next one moved up into its place: told apart at Esc, when the history has settled; while Undo brings the box
+    back its selection comes before the stack's index moves)."""
 
     stack: QUndoStack
     index: int
     doc: ImageDocument
     place: int
+    box_left: bool = False
+    again_at: int | None = None
+
+    def settled(self) -> _Mark:
+        """This mark, or, when the box selected again at its place is another (the delete still among the steps
+        since: Select next box, the next box moved up into the deleted one's place), one where it was selected: the
+        old mark, below the delete, left Esc putting back nothing there."""
+        if self.again_at is None or self.only_its_labels_since():
+            return self
+        return _Mark(self.stack, self.again_at, self.doc, self.place)
+
+    def only_its_labels_since(self) -> bool:
+        """Every step from the mark to where the image stands relabels the marked box (none: the delete undone)."""
+        return all(isinstance(step, SetLabelCommand) and step.doc is self.doc and step.index == self.place
+                   for step in (self.stack.command(i) for i in range(self.index, self.stack.index())))
 
 
 class LabelsPutBack(QObject):
@@ -70,15 +89,18 @@ class LabelsPutBack(QObject):
         mark = self._mark
         if mark is None and not self._combo.hasFocus():
             return
-        if mark is not None and self.edits.selected == -1 and self.edits.doc is mark.doc \
-                and self.edits.stack() is mark.stack:
+        same_image = mark is not None and self.edits.doc is mark.doc and self.edits.stack() is mark.stack
+        if mark is not None and same_image and self.edits.selected in (-1, mark.place):
             # no box selected on the same image, for a moment (its box deleted by the toolbar, the keyboard still
             # here, then Undo): the mark stays, and Esc, the box back, puts back its label (the mark moved to "no
-            # box" and on to the box back, and Esc left the arrows' dog); `put_back` checks the box and image
+            # box" and on to the box back, and Esc left the arrows' dog); `put_back` checks the box and image, and
+            # whether the box selected again at its place is it (`_Mark.again_at`)
+            if self.edits.selected == -1:
+                self._mark = replace(mark, box_left=True, again_at=None)
+            elif mark.box_left and mark.again_at is None:  # (not moved by the relabels that follow)
+                self._mark = replace(mark, again_at=mark.stack.index())
             return
-        if mark is None or self.edits.doc is not mark.doc or self.edits.stack() is not mark.stack \
-                or self.edits.selected != mark.place:
-            self.mark(fresh=True)
+        self.mark(fresh=True)
 
     def forget(self) -> None:
         """The box left (Enter, a click elsewhere, Tab, another image): what it changed stays."""
@@ -87,10 +109,10 @@ class LabelsPutBack(QObject):
     def put_back(self) -> bool:
         """Undo the label changes made since `mark`, when they are all the selected box's on the image shown and
         the last of its history (another edit among them, by a toolbar button that leaves the keyboard here: Esc
-        undoes nothing); never below where the image was saved since (Ctrl+S and the toolbar's Save leave the
-        keyboard here: Esc took back the label saved, the screen "edited" and the file as saved). True when it
-        undid any."""
-        mark, self._mark = self._mark, None
+        undoes nothing); not below where the image was saved since while it stands above that save (Ctrl+S and
+        the toolbar's Save leave the keyboard here: Esc took back the label saved, the screen "edited" and the file
+        as saved), and down to the mark once an undo went below the save. True when it undid any."""
+        mark, self._mark = self._mark and self._mark.settled(), None
         stack = self.edits.stack()
         if mark is None or stack is not mark.stack or self.edits.doc is not mark.doc \
                 or self.edits.selected != mark.place:
@@ -99,9 +121,7 @@ class LabelsPutBack(QObject):
         # save) or none (-1: not reachable by undo), the mark is (a max() with it left Esc undoing nothing there)
         clean = stack.cleanIndex()
         back_to = clean if mark.index < clean <= stack.index() else mark.index
-        since = [stack.command(i) for i in range(back_to, stack.index())]
-        if not since or not all(isinstance(step, SetLabelCommand) and step.doc is mark.doc
-                                and step.index == mark.place for step in since):
+        if back_to >= stack.index() or not replace(mark, index=back_to).only_its_labels_since():
             return False
         stack.setIndex(back_to)
         return True
