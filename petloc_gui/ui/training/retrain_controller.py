@@ -22,12 +22,13 @@ from petloc_gui.app.model_choice import model_display_name
 from petloc_gui.app.version_users import discard_unused
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.real_paths import part_inside
-from petloc_gui.core.text import first_of, visible
+from petloc_gui.core.text import visible
 from petloc_gui.model.bundle_write import remove_abandoned_save
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
 from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
+from petloc_gui.ui.training.discard_question import kept_in_use
 from petloc_gui.ui.training.fine_tune_readable import is_readable_model
 from petloc_gui.ui.training.retrain_comparison_figures import comparison_figures
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
@@ -78,6 +79,7 @@ class RetrainController(RetrainStarting, QObject):
         self.process: TrainingProcess | None = None
         self.staging: Path | None = None
         self.new_version: Version | None = None
+        self._picked_new: str | None = None  # the path of new_version picked in Model → Versions, until it loads
         self.last_options: RetrainOptions = RetrainOptions()
         self._done_event: dict[str, Any] | None = None
         self._comparison: dict[str, Any] | None = None
@@ -274,7 +276,7 @@ class RetrainController(RetrainStarting, QObject):
             discard_unused(self.store, version.id)
         except VersionInUse as used:
             # checked as it is deleted, not when the comparison opened: a pick in another window since counts
-            kept = _kept_in_use(version, used, here)
+            kept = kept_in_use(version, used, here)
             self._mark_decided(version)
             self.new_version = None
             self._progress_window().show_decided(kept)
@@ -290,11 +292,21 @@ class RetrainController(RetrainStarting, QObject):
         return ""
 
     def roll_back(self, version: Version) -> None:
-        """Model → Versions → <version>: use that version (one not kept or discarded yet, the one just trained
-        among them: the choice is made, and it is kept once it has loaded: `ui.models.picked_version`)."""
+        """Model → Versions → <version>: use that version (one not kept or discarded yet is kept once it has
+        loaded: `ui.models.picked_version`). The one just trained is used as Use does once it has loaded
+        (`model_loaded`): made at once, a pick that failed to load took Use / Discard away from a version still
+        undecided, and a quit before it loaded asked nothing of it."""
+        waiting = self.new_version is not None and version.id == self.new_version.id
+        self._picked_new = str(version.path) if waiting else None  # before the switch: the load may be said in it
         if not self._switch_to(version):
-            return
-        if self.new_version is not None and version.id == self.new_version.id:
+            self._picked_new = None
+
+    def model_loaded(self, info: Any) -> None:
+        """The window's model has loaded (``info.spec``; any other ends a pick of the new model, which then failed
+        or was switched away from: Use / Discard still offered)."""
+        version, picked, self._picked_new = self.new_version, self._picked_new, None
+        if version is not None and picked == str(version.path) == info.spec:
+            self._mark_decided(version)
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None
 
@@ -360,19 +372,6 @@ class RetrainController(RetrainStarting, QObject):
             self.last_message_box = dialog
 
 
-def _kept_in_use(version: Version, used: VersionInUse, here: str) -> str:
-    """What Discard says when the new model is kept: which folders use it (or why that cannot be told), that
-    it stays listed, and what this window uses now (``here``)."""
-    whose = used.why  # running windows that have it loaded (another window's pick, the folder's memory moved on)
-    if used.users:
-        folders = first_of([visible(folder) for folder in used.users], 3)
-        whose = "; ".join(part for part in (
-            f"it is the model {'these folders use' if len(used.users) > 1 else 'this folder uses'}: {folders} "
-            "(picked in Model → Versions, maybe in another window)", whose) if part)
-    return (f"The new model ({version.id}) is kept, not deleted: {whose}. It stays in Model → Versions; "
-            f"{here}.")
-
-
 class RetrainWindow(RetrainHost, Protocol):
     """The window retraining is installed on (a QMainWindow: it parents the dialogs): its answers as
     a ``RetrainHost``, its Model menu, where it keeps the controller (`MainWindow.retrain_controller`), its
@@ -391,5 +390,6 @@ def install_retraining(window: RetrainWindow) -> RetrainController:
     controller = RetrainController(window, window.model_menu, cast(QWidget, window),
                                    in_use_found=lambda: window.trained_here.found)
     controller.version_discarded.connect(lambda _version: window.models.versions_changed())
+    window.models.loaded.connect(controller.model_loaded)
     window.retrain_controller = controller
     return controller

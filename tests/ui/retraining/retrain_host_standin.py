@@ -5,11 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from petloc_gui.ui.training.retrain_controller import RetrainController, install_retraining
 
 STANDIN_MODULE = "tests.standin_worker"  # a worker that reports as the real one does, without TensorFlow
+
+
+class StandInModels(QObject):
+    """The window's model controller (`MainWindow.models`), as retraining sees it: told each version Discard
+    deletes, and saying each model used has loaded (at once: the stand-in loads nothing)."""
+
+    loaded = Signal(object)  # (a ModelInfo: its spec)
+
+    def __init__(self, window: StandInWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def versions_changed(self) -> None:
+        self._window.discarded_seen += 1
 
 
 class StandInWindow(QMainWindow):
@@ -33,10 +48,7 @@ class StandInWindow(QMainWindow):
         self.trained_here = SimpleNamespace(found=None)
         # its model controller, told each version Discard deletes (`MainWindow.models`: its bar looks again)
         self.discarded_seen = 0
-        self.models = SimpleNamespace(versions_changed=self._versions_changed)
-
-    def _versions_changed(self) -> None:
-        self.discarded_seen += 1
+        self.models = StandInModels(self)
 
     def session_renames(self) -> dict[str, str]:
         return dict(self.renames)
@@ -55,6 +67,7 @@ class StandInWindow(QMainWindow):
         self.spec = spec
         if self._folder is not None:
             self.remembered[self._folder] = spec
+        self.models.loaded.emit(SimpleNamespace(spec=spec))
 
     def adopt_model(self, spec: str) -> None:
         self.adopted.append(spec)
