@@ -10,6 +10,7 @@ import pytest
 from petloc_gui.app.image_document import ImageDocument, make_object
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.image_panel import ImagePanel
+from petloc_gui.ui.canvas.panel_labels import pane_title
 
 
 def _panel(qtbot, width: int, boxed: bool = False) -> ImagePanel:
@@ -40,3 +41,23 @@ def test_a_narrow_pane_shows_a_title_that_fits(qtbot, width, boxed):
 def test_a_wide_pane_keeps_its_whole_title(qtbot):
     panel = _panel(qtbot, 900)
     assert panel.gt_title.text().startswith("Ground truth (editable)")
+
+
+@pytest.mark.parametrize("width", [120, 140, 160])
+def test_a_narrow_prediction_pane_reads_pred(qtbot, width):
+    """The prediction pane's title was never shortened: at the window's least width (654 px at 1.5) it read
+    "Predictic"."""
+    panel = _panel(qtbot, width, boxed=True)
+    title = panel.pred_title
+    whole = pane_title("Prediction")  # in bold, padded, as the pane's
+    qtbot.addWidget(whole)
+    whole.ensurePolished()
+    assert title.width() < whole.sizeHint().width()  # a pane too narrow for "Prediction": else the test shows nothing
+    assert title.sizeHint().width() <= title.width(), title.text()
+    assert title.text() == "Pred"
+    assert title.toolTip() == "Prediction"  # said whole there
+
+
+def test_a_wide_prediction_pane_keeps_its_whole_title(qtbot):
+    panel = _panel(qtbot, 900)
+    assert panel.pred_title.text() == "Prediction"

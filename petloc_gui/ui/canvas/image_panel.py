@@ -47,6 +47,7 @@ TONES = {"hint": QColor("#b35c00"), "bad": QColor("#d02020"), "good": QColor("#1
          "prelabel": QColor("#9650c8"), "unsaved": QColor("#d08000")}
 GT_TITLES = {False: ("Ground truth (editable)", "Ground truth"),
              True: ("Ground truth + prediction (dashed)", "Ground truth + prediction")}  # by overlay
+PRED_TITLE = ("Prediction", "Pred")  # the prediction pane's title, and what it reads too narrow for it
 
 
 class ShownPrediction(Protocol):
@@ -77,7 +78,7 @@ class ImagePanel(QWidget):
         self.header = one_line_header()
         self.notes = notes_label()  # what reading the file repaired or left out (`image_notes`)
         self.gt_title = pane_title("Ground truth (editable)")
-        self.pred_title = pane_title("Prediction")
+        self.pred_title = pane_title(PRED_TITLE[0])
         self.overlay = False
         left, right = QWidget(), QWidget()
         for widget, title, pane in ((left, self.gt_title, self.gt_pane), (right, self.pred_title, self.pred_pane)):
@@ -111,6 +112,7 @@ class ImagePanel(QWidget):
         self._hints: tuple[str, ...] = ()  # what to do, from the longest: the image has no box yet
         self.header.installEventFilter(self)
         self.gt_title.installEventFilter(self)
+        self.pred_title.installEventFilter(self)
         self._style_notes()
 
     def tone(self, meaning: str) -> str:
@@ -310,11 +312,13 @@ class ImagePanel(QWidget):
         return [metrics.horizontalAdvance(visible(text)) for text in texts]
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
-        # the header's and the title's own resize: their width is the one their text is fitted to
+        # the header's and the titles' own resize: their width is the one their text is fitted to
         if watched is self.header and event.type() == QEvent.Type.Resize:
             self._set_header()
         elif watched is self.gt_title and event.type() == QEvent.Type.Resize:
             self._set_gt_title()
+        elif watched is self.pred_title and event.type() == QEvent.Type.Resize:
+            shorten_title(self.pred_title, *PRED_TITLE)  # cut by the label, it read "Predictic" (654 px at 1.5)
         return False
 
     def _message(self) -> str:

@@ -29,18 +29,20 @@ def pane_title(text: str) -> QLabel:
     return label
 
 
-def shorten_title(label: QLabel, title: str) -> None:
-    """``label`` (a `pane_title`) showing ``title`` shortened with "…" to its width; "GT" where not even the first
-    word fits ("Gro…" says less). Cut by the label instead, a narrow pane (the Dataset panel open, 1.5x) read
-    "Ground trutl"."""
+def shorten_title(label: QLabel, title: str, least: str = "GT") -> None:
+    """``label`` (a `pane_title`) showing ``title`` shortened with "…" to its width; ``least`` ("GT", "Pred") where
+    not even the first word fits ("Gro…" says less). Cut by the label instead, a narrow pane (the Dataset panel open,
+    1.5x) read "Ground trutl", and the prediction's, at the window's least width, "Predictic"."""
     bold = label.font()
     bold.setBold(True)  # the style sheet's weight, not in the font the label was made with
     metrics = QFontMetrics(bold)
     label.setText(html.escape(title))
     margins = label.sizeHint().width() - metrics.horizontalAdvance(title)  # its padding
     short = metrics.elidedText(title, Qt.TextElideMode.ElideRight, label.width() - margins)
-    short = short[:-1].rstrip() + "…" if short != title else short  # "Ground…", not "Ground …"
-    label.setText(html.escape(short if len(short) > len(title.split()[0]) else "GT"))
+    if short == title:
+        return
+    short = short[:-1].rstrip() + "…"  # "Ground…", not "Ground …"
+    label.setText(html.escape(short if len(short) > len(title.split()[0]) else least))
 
 
 def one_line_header() -> QLabel:
