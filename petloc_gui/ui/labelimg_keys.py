@@ -27,11 +27,11 @@ KEY_HINTS: tuple[tuple[str, str, str], ...] = (
     ("Ctrl+Shift+D", "delete image", "petloc deletes no image"),
 )
 # what the status line says when one is pressed (Ctrl+E: on its first press in a window only; told once, the note
-# would only cover what the status line says of the box being typed in)
+# would only cover what the status line says of the box being typed in). Ctrl+E's names Alt+L, its point, near its
+# start: a narrow status line cuts the middle ("...as Al…ter (a number key..." at 1.5 on 1366 px).
 PRESSED_SAID = {
-    EDIT_LABEL_KEY: f"labelImg's Ctrl+E (edit label) puts the keyboard in the Label box, as {LABEL_BOX_KEY}, "
-                    "petloc's key for it: type a label + Enter (a number key gives a class: F1 lists them; Esc: "
-                    "back to the image).",
+    EDIT_LABEL_KEY: f"labelImg's Ctrl+E (edit label) is {LABEL_BOX_KEY} in petloc: the keyboard is in the Label "
+                    "box; type a label + Enter (a number key gives a class: F1 lists them; Esc: back to the image).",
     "Ctrl+Shift+D": "petloc does not delete images (labelImg's Ctrl+Shift+D): delete the file outside petloc, then "
                     "F5 reloads the folder. Del deletes the selected box.",
 }

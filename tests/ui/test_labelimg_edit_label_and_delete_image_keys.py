@@ -31,6 +31,14 @@ def test_the_label_box_key_named_is_its_captions(window):
     assert f"&{LABEL_BOX_KEY.rpartition('+')[2]}" in caption and LABEL_BOX_KEY.startswith("Alt+")
 
 
+def test_ctrl_e_names_alt_l_before_a_status_line_cuts_it():
+    """A status line too narrow for the note keeps its start and end (at 1.5 on 1366 px it read "...as Al…ter (a
+    number key..."): the key, the note's point, in its first 60 characters."""
+    said = PRESSED_SAID["Ctrl+E"]
+    assert 0 <= said.find(LABEL_BOX_KEY) < 60, said
+    assert "Label box" in said and "Enter" in said and "Esc" in said
+
+
 def _ctrl_e_on_the_image(qtbot, window) -> None:
     window.focus_canvas()
     qtbot.keyClick(window.panel.gt_pane, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
