@@ -47,3 +47,14 @@ def test_theirs_lacking_my_box_is_shown_with_it_unsaved(qtbot, window, folder, m
                                                                     ("cat", Box(11, 10, 51, 50))]
     assert said == ("a.xml: the version on disk plus your boxes it lacks are shown, unsaved; delete what you "
                     "do not want and save.")
+
+
+def test_a_box_relabelled_in_theirs_is_said_to_have_both_labels_stacked(qtbot, window, folder, monkeypatch):
+    """Theirs relabels my box (same place): Show both draws their dog exactly under my cat, the cat's tag over it,
+    and "delete what you do not want" named nothing the user could see; the note names both labels."""
+    doc, said = _show_both(qtbot, window, folder, monkeypatch, [("dog", Box(11, 10, 51, 50))])
+    assert doc.dirty and [(o.name, o.box) for o in doc.objects] == [("dog", Box(11, 10, 51, 50)),
+                                                                    ("cat", Box(11, 10, 51, 50))]
+    assert said == ("a.xml: the version on disk plus your boxes it lacks are shown, unsaved; one box has two "
+                    "labels stacked: dog (theirs) and cat (yours); B selects each, delete the one you do not "
+                    "want and save.")

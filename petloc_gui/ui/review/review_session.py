@@ -362,9 +362,10 @@ class ReviewSession:
         """Show image ``row``'s file as it is on disk now; the objects shown before stay one Ctrl+Z away."""
         self.their_version.take_theirs(row)
 
-    def show_both(self, row: int) -> None:
-        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand."""
-        self.their_version.show_both(row)
+    def show_both(self, row: int) -> str:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand; returns the words
+        on boxes shown with two labels stacked (`their_version.stacked_labels`), "" if none."""
+        return self.their_version.show_both(row)
 
     # --- the review queue --------------------------------------------------------------------
     def queue_known(self) -> bool:

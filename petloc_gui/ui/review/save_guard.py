@@ -263,10 +263,10 @@ class SaveGuard:
                         self.to_check.append(notes[-1])
                     return 0
                 if choice == SHOW_BOTH:
-                    session.show_both(row)
+                    stacked = session.show_both(row)
                     if doc.dirty:
                         notes.append(f"{name}: the version on disk plus your boxes it lacks are shown, "
-                                     "unsaved; delete what you do not want and save.")
+                                     f"unsaved; {stacked or 'delete what you do not want'} and save.")
                         self.to_check.append(notes[-1])
                     else:  # it lacks none (nor my verified mark): their version as reloaded, clean
                         notes.append(f"{name}: the version on disk already has all your boxes, so it is shown "

@@ -140,8 +140,9 @@ class TheirVersion:
         self._items[row].has_annotation = bool(fresh.disk_state and fresh.disk_state.exists)
         self._refresh(row, doc)
 
-    def show_both(self, row: int) -> None:
-        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand.
+    def show_both(self, row: int) -> str:
+        """Show the disk version plus the user's boxes it lacks, unsaved, to sort out by hand; returns
+        `stacked_labels`'s words on boxes of mine put exactly on one of theirs under another label, "" if none.
 
         The disk version is kept as it is, its verified mark too: the merge is verified when either
         version is (this window's flag alone dropped labelImg's verified="yes", shown and saved as "no"),
@@ -150,7 +151,8 @@ class TheirVersion:
         mine = list(doc.objects)
         fresh = self._read_disk_version(row)
         theirs = [(o.name, o.box) for o in fresh.objects]
-        merged = list(fresh.objects) + [o for o in mine if (o.name, o.box) not in theirs]
+        added = [o for o in mine if (o.name, o.box) not in theirs]
+        merged = list(fresh.objects) + added
         verified = fresh.verified or doc.verified
         self.take_theirs(row)
         if (tuple((o.name, o.box) for o in merged), verified) != doc.shown():
@@ -158,6 +160,7 @@ class TheirVersion:
             # reloaded: a step would change nothing on screen)
             self._parts.edits.replace_all(row, doc, merged, verified, "Show both versions")
         self._refresh(row, doc)
+        return stacked_labels(added, fresh.objects)
 
     def _refresh(self, row: int, doc: ImageDocument) -> None:
         self._host.refresh_row_from(row, doc)
@@ -192,3 +195,19 @@ def _users_part(obj: VocObject) -> tuple:
     while the box is the one it proposed, with the label it proposed), none once the box is a person's."""
     model = obj.accepted_from
     return obj.name, obj.box, model, obj.model_label if model is not None else None
+
+
+def stacked_labels(added: Sequence[VocObject], theirs: Sequence[VocObject]) -> str:
+    """What Show both's note says of the boxes of mine it adds (``added``) exactly on a box of ``theirs`` (the
+    same coordinates, another label: their program relabelled it): "" when none. Each is drawn exactly over
+    theirs, its tag over theirs, so the picture showed one box and "delete what you do not want" named nothing
+    the user could see; the words name both labels of each and how to reach them. Show both stays offered when
+    the question says only labels differ: with several relabelled it is the one answer that keeps some of theirs
+    and some of mine, box by box, which Keep mine and Take theirs cannot."""
+    pairs = [(their.name, my.name) for my in added for their in theirs if their.box == my.box]
+    if not pairs:
+        return ""
+    named = ", ".join(f"{isolated(their)} (theirs) and {isolated(my)} (yours)" for their, my in pairs)
+    boxes = "one box has" if len(pairs) == 1 else f"{len(pairs)} boxes have"
+    each = "delete the one you do not want" if len(pairs) == 1 else "delete the ones you do not want"
+    return f"{boxes} two labels stacked: {named}; B selects each, {each}"
