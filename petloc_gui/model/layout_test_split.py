@@ -120,18 +120,29 @@ class LayoutTestHoldout:
         """What the run says of them (the Retraining window logs it); "" when the list holds none."""
         if not self.images:
             return ""
-        return (f"{counted(len(self.images), 'image')} of the folder's test list ({self.listing}) held out, as "
-                "petloc train --exclude-list does: never trained or validated on, they stay test images "
-                "(meta.json splits.test)" + learned_said(self.learned))
+        held = f"{counted(len(self.images), 'image')} of the folder's test list ({self.listing}) held out, as " \
+               "petloc train --exclude-list does: never trained or validated on"
+        if not self.learned:
+            return f"{held}, they stay test images (meta.json splits.test)"
+        # (not "they stay test images" then: the starting weights learned some or all of them)
+        return f"{held} by this run (meta.json splits.test){test_figures_said(len(self.images), self.learned)}"
 
 
-def learned_said(learned: int) -> str:
-    """What the run (`LayoutTestHoldout.notice`) and the Retrain dialog say after the test list held out of the
-    ``learned`` images of it the model a fine-tune starts from trained on; "" when none."""
+def test_figures_said(held: int, learned: int) -> str:
+    """Whether figures on the ``held`` images of the test list held out are test figures, said after "… held out,
+    as petloc train --exclude-list does" by the run (`LayoutTestHoldout.notice`) and the Retrain dialog: not on
+    the ``learned`` of them the model a fine-tune starts from trained on. Said of the rest only: "so figures on
+    it stay test figures; it was learned …: figures on it are not test figures" contradicted itself."""
+    them = "it" if held == 1 else "them"
+    by = "learned by the model this run starts from"
     if not learned:
-        return ""
-    return (f"; {learned} of them {'was' if learned == 1 else 'were'} learned by the model this run starts from: "
-            f"figures on {'it are' if learned == 1 else 'them are'} not test figures")
+        return f", so figures on {them} stay test figures"
+    if learned >= held:
+        who = "it was" if held == 1 else f"all {held} of them were"
+        return f"; {who} {by}: figures on {them} are not test figures"
+    rest, one = held - learned, learned == 1
+    return (f", so figures on {rest} of them stay test figures; the other {learned} {'was' if one else 'were'} {by}: "
+            f"figures on {'it' if one else 'those'} are not test figures")
 
 
 def layout_test_holdout(data_dir: str | os.PathLike[str]) -> LayoutTestHoldout:

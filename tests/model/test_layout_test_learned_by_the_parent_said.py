@@ -32,9 +32,9 @@ def test_the_run_says_how_many_of_the_list_its_model_learned(tmp_path):
     root, parent = _with_old_parent(tmp_path)
     held = window_holdout(root, base=str(parent))
     assert held.notices == ["2 images of the folder's test list (ImageSets/Main/test.txt) held out, as petloc train "
-                            "--exclude-list does: never trained or validated on, they stay test images (meta.json "
-                            "splits.test); 1 of them was learned by the model this run starts from: figures on it are "
-                            "not test figures"]
+                            "--exclude-list does: never trained or validated on by this run (meta.json splits.test), "
+                            "so figures on 1 of them stay test figures; the other 1 was learned by the model this run "
+                            "starts from: figures on it are not test figures"]
 
 
 def test_the_dialog_says_it_too(tmp_path):
@@ -42,6 +42,14 @@ def test_the_dialog_says_it_too(tmp_path):
     preview = holdout_preview_for(root, parent_spec=str(parent))
     assert preview is not None
     assert preview(0.25, True).layout_test_note().endswith(
-        "so figures on them stay test figures; 1 of them was learned by the model this run starts from: figures on "
-        "it are not test figures")
+        "so figures on 1 of them stay test figures; the other 1 was learned by the model this run starts from: figures "
+        "on it are not test figures")
     assert preview(0.25, False).layout_test_note().endswith("so figures on them stay test figures")  # from scratch
+
+
+def test_all_of_them_learned_are_not_said_to_stay_test_figures():
+    from petloc_gui.model.layout_test_split import test_figures_said
+
+    assert test_figures_said(2, 0) == ", so figures on them stay test figures"
+    assert test_figures_said(2, 2) == ("; all 2 of them were learned by the model this run starts from: figures on "
+                                       "them are not test figures")

@@ -92,7 +92,7 @@ class Holdout:
         """What the dialog says of the annotated images of the folder's test list the run holds out
         (``layout_test``), in the words the run logs (`layout_test_split.LayoutTestHoldout.notice`); "" when
         none. What kept the list from being read whole is said too (after them, or alone), as the run warns of it."""
-        from petloc_gui.model.layout_test_split import learned_said  # the run's words
+        from petloc_gui.model.layout_test_split import test_figures_said  # the run's words
 
         problems = "; ".join(self.layout_test_problems)
         if not self.layout_test:
@@ -101,12 +101,10 @@ class Holdout:
         copies = (f", {self.layout_test_copies} of {them} as a byte copy of a listed image under another name"
                   if self.layout_test_copies else "")
         listing = f" ({self.layout_test_list})" if self.layout_test_list else ""
-        learned = (learned_said(self.layout_test_learned) if self.layout_test > 1  # "1 of them" after "it" jarred
-                   else "; it was learned by the model this run starts from: figures on it are not test figures"
-                   if self.layout_test_learned else "")
+        figures = test_figures_said(self.layout_test, self.layout_test_learned)
         return (f"{counted(self.layout_test, 'annotated image')} {'is' if self.layout_test == 1 else 'are'} on the "
                 f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
-                f"does, so figures on {them} stay test figures{learned}"
+                f"does{figures}"
                 + (f". But {problems}" if problems else ""))
 
     def unusable_note(self) -> str:
