@@ -294,21 +294,24 @@ class RetrainController(RetrainStarting, QObject):
     def roll_back(self, version: Version) -> None:
         """Model → Versions → <version>: use that version (one not kept or discarded yet is kept once it has
         loaded: `ui.models.picked_version`). The one just trained is used as Use does once it has loaded
-        (`model_loaded`): made at once, a pick that failed to load took Use / Discard away from a version still
-        undecided, and a quit before it loaded asked nothing of it."""
+        (`model_loaded`; `pick_ended`): made at once, a pick that failed to load took Use / Discard away from a
+        version still undecided, and a quit before it loaded asked nothing of it."""
         waiting = self.new_version is not None and version.id == self.new_version.id
         self._picked_new = str(version.path) if waiting else None  # before the switch: the load may be said in it
         if not self._switch_to(version):
             self._picked_new = None
 
     def model_loaded(self, info: Any) -> None:
-        """The window's model has loaded (``info.spec``; any other ends a pick of the new model, which then failed
-        or was switched away from: Use / Discard still offered)."""
+        """The window's model has loaded: a pick of the new model (``info.spec``) is its Use; any other ends it."""
         version, picked, self._picked_new = self.new_version, self._picked_new, None
         if version is not None and picked == str(version.path) == info.spec:
             self._mark_decided(version)
             self._progress_window().show_decided(f"Now using the new model ({version.id}).")
             self.new_version = None
+
+    def pick_ended(self, spec: object = None) -> None:
+        """A model failed, none fits the folder, or ``spec`` is used: a pick of the new model (not ``spec``) is over."""
+        self._picked_new = self._picked_new if self._picked_new == spec else None
 
     def use_bundled(self, name: str) -> None:
         """Model → Versions → Bundled: <name>: used, and this folder's model from now on."""
@@ -391,5 +394,7 @@ def install_retraining(window: RetrainWindow) -> RetrainController:
                                    in_use_found=lambda: window.trained_here.found)
     controller.version_discarded.connect(lambda _version: window.models.versions_changed())
     window.models.loaded.connect(controller.model_loaded)
+    for ended in (window.models.failed, window.models.no_model, window.models.switched):  # (a reason: no spec)
+        ended.connect(controller.pick_ended)
     window.retrain_controller = controller
     return controller

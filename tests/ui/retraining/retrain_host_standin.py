@@ -18,6 +18,7 @@ class StandInModels(QObject):
     deletes, and saying each model used has loaded (at once: the stand-in loads nothing)."""
 
     loaded = Signal(object)  # (a ModelInfo: its spec)
+    switched, failed, no_model = Signal(object), Signal(str), Signal(str)  # (never: every model loads at once)
 
     def __init__(self, window: StandInWindow) -> None:
         super().__init__(window)
