@@ -36,6 +36,7 @@ from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar
 from petloc_gui.ui.models.picked_version import keep_picked
 from petloc_gui.ui.models.prediction_service import PredictionService
+from petloc_gui.ui.models.warning_box import show_warning
 from petloc_gui.ui.plain_text import literal
 
 
@@ -168,8 +169,11 @@ class ModelController(FolderModelStart, QObject):
         # Remembered on load: a pick remembered before it loaded (a version whose model.keras was
         # broken) failed every later visit to the folder, with no fallback.
         choosing = self.choosing is not None  # no model is the folder's yet ("" in use): none to go back to
+        pending = self._on_load if self.info is None and self._on_load is not None else None
         if choosing:
             back: tuple[str, bool] | None = (self._kept.spec if self._kept is not None else "", self.explicit)
+        elif pending is not None and pending.spec == self.spec:  # a pick still loading was never used: back to
+            back, choosing = pending.back, pending.while_choosing  # the model before it (or the folder's choice)
         else:
             back = (self.spec, self.explicit) if self.spec and self.problem is None else None
         self.explicit = explicit
@@ -193,13 +197,7 @@ class ModelController(FolderModelStart, QObject):
         """In a box of its own, not on the status line: said once, it names the copy that holds the
         other folders' models, and the status line cut it short and lost it at once to the model's
         own messages (a pick foreign to the folder says why in the same call)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Folder models kept aside", f"{note[:1].upper()}{note[1:]}.",
-                          QMessageBox.StandardButton.Ok, self.parent_widget)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a data folder "<b>data" named as it is, not as markup
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable (open() would block it)
-        box.show()
-        self.memory_box = box
+        self.memory_box = show_warning("Folder models kept aside", f"{note[:1].upper()}{note[1:]}.", self.parent_widget)
 
     def _first_model(self) -> FirstModelStart | None:
         """What the open folder's first model would be (the bar's Train tip says it), None: no folder."""
@@ -389,11 +387,5 @@ class ModelController(FolderModelStart, QObject):
             self.problem = f"Model failed to load: {message}"
             self.status.emit(f"Model failed: {spec}")
             self.failed.emit(self.problem)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Model failed to load", text, QMessageBox.StandardButton.Ok,
-                          self.parent_widget)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a model's path "<b>models/…" named as it is, not as markup
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.NonModal)  # usable for annotating without a model (open(): blocked)
-        box.show()
-        self.error_box = box
+        self.error_box = show_warning("Model failed to load", text, self.parent_widget)
 
