@@ -58,24 +58,28 @@ def writer_tag() -> str:
     return f"{_machine()[0]}-{os.getpid()}"
 
 
+def _pid_here(tag: str) -> int | None:
+    """The process id the writer ``tag`` names when it ran on this machine, in this pid namespace (whose
+    processes can be looked up here); None for a writer of another machine or namespace, or a malformed tag."""
+    machine, _, pid = tag.rpartition("-")
+    here, pids_known = _machine()
+    if not pids_known or machine != here or re.fullmatch("[0-9]+", pid) is None:
+        return None
+    return int(pid)
+
+
 def writer_has_ended(tag: str) -> bool:
     """Whether the writer ``tag`` names ran on this machine, in this pid namespace, and has ended (never this
     process)."""
-    machine, _, pid = tag.rpartition("-")
-    here, pids_known = _machine()
-    if not pids_known or machine != here or re.fullmatch("[0-9]+", pid) is None or int(pid) == os.getpid():
-        return False
-    return process_has_ended(int(pid))
+    pid = _pid_here(tag)
+    return pid is not None and pid != os.getpid() and process_has_ended(pid)
 
 
 def writer_runs(tag: str) -> bool:
     """Whether the writer ``tag`` names ran on this machine, in this pid namespace, and runs now (this process
     included). Neither this nor `writer_has_ended` is true of a writer of another machine or namespace."""
-    machine, _, pid = tag.rpartition("-")
-    here, pids_known = _machine()
-    if not pids_known or machine != here or re.fullmatch("[0-9]+", pid) is None:
-        return False
-    return int(pid) == os.getpid() or not process_has_ended(int(pid))
+    pid = _pid_here(tag)
+    return pid is not None and (pid == os.getpid() or not process_has_ended(pid))
 
 
 def remove_abandoned_folders(folder: str | os.PathLike[str], name: re.Pattern[str], *,
