@@ -310,11 +310,10 @@ class VersionStore:
             # model switch), so a window could mark the version after that look. One marked before the rename is
             # in the folder now; one tried after it fails (`in_use_marks.mark` makes its file in the old path).
             # A window starting meanwhile puts a trash folder with a live mark back (`store_leftovers.sweep_day_old`),
-            # maybe between is_dir and the look, which then found nothing in a folder gone: looked at where it is.
-            there = trash if trash.is_dir() else version.path
-            windows = in_use_marks.said(in_use_marks.users(there))
-            if not windows and not trash.exists() and version.path.is_dir():
-                raise VersionInUse(version, using, why=in_use_marks.said(in_use_marks.users(version.path))
+            # before this look (which then lists nothing: looked at where it is) or after it: asked after the look.
+            windows = in_use_marks.said(in_use_marks.users(trash))
+            if not trash.exists() and version.path.is_dir():
+                raise VersionInUse(version, using, why=windows or in_use_marks.said(in_use_marks.users(version.path))
                                    or "a petloc window starting found it in use and put it back")
             if windows:
                 try:
