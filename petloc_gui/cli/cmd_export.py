@@ -161,14 +161,12 @@ def _earlier_note(tflite: Path, bundle_path: Path) -> bool:
     same model (a run killed outright before its TFLite file: kept, never removed; `export.export_tflite`,
     by the same rule, rewrites it when its words differ: an older petloc's, the model through another
     folder); False when there is none. Raises FileExistsError for any other file there: never replaced."""
-    from petloc_gui.model.export_note import noted_identity_in, tflite_note_path  # no TensorFlow
+    from petloc_gui.model.export_note import is_note_of, tflite_note_path  # no TensorFlow
 
     note = tflite_note_path(tflite)
-    if not (note.exists() or note.is_symlink()):
-        return False
-    noted = None if note.is_symlink() else noted_identity_in(note)
-    if noted is not None and noted[0] == _identity(bundle_path):
-        return True
+    ours = is_note_of(note, _identity(bundle_path))
+    if ours is not False:
+        return bool(ours)
     raise FileExistsError(17, "the note --tflite writes beside its file exists and is not this export's of "
                           "this model (refusing to overwrite); choose another name or folder", str(note))
 

@@ -61,7 +61,7 @@ from petloc_gui.model.export_names import (
     labels_path,
     names_text,
 )
-from petloc_gui.model.export_note import note_bytes, noted_identity_in, tflite_note_path, write_note
+from petloc_gui.model.export_note import is_note_of, note_bytes, tflite_note_path, write_note
 from petloc_gui.model.op_error_text import op_text
 from petloc_gui.model.untyped import KerasModel, Tensor
 
@@ -312,7 +312,7 @@ def is_bundles_own(tflite_path: str | os.PathLike[str], bundle_folder: str | os.
 def _tflite_note(model_or_bundle: Any, model: KerasModel, target: Path, class_names: list[str],
                  beside: bool) -> tuple[bytes | None, bytes | None]:
     """(the note beside ``target`` of an export from a bundle, with files ``beside`` it; the bytes of the one
-    there when it is a note of this model, `noted_identity_in`: a run killed before its model was written
+    there when it is a note of this model, `export_note.is_note_of`: a run killed before its model was written
     left it, replaced by this one, in this version's words). None when there is none to write, or none there;
     SaveError for another file there, never replaced. The rule `petloc export` checks before TensorFlow loads."""
     source = _bundle_folder(model_or_bundle) if beside else None
@@ -321,10 +321,10 @@ def _tflite_note(model_or_bundle: Any, model: KerasModel, target: Path, class_na
     note = note_bytes(source, input_shape_of(model), signatures=TFLITE_SIGNATURES,
                       class_names_file=labels_path(target).name if class_names else None)
     path = tflite_note_path(target)
-    if not (path.exists() or path.is_symlink()):
+    ours = is_note_of(path, json.loads(note)["model_identity"])
+    if ours is None:
         return note, None
-    noted = None if path.is_symlink() or not path.is_file() else noted_identity_in(path)
-    if noted is not None and noted[0] == json.loads(note)["model_identity"]:
+    if ours:
         with contextlib.suppress(OSError):
             return note, path.read_bytes()
     raise SaveError("cannot export: the note file beside the TFLite file exists and is not this export's of "

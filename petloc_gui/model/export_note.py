@@ -92,6 +92,18 @@ def noted_identity(saved_model: Path) -> tuple[str, str] | None:
     return noted_identity_in(saved_model / NOTE_FILE)
 
 
+def is_note_of(note_file: Path, identity: str | None) -> bool | None:
+    """Whether the file at ``note_file`` is an export note of the model ``identity`` (`noted_identity_in`): None
+    when nothing is there, False for anything else there (a link, a folder, a pipe: never opened, another model's
+    note, no note). One rule for `petloc export`'s look before TensorFlow loads and the TFLite writer's."""
+    if not (note_file.exists() or note_file.is_symlink()):
+        return None
+    if note_file.is_symlink() or not note_file.is_file():
+        return False
+    noted = noted_identity_in(note_file)
+    return noted is not None and noted[0] == identity
+
+
 def noted_identity_in(note_file: Path) -> tuple[str, str] | None:
     """`noted_identity` of the note file ``note_file`` (the SavedModel's, or one beside a TFLite file)."""
     try:
