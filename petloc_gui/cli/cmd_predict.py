@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 from collections.abc import Callable, Iterator
 from functools import partial
@@ -26,6 +27,7 @@ from petloc_gui.cli.prelabel import (
 from petloc_gui.cli.prelabel_folders import WriteFailures, refusal_line, unwritable_folders
 from petloc_gui.cli.prelabel_unknown import unknown_classes_note
 from petloc_gui.cli.stop_signals import held, work_done
+from petloc_gui.core.atomic import folders_synced_once, sync_written_folders
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.shared_annotations import left_out_line
 from petloc_gui.core.text import counted, first_of, visible
@@ -142,26 +144,41 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar("petloc: predict", total) if folders and total > args.batch_size else None
     done = 0
     try:
-        for batch in _batches(order, args.batch_size):
-            images = [entry for entry in batch if not isinstance(entry, Refused)]
-            results = iter(predictor.predict_paths(images) if images else [])
-            if bar is not None:  # a line written after the bar's text would start inside it
-                bar.hide()
-            for entry in batch:  # in order: a batch's records are written once all of it is predicted
-                with held():  # a stop waits for the image's pre-label and record: stdout and disk agree
-                    if isinstance(entry, Refused):
-                        _write_refused(args, out, [entry], names)
-                    else:
-                        tally.report(entry, next(results))
-            done += len(images)
-            if bar is not None:  # counts the images whose records are written
-                bar.update(done)
+        # Each pre-label is synced before it takes its name (whole or absent after a power cut, never an empty
+        # file a rerun would keep as "exists"); its folder once, at the end, before the summary below says
+        # what was written (also of a stopped run): N + a few fsyncs, not 2N, as convert --from.
+        with folders_synced_once(), _folders_synced_at_end():
+            for batch in _batches(order, args.batch_size):
+                images = [entry for entry in batch if not isinstance(entry, Refused)]
+                results = iter(predictor.predict_paths(images) if images else [])
+                if bar is not None:  # a line written after the bar's text would start inside it
+                    bar.hide()
+                for entry in batch:  # in order: a batch's records are written once all of it is predicted
+                    with held():  # a stop waits for the image's pre-label and record: stdout and disk agree
+                        if isinstance(entry, Refused):
+                            _write_refused(args, out, [entry], names)
+                        else:
+                            tally.report(entry, next(results))
+                done += len(images)
+                if bar is not None:  # counts the images whose records are written
+                    bar.update(done)
         work_done()  # a stop from here on is too late: the run is complete, and its exit status says so
     finally:  # also when Ctrl+C stops it: what is on disk now is said
         if bar is not None:
             bar.close()
         tally.summary()
     return 0 if tally.n_ok and not tally.n_failed and not out.failed else 1
+
+
+@contextlib.contextmanager
+def _folders_synced_at_end() -> Iterator[None]:
+    """At the end of the block (also of one a stop or an error ends), the fsyncs of the folders written in,
+    a stop that comes during them held until they are done: one not synced would be left to chance."""
+    try:
+        yield
+    finally:
+        with held():
+            sync_written_folders()
 
 
 def _named_on_stderr(names: GivenNames) -> Callable[[Path], str]:
