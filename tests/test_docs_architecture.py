@@ -56,7 +56,7 @@ NAMED_MODULES = [
     "ui/models/warning_box.py",
     "ui/editing/label_box_items.py",
     "app/undecided_choice.py", "ui/models/picked_version.py",
-    "model/export_names.py", "model/export_description.py", "app/stage_figures_images.py",
+    "model/export_names.py", "model/export_description.py", "model/tflite_folder.py", "app/stage_figures_images.py",
     "core/turkish_case.py", "core/name_search.py", "core/yolo_beside.py", "core/label_variants.py",
     "app/thin_classes.py", "app/annotation_look.py", "app/class_list.py", "model/layout_test_split.py",
     "model/comparison_class_blind.py", "model/trained_here.py", "ui/number_fields.py", "ui/qt_options.py",

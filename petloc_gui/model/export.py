@@ -63,6 +63,7 @@ from petloc_gui.model.export_names import (
 )
 from petloc_gui.model.export_note import is_note_of, note_bytes, tflite_note_path, write_note
 from petloc_gui.model.op_error_text import op_text
+from petloc_gui.model.tflite_folder import TFLITE_FOLDER_PREFIX, new_conversion_folder, remove_ended_conversions
 from petloc_gui.model.untyped import KerasModel, Tensor
 
 PROBABILITIES = "probabilities"
@@ -70,7 +71,6 @@ BOX = "box"
 LABEL = "label"
 TFLITE_INPUT = "images"
 TFLITE_FILENAME = "model.tflite"  # a bundle's own TFLite file: the one name, which runtime loads
-TFLITE_FOLDER_PREFIX = "petloc-tflite-"  # tflite_bytes' temporary SavedModel folder, in the temporary folder
 
 
 def output_roles(keras_model: KerasModel) -> tuple[int, int]:
@@ -271,9 +271,10 @@ def tflite_bytes(keras_model: KerasModel, *, served_boxes: bool = False) -> byte
     import tensorflow as tf
 
     archive = _archive(keras_model, [], with_uint8=False, served_boxes=served_boxes)
+    remove_ended_conversions()  # the folders of conversions killed outright (`tflite_folder`)
     # Made inside the try, not by tempfile.mkdtemp before it: a Ctrl+C or SIGTERM landing in mkdtemp's
     # Python code after its mkdir, or before the try, left the folder behind (seen under a loaded CI).
-    folder = os.path.join(tempfile.gettempdir(), f"{TFLITE_FOLDER_PREFIX}{secrets.token_hex(8)}")
+    folder = new_conversion_folder()
     ours = True
     try:
         try:

@@ -139,8 +139,9 @@ def test_the_note_names_the_model_and_changes_with_it(tmp_path):
 @pytest.mark.slow
 def test_sigkill_during_the_tflite_step_then_the_same_command_finishes(tmp_path):
     """A real export killed outright once its SavedModel is in place, then the same command again. The kill
-    leaves the TFLite conversion's temporary folder (petloc-tflite-*: no clean-up runs after SIGKILL) in the
-    temporary folder; the machine's /tmp gathered one, empty, from each run of this test: its own here."""
+    leaves the TFLite conversion's temporary folder (.petloc-tflite-*: no clean-up runs after SIGKILL) in the
+    temporary folder; the machine's /tmp gathered one, empty, from each run of this test (its own here): the
+    next conversion removes it, its writer ended (`model.tflite_folder`)."""
     saved, tflite, tmp = tmp_path / "sm", tmp_path / "d.tflite", tmp_path / "tmp"
     tmp.mkdir()
     command = [sys.executable, "-m", "petloc_gui.cli", "export", "digits", "--saved-model", str(saved),
@@ -155,16 +156,14 @@ def test_sigkill_during_the_tflite_step_then_the_same_command_finishes(tmp_path)
     if tflite.exists():
         pytest.skip("the export finished before the kill")
     assert noted_identity(saved) is not None  # the SavedModel is whole: its note came before the rename
-    left = _conversion_folders(tmp)  # what the kill left: its conversion's folder, if it had made it
     again = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
     assert again.returncode == 0, again.stderr
-    assert _conversion_folders(tmp) == left  # a run that finishes takes its own away
+    assert _conversion_folders(tmp) == []  # the killed run's removed, its writer ended; its own taken away
     assert f"kept SavedModel {saved}" in again.stderr
     assert tflite.is_file() and (tmp_path / "d.labels.txt").is_file()
 
 
 def _conversion_folders(tmp: Path) -> list[Path]:
-    """The TFLite conversion's folders in ``tmp`` (TensorFlow's own autograph files go there too)."""
-    from petloc_gui.model.export import TFLITE_FOLDER_PREFIX
-
-    return sorted(path for path in tmp.iterdir() if path.name.startswith(TFLITE_FOLDER_PREFIX))
+    """The TFLite conversion's folders in ``tmp``, of this version and earlier ones (TensorFlow's own autograph
+    files go there too)."""
+    return sorted(path for path in tmp.iterdir() if "petloc-tflite-" in path.name)
