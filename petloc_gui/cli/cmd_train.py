@@ -73,8 +73,10 @@ too late (said so; exit 0), and once the bundle is written a stop is ignored
 while the process exits.
 
 --distribute multiworker: run the same command on every worker, each with its
-own TF_CONFIG; only the chief (the "chief" task, else worker 0) writes the
-bundle and prints its path. Ctrl+C on any worker stops every worker (all exit
+own TF_CONFIG, checked before TensorFlow loads: a mistake in it (not set, not
+JSON, a wrong task or address) is said in one line, exit 2 as a bad command
+line; this worker's port held by another program, exit 1. Only the chief (the
+"chief" task, else worker 0) writes the bundle and prints its path. Ctrl+C on any worker stops every worker (all exit
 130), or is too late for all of them. A worker that exits (Ctrl+C twice, an
 error) stops the others at their next step together (exit 1). There is no early stop: each
 worker validates on its own.

@@ -7,6 +7,13 @@ alone, without a word. Everything that can be told from the variable and this ma
 here in 0.2 s (plus at most 2 s looking up the host names that share a port, `_check_one_address_each`,
 said in a line past 1 s), one line each, naming TF_CONFIG and the fix. What only shows when the workers meet
 (two workers listing different clusters) is said by `model.distributed.connect_workers`.
+
+Every mistake in the variable (not set, not JSON, no cluster or task, a task or address it cannot be, one
+host:port listed twice) is a `UsageError`, exit 2, as a bad command line is: it was 2 for some (not set, no
+cluster) and 1 for the rest. This worker's port held now by another program is not the variable's mistake
+(the same TF_CONFIG works once it is free): 1. A well-formed host name that does not resolve is not refused:
+a cluster's names may resolve only once its workers start (a Kubernetes headless service); the wait for
+the workers names one never reached.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ import errno
 import ipaddress
 import json
 import os
+import re
 import socket
 import threading
 import time
@@ -24,6 +32,8 @@ from petloc_gui.cli.output import CommandError, UsageError, info
 from petloc_gui.cli.reference import readme_section
 
 TASK_TYPES = ("chief", "worker")  # the tasks that train under MultiWorkerMirroredStrategy
+# What no host name or IP address holds (a URL's grpc://, a path, user@, a space): one never resolves, anywhere.
+_NO_HOST_NAME = re.compile(r"[\s/\\@?#]")
 EXAMPLE = '{"cluster": {"worker": ["host1:2222", "host2:2222"]}, "task": {"type": "worker", "index": 0}}'
 _SEE = readme_section("When one machine is not enough")  # by its full path: a wheel user has no checkout
 
@@ -47,8 +57,9 @@ class Cluster:
 
 
 def read_tf_config(batch_size: int | None) -> Cluster:
-    """TF_CONFIG's cluster and task, or a `CommandError` (`UsageError` when it is not set) that names
-    the variable and says what to change. ``batch_size``: the global batch, split across the workers."""
+    """TF_CONFIG's cluster and task, or a `UsageError` that names the variable and says what to change (a
+    `CommandError` when this worker's port is held here now). ``batch_size``: the global batch, split across
+    the workers."""
     text = os.environ.get("TF_CONFIG")
     if text is None:
         raise UsageError(f"--distribute multiworker needs the TF_CONFIG environment variable on every worker, "
@@ -63,24 +74,24 @@ def read_tf_config(batch_size: int | None) -> Cluster:
     tasks = _cluster_tasks(cluster)
     task = config.get("task")
     if not isinstance(task, dict) or "type" not in task or "index" not in task:
-        raise CommandError('TF_CONFIG has no "task": add this worker\'s, e.g. "task": {"type": "worker", "index": 0}')
+        raise UsageError('TF_CONFIG has no "task": add this worker\'s, e.g. "task": {"type": "worker", "index": 0}')
     task_type, index = task["type"], task["index"]
     if task_type == "evaluator":
-        raise CommandError('TF_CONFIG\'s task is an "evaluator": petloc train has no evaluator task (each worker '
-                           'scores on its own); give this machine a "worker" task, or run `petloc evaluate` here')
+        raise UsageError('TF_CONFIG\'s task is an "evaluator": petloc train has no evaluator task (each worker '
+                         'scores on its own); give this machine a "worker" task, or run `petloc evaluate` here')
     if task_type not in TASK_TYPES:
-        raise CommandError(f"TF_CONFIG's task type {task_type!r} is not one petloc trains as: use \"worker\" "
-                           "(or \"chief\" for the one that writes the bundle)")
+        raise UsageError(f"TF_CONFIG's task type {task_type!r} is not one petloc trains as: use \"worker\" "
+                         "(or \"chief\" for the one that writes the bundle)")
     count = sum(1 for t, _, _ in tasks if t == task_type)
     if not count:
-        raise CommandError(f"TF_CONFIG's task is a {task_type!r}, but its \"cluster\" lists no {task_type!r}: "
-                           f"add this machine's address to cluster.{task_type}")
+        raise UsageError(f"TF_CONFIG's task is a {task_type!r}, but its \"cluster\" lists no {task_type!r}: "
+                         f"add this machine's address to cluster.{task_type}")
     if isinstance(index, str) and index.strip().isdigit():  # "1": out of range it is not, a number it must be
-        raise CommandError(f"TF_CONFIG's task index {index!r} must be a number, not text: \"index\": {index.strip()} "
-                           "(no quotes)")
+        raise UsageError(f"TF_CONFIG's task index {index!r} must be a number, not text: \"index\": {index.strip()} "
+                         "(no quotes)")
     if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
-        raise CommandError(f"TF_CONFIG's task index {index!r} is not one of cluster.{task_type}'s {count} "
-                           f"entries (0 to {count - 1}): give each worker its own index in that range")
+        raise UsageError(f"TF_CONFIG's task index {index!r} is not one of cluster.{task_type}'s {count} "
+                         f"entries (0 to {count - 1}): give each worker its own index in that range")
     result = Cluster(tasks, task_type, index)
     workers = len(tasks)
     if batch_size is not None and batch_size % workers:
@@ -94,7 +105,7 @@ def read_tf_config(batch_size: int | None) -> Cluster:
 
 def listed_tasks(text: str) -> tuple[tuple[str, int, str], ...]:
     """The training tasks (type, index, "host:port") the TF_CONFIG ``text`` lists, none without a "cluster";
-    a `CommandError` saying why when it cannot be read."""
+    a `UsageError` saying why when it cannot be read."""
     cluster = _config_object(text).get("cluster")
     return _cluster_tasks(cluster) if cluster else ()
 
@@ -103,43 +114,46 @@ def _config_object(text: str) -> dict[str, object]:
     try:
         config = json.loads(text)
     except (ValueError, RecursionError) as exc:  # RecursionError: nested thousands deep
-        raise CommandError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
+        raise UsageError(f"the TF_CONFIG environment variable is not valid JSON ({exc})") from None
     if not isinstance(config, dict):
-        raise CommandError("the TF_CONFIG environment variable is not a JSON object "
-                           '({"cluster": {...}, "task": {...}})')
+        raise UsageError("the TF_CONFIG environment variable is not a JSON object "
+                         '({"cluster": {...}, "task": {...}})')
     return config
 
 
 def _cluster_tasks(cluster: object) -> tuple[tuple[str, int, str], ...]:
     if not isinstance(cluster, dict):
-        raise CommandError("TF_CONFIG's \"cluster\" is not an object of lists of host:port addresses, "
-                           "e.g. {\"worker\": [\"host1:2222\", \"host2:2222\"]}")
+        raise UsageError("TF_CONFIG's \"cluster\" is not an object of lists of host:port addresses, "
+                         "e.g. {\"worker\": [\"host1:2222\", \"host2:2222\"]}")
     unknown = sorted(set(cluster) - set(TASK_TYPES) - {"evaluator"})
     if unknown:
-        raise CommandError(f"TF_CONFIG's \"cluster\" has a {unknown[0]!r} job, which petloc does not train with: "
-                           "list the machines under \"worker\" (and one under \"chief\", if you want one)")
+        raise UsageError(f"TF_CONFIG's \"cluster\" has a {unknown[0]!r} job, which petloc does not train with: "
+                         "list the machines under \"worker\" (and one under \"chief\", if you want one)")
     tasks: list[tuple[str, int, str]] = []
     for task_type in TASK_TYPES:
         addresses = cluster.get(task_type) or []
         if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
-            raise CommandError(f"TF_CONFIG's cluster.{task_type} is not a list of \"host:port\" strings")
+            raise UsageError(f"TF_CONFIG's cluster.{task_type} is not a list of \"host:port\" strings")
         if task_type == "chief" and len(addresses) > 1:
-            raise CommandError("TF_CONFIG's cluster.chief lists more than one machine: there is one chief")
+            raise UsageError("TF_CONFIG's cluster.chief lists more than one machine: there is one chief")
         for index, address in enumerate(addresses):
             host, _, port = address.rpartition(":")
             # isascii: a superscript two is a digit to isdigit and a ValueError to int; full-width digits an int
             if not host or not (port.isascii() and port.isdigit()) or not 0 < int(port) < 65536:
-                raise CommandError(f"TF_CONFIG's cluster.{task_type}[{index}] {address!r} is not host:port "
-                                   "(a port from 1 to 65535 in the digits 0-9)")
+                raise UsageError(f"TF_CONFIG's cluster.{task_type}[{index}] {address!r} is not host:port "
+                                 "(a port from 1 to 65535 in the digits 0-9)")
+            if _NO_HOST_NAME.search(host):  # no look-up finds it: the workers would wait for it in vain
+                raise UsageError(f"TF_CONFIG's cluster.{task_type}[{index}] {address!r} is not host:port: "
+                                 f"{host!r} is no host name or IP address (no scheme such as grpc://, no spaces)")
             tasks.append((task_type, index, address))
     seen: dict[str, str] = {}
     for task_type, index, address in tasks:
         if address in seen:
-            raise CommandError(f"TF_CONFIG's cluster lists {address} twice ({seen[address]} and "
-                               f"{task_type}[{index}]): give each worker its own host:port")
+            raise UsageError(f"TF_CONFIG's cluster lists {address} twice ({seen[address]} and "
+                             f"{task_type}[{index}]): give each worker its own host:port")
         seen[address] = f"{task_type}[{index}]"
     if not tasks:
-        raise CommandError("TF_CONFIG's \"cluster\" lists no \"worker\": put every machine's host:port there")
+        raise UsageError("TF_CONFIG's \"cluster\" lists no \"worker\": put every machine's host:port there")
     return tuple(tasks)
 
 
@@ -160,10 +174,10 @@ def _check_one_address_each(tasks: tuple[tuple[str, int, str], ...]) -> None:
                 first, named = seen.setdefault(machine, (entry, address))
                 if first != entry:
                     where = "this machine (loopback, 0.0.0.0 or ::)" if machine == _THIS_MACHINE else machine
-                    raise CommandError(f"TF_CONFIG's cluster lists one host:port two ways: {named} ({first}) and "
-                                       f"{address} ({entry}) are both port {port} of {where}, so a worker waiting "
-                                       "for the other would reach its own server: give each worker its own "
-                                       "host:port")
+                    raise UsageError(f"TF_CONFIG's cluster lists one host:port two ways: {named} ({first}) and "
+                                     f"{address} ({entry}) are both port {port} of {where}, so a worker waiting "
+                                     "for the other would reach its own server: give each worker its own "
+                                     "host:port")
 
 
 # What every loopback address (127.0.0.0/8, ::1) is compared as, and 0.0.0.0 and ::, which a connection reaches

@@ -84,6 +84,6 @@ def test_petloc_train_refuses_it_before_tensorflow_in_one_line(tmp_path, capsys,
         (tmp_path / "data").mkdir()
         code, out, err = run_cli(capsys, "train", tmp_path / "data", "--preset", "digits", "--out", tmp_path / "o",
                                  "--distribute", "multiworker")
-    assert code == 1 and out == "" and len(err.splitlines()) == 1, err
+    assert code == 2 and out == "" and len(err.splitlines()) == 1, err  # a usage error, as every bad TF_CONFIG
     assert f"localhost:{port} (worker[0]) and 127.0.0.1:{port} (worker[1])" in err, err
     assert not (tmp_path / "o").exists()

@@ -135,7 +135,7 @@ def test_train_multiworker_refuses_a_tf_config_that_is_no_json_object_naming_it(
     monkeypatch.setenv("TF_CONFIG", tf_config)
     code, out, err = run_cli(capsys, "train", data, "--preset", "digits", "--out", tmp_path / "o",
                              "--distribute", "multiworker")
-    assert (code, out) == (1, "") and err.count("\n") == 1
+    assert (code, out) == (2, "") and err.count("\n") == 1  # a usage error, as every bad TF_CONFIG
     assert err.startswith("petloc: the TF_CONFIG environment variable is not ")
     assert not (tmp_path / "o").exists()  # refused before anything is made
 

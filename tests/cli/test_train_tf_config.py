@@ -47,7 +47,7 @@ def test_multiworker_without_a_cluster_is_refused_not_trained_alone(tmp_path, ca
 def test_a_wrong_task_is_named_in_tf_configs_words(tmp_path, capsys, monkeypatch, task, message):
     config = {"cluster": CLUSTER, **({"task": task} if task else {})}
     code, err = _train(tmp_path, capsys, monkeypatch, config)
-    assert code == 1 and message in err, err
+    assert code == 2 and message in err, err  # a usage error, as every bad TF_CONFIG (test_tf_config_usage_exit)
 
 
 @pytest.mark.parametrize(("cluster", "message"), [
@@ -62,7 +62,7 @@ def test_a_wrong_task_is_named_in_tf_configs_words(tmp_path, capsys, monkeypatch
 ])
 def test_a_wrong_cluster_is_named(tmp_path, capsys, monkeypatch, cluster, message):
     code, err = _train(tmp_path, capsys, monkeypatch, {"cluster": cluster, "task": {"type": "worker", "index": 0}})
-    assert code == 1 and message in err, err
+    assert code == 2 and message in err, err
 
 
 def test_a_batch_that_does_not_split_across_the_workers_is_refused(tmp_path, capsys, monkeypatch):
