@@ -69,6 +69,7 @@ NAMED_MODULES = [
     "app/whole_pixels.py", "core/interop/output_before.py", "core/interop/taken_back.py", "model/store_leftovers.py",
     "ui/editing/class_keys.py", "ui/editing/label_box_escape.py", "ui/editing/list_width.py", "ui/editing/undo_keys.py",
     "ui/review/save_questions.py", "ui/training/progress_placement.py", "ui/training/quiet_note.py",
+    "core/held_out_classes.py",
 ]
 
 

@@ -6,7 +6,8 @@ labels of nothing but characters drawn as nothing ("\\u200b"), which would train
 naming a file of each (`core.case_variant_refusal.blank_label_refusal`); names the
 unreviewed pre-labels the run leaves out as their model did not know a class on its boxes
 (`model.prelabel_models`), once per model (training lists each as a skipped image: `folded_skipped`
-takes them out of that list); names the classes of the folder's predefined classes file that no box
+takes them out of that list); names the classes boxed only on the test images it holds out
+(`core.held_out_classes`), the classes of the folder's predefined classes file that no box
 has, and every class no image's first box has (a run learns each image's first box only); and,
 once training has read the images (its start event), warns of the classes with too few
 person-reviewed images to be measured (`warn_thin_classes`); and says when the folder's layout lists
@@ -112,20 +113,40 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
                           _blank_label_files(folder.root, run.boxes, run.trained))
     if label == "default":
         _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
-        _say_untrained_classes(folder.root, run.trained, run.parent_classes)
+        _say_untrained_classes(folder.root, run.trained, run.parent_classes, _only_held_out(folder, run.parent_classes))
     return run.trained
 
 
-def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str]) -> None:
+def _only_held_out(folder: CollectedFolder, parent: Sequence[str]) -> list[str]:
+    """The classes boxed only on the test images the run holds out (``folder.excluded``: --exclude-list's, the
+    --init-from model's, their byte copies), which the model it starts from (``parent``) does not know
+    (`core.held_out_classes`, the Retrain dialog's rule): the new model will not know them. On a box of an image
+    the run reads otherwise (a pre-label it leaves out too), a class is not one of them."""
+    if not folder.excluded:
+        return []
+    from petloc_gui.core.held_out_classes import held_out_labels, only_held_out
+
+    held = held_out_labels(annotation for _, _, annotation in folder.excluded)
+    return only_held_out(held, {name for sample in folder.samples for name, _ in sample.ground_truth}, parent)
+
+
+def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str],
+                           held_out: Sequence[str] = ()) -> None:
     """One line per class the run does not train: each of the folder's predefined classes file (labelImg's
     predefined_classes.txt) on no box it trains on, and each class, predefined or not, only on boxes after
     an image's first (a run learns each image's first box; `core.stats.after_first_classes`, in the words
     `petloc stats` uses): the new model will not know it (one the --init-from model knows it keeps, and is
-    not named). Each name set apart (`isolated`, kept on stderr by `error`'s ``names_isolated``): a Hebrew
-    name took the line's direction and moved the words around it."""
+    not named). Before them, one line for the classes boxed only on the test images it holds out
+    (``held_out``: `_only_held_out`'s; `core.held_out_classes`), which the run named as no class of it
+    (a predefined one among them is not said again). Each name set apart (`isolated`, kept on stderr by
+    `error`'s ``names_isolated``): a Hebrew name took the line's direction and moved the words around it."""
     from petloc_gui.app.class_list import CLASSES_FILE
     from petloc_gui.cli.class_file_notes import read_classes_said
+    from petloc_gui.core.held_out_classes import only_held_out_line
     from petloc_gui.core.stats import AFTER_FIRST_REMEDY, after_first_classes, after_first_text
+
+    if held_out:
+        error(only_held_out_line(held_out, isolated), names_isolated=True)
 
     first = Counter(sample.label for sample in samples)  # the first box's: the one a run learns of each image
     every = Counter(name for sample in samples for name, _ in sample.ground_truth)
@@ -134,7 +155,8 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     known = set(parent)
     after_first = [name for name in after_first_classes(first, every) if name not in known]
     # (what the file holds but does not offer said first, as the window says it)
-    predefined = [name for name in dict.fromkeys(read_classes_said(root)) if name not in known]
+    said = known | set(held_out)  # a class boxed only on test images: said above, in its own words
+    predefined = [name for name in dict.fromkeys(read_classes_said(root)) if name not in said]
     after_first_set, predefined_set = set(after_first), set(predefined)
     for name in predefined:
         if name in after_first_set:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
-from petloc_gui.core.text import counted
+from petloc_gui.core.text import counted, visible
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,10 @@ class Holdout:
     layout_test_problems: tuple[str, ...] = ()
     # a fine-tune: of ``layout_test``, those the model it starts from (or one up its line) trained on
     layout_test_learned: int = 0
+    # the classes boxed only on the test images the run holds out (the folder's test list; a fine-tune's model's
+    # too), which the model it starts from does not know: the new model will not know them (`core.held_out_classes`,
+    # `petloc train`'s rule and words)
+    test_only: tuple[str, ...] = ()
     # `petloc digits` canvases of MNIST digits the current model has seen, by their folders' records and its
     # meta.json (`model.current_model_digits`, `petloc evaluate`'s n_learned_digits rule): of the annotated
     # images the run reads (``seen_of``), those of digits its published test figure is on, those it (or a model
@@ -106,6 +110,14 @@ class Holdout:
                 f"folder's test list{listing}{copies}: the run holds {them} out, as petloc train --exclude-list "
                 f"does{figures}"
                 + (f". But {problems}" if problems else ""))
+
+    def test_only_note(self) -> str:
+        """The dialog's sentence on the classes boxed only on the test images the run holds out (``test_only``), as
+        `petloc train` says it before its run; "" when there are none."""
+        from petloc_gui.core.held_out_classes import only_held_out_line
+
+        line = only_held_out_line(self.test_only, visible)
+        return f"{line[:1].upper()}{line[1:]}." if line else ""
 
     def unusable_note(self) -> str:
         """What the preview says of the annotated images the run leaves out by its check (``unusable``), as

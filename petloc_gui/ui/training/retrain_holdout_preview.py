@@ -108,6 +108,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     # images are none of the line's (the run's own line counts the whole list, and says so)
     tuned_learned: dict[str, Any] = ({"layout_test_learned": _learned_held_out(read, tuned_read.learned_tests)}
                                      if tuned_read is not None else {})
+    # the classes boxed only on the images each run holds out as test images, and on none it reads otherwise
+    scratch_only, tuned_only = _test_only(read, tuned_read, parent_names) if label == "default" else ({}, {})
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -131,7 +133,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
             # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
             trained = run_prelabels.get(renamed or {})
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
-                return replace(tuned, **layout_test, **tuned_learned, **trained)
+                return replace(tuned, **layout_test, **tuned_learned, **trained, **tuned_only)
             assert tuned_split is not None  # a `TrainingData`
             chosen = tuned_split.members(fraction)  # as `collect` splits
             return Holdout(len(chosen), sorted(chosen), parent_test,
@@ -141,11 +143,11 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
                            new_classes=tuple(n for n in tuned.class_names if n not in parent_names),
                            unused_classes=tuple(n for n in parent_names if n not in on_boxes),
                            compared=tuned_compared.count(chosen) if tuned_compared else None, fraction=fraction,
-                           **layout_test, **tuned_learned, **trained, **tuned_seen)
+                           **layout_test, **tuned_learned, **trained, **tuned_seen, **tuned_only)
         reviewed = len(samples) - len(prelabels)
         counts: dict[str, Any] = {"prelabels": len(prelabels), "prelabels_left_out": left_out,
                                   "reviewed": reviewed, "unusable": len(unreadable), **layout_test, **boxes,
-                                  **by_class}
+                                  **by_class, **scratch_only}
         if len(samples) < 2:  # the run would stop at once, as `TrainingData.collect` says
             return Holdout(0, [], problem=too_few_images(len(samples)), **counts)
         if reviewed < 2:
@@ -156,6 +158,29 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
                        **scratch_seen)
 
     return preview
+
+
+def _test_only(read: CollectedFolder, tuned_read: CollectedFolder | None, parent_names: Sequence[str],
+               ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`Holdout`'s ``test_only`` of a run from scratch (``read``: the folder's test list held out) and of a
+    fine-tune (``tuned_read``: its model's test images held out too; ``parent_names``: its model's classes, which
+    it keeps): the classes on boxes of the images each holds out and on no box of an image it reads
+    (`core.held_out_classes`, `petloc train`'s rule). Each held-out annotation is read once, for both."""
+    from petloc_gui.core.held_out_classes import labels_on, only_held_out
+
+    labels: dict[Path, frozenset[str]] = {}  # by annotation file: the two reads hold the test list out both
+
+    def only(folder: CollectedFolder, known: Sequence[str]) -> dict[str, Any]:
+        held: set[str] = set()
+        for _, _, annotation in folder.excluded:
+            if annotation is not None:
+                if annotation not in labels:
+                    labels[annotation] = labels_on(annotation)
+                held |= labels[annotation]
+        trained = {name for sample in folder.samples for name, _ in sample.ground_truth}
+        return {"test_only": tuple(only_held_out(held, trained, known))}
+
+    return only(read, ()), only(tuned_read, parent_names) if tuned_read is not None else {}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

@@ -1,0 +1,55 @@
+"""The classes a run never learns because every box of them is on a test image it holds out (an --exclude-list's,
+a VOC devkit's ImageSets/Main/test.txt, the model a fine-tune starts from's test images), and the line that says
+so before the run: `petloc train` on stderr (`cli.train_checks`) and the window's Retrain dialog
+(`ui.training.retrain_holdout_preview`) say it in these words. Said nowhere, such a class was dropped from the
+new model, and the first word of it was `petloc evaluate --split test` counting each of its images wrong.
+No Qt, no TensorFlow."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+
+from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.text import first_of
+from petloc_gui.core.voc import read_voc
+
+NAMES_SAID = 10  # classes named on the line; then "and N more"
+
+
+def held_out_labels(annotations: Iterable[str | os.PathLike[str] | None]) -> set[str]:
+    """The labels on the boxes of ``annotations`` (the held-out images' annotation files; None: an image without
+    one), every box of each (`labels_on`)."""
+    return {name for path in annotations if path is not None for name in labels_on(path)}
+
+
+def labels_on(annotation: str | os.PathLike[str]) -> frozenset[str]:
+    """The labels on every box of ``annotation``, read as saved, with no image looked at (none when it cannot
+    be read: the run reads nothing of it either)."""
+    try:
+        return frozenset(obj.name for obj in read_voc(annotation, find_image=False).objects if obj.name)
+    except (PetlocError, OSError):
+        return frozenset()
+
+
+def only_held_out(held_out: Iterable[str], trained: Iterable[str], known: Iterable[str] = ()) -> list[str]:
+    """The classes of ``held_out`` (the labels on the held-out test images' boxes) on no box of ``trained``
+    (the labels on every box of the images the run reads: a class there is the run's, or said by the line on
+    classes after an image's first box) and not ``known`` (the classes a fine-tune keeps from its model), in
+    natural order: the new model will not know them."""
+    elsewhere = set(trained) | set(known)
+    return natural_order({name for name in held_out if name not in elsewhere})
+
+
+def only_held_out_line(names: Sequence[str], shown: Callable[[str], str]) -> str:
+    """What the run says of ``names`` (`only_held_out`'s), each as ``shown`` shows it (`core.text.isolated` for
+    `petloc train`'s stderr, `visible` for the dialog); "" when there are none."""
+    if not names:
+        return ""
+    one = len(names) == 1
+    it = "it" if one else "them"
+    classes = f"class {shown(names[0])} is" if one else \
+        f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
+    return (f"{classes} boxed only on test images (held out): the new model will not know {it}; box {it} on "
+            f"images the run trains on to train {it}")

@@ -1,0 +1,94 @@
+"""A class boxed only on the test images a run holds out (--exclude-list) was dropped from the new model with
+no word: `petloc train` named the new classes but never it, meta.json's class_names lacked it, and the user
+first learned of it from `petloc evaluate --split test` counting each of its images wrong. The run now says
+it before training, one line, in the words the Retrain dialog says it in (`core.held_out_classes`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from petloc_gui.cli import cmd_train
+from tests.cli.helpers import run_cli, voc_xml, write_image
+
+LINE = ("petloc: class owl is boxed only on test images (held out): the new model will not know it; box it on "
+        "images the run trains on to train it")
+TENSORFLOW = "(TensorFlow loads here)"
+
+
+@pytest.fixture
+def no_tensorflow(monkeypatch):
+    from petloc_gui.model import training
+
+    def trained(data_dir, config, on_event, should_stop, folder=None):
+        on_event({"event": "done", "metrics": {}, "bundle": config.out_dir})
+        return Path(config.out_dir)
+
+    monkeypatch.setattr(cmd_train, "load_tensorflow", lambda: print(TENSORFLOW, file=sys.stderr))
+    monkeypatch.setattr(training, "train", trained)
+
+
+def _boxed(folder: Path, labels: list[str]) -> Path:
+    """``folder`` with one 40x30 image for each of ``labels`` (img0, img1, ...), one box of it; each image of
+    its own grey (the run holds a byte copy of a test image out too)."""
+    folder.mkdir()
+    for n, label in enumerate(labels):
+        image = write_image(folder / f"img{n}.png", 40, 30, color=(n * 9, n * 9, n * 9))
+        (folder / f"img{n}.xml").write_text(voc_xml(image.name, 40, 30, [(label, (5, 5, 20, 20))]), encoding="utf-8")
+    return folder
+
+
+def _folder(tmp_path: Path) -> Path:
+    """cat and dog on three images each (img0-img5), owl on two (img6, img7), listed in exclude.txt."""
+    folder = _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["owl"] * 2)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    return folder
+
+
+def _train(capsys, tmp_path: Path, *more) -> list[str]:
+    code, _, stderr = run_cli(capsys, "train", tmp_path / "pets", "--preset", "digits", "--out", tmp_path / "m",
+                              *more)
+    assert code == 0, stderr
+    return stderr.splitlines()
+
+
+def test_a_class_only_on_excluded_images_is_said_before_training(tmp_path, capsys, no_tensorflow):
+    _folder(tmp_path)
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    assert [line for line in lines if "only on test images" in line] == [LINE]
+    assert lines.index(LINE) < lines.index(TENSORFLOW)  # before the run, not among its closing words
+
+
+def test_nothing_is_said_when_it_is_on_an_image_the_run_trains_on_or_its_model_knows_it(tmp_path, capsys,
+                                                                                         no_tensorflow):
+    folder = _folder(tmp_path)
+    assert not [line for line in _train(capsys, tmp_path) if "only on test images" in line]  # nothing held out
+    (tmp_path / "exclude.txt").write_text("img7.png\n", encoding="utf-8")  # img6's owl is trained on
+    assert not [line for line in _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+                if "only on test images" in line]
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    parent = tmp_path / "parent"  # a model that knows owl: the fine-tune keeps it
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    assert not [line for line in _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt",
+                                        "--init-from", parent) if "only on test images" in line]
+    assert folder.is_dir()
+
+
+def test_a_predefined_class_only_on_test_images_is_said_once_in_those_words(tmp_path, capsys, no_tensorflow):
+    folder = _folder(tmp_path)
+    (folder / "predefined_classes.txt").write_text("cat\ndog\nowl\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    assert [line for line in lines if "owl" in line] == [LINE]
+
+
+def test_several_classes_on_one_line(tmp_path, capsys, no_tensorflow):
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["owl", "bat", "bat"])
+    (tmp_path / "exclude.txt").write_text("img3.png\nimg4.png\nimg5.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    assert [line for line in lines if "only on test images" in line] == [
+        "petloc: classes bat, owl are boxed only on test images (held out): the new model will not know them; box "
+        "them on images the run trains on to train them"]

@@ -1,0 +1,87 @@
+"""The Retrain dialog says, before the run, which classes are boxed only on the folder's test list, which the run
+holds out: the new model will not know them.
+
+A VOC devkit's ImageSets/Main/test.txt listing the only two images of "testonly": the dialog listed the new
+classes and "The new model's classes: …" without it, and said nothing of it; the run dropped it, and the first
+word of it was `petloc evaluate --split test` counting both images wrong. `petloc train --exclude-list` says it
+in the same words (`core.held_out_classes`).
+"""
+
+from __future__ import annotations
+
+import json
+
+from petloc_gui.ui.training.retrain_dialog import RetrainDialog
+from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
+from tests.cli.helpers import voc_xml
+from tests.cli.test_train_layout_test_split_said import IDS, _devkit
+
+SAID = ("Class owl is boxed only on test images (held out): the new model will not know it; box it on images the run "
+        "trains on to train it.")
+
+
+def _folder(tmp_path, test=("c", "day/g")):
+    """The devkit of `IDS`, ``test`` on its test list and boxed "owl", the only owls."""
+    root = _devkit(tmp_path / "voc", IDS, list(test))
+    for relative in test:
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    return root
+
+
+def _dialog(qtbot, root, parent=None) -> RetrainDialog:
+    dialog = RetrainDialog(None, model_name="parent", data_name=str(root), n_annotated=len(IDS), has_unsaved=False,
+                           holdout_loader=lambda: holdout_preview_for(root, parent_spec=parent),
+                           can_fine_tune=parent is not None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog._loading is None, timeout=10000)
+    return dialog
+
+
+def _parent(tmp_path, classes) -> str:
+    parent = tmp_path / "parent"
+    parent.mkdir(exist_ok=True)
+    (parent / "meta.json").write_text(json.dumps({"class_names": classes}), encoding="utf-8")
+    return str(parent)
+
+
+def test_a_class_only_on_the_test_list_is_said_before_the_run(qtbot, tmp_path):
+    dialog = _dialog(qtbot, _folder(tmp_path))
+    assert dialog.thin_note.isVisibleTo(dialog)
+    assert dialog.thin_note.text().splitlines()[0] == SAID
+    assert dialog.start_button.isEnabled()  # said, not refused
+
+
+def test_a_fine_tune_says_it_unless_its_model_knows_the_class(qtbot, tmp_path):
+    root = _folder(tmp_path)
+    dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog"]))
+    assert dialog.from_current.isChecked()
+    assert dialog.thin_note.text().splitlines()[0] == SAID
+    dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))  # the fine-tune keeps its owl
+    assert "owl" not in dialog.thin_note.text()
+    dialog.from_scratch.setChecked(True)  # from scratch, nothing keeps it
+    assert dialog.thin_note.text().splitlines()[0] == SAID
+
+
+def test_nothing_is_said_of_a_class_also_on_an_image_the_run_trains_on(qtbot, tmp_path):
+    root = _folder(tmp_path, test=("c",))
+    dialog = _dialog(qtbot, root)
+    assert dialog.thin_note.text().splitlines()[0] == SAID
+    # a second box of an image the run trains on: its line on such boxes says it (`petloc train`'s too)
+    (root / "Annotations" / "a.xml").write_text(
+        voc_xml("a.jpg", 40, 30, [("dog", (1, 1, 9, 9)), ("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    dialog = _dialog(qtbot, root)
+    assert "test images" not in dialog.thin_note.text()
+
+
+def test_the_dialog_and_petloc_train_name_the_same_classes(qtbot, tmp_path, capsys):
+    from petloc_gui.cli.train_checks import check_classes, read_folder
+    from petloc_gui.core.held_out_classes import only_held_out_line
+    from petloc_gui.core.text import isolated
+
+    root = _folder(tmp_path)
+    check_classes(read_folder(root, "default", [str(root / "JPEGImages" / f"{r}.jpg") for r in ("c", "day/g")])[0])
+    preview = holdout_preview_for(root)(0.2, False)
+    assert preview.test_only == ("owl",)
+    assert f"petloc: {only_held_out_line(preview.test_only, isolated)}" in capsys.readouterr().err.splitlines()
