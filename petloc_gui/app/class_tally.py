@@ -9,7 +9,10 @@ changes and put back after it, so an answer is a copy of a few classes' counts.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -39,9 +42,16 @@ class ClassTally:
         self._count(new, 1)
         return True
 
-    def counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
-        """A copy of the counts (no class at 0)."""
-        return dict(self._counts[(reviewed_only, every_box)])
+    def counts(self, reviewed_only: bool = False, every_box: bool = False,
+               less: Iterable[RowShare] = ()) -> dict[str, int]:
+        """A copy of the counts (no class at 0), ``less`` the shares of some rows (the folder's test list, which no
+        run trains on: `items_on_test_list`), taken out of the copy as a row's change takes its share out."""
+        counts = dict(self._counts[(reviewed_only, every_box)])
+        for share in less:
+            if share.name and (share.reviewed or not reviewed_only):
+                for label in share.boxes if every_box else (share.name,):
+                    _add(counts, label, -1)
+        return counts
 
     def labels(self) -> set[str]:
         """The labels on some row's boxes."""
@@ -55,6 +65,20 @@ class ClassTally:
                     _add(self._counts[(reviewed, True)], label, step)
         for label in share.labels:
             _add(self._labels, label, step)
+
+
+def items_on_test_list(items: Sequence[Any]) -> list[int]:
+    """The indexes of ``items`` (a folder index's `DatasetItem`, one a row of the file list) on the test list the
+    folder's layout declares (a VOC devkit's ImageSets/Main/test.txt, Oxford's annotations/test.txt: split "test",
+    as the index resolves it, `core.layout_split_lists.mark_test_images`), which every run of the window holds
+    out (`model.layout_test_split`): boxes there train nothing, so the new-classes bar counts none of them."""
+    return [index for index, item in enumerate(items) if getattr(item, "split", None) == "test"]
+
+
+def images_by_class(shares: Iterable[RowShare]) -> dict[str, int]:
+    """Boxed images per class of the rows whose ``shares`` these are, each by its primary box, as
+    `ClassTally.counts` counts them."""
+    return dict(Counter(share.name for share in shares if share.name))
 
 
 def _add(counts: dict[str, int], key: str, step: int) -> None:

@@ -33,7 +33,7 @@ from petloc_gui.ui.model_label_fit import loaded_line
 from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
-from petloc_gui.ui.models.new_classes_bar import NewClassesBar
+from petloc_gui.ui.models.new_classes_bar import NewClassesBar, counts_on_test_list, trained_counts
 from petloc_gui.ui.models.picked_version import keep_picked
 from petloc_gui.ui.models.prediction_service import PredictionService
 from petloc_gui.ui.models.warning_box import show_warning
@@ -122,9 +122,10 @@ class ModelController(FolderModelStart, QObject):
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self._check_bundled)
         # the window places it (a row of its own); hidden with the keyboard on it, it gives it to the image
-        self.new_classes = NewClassesBar(parent, self._box_counts, focus_back=self.host.focus_canvas,
-                                         reviewed=lambda: self._box_counts(reviewed_only=True),
-                                         shares=self._rule_counts, first_model=self._first_model)
+        self.new_classes = NewClassesBar(parent, lambda: trained_counts(host.session), focus_back=host.focus_canvas,
+                                         reviewed=lambda: trained_counts(host.session, reviewed_only=True),
+                                         shares=self._rule_counts, first_model=self._first_model,
+                                         on_test_list=lambda: counts_on_test_list(host.session))
         self.new_classes.train_requested.connect(self.host.train_for_folder)
         # queued: looked at once the bar's own count is done (a new choice may hide it)
         self.new_classes.recounted.connect(self._share_changed, Qt.ConnectionType.QueuedConnection)
@@ -309,10 +310,6 @@ class ModelController(FolderModelStart, QObject):
             self.problem = problem
             self.no_model.emit(problem)
 
-    def _box_counts(self, reviewed_only: bool = False) -> dict[str, int]:
-        session = self.host.session
-        return session.model.box_counts(reviewed_only) if session is not None else {}
-
     def _rule_counts(self) -> dict[str, int]:
         """Boxes per class as the model choice weighs them (app.model_choice): every box, as opening counts."""
         session = self.host.session
@@ -357,7 +354,8 @@ class ModelController(FolderModelStart, QObject):
         nothing said why (an automatic choice never picks such a model)."""
         if not self.explicit:
             return
-        labels = sorted(name for name, count in self._box_counts().items() if count)
+        session = self.host.session  # (the list's counts hold no class at 0)
+        labels = sorted(session.model.box_counts()) if session is not None else []
         if not labels or set(labels) & set(info.class_names):
             return
         self.host.show_status(

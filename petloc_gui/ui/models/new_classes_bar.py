@@ -16,7 +16,9 @@ Otherwise the button is enabled as soon as every class (kept model: every new cl
 ``MIN_BOXES_PER_CLASS`` boxed images (counted from the file list, so boxes
 drawn since the folder opened count too), a person's: unreviewed pre-labels do
 not count (`reviewed`), as `petloc train`'s warning of thin classes counts
-(`app.model_choice.MIN_BOXES_PER_CLASS`, one rule). The list's ``counts_changed`` (a row
+(`app.model_choice.MIN_BOXES_PER_CLASS`, one rule); nor do the images of the folder's test list
+(`trained_counts`), which every run holds out: counted, a class boxed only there was offered a run
+that could not learn it. The list's ``counts_changed`` (a row
 its filter hides too, rewritten on disk or edited: it changes no row the list shows)
 and each edit say when to count again, at most once per
 ``THROTTLE_MS``: a burst of changes (the opening scan, a rename over the
@@ -26,11 +28,12 @@ folder) is one count, and no change none.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QToolBar, QWidget
 
+from petloc_gui.app.class_tally import images_by_class, items_on_test_list
 from petloc_gui.app.model_choice import MIN_BOXES_PER_CLASS, ModelChoice, describe_labels, model_problem
 from petloc_gui.core.case_variant_refusal import Wording, case_variant_refusal
 from petloc_gui.core.label_variants import same_class, shown_apart, spelled_as
@@ -59,6 +62,23 @@ class CountedRows(Protocol):
     counts_changed: SignalInstance
 
 
+def trained_counts(session: Any, reviewed_only: bool = False) -> dict[str, int]:
+    """Boxed images per class of ``session``'s folder (a `ReviewSession`, or None: {}) that a run could train on: the
+    file list's counts (``reviewed_only``: a person's) less those of the folder's test list, which every run of the
+    window holds out (`app.class_tally.items_on_test_list`)."""
+    if session is None:
+        return {}
+    rows = session.model
+    return rows.box_counts(reviewed_only, less=rows.shares(items_on_test_list(session.dataset.items)))
+
+
+def counts_on_test_list(session: Any) -> dict[str, int]:
+    """Boxed images per class of ``session``'s folder on its test list (`trained_counts` leaves them out)."""
+    if session is None:
+        return {}
+    return images_by_class(session.model.shares(items_on_test_list(session.dataset.items)))
+
+
 def still_needed(counts: dict[str, int], labels: set[str]) -> dict[str, int]:
     """Boxes still needed per class (``labels``; ``counts``: boxed images per class) before a model can be
     trained."""
@@ -77,14 +97,17 @@ class NewClassesBar(QToolBar):
                  focus_back: Callable[[], None] = lambda: None,
                  reviewed: Callable[[], dict[str, int]] | None = None,
                  shares: Callable[[], dict[str, int]] | None = None,
-                 first_model: Callable[[], FirstModelStart | None] | None = None) -> None:
+                 first_model: Callable[[], FirstModelStart | None] | None = None,
+                 on_test_list: Callable[[], dict[str, int]] | None = None) -> None:
         """``parent``: the widget the bar is a row of (the window: it is told nothing else of it);
         ``counts``: boxed images per class; ``reviewed``: those of them a person saved or is editing (not
         unreviewed pre-labels), which the offer's rule counts as `petloc train`'s warning does (None: all);
         ``shares``: the boxes per class the model choice weighs (every box), said by `recounted` when they
         change while a kept model is named (None: ``counts``); ``first_model``: what the folder's first model
         is and where it starts (`first_model_start.folder_first_model_start`, the run's rule), which the train
-        button's tip says (None, or None said: the rule for both kinds of folder)."""
+        button's tip says (None, or None said: the rule for both kinds of folder); ``on_test_list``: the boxed
+        images per class on the folder's test list (`counts_on_test_list`), which ``counts`` and ``reviewed`` leave
+        out: said when a class still short of images has some there (None: none said)."""
         super().__init__("New classes", parent)
         self._focus_back = focus_back
         self.setObjectName("new_classes")
@@ -93,6 +116,7 @@ class NewClassesBar(QToolBar):
         self._reviewed = reviewed
         self._shares = shares if shares is not None else counts
         self._first_model = first_model
+        self._on_test_list = on_test_list
         # the shares said last (None: none since the bar was shown): said again only when they change, as
         # the look they start shows the bar again and it counts again (it looped, the UI thread never idle)
         self._said: dict[str, int] | None = None
@@ -187,7 +211,7 @@ class NewClassesBar(QToolBar):
         elif missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
-                     + _prelabels_wait(missing, counts, reviewed) + self._ways_on)
+                     + _prelabels_wait(missing, counts, reviewed) + self._test_list_said(missing) + self._ways_on)
         else:
             text += " Every class has enough boxes: train a model for them." + self._ways_on
         self.message.setText(text)
@@ -217,12 +241,23 @@ class NewClassesBar(QToolBar):
         elif missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
-                     f"{it} (still needed: {needed}).{_prelabels_wait(missing, counts, reviewed)}")
+                     f"{it} (still needed: {needed}).{_prelabels_wait(missing, counts, reviewed)}"
+                     + self._test_list_said(missing))
         else:
             text += f" Every new class has enough boxes: fine-tune the model with {it}."
         self.message.setText(text)
         self.button.setEnabled(not missing and not refusal)
         self._fit_message()
+
+    def _test_list_said(self, missing: dict[str, int]) -> str:
+        """" Images on the folder's test list do not count: …" when a class still short of images (``missing``) has
+        some there ("" otherwise): they were counted, and the bar offered a run that could not learn the class."""
+        held = self._on_test_list() if self._on_test_list is not None else {}
+        there = [f"{visible(name)} has {held[name]}" for name in missing if held.get(name)]
+        if not there:
+            return ""
+        return (f" Images on the folder's test list do not count: every run holds them out ({', '.join(there[:3])}"
+                f"{'' if len(there) <= 3 else f' and {len(there) - 3} more classes have some'} there).")
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         if watched is self.message and event.type() == QEvent.Type.Resize:

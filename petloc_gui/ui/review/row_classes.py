@@ -7,6 +7,8 @@ every row at each question (10-40 ms each at 20,000 images, several per burst of
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from petloc_gui.app.class_tally import ClassTally, RowShare
 from petloc_gui.app.image_document import STATUS_PRELABEL
 from petloc_gui.core.boxes import Box
@@ -44,8 +46,14 @@ class RowClasses:
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""
         return self.tally.labels()
 
-    def box_counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
+    def box_counts(self, reviewed_only: bool = False, every_box: bool = False,
+                   less: Iterable[RowShare] = ()) -> dict[str, int]:
         """Boxed images per class as the list knows them now (saved and edited), less those gone; ``reviewed_only``:
         less unreviewed pre-labels (a person's images, as training counts them); ``every_box``: boxes per class,
-        each box of an image (as app.model_choice weighs a folder's). Kept as rows change (`ClassTally`)."""
-        return self.tally.counts(reviewed_only, every_box)
+        each box of an image (as app.model_choice weighs a folder's); ``less``: some rows' `shares` left out. Kept
+        as rows change (`ClassTally`)."""
+        return self.tally.counts(reviewed_only, every_box, less)
+
+    def shares(self, items: Iterable[int]) -> list[RowShare]:
+        """What each of ``items`` adds to `box_counts` now."""
+        return [self._share(item) for item in items]

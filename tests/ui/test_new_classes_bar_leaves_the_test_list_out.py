@@ -1,0 +1,83 @@
+"""The new-classes bar's 3-images-per-class rule counts only the images a run could train on: not those of the
+folder's test list (a VOC devkit's ImageSets/Main/test.txt), which every run of the window holds out.
+
+Before, it counted them: a class boxed on two test images and none else read "testonly (1 more)", and with a third
+it was no longer needed at all, so the bar offered "Fine-tune the model with the new classes…" for a run that could
+not learn it (the Retrain dialog then dropped it unsaid)."""
+
+from __future__ import annotations
+
+from petloc_gui.app.class_tally import ClassTally, RowShare, images_by_class, items_on_test_list
+from petloc_gui.core.boxes import Box
+from petloc_gui.ui.models.new_classes_bar import FINE_TUNE_TEXT
+
+from .conftest import open_and_wait, write_annotation, write_image
+
+CAT, DOG = ["a", "b", "c"], ["d", "e", "f"]
+
+
+def _devkit(tmp_path, owls: list[str], test: list[str]):
+    """Three cats, three dogs and ``owls``, each a VOC devkit image of its own; ``test`` on its test list."""
+    root = tmp_path / "voc"
+    for folder in ("JPEGImages", "Annotations", "ImageSets/Main"):
+        (root / folder).mkdir(parents=True)
+    for n, (stem, label) in enumerate([*((s, "cat") for s in CAT), *((s, "dog") for s in DOG),
+                                       *((s, "owl") for s in owls)]):
+        image = root / "JPEGImages" / f"{stem}.png"
+        write_image(image, seed=n)
+        xml = write_annotation(image, [(label, Box(10, 10, 50, 50))])
+        xml.rename(root / "Annotations" / xml.name)
+    (root / "ImageSets" / "Main" / "test.txt").write_text("".join(f"{stem}\n" for stem in test), encoding="utf-8")
+    return root
+
+
+def _bar(qtbot, window, root):
+    open_and_wait(qtbot, window, root, model="pets")  # a pick: it stays, and the bar names what it does not know
+    bar = window.models.new_classes
+    qtbot.waitUntil(bar.isVisible, timeout=5000)
+    bar.refresh()
+    assert window.current_model_spec() == "pets" and bar.button.text() == FINE_TUNE_TEXT
+    return bar
+
+
+def test_a_class_only_on_the_test_list_is_not_offered(qtbot, window, tmp_path):
+    bar = _bar(qtbot, window, _devkit(tmp_path, ["g", "h", "i"], test=["g", "h", "i"]))
+    text = bar.message.text()
+    assert "does not know the class owl" in text and "still needed: owl (3 more)" in text
+    assert "Images on the folder's test list do not count: every run holds them out (owl has 3 there)." in text
+    assert not bar.button.isEnabled()
+
+
+def test_test_list_images_are_left_out_of_the_count_and_the_others_counted(qtbot, window, tmp_path):
+    bar = _bar(qtbot, window, _devkit(tmp_path, ["g", "h", "i", "j"], test=["a", "g", "h"]))  # a cat too
+    text = bar.message.text()
+    assert "still needed: owl (1 more)" in text and "owl has 2 there" in text
+    session = window.session
+    assert session.model.box_counts() == {"cat": 3, "dog": 3, "owl": 4}  # the model choice still weighs them all
+    assert bar._counts() == {"cat": 2, "dog": 3, "owl": 2}
+
+
+def test_no_test_list_no_word_of_it(qtbot, window, tmp_path):
+    bar = _bar(qtbot, window, _devkit(tmp_path, ["g", "h"], test=[]))
+    text = bar.message.text()
+    assert "still needed: owl (1 more)" in text and "test list" not in text
+
+
+def test_the_tally_leaves_some_rows_out_as_it_counts_them():
+    tally = ClassTally()
+    shares = [RowShare("owl", True, ("owl", "cat"), frozenset({"owl", "cat"})),
+              RowShare("owl", False, ("owl",), frozenset({"owl"})),  # an unreviewed pre-label
+              RowShare("cat", True, ("cat",), frozenset({"cat"}))]
+    for share in shares:
+        tally.replace(RowShare(None, True, (), frozenset()), share)
+    assert tally.counts(less=shares[:2]) == {"cat": 1}
+    assert tally.counts(reviewed_only=True, less=shares[:2]) == {"cat": 1}
+    assert tally.counts(every_box=True, less=shares[:1]) == {"owl": 1, "cat": 1}
+    assert tally.counts() == {"owl": 2, "cat": 1}  # the tally itself unchanged
+    assert images_by_class(shares) == {"owl": 2, "cat": 1}
+
+    class Item:
+        def __init__(self, split):
+            self.split = split
+
+    assert items_on_test_list([Item("train"), Item("test"), Item(None), Item("test")]) == [1, 3]
