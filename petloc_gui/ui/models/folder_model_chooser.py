@@ -134,6 +134,9 @@ class FolderModelStart(_Controller):
 
     choosing: Any  # the ReviewSession whose model is being chosen, or None
     _kept: KeptModel | None  # while choosing: the prediction worker's model
+    # the model petloc-gui --model named and the folder it was named for: kept there while the pick is, reading the
+    # folder again included, as a menu pick is by the folder's memory (which the command line's is not written to)
+    _picked_on: tuple[str, Path] | None = None
 
     def for_folder(self, requested: str | None, session) -> None:
         """The model for ``session``'s folder, just opened: ``requested`` (petloc-gui --model) at once, as a
@@ -141,13 +144,13 @@ class FolderModelStart(_Controller):
         loaded; the folder's older model would end it first). Otherwise chosen in a worker (`choosing`
         until `_chosen`): a model the user picked stays across folders while it knows the new folder's
         classes (or its classes cannot be read), unless the folder remembers its own model; else the pick
-        is over (`find_folder_model`)."""
+        is over (`find_folder_model`). The folder ``requested`` was named for, read again (F5) while the pick is
+        kept, keeps it whatever its classes (`_stays_here`), as a menu pick remembered for its folder stays."""
         if self._kept is None:  # the prediction worker's model: used again if chosen again
             loading = bool(self.spec) and self.info is None and self.problem is None
             self._kept = KeptModel(self.spec, self.info, loading)
         self.choosing = None  # a choice for the folder left is dropped when it arrives
         spec = self._kept.spec
-        pending = self._on_load
         if requested:
             from petloc_gui.ui.models.model_controller import PendingPick  # (it imports this module)
 
@@ -155,11 +158,25 @@ class FolderModelStart(_Controller):
             # a pick too: a version not kept or discarded yet is kept once it has loaded (not remembered for the
             # folder: it was not before)
             self._on_load = PendingPick(str(requested), None, None, picked=True)
+            self._picked_on = (str(requested), Path(session.dataset.root))
             self._settle(session, requested)
-        elif pending is not None and pending.spec == spec and same_folder(pending.folder, Path(session.dataset.root)):
+        elif self._stays_here(spec, session):
             self._settle(session, spec)
         else:
             self._start_choosing(session)
+
+    def _stays_here(self, spec: str, session) -> bool:
+        """Whether ``spec``, the prediction worker's model, stays ``session``'s folder's at once, not chosen in a
+        worker: a pick or adopted model still loading for this very folder (`_on_load`), or the pick petloc-gui
+        --model named for it (``_picked_on``), still kept (``explicit``: no other model chosen since), whose files
+        still look loadable (one deleted since is chosen anew, as `find_folder_model` passes it over), whatever
+        the classes. The latter went through the folder's choice: a class it did not know, boxed by another
+        program, then F5, switched to a stored version that knew every class, unsaid."""
+        root, pending, picked = Path(session.dataset.root), self._on_load, self._picked_on
+        if pending is not None and pending.spec == spec and same_folder(pending.folder, root):
+            return True
+        return (self.explicit and picked is not None and bool(spec) and picked[0] == spec
+                and same_folder(picked[1], root) and model_problem(spec) is None)
 
     def _start_choosing(self, session) -> None:
         """``session``'s model chosen in a worker; meanwhile no model is in use for it (`_chosen` ends that)."""
