@@ -57,9 +57,12 @@ def test_a_version_whose_record_is_damaged_is_usable_with_a_note(record, capsys,
     assert "unavailable" not in line and str(v1) in line and "the run's record is lost" in line
 
 
-def test_the_versions_menu_lists_it_usable_with_the_note(qtbot, _isolated_user_data):
+def test_the_versions_menu_lists_it_usable_with_the_note(qtbot, _isolated_user_data, monkeypatch):
+    from petloc_gui.ui.models import model_versions_menu
     from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 
+    # a 1366 px screen (the tests' is 800 px): the entry whole, its note's start in it
+    monkeypatch.setattr(model_versions_menu, "screen_width", lambda widget: 1366)
     store = VersionStore()
     _version(store.root, "v1", record="{not json")
     menu = VersionsMenu(store, lambda: "digits")

@@ -34,9 +34,11 @@ def _store(tmp_path) -> VersionStore:
     return store
 
 
-def test_an_entry_says_the_figures_their_count_and_every_caution_in_short(qtbot, tmp_path):
+def test_an_entry_says_the_figures_their_count_and_every_caution_in_short(qtbot, tmp_path, monkeypatch):
+    from petloc_gui.ui.models import model_versions_menu
     from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 
+    monkeypatch.setattr(model_versions_menu, "screen_width", lambda widget: 1024)  # (the tests' screen: 800 px)
     menu = VersionsMenu(_store(tmp_path), lambda: "pets")
     actions = {a.data(): a for a in menu.version_actions()}
     kept, own = actions[ID], actions["own"]
@@ -59,6 +61,7 @@ def test_each_entrys_figures_are_worked_out_once(qtbot, tmp_path, monkeypatch):
     from petloc_gui.ui.models import model_versions_menu
     from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 
+    monkeypatch.setattr(model_versions_menu, "screen_width", lambda widget: 1024)  # (the tests' screen: 800 px)
     menu = VersionsMenu(_store(tmp_path), lambda: "pets")
     calls = []
     said = model_metrics.figures_said

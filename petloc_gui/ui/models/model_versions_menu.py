@@ -24,7 +24,10 @@ A version whose run finished but for which neither Use nor Discard was chosen
 says so: this window's new model "new: not kept yet" (its Retraining window
 asks), one whose window closed first (killed, a crash: its version.json says
 ``"decided": false``) "not kept or discarded yet", with how to decide in its
-tooltip; it was listed as an ordinary version.
+tooltip; it was listed as an ordinary version. The mark comes right after the
+date: last, it was cut first ("… · pets-20261206T095852Z-329e98 · new: not kep"
+at scale 1.5 on a 1366 px screen), and an entry wider than the screen has its id
+shortened, then its end cut (`_fit_to_screen`); the tooltip has it all.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ UNDECIDED_TIP = ("The run that made this version has finished and waits for your
 OPEN_FOLDER_TEXT = "&Open the versions folder"
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 CLASSES_SHOWN = 12  # class names in an entry's tooltip; the others are counted
+ID_END = 6  # the characters of an id an entry too wide for the screen keeps ("…329e98"; the tooltip has it whole)
+PARTS = "  ·  "  # between an entry's parts
 
 
 class VersionsMenu(QMenu):
@@ -122,6 +127,7 @@ class VersionsMenu(QMenu):
             empty.setEnabled(False)
         undecided = self._undecided()
         keys = _access_keys(taken={name[0] for name in BUNDLED_MODELS} | {"o"})
+        entries: list[tuple[QAction, str, tuple[str, ...]]] = []  # each version's action, key and parts
         for version in versions:
             # the figures' own split, as the status line and `petloc models` name it (a copy of a bundled model
             # stored as a version holds its test figures); one validation image: on the image that chose the epoch
@@ -143,11 +149,11 @@ class VersionsMenu(QMenu):
             # d1" here only. Its note says where it belongs; a damaged version.json (the model is fine) is
             # said the same way; whole in the tooltip.
             note = f"note: {_shortened(shown_notes[0])}" if shown_notes else ""
-            text = "  ·  ".join(part for part in (f"{version.path.parent.name} {_date(version.created)}",
-                                                  short, version.id, pending, note)
-                                    if part)
+            # the mark before the figures and the id: an entry too wide is cut at its end (`_fit_to_screen`)
+            parts = (f"{version.path.parent.name} {_date(version.created)}", pending, short, version.id, note)
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
-            action = QAction(f"&{key} {_menu_text(visible(text))}" if key else _menu_text(visible(text)), self)
+            action = QAction(_keyed(key, visible(_joined(parts))), self)
+            entries.append((action, key, parts))
             action.setCheckable(True)
             action.setChecked(in_use)
             tip = _tooltip(version, self._store, figures, notes)
@@ -160,6 +166,26 @@ class VersionsMenu(QMenu):
         self.addSeparator()
         open_folder = self.addAction(OPEN_FOLDER_TEXT)  # (its key, o, is kept from the versions')
         open_folder.triggered.connect(self._open_folder)
+        self._fit_to_screen(entries)
+
+    def _fit_to_screen(self, entries: list[tuple[QAction, str, tuple[str, ...]]]) -> None:
+        """Each version's entry (its action, access key and parts: folder and date, mark, figures, id, note) as wide
+        as the screen leaves it beside the menu's own margins: its id shortened to its end, then its text cut at its
+        end; the tooltip has it all. (The figures are already in short; the note is cut at `REASON_CHARS`.)"""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(_shown(action.text())) for action in self.actions()), default=0)
+        room = screen_width(self) - max(0, self.sizeHint().width() - widest)
+        for action, key, parts in entries:
+            if metrics.horizontalAdvance(_shown(action.text())) <= room:
+                continue
+            head, pending, short, version_id, note = parts
+            shortened = f"…{version_id[-ID_END:]}" if len(version_id) > ID_END + 1 else version_id
+            text = visible(_joined((head, pending, short, shortened, note)))
+            keyed = f"{key} " if key else ""
+            if metrics.horizontalAdvance(keyed + text) > room:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                          max(0, room - metrics.horizontalAdvance(keyed)))
+            action.setText(_keyed(key, text))
 
     def version_actions(self) -> list[QAction]:
         """The actions that stand for usable trained versions (tests, accessibility)."""
@@ -218,6 +244,26 @@ def _access_keys(taken: set[str]) -> Iterator[str]:
 def _menu_text(text: str) -> str:
     """A name or note as a menu entry shows it: an "&" in it is shown, not taken for an access key."""
     return text.replace("&", "&&")
+
+
+def _shown(text: str) -> str:
+    """A menu entry's text as drawn: its access key's "&" gone, a shown "&&" one "&"."""
+    return "&".join(part.replace("&", "") for part in text.split("&&"))
+
+
+def _joined(parts: tuple[str, ...]) -> str:
+    return PARTS.join(filter(None, parts))
+
+
+def _keyed(key: str, text: str) -> str:
+    """A version's entry: its access key (none when the keys ran out) before ``text`` (as shown: `visible`)."""
+    return f"&{key} {_menu_text(text)}" if key else _menu_text(text)
+
+
+def screen_width(widget: QWidget) -> int:
+    """How wide the screen ``widget`` opens on is, in its logical pixels (1366 px at scale 1.5: 911)."""
+    screen = widget.screen()
+    return screen.availableGeometry().width() if screen is not None else 1 << 24
 
 
 def _resolved(spec: str | Path | None) -> Path | None:
