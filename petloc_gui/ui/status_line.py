@@ -292,11 +292,15 @@ class StatusLine(QStatusBar):
 
     def _message_changed(self, _message: str) -> None:
         """A message shown or gone: the labels give it its room, or take back what it leaves, laid out now,
-        before QStatusBar paints the message (it did in the labels' room of the bar without one)."""
+        before QStatusBar paints the message (it did in the labels' room of the bar without one); then the whole
+        line painted again. QStatusBar repaints its own message rect, which ends at its first permanent widget
+        shown, one given way (0 px) too: a few pixels short of the size grip, where ours ends (`message_rect`), and
+        the tail of the message before stayed there under the new one ("…the current model is unchang6s).")."""
         self._cap_labels(self.width())
         layout = self.layout()
         if layout is not None:
             layout.activate()
+        self.update()
 
     def resizeEvent(self, event) -> None:  # Qt's name
         self._cap_labels(event.size().width())
