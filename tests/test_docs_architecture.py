@@ -70,6 +70,7 @@ NAMED_MODULES = [
     "ui/editing/class_keys.py", "ui/editing/label_box_escape.py", "ui/editing/list_width.py", "ui/editing/undo_keys.py",
     "ui/review/save_questions.py", "ui/training/progress_placement.py", "ui/training/quiet_note.py",
     "core/held_out_classes.py",
+    "ui/training/said_while_hidden.py",
 ]
 
 

@@ -1,12 +1,13 @@
 """The Retraining window's line for a training child that has said nothing for too long (`app.child_silence`),
 and its time left once the estimate is overdue by as long: a stopped child's window read "starting…" or
-"almost done" for good, and nothing said anything was wrong."""
+"almost done" for good, and nothing said anything was wrong. Its signals tell the main window's status line
+(`said_while_hidden`), for a Retraining window put away."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.child_silence import quiet_limit, quiet_line
@@ -27,6 +28,9 @@ class ChildOutput(Protocol):
 class QuietNote(QLabel):
     """Hidden until the child watched (`watch`) is silent past its limit; ``timer`` ticks the checks (the
     window connects it: the window's clock tells the time); `stop` at the run's end."""
+
+    silence = Signal(str)  # the line, at each check that finds the child silent past its limit
+    silence_over = Signal(bool)  # the line went: True when the child spoke again, False when the run is stopped
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,17 +63,23 @@ class QuietNote(QLabel):
         self.output = None
         self._due_at = None
         self.timer.stop()
-        self.hide()
+        self._hide_line(spoke=False)
 
     def check(self, now: float, floor_s: float) -> None:
         """Shown, saying how long, while the child is silent past its limit; hidden as soon as it speaks."""
         output = self.output
         quiet = output.quiet_for(now) if output is not None else 0.0
         if output is None or quiet <= quiet_limit(output.longest_gap, floor_s):
-            self.hide()
+            self._hide_line(spoke=output is not None)
             return
         self.setText(quiet_line(quiet, self.preparing))
         self.show()
+        self.silence.emit(self.text())
+
+    def _hide_line(self, spoke: bool) -> None:
+        if not self.isHidden():
+            self.hide()
+            self.silence_over.emit(spoke)
 
     def eta_text(self, remaining: float | None, now: float, floor_s: float) -> str:
         """The time left as shown: none beside the silence line (a stuck child's count is fiction), and no

@@ -37,8 +37,8 @@ from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgr
 from petloc_gui.ui.training.retrain_saved_check import CANCELLED, FOLDER_CHANGED, SavedLabelsCheck
 from petloc_gui.ui.training.retrain_start import RetrainStarting
 from petloc_gui.ui.training.run_log import error_lines
+from petloc_gui.ui.training.said_while_hidden import say_while_hidden
 from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
-from petloc_gui.ui.training.undecided_button import UndecidedButton
 
 if TYPE_CHECKING:
     from petloc_gui.ui.models.model_controller import ModelController
@@ -356,8 +356,7 @@ class RetrainController(RetrainStarting, QObject):
             self._progress.cancel_requested.connect(self.cancel)
             self._progress.comparison.use_new.connect(self.use_new_model)
             self._progress.comparison.discard_new.connect(self.discard_new_model)
-            self._progress.set_aside.connect(lambda: self.host.show_status(UNDECIDED_NOTE, 0))  # until replaced
-            self.host.add_status_widget(UndecidedButton(self._progress, self.show_progress))  # stays
+            say_while_hidden(self._progress, self.host, self.show_progress)  # on the status line, while put away
         return self._progress
 
     def _status(self, text: str, ms: int = STATUS_MS) -> None:
