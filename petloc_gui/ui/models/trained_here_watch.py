@@ -16,6 +16,11 @@ label says so ("1 of the 20 validation images they were measured on was re-boxed
 is one of those images' (no other file changes the figures' cautions): the label said nothing of a held-out box
 corrected there until F5, where `petloc models` said it at once.
 
+A model the folder's choice took while a finished run's new model waits for Use / Discard (another window's; it alone
+knows a class here) is said so when it is chosen ("The model pets/… is not kept or discarded yet: picking it in
+Model → Versions keeps it."); the status message here, seconds later, replaced that note: it ends with it now, while
+the version is still undecided (`app.undecided_choice`).
+
 The check reads only the images of a training image's size (`trained_here`), on a pool of its own (one thread), at
 the process's priority: at nice 19 the OS paused its thread while it held Python's interpreter lock, and with every
 core busy the window froze waiting for it (a main loop's p99 delay 576-1062 ms against 66-96 ms at nice 0); the check's
@@ -33,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QLabel
 
 from petloc_gui.app.trained_here_said import cautions, status_message
+from petloc_gui.app.undecided_choice import undecided_said
 from petloc_gui.model.trained_here import HashMemo, TrainedHere, check_trained_here, reboxed_again
 from petloc_gui.ui import background
 from petloc_gui.ui.model_label_fit import cautioned_line, loaded_line
@@ -201,7 +207,9 @@ class TrainedHereWatch(QObject):
         key = (info.spec, str(root), value.count or 0)
         if message and key not in self._said:
             self._said.add(key)
-            self._show_status(message, MESSAGE_MS)
+            # the choice's note that the model is undecided, said before: replaced, it was lost
+            undecided = [f"{note[:1].upper()}{note[1:]}." for note in undecided_said(info.spec)]
+            self._show_status(" ".join([message, *undecided]), MESSAGE_MS)
 
     def _mark_panel(self, lines: list[str]) -> None:
         """The Dataset panel's model line with the cautions under its figures (replacing ours of a pending answer;
