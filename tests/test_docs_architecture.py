@@ -71,6 +71,7 @@ NAMED_MODULES = [
     "ui/review/save_questions.py", "ui/training/progress_placement.py", "ui/training/quiet_note.py",
     "core/held_out_classes.py",
     "ui/training/said_while_hidden.py",
+    "ui/canvas/box_stack.py",
 ]
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsPixmapItem, QGraphicsScene, QGrap
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.canvas.box_item import GT_COLOR, PRED_COLOR, BoxItem, rect_to_box
+from petloc_gui.ui.canvas.box_stack import box_under, stack
 from petloc_gui.ui.canvas.drawn_box import DrawnBand, kept_size
 from petloc_gui.ui.canvas.focus_frame import FOCUS_FRAME_PX as FOCUS_FRAME_PX  # (re-exported: others take it here)
 from petloc_gui.ui.canvas.focus_frame import paint_focus_frame, repaint_focus_frame_scrolled
@@ -163,6 +164,7 @@ class BoxCanvas(QGraphicsView):
             item.on_dragging = self.box_dragging.emit
             self.scene().addItem(item)
             self._items.append(item)
+        stack(self._items)
         self.describe()
 
     def set_ghost_boxes(self, boxes: list[tuple[Box, str]]) -> None:
@@ -184,6 +186,7 @@ class BoxCanvas(QGraphicsView):
         for item in self._items:
             item.selected = item.index == index
             item.update()
+        stack(self._items)  # the selected box first
         self.describe()
 
     # --- keyboard focus ----------------------------------------------------------
@@ -315,20 +318,11 @@ class BoxCanvas(QGraphicsView):
             return
         if event.button() == Qt.MouseButton.LeftButton and self.editable and self._pixmap_item is not None:
             scene_pos = self.mapToScene(event.position().toPoint())
-            hit = self._box_under(scene_pos)
-            if self.draw_mode or hit is None:
+            if self.draw_mode or box_under(self._items, scene_pos) is None:  # else the box takes it (`stack`)
                 self._band = DrawnBand(self.scene(), self._image_rect, scene_pos, event.position())
                 event.accept()
                 return
         super().mousePressEvent(event)
-
-    def _box_under(self, scene_pos: QPointF) -> BoxItem | None:
-        # Prefer the selected box (its handles stick out), then the smallest box.
-        hits = [i for i in self._items if i.hit_part(scene_pos) is not None]
-        if not hits:
-            return None
-        selected = [i for i in hits if i.selected]
-        return selected[0] if selected else min(hits, key=lambda i: i.rect().width() * i.rect().height())
 
     def cancel_drawing(self) -> bool:
         """Escape: the box being dragged out is dropped, the drag draws nothing (False: none was)."""

@@ -55,6 +55,7 @@ SELECTED_COLOR = QColor(0x56, 0xB4, 0xE9)
 LINE_PX = 2.5  # a box's line, in screen pixels at any zoom
 EDGE_PX = 1.0  # the black or white edging on each side of it, so it stands out on fur of its colour
 TAG_HEIGHT_PX = 16  # the label tag's least height, in screen pixels at any zoom (taller for a bigger font)
+EDITABLE_Z, SHOWN_Z = 10.0, 5.0  # a box's height in the scene: editable over read-only (`box_stack` adds to it)
 
 
 def _tag_font(scale: float = 1.0) -> QFont:
@@ -106,7 +107,7 @@ class BoxItem(QGraphicsItem):
         self.selected = False
         self._draw_mode = False  # the canvas's (W): a press on the box draws a new box, it does not move this one
         self.setAcceptHoverEvents(editable)
-        self.setZValue(10 if editable else 5)
+        self.setZValue(EDITABLE_Z if editable else SHOWN_Z)
 
     # --- geometry ------------------------------------------------------------
     def rect(self) -> QRectF:
