@@ -149,7 +149,12 @@ class BoxCanvas(QGraphicsView):
         return QRectF(self._image_rect)
 
     def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1) -> None:
-        """Replace the main boxes (GT on the left pane, prediction on the right)."""
+        """Replace the main boxes (GT on the left pane, prediction on the right). The boxes it shows, given again (a
+        redraw for the prediction, a message), are kept: made anew, a box being moved or resized was let go."""
+        if len(boxes) == len(self._items) and all(item.shows(box, label) for item, (box, label)
+                                                  in zip(self._items, boxes, strict=True)):
+            self.select(selected)
+            return
         for item in self._items:
             item.cancel_drag()  # a move or resize under way ends with its box (`box_dragging` says so)
             self.scene().removeItem(item)

@@ -100,6 +100,7 @@ class BoxItem(QGraphicsItem):
         self.on_pressed: Callable[[int], None] | None = None
         self.on_dragging: Callable[[bool], None] | None = None  # a move or resize began (True) or ended
         self._rect = box_to_rect(box)
+        self._at_rest = box  # the box it shows when no move or resize is under way (`shows`)
         self._drag_mode: int | Literal["move"] | None = None  # what the press took: a handle's index, or the box
         self._dragging = False
         self._drag_start = QPointF()
@@ -115,6 +116,11 @@ class BoxItem(QGraphicsItem):
 
     def box(self) -> Box:
         return rect_to_box(self._rect)
+
+    def shows(self, box: Box, label: str) -> bool:
+        """Whether this is ``box`` labelled ``label``, as it stands at rest: a move or resize under way has not moved
+        it yet (its release reports it), a move or resize released has, though nobody took it."""
+        return self._at_rest == box and self.label == visible(label)
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -370,6 +376,8 @@ class BoxItem(QGraphicsItem):
         if new.width < MIN_SIZE or new.height < MIN_SIZE:
             self.set_rect(self._start_rect)
             return
-        if new != old and self.on_edited is not None:
-            self.on_edited(self.index, old, new)
+        if new != old:
+            self._at_rest = new
+            if self.on_edited is not None:
+                self.on_edited(self.index, old, new)
 
