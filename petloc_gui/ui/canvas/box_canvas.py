@@ -67,7 +67,7 @@ class BoxCanvas(QGraphicsView):
         self._ghost_items: list[BoxItem] = []
         self._image_rect = QRectF()
         self._band: DrawnBand | None = None  # the box being drawn, from the press to the release
-        self._pan_start: QPointF | None = None  # where the last pan step left the mouse, while panning
+        self._pan_start: QPointF | None = None  # while panning, where the mouse was at the view's last whole pixel
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
         self.placing = False  # (`_placed`)
@@ -353,10 +353,13 @@ class BoxCanvas(QGraphicsView):
         if self.editable:
             self._track_cursor(self.mapToScene(event.position().toPoint()))
         if self._pan_start is not None:
-            delta = event.position() - self._pan_start
-            self._pan_start = event.position()
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - int(delta.x()))
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(delta.y()))
+            # The nearest whole pixels scrolled, the rest kept for the next move: at a display scale of 1.5 a mouse
+            # step is 2/3 of a pixel, and measured anew from each, a slow hand panned nothing.
+            moved = event.position() - self._pan_start
+            dx, dy = round(moved.x()), round(moved.y())
+            self._pan_start += QPointF(dx, dy)
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - dy)
             self._fit_on_resize = False
             return
         if self._band is not None:
