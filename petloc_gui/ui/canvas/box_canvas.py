@@ -27,7 +27,7 @@ from petloc_gui.ui.canvas.image_adjust import Adjustment
 from petloc_gui.ui.canvas.pane_message import MESSAGE_WIDTH_PX as MESSAGE_WIDTH_PX  # (re-exported: tests take it here)
 from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
-from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place, trim_to_view
+from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place, trim_to_view, zoom_limited
 
 MIN_DRAW_PX = 2.0  # the least box drawn, in image pixels (its drag must pass `is_drag` on screen too)
 ZOOM_STEP = 1.25
@@ -246,7 +246,11 @@ class BoxCanvas(QGraphicsView):
         self.view_moved.emit()
 
     def zoom_by(self, factor: float, spot: QPointF | None = None) -> None:
-        """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`)."""
+        """Zoom by ``factor``, the image point at ``spot`` of the viewport staying there (`SteadyZoom.zoom`), as far
+        as the zoom's limits let it (`zoom_limited`): at a limit, nothing moves."""
+        factor = zoom_limited(self, self._image_rect, factor)
+        if abs(factor - 1) < 1e-9:
+            return
         self._fit_on_resize = False
         with self._placed():
             self._zoom.zoom(self._image_rect, factor, spot)

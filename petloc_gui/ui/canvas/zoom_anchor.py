@@ -20,6 +20,9 @@ _SLACK_PX = 0.5
 _TRIES = 4  # a scroll bar shown or hidden resizes the viewport (and may call for the other): place again
 _CLOSE_PX = 0.5  # how far off its spot the point may be left (a scroll value is whole pixels)
 _TRIM_PX = 1.0  # scene rect past the picture and the view that a pan leaves (a scroll value's rounding and more)
+_FIT_MARGIN = 2.0  # scene units round a fitted picture (`fit_picture`)
+MAX_ZOOM = 32.0  # screen pixels per image pixel at the most: each pixel a square to aim in (`zoom_limited`)
+LEAST_OF_FIT = 1 / 8  # the least zoom, a share of the one that fits the picture in the view
 
 
 def viewport_to_scene(view: QGraphicsView, point: QPointF) -> QPointF:
@@ -85,7 +88,8 @@ def fit_picture(view: QGraphicsView, picture: QRectF) -> None:
     event had the fit made for a smaller viewport; its going resizes the view, which fits again)."""
     view.setSceneRect(picture)
     if not picture.isEmpty():
-        view.fitInView(picture.adjusted(-2, -2, 2, 2), Qt.AspectRatioMode.KeepAspectRatio)
+        margin = _FIT_MARGIN
+        view.fitInView(picture.adjusted(-margin, -margin, margin, margin), Qt.AspectRatioMode.KeepAspectRatio)
     _lay_out_scroll_bars(view)
 
 
@@ -106,6 +110,21 @@ def _span(first: float, last: float, start: float, length: float, slack: float) 
         half = min(max(middle_point - first, last - middle_point), (length - slack) / 2)
         return middle_point - half, middle_point + half
     return min(first, start), max(last, start + length)
+
+
+def zoom_limited(view: QGraphicsView, picture: QRectF, factor: float) -> float:
+    """``factor``, cut where it would take ``view``'s zoom past `MAX_ZOOM` or under `LEAST_OF_FIT` of the zoom that
+    fits ``picture`` in its viewport (1.0: at that limit). A zoom already past a limit (a tiny picture fitted larger
+    than the most) goes no further past it. With no limit, 70 notches in took the scroll values past what an int
+    holds: each further notch an OverflowError, the pane grey; zoomed out, a picture shrank to a few pixels."""
+    scale = view.transform().m11()
+    if scale <= 0 or picture.isEmpty():
+        return factor
+    port = view.viewport().size()
+    span = 2 * _FIT_MARGIN
+    fit = min(port.width() / (picture.width() + span), port.height() / (picture.height() + span))  # (`fit_picture`)
+    least, most = min(scale, fit * LEAST_OF_FIT), max(scale, MAX_ZOOM)
+    return min(max(scale * factor, least), most) / scale
 
 
 class SteadyZoom:
