@@ -72,6 +72,7 @@ NAMED_MODULES = [
     "core/held_out_classes.py",
     "ui/training/said_while_hidden.py",
     "ui/canvas/box_stack.py",
+    "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
 ]
 
 

@@ -24,6 +24,7 @@ from petloc_gui.ui.canvas.focus_frame import FOCUS_FRAME_PX as FOCUS_FRAME_PX  #
 from petloc_gui.ui.canvas.focus_frame import paint_focus_frame, repaint_focus_frame_scrolled
 from petloc_gui.ui.canvas.full_resolution import PanePicture
 from petloc_gui.ui.canvas.image_adjust import Adjustment
+from petloc_gui.ui.canvas.pan_drag import PAN_BUTTONS, PanDrag
 from petloc_gui.ui.canvas.pane_message import MESSAGE_WIDTH_PX as MESSAGE_WIDTH_PX  # (re-exported: tests take it here)
 from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
@@ -67,7 +68,7 @@ class BoxCanvas(QGraphicsView):
         self._ghost_items: list[BoxItem] = []
         self._image_rect = QRectF()
         self._band: DrawnBand | None = None  # the box being drawn, from the press to the release
-        self._pan_start: QPointF | None = None  # while panning, where the mouse was at the view's last whole pixel
+        self._pan = PanDrag(self)
         self._zoom = SteadyZoom(self)
         self._fit_on_resize = True
         self.placing = False  # (`_placed`)
@@ -319,10 +320,8 @@ class BoxCanvas(QGraphicsView):
         self.box_selected.emit(index)
 
     def mousePressEvent(self, event) -> None:  # Qt's name
-        if event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
-            self._pan_start = event.position()
-            # on the viewport, over the cursor a box or the picture gives it (the crosshair hid the view's own)
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+        if event.button() in PAN_BUTTONS:
+            self._pan.start(event.position())
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and self.editable and self._pixmap_item is not None:
@@ -356,14 +355,7 @@ class BoxCanvas(QGraphicsView):
     def mouseMoveEvent(self, event) -> None:  # Qt's name
         if self.editable:
             self._track_cursor(self.mapToScene(event.position().toPoint()))
-        if self._pan_start is not None:
-            # The nearest whole pixels scrolled, the rest kept for the next move: at a display scale of 1.5 a mouse
-            # step is 2/3 of a pixel, and measured anew from each, a slow hand panned nothing.
-            moved = event.position() - self._pan_start
-            dx, dy = round(moved.x()), round(moved.y())
-            self._pan_start += QPointF(dx, dy)
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - dx)
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - dy)
+        if self._pan.follow(event.position()):
             self._fit_on_resize = False
             return
         if self._band is not None:
@@ -377,9 +369,8 @@ class BoxCanvas(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.CrossCursor if draws else Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # Qt's name
-        if self._pan_start is not None and event.button() in (Qt.MouseButton.MiddleButton, Qt.MouseButton.RightButton):
-            self._pan_start = None
-            self.viewport().unsetCursor()  # the next move shows the cursor of what is under the mouse again
+        if self._pan.panning and event.button() in PAN_BUTTONS:
+            self._pan.end()
             return
         if self._band is not None and event.button() == Qt.MouseButton.LeftButton:
             self._stretch_band(event.position())  # (where it was let go: a release may come with no move before it)
