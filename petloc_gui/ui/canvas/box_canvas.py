@@ -28,7 +28,14 @@ from petloc_gui.ui.canvas.pan_drag import PAN_BUTTONS, PanDrag
 from petloc_gui.ui.canvas.pane_message import MESSAGE_WIDTH_PX as MESSAGE_WIDTH_PX  # (re-exported: tests take it here)
 from petloc_gui.ui.canvas.pane_message import fit_message, message_item
 from petloc_gui.ui.canvas.pane_words import pane_said
-from petloc_gui.ui.canvas.zoom_anchor import SteadyZoom, fit_picture, place, trim_to_view, zoom_limited
+from petloc_gui.ui.canvas.zoom_anchor import (
+    SteadyZoom,
+    fit_picture,
+    place,
+    trim_to_view,
+    viewport_to_scene,
+    zoom_limited,
+)
 
 MIN_DRAW_PX = 2.0  # the least box drawn, in image pixels (its drag must pass `is_drag` on screen too)
 ZOOM_STEP = 1.25
@@ -325,9 +332,11 @@ class BoxCanvas(QGraphicsView):
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and self.editable and self._pixmap_item is not None:
-            scene_pos = self.mapToScene(event.position().toPoint())
-            if self.draw_mode or box_under(self._items, scene_pos) is None:  # else the box takes it (`stack`)
-                self._band = DrawnBand(self.scene(), self._image_rect, scene_pos, event.position())
+            hit_at = self.mapToScene(event.position().toPoint())  # where the scene hands the press to a box
+            if self.draw_mode or box_under(self._items, hit_at) is None:  # else the box takes it (`stack`)
+                # the corner under the mouse itself: at a display scale of 1.5 its whole pixel's was a third off
+                corner = viewport_to_scene(self, event.position())
+                self._band = DrawnBand(self.scene(), self._image_rect, corner, event.position())
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -348,13 +357,13 @@ class BoxCanvas(QGraphicsView):
         return rect
 
     def _stretch_band(self, mouse_at: QPointF) -> None:
-        rect = self._band.stretch(mouse_at, self.mapToScene(mouse_at.toPoint())) if self._band is not None else None
+        rect = self._band.stretch(mouse_at, viewport_to_scene(self, mouse_at)) if self._band is not None else None
         if rect is not None:
             self.drawing_size.emit(kept_size(rect))  # the size the file will hold, not the band's
 
     def mouseMoveEvent(self, event) -> None:  # Qt's name
         if self.editable:
-            self._track_cursor(self.mapToScene(event.position().toPoint()))
+            self._track_cursor(viewport_to_scene(self, event.position()))  # (as a drawn corner goes: unrounded)
         if self._pan.follow(event.position()):
             self._fit_on_resize = False
             return
