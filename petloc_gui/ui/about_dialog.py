@@ -157,7 +157,8 @@ class AboutDialog(QDialog):
         docs.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.docs = docs
         docs.setAccessibleName("Where petloc's documentation is")
-        self.tabs = QTabWidget(self)
+        # parented by the layout, after the labels: Tab goes in the order shown (links, tab bar, text, Close)
+        self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Licence and credits")
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)  # NOTICE's underlined headings line up
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -179,9 +180,17 @@ class AboutDialog(QDialog):
             layout.addWidget(label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+        self._keyboard_on_the_texts()
         self.header_text = "\n".join(label.text() for label in (title, summary, runtime, docs))
         self.resize(720, 600)
         shrink_to_screen(self, parent)  # the texts scroll
+
+    def _keyboard_on_the_texts(self) -> None:
+        """The keyboard starts on the first tab's text, named for a screen reader, where the arrows and Page Down
+        read it: by Qt's rule the first widget Tab reaches had it, the tab bar, which said nothing of what it shows.
+        (Enter and Escape close the dialog from the text and the tab bar alike: Close is its default button.)"""
+        self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())  # (the bar has the keyboard, not the tabs)
+        self.texts[LICENCE_TABS[0][1]].setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def show_about(window: QWidget) -> None:
