@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
 from petloc_gui.app.version_marks import LoadedVersionMark
 from petloc_gui.ui.actions import build_actions
@@ -175,8 +175,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     def _build_toolbar(self) -> None:
         # The Label box has a toolbar of its own, first: on a narrow window the buttons
         # (all of them also in the menus, with keys) fold into the » menu, the Label box stays.
-        label_bar = QToolBar("Label", self)
-        label_bar.setObjectName("label")
+        label_bar = ActionToolBar("Label", self, "label")  # (its » button named as the Tools bar's)
         self.labels = LabelBox(self.edits, self)
         self.label_combo = self.labels.combo
         label_bar.addWidget(self.labels.caption)  # the box's buddy: its name, and Alt+L

@@ -13,6 +13,9 @@ own handling, so the button shows what it showed (text, icon, tips, checkable, c
 a menu's popup mode: all of it set by Qt's ``setDefaultAction``) and the receivers stay as
 they were. The buttons are Qt's own, made by the toolbar for the actions: the » menu of a
 narrow window, the accessible names, the keys (held by the menus' actions) are unchanged.
+
+That » button (Qt's ``qt_toolbar_ext_button``, shown when the buttons do not fit) has no text, only an arrow:
+Qt gives it neither a name nor a tooltip, and a screen reader said an unnamed check box. It is named here.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QActionEvent
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
+OVERFLOW_BUTTON = "qt_toolbar_ext_button"  # Qt's object name for a toolbar's » button
+OVERFLOW_NAME = "More tools"
+OVERFLOW_TIP = "More tools: those this window is too narrow to show"
+
 
 def show_action(button: QToolButton, action: QAction) -> None:
     """The button shows ``action`` as it is now: Qt's own `setDefaultAction`, its connection not added again."""
@@ -33,11 +40,16 @@ def show_action(button: QToolButton, action: QAction) -> None:
 
 
 class ActionToolBar(QToolBar):
-    """A `QToolBar` whose tool buttons keep one state of connections to their actions (see the module)."""
+    """A `QToolBar` whose tool buttons keep one state of connections to their actions, its » button named (see
+    the module)."""
 
     def __init__(self, title: str, parent: QWidget, name: str, actions: Sequence[QAction] = ()) -> None:
         super().__init__(title, parent)
         self.setObjectName(name)  # the window's saved layout finds it by this name
+        overflow = self.findChild(QToolButton, OVERFLOW_BUTTON)  # (made with the toolbar, hidden until needed)
+        if overflow is not None:
+            overflow.setAccessibleName(OVERFLOW_NAME)
+            overflow.setToolTip(OVERFLOW_TIP)
         self.addActions(list(actions))
 
     def actionEvent(self, event: QActionEvent) -> None:  # Qt's name
