@@ -162,7 +162,6 @@ def run(args: argparse.Namespace) -> int:
                 done += len(images)
                 if bar is not None:  # counts the images whose records are written
                     bar.update(done)
-        work_done()  # a stop from here on is too late: the run is complete, and its exit status says so
     finally:  # also when Ctrl+C stops it: what is on disk now is said
         if bar is not None:
             bar.close()
@@ -173,12 +172,18 @@ def run(args: argparse.Namespace) -> int:
 @contextlib.contextmanager
 def _folders_synced_at_end() -> Iterator[None]:
     """At the end of the block (also of one a stop or an error ends), the fsyncs of the folders written in,
-    a stop that comes during them held until they are done: one not synced would be left to chance."""
+    a stop that comes during them held until they are done: one not synced would be left to chance. After a
+    block that ended of itself, the run is complete once they are done: a stop held meanwhile is too late
+    (exit 0, as `--help` and docs/cli.md say of a stop after the last record)."""
+    complete = False
     try:
         yield
+        complete = True
     finally:
         with held():
             sync_written_folders()
+            if complete:
+                work_done()
 
 
 def _named_on_stderr(names: GivenNames) -> Callable[[Path], str]:
