@@ -196,7 +196,8 @@ class _NewOutput:
         from petloc_gui.core.interop.unfinished import OutputBefore
 
         self.given, self.fmt = out, fmt
-        self.before = OutputBefore(Path(os.path.abspath(out)), fmt)  # it finds the folders a new OUT makes
+        # the run's mkdir says which folders of a new OUT are its own (another run may make OUT meanwhile)
+        self.before = OutputBefore(Path(os.path.abspath(out)), fmt)
 
     def take_back(self) -> None:
         taken: list[TakenBack] = []

@@ -54,10 +54,14 @@ def _stopped_export(monkeypatch):
     """export_yolo writing one image and a label file, then stopped by SIGTERM."""
     from petloc_gui.core import interop
 
-    def export(dataset, out, **options):
-        (Path(out) / "images").mkdir(parents=True, exist_ok=True)
-        (Path(out) / "images" / "a.png").write_bytes(b"written")
-        (Path(out) / "classes.txt").write_text("cat\n")
+    def export(dataset, out, *, written, **options):
+        # each file and folder it makes recorded in ``written``, as the exporters record theirs: a run that wrote
+        # nothing takes nothing back (what OUT holds then is another run's)
+        image, classes = Path(out) / "images" / "a.png", Path(out) / "classes.txt"
+        written.folders_for(image)
+        image.parent.mkdir(parents=True, exist_ok=True)
+        written.wrote(image, lambda: image.write_bytes(b"written"))
+        written.wrote(classes, lambda: classes.write_text("cat\n"))
         raise Terminated
 
     monkeypatch.setattr(interop, "export_yolo", export)

@@ -12,7 +12,7 @@ import pytest
 
 from petloc_gui.cli import cmd_convert, cmd_export, cmd_train, taken_back
 from petloc_gui.cli.taken_back import missing_folders, remove_empty, take_back
-from petloc_gui.core.interop import output_before, unfinished
+from petloc_gui.core.interop import unfinished, written
 
 
 def test_the_missing_folders_are_the_path_and_its_missing_parents_innermost_first(tmp_path, monkeypatch):
@@ -64,18 +64,23 @@ def test_what_was_removed_is_said_and_a_stop_meanwhile_waits_for_the_end(capsys,
 @pytest.mark.parametrize(("module", "names"), [(cmd_convert, ("take_back",)),
                                                (cmd_export, ("take_back",)),
                                                (cmd_train, ("missing_folders", "remove_empty")),
-                                               (output_before, ("missing_folders",))])
+                                               (written, ("missing_folders",))])
 def test_the_commands_use_the_one_helper(module, names):
     for name in names:
         assert getattr(module, name) is getattr(taken_back, name)
 
 
-def test_a_new_outs_missing_folders_are_found_in_core(tmp_path):
-    """`unfinished.OutputBefore` finds them itself (`petloc convert` gives it none): the outermost one the run
-    makes is the one taken back."""
-    before = unfinished.OutputBefore(tmp_path / "new" / "out", "coco")
-    assert before.made == tmp_path / "new"
-    (tmp_path / "new" / "out" / "images").mkdir(parents=True)
-    (tmp_path / "new" / "out" / "images" / "a.png").write_bytes(b"written")
+def test_a_new_outs_folders_the_run_made_are_found_in_core(tmp_path):
+    """`unfinished.OutputBefore` is told by the run's own mkdir (`Written.make_output`: `petloc convert` gives it
+    none) which folders of a new OUT's path the run made (another run may make OUT between its look and the run):
+    the outermost one is the one taken back."""
+    out = tmp_path / "new" / "out"
+    before = unfinished.OutputBefore(out, "coco")
+    before.written.make_output(out)
+    assert before.written.output_folders == [out, tmp_path / "new"]
+    image = out / "images" / "a.png"
+    before.written.folders_for(image)
+    image.parent.mkdir()
+    before.written.wrote(image, lambda: image.write_bytes(b"written"))
     taken = before.take_back()
     assert taken.removed and taken.folder_removed and not (tmp_path / "new").exists()

@@ -100,9 +100,9 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, fmt="coco",
-                         words=report.words)
     written = written if written is not None else Written()  # none given: nobody takes it back
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=ANNOTATIONS_FILE, fmt="coco",
+                         words=report.words, written=written)
     total = len(dataset.items)
     placed: list[ImageRecord] = []
     for record in read_dataset_records(dataset, report, first_half(progress, total),

@@ -27,7 +27,7 @@ from petloc_gui.core.disk_same import part_below, same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
-from petloc_gui.core.interop.written import run_placed
+from petloc_gui.core.interop.written import Written, run_placed
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -84,11 +84,12 @@ def _folders_read(dataset: Dataset) -> list[str]:
 
 def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dataset,
                    manifest: str = "its last file", fmt: str = "",
-                   words: OptionWords = CLI_WORDS) -> Path:
+                   words: OptionWords = CLI_WORDS, written: Written | None = None) -> Path:
     """Create ``out``; refuse a non-empty one unless ``overwrite`` (export side; ``words`` name that
     option in the refusal), saying so when it holds an export that did not finish (`unfinished`;
     ``manifest``: the file an export of ``fmt``, the format asked for, writes last). The format and
-    manifest the unfinished export's mark names are quoted when they are another's.
+    manifest the unfinished export's mark names are quoted when they are another's. The folders it
+    creates are recorded in ``written`` (`Written.make_output`).
 
     ``out`` must not be read as part of ``dataset`` (`check_outside_dataset`).
     """
@@ -111,7 +112,7 @@ def prepare_output(out: str | os.PathLike[str], *, overwrite: bool, dataset: Dat
         raise SaveError(f"folder is not empty; choose a new or empty folder, or {words.remedy(OVERWRITE)} "
                         "to replace the files the export writes", out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        (written if written is not None else Written()).make_output(out)
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     return out

@@ -13,26 +13,26 @@ from pathlib import Path
 
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.taken_back import TakenBack
-from petloc_gui.core.interop.written import Written, missing_folders
+from petloc_gui.core.interop.written import Written
 
 
 class OutputBefore:
     """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
     stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
-    File > Export both, through this one way. When OUT was new or an empty folder, all in it is the run's,
-    and is removed (a new OUT's folder too; an empty one given stays, as does a link given to it, through
-    which it is emptied). One that held files keeps them: a conversion to VOC, and an export, remove the files
-    they recorded in ``written``, and only those, and put back those they replaced (`write_voc_records` and the
-    exporters are given it); an export over an earlier petloc export of its format then puts that export's
-    manifest back (`put_back`), OUT as it was, or (a file of the run's left that its classes read wrong) OUT holds
-    an export that did not finish.
-    Made before the run begins, in the thread that runs it: it finds the folders of OUT's path that are not
-    there yet (`missing_folders`, the one way petloc finds them), of which the run creates the outermost
-    with all in it."""
+    File > Export both, through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or
+    OUT was an empty folder, and the run wrote there, all in it is the run's, and is removed (the folders the
+    run made too; an empty one given stays, as does a link given to it, through which it is emptied). One that
+    held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a conversion to
+    VOC, and an export, remove the files they recorded in ``written``, and only those, and put back those they
+    replaced (`write_voc_records` and the exporters are given it); an export over an earlier petloc export of
+    its format then puts that export's manifest back (`put_back`), OUT as it was, or (a file of the run's left
+    that its classes read wrong) OUT holds an export that did not finish. A run that wrote nothing (refused:
+    OUT not empty, another run's export found there; or stopped before its first file) takes nothing back but
+    the empty folders it made: what is in OUT is another's.
+    Made before the run begins, in the thread that runs it."""
 
     def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
         self.out, self.fmt = Path(out), fmt
-        self.made: Path | None = None  # the outermost folder of OUT's path the run creates
         self.empty = False  # OUT an empty folder
         # ... which one (through a link too: `ln -s real out`), so that take-back empties that folder only
         self.empty_folder: os.stat_result | None = None
@@ -47,15 +47,18 @@ class OutputBefore:
                 self.empty_folder = folder if self.empty else None
                 self.held_manifest = unfinished.holds_manifest(self.out, _manifest(fmt))
                 self.held_unfinished = unfinished.interrupted(self.out)
-            else:
-                self.made = next(reversed(missing_folders(self.out)), None)
         except OSError:  # cannot be read: the run will say so; nothing of it to take back
             pass
 
     def take_back(self) -> TakenBack:
         """Take back what the run wrote into OUT (see the class); what was done. Never raises OSError."""
-        if self.made is not None or self.empty:
-            return self._remove_written()
+        made = self.written.output_folders
+        if made or self.empty:
+            if not self._wrote():
+                # Refused or stopped before it wrote there: what OUT holds (an export another run is writing, B
+                # started a moment after A) is not the run's. The empty folders it made go: OUT as it was.
+                return _remove_empty(made)
+            return self._remove_written(made[-1] if made else None)
         if self.fmt is None:
             return self._remove_recorded()
         manifest = _manifest(self.fmt)
@@ -89,6 +92,11 @@ class OutputBefore:
                            kept_outdated=not names and outdated and stays)
         return self._remove_export(taken)
 
+    def _wrote(self) -> bool:
+        """Whether the run wrote into OUT: its export's mark is there (`unfinished.begin`: the first thing an export
+        writes), or it recorded a file or folder it made there, or a file it replaced (`Written.wrote_any`)."""
+        return self.written.wrote_any() or unfinished.ours(self.out)
+
     def _manifest_never_moved(self, manifest: tuple[str, ...]) -> bool:
         """Whether OUT holds the whole manifest of the earlier export it held, the run having written none of it."""
         wrote = any(path.name in manifest for path in self.written.as_written)  # its new manifest, changed since
@@ -114,13 +122,15 @@ class OutputBefore:
             unfinished.finish(self.out)
         return taken
 
-    def _remove_written(self) -> TakenBack:
+    def _remove_written(self, made: Path | None) -> TakenBack:
+        """All in OUT is the run's: the outermost folder it ``made`` goes with it, or (None) OUT, the empty folder
+        it was, is emptied."""
         try:
-            if self.made is not None:
-                if not self.made.is_dir() or self.made.is_symlink():
-                    return TakenBack()  # never made: nothing written
-                shutil.rmtree(self.made, ignore_errors=True)
-                gone = not os.path.lexists(self.made)
+            if made is not None:
+                if not made.is_dir() or made.is_symlink():
+                    return TakenBack()  # gone meanwhile (removed by hand)
+                shutil.rmtree(made, ignore_errors=True)
+                gone = not os.path.lexists(made)
                 return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
             # Emptied through a link to it as when given itself: the folder was there, so it and the link stay.
             if not self._still_the_empty_folder():
@@ -142,6 +152,22 @@ class OutputBefore:
             return self.empty_folder is not None and os.path.samestat(os.stat(self.out), self.empty_folder)
         except OSError:  # gone meanwhile (removed by hand)
             return False
+
+
+def _remove_empty(made: list[Path]) -> TakenBack:
+    """Remove the folders the run ``made`` (innermost first) as long as they are empty: what is in one is not the
+    run's. Whether the outermost went (not when it was gone already: removed by hand)."""
+    removed = False
+    for folder in made:
+        try:
+            folder.rmdir()
+        except FileNotFoundError:
+            removed = False
+            continue
+        except OSError:  # not empty: another run's files, or one put there meanwhile
+            return TakenBack()
+        removed = True
+    return TakenBack(removed=True, folder_removed=True) if removed else TakenBack()
 
 
 def _manifest(fmt: str | None) -> tuple[str, ...]:

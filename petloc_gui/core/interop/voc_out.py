@@ -64,7 +64,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     report.prelabels_marked = True
     out = Path(out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        written.make_output(out)  # the folders it makes are the run's (`Written.output_folders`)
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
     remove_stale_temporaries(out / record.relative for record in records)

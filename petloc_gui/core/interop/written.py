@@ -21,6 +21,7 @@ they made for its OUT, the one that takes it back.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import stat
@@ -157,9 +158,32 @@ class Written:
         # of `files` and `replaced`, those changed since the run wrote them: the user's, left as they are
         self.changed: list[Path] = []
         self._made: set[Path] = set()  # `files`, to be told apart fast from a file that was there
+        # the folders of OUT's path the run's own mkdir made (`make_output`), innermost first: none when OUT was
+        # there, or another run made it between the look before the run and this one's mkdir
+        self.output_folders: list[Path] = []
         # the earlier export's manifest kept aside no longer reads OUT's label files right (`unfinished`): known
         # here too, as a mark of it on disk may not be written (a full disk)
         self.earlier_outdated = False
+
+    def make_output(self, out: Path) -> None:
+        """Make the folder ``out`` and those above it that are missing, as ``mkdir -p`` does (raising OSError as it
+        does). Those this call made are the run's (`output_folders`), all in them its to take back; one that another
+        process made meanwhile (its mkdir FileExistsError) is not: only the files the run records in it are."""
+        made = []
+        for folder in reversed(missing_folders(out)):
+            try:
+                folder.mkdir()
+            except FileExistsError:
+                continue
+            made.append(folder)
+        self.output_folders = made[::-1] + self.output_folders
+        if not out.is_dir():  # a file, or a link to nothing, there: mkdir -p's error
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(out))
+
+    def wrote_any(self) -> bool:
+        """Whether the run recorded a file or folder it made, or a file it replaced (a run refused, or stopped
+        before its first file, did not)."""
+        return bool(self.files or self.folders or self.replaced or self.as_written or self.changed)
 
     def folders_for(self, path: Path) -> None:
         """Before a file is written at ``path``: the folders above it that the write will create are the run's.

@@ -109,9 +109,9 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     Raises SaveError when ``out`` cannot be used (not empty without ``overwrite``).
     """
     report = report if report is not None else ConversionReport()
-    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=DATA_YAML, fmt="yolo",
-                         words=report.words)
     written = written if written is not None else Written()  # none given: nobody takes it back
+    out = prepare_output(out, overwrite=overwrite, dataset=dataset, manifest=DATA_YAML, fmt="yolo",
+                         words=report.words, written=written)
     total = len(dataset.items)
     records = _holdable_records(dataset, read_dataset_records(dataset, report, first_half(progress, total),
                                                               skip_difficult=skip_difficult), report)
