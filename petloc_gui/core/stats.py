@@ -26,6 +26,7 @@ from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
 from petloc_gui.core.layout_split_lists import split_list_notes
 from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.scored_objects import usable_objects
 from petloc_gui.core.stats_problems import (
     BOX_OUTSIDE_IMAGE,
     BROKEN_XML,
@@ -268,12 +269,15 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
             stats.values["image_width"].append(float(size[0]))
             stats.values["image_height"].append(float(size[1]))
     # An object without a label (a missing_label problem above) is no class: counted as one named "",
-    # it made a nameless row of the class balance and skewed its shares. Training leaves out an image
-    # whose first object has none, so the first-object balance does too. A label drawn as nothing
-    # ("\u200b", a missing_label problem above too) is none either (`_class_name`).
+    # it made a nameless row of the class balance and skewed its shares. A run learns the first object with a
+    # label and a box of non-zero area (`core.scored_objects.usable_objects`, as `petloc evaluate` scores
+    # them): the first-object balance counts it (``objects[0]``, a box of no area listed before a good one,
+    # counted a class no run learns), and leaves out an image whose first such object's label is drawn as
+    # nothing ("\u200b", a missing_label problem above too: `_class_name`), as training leaves it out.
     names = [_class_name(obj.name) for obj in objects]
-    if names[0]:
-        stats.first_object_class_counts[names[0]] = stats.first_object_class_counts.get(names[0], 0) + 1
+    learned = usable_objects(objects)
+    if learned and (first := _class_name(learned[0].name)):
+        stats.first_object_class_counts[first] = stats.first_object_class_counts.get(first, 0) + 1
     for name, obj in zip(names, objects, strict=True):
         stats.n_objects += 1
         if name:

@@ -1,12 +1,13 @@
-"""Training samples of a dataset folder: (image path, first object's box, label, every object), nothing decoded.
+"""Training samples of a dataset folder: (image path, first usable object's box, label, every usable object),
+nothing decoded.
 
 A folder is indexed with `core.dataset.open_dataset`; each annotated image
-contributes its first object, which training learns (one box, one class per
-photo), and every object with a label and a box, against which validation
+contributes its first object with a label and a box of non-zero area, which training learns (one box, one class
+per photo), and every such object (`core.scored_objects.usable_objects`), against which validation
 and the comparison score a prediction by the best-gt rule, as `petloc
 evaluate` does (`core.metrics.evaluate_objects`). Images without an annotation, without an
-object, with an unreadable annotation, or a label the run cannot use are
-skipped with a reason (never an exception); so is an image whose annotation
+object, with an unreadable annotation, with no object of a label and a box, or whose first such object's label
+the run cannot use are skipped with a reason (never an exception); so is an image whose annotation
 file is another image's (photo.png beside photo.jpg and photo.xml:
 `core.shared_annotations`), which would otherwise train on photo.jpg's box. `training_data.TrainingData`
 builds on this (image check, split, pipeline).
@@ -32,8 +33,10 @@ from petloc_gui.core.stats import size_mismatch
 from petloc_gui.core.text import drawn_as_nothing
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
+from petloc_gui.core.voc_types import VocObject
 
 LABEL_SOURCES = ("default", "breed")
+NO_LABEL = "object has no label"  # why an image is skipped whose first usable object's label is none to see
 
 
 PixelBox = tuple[float, float, float, float]
@@ -42,7 +45,7 @@ NONE_ACCEPTED = AcceptedModels(())  # every box a person's
 
 @dataclass(frozen=True)
 class Sample:
-    """One training example: an image, its first object's box (pixels) and label (what training
+    """One training example: an image, its first usable object's box (pixels) and label (what training
     learns), and every usable object of the image (what scoring matches a prediction against)."""
 
     image_path: Path
@@ -157,20 +160,26 @@ def collect_samples(
         if not annotation.objects:
             skipped.append((str(image_path), "annotation has no object"))
             continue
-        obj = annotation.objects[0]
+        if label == "breed" and not item.meta.get("breed"):
+            skipped.append((str(image_path), "no breed in the dataset's list"))
+            continue
+        # the rule its record's objects hash is taken by, and `petloc evaluate` scores by (`core.scored_objects`),
+        # ``name`` the breed of each one; the first of them is learned. Taking ``objects[0]`` whatever it was, an
+        # image listing first a box of no area, or one with no label, was skipped though its next box was good:
+        # evaluate scored it, and its validation figures were on other images than evaluate's
+        scored = usable_objects(annotation.objects, any_label=label == "breed")
+        if not scored:
+            skipped.append((str(image_path), _unusable_reason(annotation.objects, annotation.problems,
+                                                                       any_label=label == "breed")))
+            continue
+        obj = scored[0]
         name = obj.name if label == "default" else item.meta.get("breed")
         # a label of nothing but characters drawn as nothing ("\u200b": `core.text.drawn_as_nothing`) is no more
         # a class than an empty one (`core.voc.read_voc` says it as one): trained, it made a class with no name to see
         if not name or drawn_as_nothing(name):
-            reason = "object has no label" if label == "default" else "no breed in the dataset's list"
-            skipped.append((str(image_path), reason))
+            skipped.append((str(image_path), NO_LABEL))
             continue
         box = obj.box.sorted()
-        if box.width <= 0 or box.height <= 0:
-            skipped.append((str(image_path), _empty_box_reason(box, annotation.problems)))
-            continue
-        # the rule its record's objects hash is taken by (`core.scored_objects`), ``name`` the breed of each one
-        scored = usable_objects(annotation.objects, any_label=label == "breed")
         objects = tuple((str(name) if label == "breed" else str(obj.name), obj.box.sorted().as_tuple())
                         for obj in scored)
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
@@ -204,10 +213,29 @@ def fingerprint(samples: Iterable[Sample]) -> str:
     return digest.hexdigest()
 
 
-def _empty_box_reason(box: Box, problems: list[str]) -> str:
-    """Why the first object's box is no box: read_voc clamps a box to the image, so one lying wholly
-    outside it became "(40.0, 30.0, 40.0, 30.0) has zero area", a box the user never drew."""
-    outside = next((p for p in problems if p.startswith("object 1 (") and " lies outside the " in p), None)
+def _unusable_reason(objects: list[VocObject], problems: list[str], any_label: bool) -> str:
+    """Why no object of an annotation can be used (none has a label and a box of non-zero area; ``any_label``: a
+    breed run's, none a box of non-zero area): of a lone object, its own reason; of several, each one's, after the
+    rule's words (`petloc evaluate`'s)."""
+    reasons = [(index, _object_reason(obj, index, problems, any_label)) for index, obj in enumerate(objects, start=1)]
+    if len(reasons) == 1:
+        return reasons[0][1]
+    each = "; ".join(f"object {index} has no label" if reason == NO_LABEL
+                     else f"object {index} ({objects[index - 1].name or 'no name'}): {reason}"
+                     for index, reason in reasons)
+    return f"no object with a label and a box of non-zero area ({each})"
+
+
+def _object_reason(obj: VocObject, index: int, problems: list[str], any_label: bool) -> str:
+    """Why the ``index``-th object (1-based) cannot be used: no label (``any_label``: given one), or no box
+    (`_empty_box_reason`)."""
+    return NO_LABEL if not (any_label or obj.name) else _empty_box_reason(obj.box.sorted(), index, problems)
+
+
+def _empty_box_reason(box: Box, index: int, problems: list[str]) -> str:
+    """Why the ``index``-th object's box (1-based) is no box: read_voc clamps a box to the image, so one lying
+    wholly outside it became "(40.0, 30.0, 40.0, 30.0) has zero area", a box the user never drew."""
+    outside = next((p for p in problems if p.startswith(f"object {index} (") and " lies outside the " in p), None)
     if outside is not None:
         drawn = outside.split(": ", 1)[-1].split("; clamped", 1)[0]  # "box (...) lies outside the WxH image"
         return drawn.replace(" lies outside ", " lies entirely outside ", 1)
