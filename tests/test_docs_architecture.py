@@ -74,6 +74,7 @@ NAMED_MODULES = [
     "ui/canvas/box_stack.py",
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
     "ui/keyboard_after_dialogs.py",
+    "core/guessed_boxes.py",
 ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.args import MODEL_HELP, add_label_argument, model_arg, path_arg, positive_int
-from petloc_gui.cli.evaluate_clamped import clamped_notes, clamped_report, warn_clamped
+from petloc_gui.cli.evaluate_clamped import repaired_notes, repaired_report, warn_repaired
 from petloc_gui.cli.evaluate_confusion import LISTED, MAX_CLASSES, MAX_WIDTH
 from petloc_gui.cli.evaluate_digits import digits_notes, learned_digit_count, learned_digits_record, unknown_report
 from petloc_gui.cli.evaluate_labels import label_hint, spelling_hint
@@ -120,9 +120,9 @@ def run(args: argparse.Namespace) -> int:
     size_notes: list[tuple[Path, str]] = []
     # over the whole folder: a validation split may hold photo.png and not the photo.jpg owning photo.xml
     borrowed = borrowed_annotations(dataset.items)
-    clamped: list[tuple[Path, str]] = []
+    repaired: list[tuple[Path, str]] = []  # boxes scored clamped or as petloc guessed (`cli.evaluate_clamped`)
     accepted: dict[Path, frozenset[str]] = {}  # images holding boxes accepted unchanged from a model (ADR 0013)
-    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed, clamped, accepted)
+    cases, skipped = collect_ground_truth(items, args.label, size_notes, borrowed, repaired, accepted)
     _report_skipped(skipped)
     # a folder the index could not list or follow, and HEIC, AVIF... files, are not in the index:
     # their boxed images would be left out of the figures unsaid
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         error(isolated_line(line), names_isolated=True)
     say_orphan_annotations(dataset, "scored")  # an XML whose image went: in no figure, as stats says
     warn_size_mismatches(size_notes)
-    warn_clamped(clamped)
+    warn_repaired(repaired)
     # a model trained on breeds evaluated on the VOC names ("cat") would find every label unknown
     hint = label_hint(args.label, cases, meta, class_names_of(None, meta),
                       lambda other: collect_ground_truth(items, other, None, borrowed)[0])
@@ -213,7 +213,7 @@ def run(args: argparse.Namespace) -> int:
     report["trained_on_record"] = learned_digits_record(trained_record, learned_digits)
     report["n_learned_digits"] = learned_digits.n_canvases  # a lower bound when n_digits_unknown is not 0
     report.update(unknown_report(learned_digits))
-    report.update(clamped_report(clamped))
+    report.update(repaired_report(repaired))
     if args.json:
         json_line(report)
     else:
@@ -266,7 +266,7 @@ def predict_cases(predictor, cases, batch_size: int):
 
 
 def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[Path, str]] | None = None,
-                         borrowed: dict[Path, str] | None = None, clamped: list[tuple[Path, str]] | None = None,
+                         borrowed: dict[Path, str] | None = None, repaired: list[tuple[Path, str]] | None = None,
                          accepted: dict[Path, frozenset[str]] | None = None,
                          ) -> tuple[list[tuple[Path, list[tuple[str, Any]]]], list[tuple[str, str]]]:
     """([(image, [(label, box) of every object])], [(file, reason skipped, its names `isolated`)]) of dataset items.
@@ -276,9 +276,10 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
     another image size is appended as (annotation path, note) (`core.stats.size_mismatch`).
     ``borrowed``: the images whose annotation file is another image's, with its owner
     (`core.shared_annotations.borrowed_annotations`; of ``items`` when not given): skipped.
-    ``clamped``: (annotation path, read_voc's note) appended for each box scored that read_voc clamped
-    to its image (`cli.evaluate_clamped`). ``accepted``: for each case with a box scored that a person
-    accepted unchanged from a model, the models (`core.accepted_boxes.accepted_models`; ADR 0013).
+    ``repaired``: (annotation path, read_voc's note) appended for each box scored that read_voc clamped
+    to its image or repaired by a guess (`cli.evaluate_clamped.repaired_notes`). ``accepted``: for each case
+    with a box scored that a person accepted unchanged from a model, the models
+    (`core.accepted_boxes.accepted_models`; ADR 0013).
     """
     from petloc_gui.core.accepted_boxes import accepted_models
     from petloc_gui.core.scored_objects import usable_objects
@@ -328,9 +329,9 @@ def collect_ground_truth(items, label: str = "default", size_notes: list[tuple[P
         cases.append((Path(item.image_path), usable))
         if accepted is not None and (models := accepted_models(o for _, o in kept)):
             accepted[Path(item.image_path)] = models
-        if clamped is not None:
+        if repaired is not None:
             scored = [i for i, _ in kept]
-            clamped += [(Path(item.annotation_path), note) for note in clamped_notes(annotation.problems, scored)]
+            repaired += [(Path(item.annotation_path), note) for note in repaired_notes(annotation.problems, scored)]
         if size_notes is not None and note:
             size_notes.append((Path(item.annotation_path), note))
     return cases, skipped

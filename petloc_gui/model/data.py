@@ -26,6 +26,7 @@ from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
+from petloc_gui.core.guessed_boxes import guessed_notes
 from petloc_gui.core.index_problems import index_lines
 from petloc_gui.core.scored_objects import objects_digest, usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
@@ -73,6 +74,9 @@ class Sample:
     # the run's ``label`` (`LABEL_SOURCES`): "breed", each object scored under the photo's breed, the rule of its
     # record's objects hash (a test image's too: `TrainingData.from_folder`)
     label_source: str = "default"
+    # read_voc's notes of a guess on the boxes of ``objects`` (swapped, or read as fractions of the image:
+    # `core.guessed_boxes`): what `petloc train` warns it learns as petloc guessed it
+    guessed_boxes: tuple[str, ...] = ()
 
     @property
     def ground_truth(self) -> tuple[tuple[str, PixelBox], ...]:
@@ -185,7 +189,8 @@ def collect_samples(
         samples.append(Sample(image_path, relpath_in(image_path, root), item.annotation_path,
                               box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored),
                               (annotation.prelabel or "") if annotation.unreviewed else "",
-                              objects_digest(annotation.objects, label == "breed") if image_sizes else None, label))
+                              objects_digest(annotation.objects, label == "breed") if image_sizes else None, label,
+                              tuple(guessed_notes(annotation.problems, _numbers(annotation.objects, scored)))))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
@@ -193,6 +198,12 @@ def collect_samples(
         if os.path.abspath(path) not in excluded:
             skipped.append((str(path), fmt.reason))
     return samples, skipped, root
+
+
+def _numbers(objects: list[VocObject], some: list[VocObject]) -> list[int]:
+    """The 1-based numbers of ``some`` among ``objects`` (the file's, as read_voc's notes number them)."""
+    wanted = {id(obj) for obj in some}
+    return [index for index, obj in enumerate(objects, start=1) if id(obj) in wanted]
 
 
 def _resolved(root: Path, path: str | os.PathLike[str]) -> str:
