@@ -133,7 +133,9 @@ def compute_stats(
 
     ``predefined``: the folder's predefined classes (labelImg's ``predefined_classes.txt``, read by
     ``app.class_list.read_classes``), those on no box listed in ``unused_predefined``, those on boxes
-    but never an image's first in ``predefined_after_first`` (every such class is in ``after_first``).
+    but never an image's first in ``predefined_after_first`` (every such class is in ``after_first``); a box
+    being one a run uses, with a label and of non-zero area (`core.scored_objects.usable_objects`), and an
+    image's first the first such box.
 
     ``find_exif_turned`` (with `check_images`): ``exif_turned`` names each image whose EXIF orientation is
     not 1 (turned or mirrored as displayed), from the header read for its size (``headers`` is not used then:
@@ -159,6 +161,8 @@ def compute_stats(
         headers.new_pass()
         read_size = headers.image_size
     first_files: dict[str, str] = {}  # label -> the first annotation file with a box of it
+    # label -> its boxes a run uses (a label and a box of non-zero area: `core.scored_objects.usable_objects`)
+    used: dict[str, int] = {}
     for done, item in enumerate(items, start=1):
         if getattr(item, "split", None):
             splits[str(item.split)] += 1
@@ -177,7 +181,7 @@ def compute_stats(
             except (PetlocError, OSError, ValueError) as exc:
                 stats.problems.append(Problem(UNREADABLE_IMAGE, str(item.image_path), _reason(exc)))
         if item.has_annotation and item.image_path not in borrowed:
-            _add_annotation(stats, item, size, first_files)
+            _add_annotation(stats, item, size, first_files, used)
             _add_meta(stats, item)
         else:
             stats.n_unannotated += 1
@@ -210,8 +214,10 @@ def compute_stats(
     # what its split lists lost, which only the splits line shows (`layout_split_lists.split_list_notes`)
     stats.problems.extend(Problem(INDEX_PROBLEM, where, what) for where, what in split_list_notes(dataset))
     _add_case_variants(stats, first_files)
-    stats.unused_predefined = [name for name in dict.fromkeys(predefined) if name not in stats.class_counts]
-    first, every = stats.first_object_class_counts, stats.class_counts
+    # over the boxes a run uses, as `petloc train` says them: a class on a box of no area alone (listed first
+    # and passed over, or after the first) was "none an image's first: box images where it is the first object"
+    stats.unused_predefined = [name for name in dict.fromkeys(predefined) if not used.get(name)]
+    first, every = stats.first_object_class_counts, used
     stats.after_first = {name: every[name] for name in after_first_classes(first, every)}
     stats.predefined_after_first = predefined_after_first(predefined, first, every)
     untold: list[tuple[str, str]] = []
@@ -241,7 +247,7 @@ def after_first_classes(first: Mapping[str, int], every: Mapping[str, int]) -> l
 
 
 def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int] | None,
-                    first_files: dict[str, str]) -> None:
+                    first_files: dict[str, str], used: dict[str, int]) -> None:
     path = str(item.annotation_path)
     stats.n_annotated += 1
     try:
@@ -275,9 +281,11 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     # counted a class no run learns), and leaves out an image whose first such object's label is drawn as
     # nothing ("\u200b", a missing_label problem above too: `_class_name`), as training leaves it out.
     names = [_class_name(obj.name) for obj in objects]
-    learned = usable_objects(objects)
-    if learned and (first := _class_name(learned[0].name)):
-        stats.first_object_class_counts[first] = stats.first_object_class_counts.get(first, 0) + 1
+    learned = [_class_name(obj.name) for obj in usable_objects(objects)]
+    if learned and learned[0]:
+        stats.first_object_class_counts[learned[0]] = stats.first_object_class_counts.get(learned[0], 0) + 1
+    for name in filter(None, learned):
+        used[name] = used.get(name, 0) + 1
     for name, obj in zip(names, objects, strict=True):
         stats.n_objects += 1
         if name:

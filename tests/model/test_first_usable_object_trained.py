@@ -62,3 +62,19 @@ def test_an_image_with_no_usable_object_is_skipped_saying_why(tmp_path):
     assert reasons[str(tmp_path / "two.png")] == (
         "no object with a label and a box of non-zero area (object 1 (bird): box (50.0, 50.0, 50.0, 120.0) has zero "
         "area; object 2 has no label)")
+
+
+def test_a_class_only_on_unusable_boxes_is_no_class_after_the_first(tmp_path):
+    """`after_first_classes` ("on 1 box, none an image's first: ... box images where it is the first object") and
+    `unused_predefined_classes` count the boxes a run uses, as `petloc train` says them: a class on a zero-area box
+    alone (the first now passed over) was said to need images where it is the first object, though it was."""
+    write_annotated(tmp_path, "v_zero", 300, 200, [("cat", (50, 50, 50, 120))])
+    write_annotated(tmp_path, "two", 300, 200, [("dog", GOOD), ("owl", (10, 10, 10, 40))])
+    (tmp_path / "predefined_classes.txt").write_text("dog\nowl\nbat\n", encoding="utf-8")
+    from petloc_gui.app.class_list import read_classes
+    from petloc_gui.core.stats import compute_stats
+
+    stats = compute_stats(open_dataset(tmp_path), predefined=read_classes(tmp_path))
+    assert stats.first_object_class_counts == {"dog": 1}
+    assert stats.after_first == {} and stats.predefined_after_first == []
+    assert stats.unused_predefined == ["owl", "bat"]  # a zero-area box is none: nothing trains or measures owl
