@@ -98,14 +98,19 @@ def boxes_only(objects: list, problems: list[str] | None = None) -> list:
     """The objects that are boxes: one of zero area (a box wholly outside the image, clamped to its
     edge; xmin == xmax) is none, so the image reads as needing a box when none is left
     (`no_box_left`) and is never saved as a verified zero-area box. Each one left out is said in
-    ``problems`` (`core.voc`: nothing repaired silently)."""
+    ``problems`` (`core.voc`: nothing repaired silently), where it lies kept: of a box clamped from outside
+    the image, core.voc's "lies outside" note says it; of a line inside it (50, 50, 50, 120), its coordinates
+    (the status says "the image's notes say where they lie": replaced by "no box is left inside the image",
+    nothing said where, nor that it had no area)."""
     kept = []
     for index, obj in enumerate(objects, start=1):
         if obj.box.area > 0:
             kept.append(obj)
         elif problems is not None:
             label = f"object {index} ({obj.name or 'no name'}): "
-            note = f"{label}no box is left inside the image, so it is not shown and a save drops it: draw it again"
+            outside = any(text.startswith(label) and " lies outside the " in text for text in problems)
+            what = "no box is left inside the image" if outside else f"box {obj.box.as_tuple()} has zero area"
+            note = f"{label}{what}, so it is not shown and a save drops it: draw it again"
             # in place of core.voc's "has zero area" note, which this one says more of
             said = [at for at, text in enumerate(problems) if text.startswith(label) and text.endswith("zero area")]
             if said:
