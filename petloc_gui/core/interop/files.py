@@ -8,6 +8,8 @@ name only when complete, so a killed export leaves no truncated image.
 A new VOC file that must not replace an existing one is written completely
 under a temporary name and hard-linked to its final name, which fails if
 that name appeared meanwhile (the pattern of ``petloc predict --write-voc``).
+A temporary is named before it is made and removed however its write is
+left (a Ctrl+C included): one left in a user's folder stayed there.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import contextlib
 import errno
 import filecmp
 import os
+import secrets
 import shutil
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from petloc_gui.core.atomic import new_file_mode
 from petloc_gui.core.dataset import VOC_DEVKIT, Dataset
@@ -175,17 +178,12 @@ def place_data(data: bytes, target: Path, holds_it: Callable[[Path], bool]) -> s
         raise SaveError("a different file already exists here (nothing replaced)", target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=f".{os.getpid()}.petloc-new",
-                                   dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
+        with _new_temporary(target) as (tmp, out):
+            out.write(data)
+            out.close()
             with contextlib.suppress(OSError):
-                os.chmod(tmp, new_file_mode())  # not mkstemp's 0600: trainers may run as another user
-            _name_exclusive(Path(tmp), target)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.chmod(tmp, new_file_mode())  # not 0600: trainers may run as another user
+            _name_exclusive(tmp, target)
     except FileExistsError as exc:
         raise SaveError("a file appeared here meanwhile; nothing replaced", target) from exc
     except OSError as exc:
@@ -216,14 +214,11 @@ def _copy_exclusive(source: Path, target: Path) -> None:
     only complete gets its final name: a copy killed half-way must not leave
     a truncated image that a rerun then refuses to replace as "different".
     """
-    # Named in the form core.stale removes once a day old (remove_stale_temporaries):
-    # a copy killed half-way (SIGKILL, power cut) must not stay forever.
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=f".{os.getpid()}.petloc-new",
-                               dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+    with _new_temporary(target) as (tmp, out):
+        with open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
-        # mkstemp makes the file 0600, which a web server or trainer running as
+        out.close()
+        # The temporary is made 0600, which a web server or trainer running as
         # another user cannot read: a new file's usual mode first, then the
         # source's, as a hard link would share it. Either may fail on file
         # systems without permission bits.
@@ -231,14 +226,47 @@ def _copy_exclusive(source: Path, target: Path) -> None:
             os.chmod(tmp, new_file_mode())
         with contextlib.suppress(OSError):
             shutil.copymode(source, tmp)
-        _name_exclusive(Path(tmp), target)
+        _name_exclusive(tmp, target)
         # The source's times only once named: a temporary with a photo's old time looked a
         # day-old leftover to the sweep of another export into the same folder (and went).
         with contextlib.suppress(OSError):
             shutil.copystat(source, target)
+
+
+@contextlib.contextmanager
+def _new_temporary(target: Path) -> Iterator[tuple[Path, BinaryIO]]:
+    """A new file beside ``target`` (its name, and it open for writing, 0600) that the block writes
+    ``target``'s content in and then names; removed when the block is left, however (a Ctrl+C too).
+
+    Hidden, in the form core.stale removes once a day old (``.NAME.XXXXXXXX.PID.petloc-new``:
+    `remove_stale_temporaries`), as a copy killed half way (SIGKILL, power cut) must not stay
+    forever. The name is chosen before the file is made: mkstemp told it only once the file was
+    made, so a Ctrl+C landing as it was made (Python raises it right after the call) left the
+    file in the user's folder under a name nobody knew.
+    """
+    while True:
+        tmp = target.with_name(f".{target.name[:32]}.{secrets.token_hex(4)}.{os.getpid()}.petloc-new")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except FileExistsError:
+            continue  # another's temporary of that name: not this one's to remove
+        except OSError:
+            raise  # nothing made
+        except BaseException:
+            _remove_temporary(tmp)  # a stop landing as the file was made
+            raise
+        break
+    try:
+        with os.fdopen(fd, "wb") as out:
+            yield tmp, out
     finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        _remove_temporary(tmp)
+
+
+def _remove_temporary(tmp: Path) -> None:
+    """Remove ``tmp`` if it is there (gone once named, or never made: nothing to do)."""
+    with contextlib.suppress(OSError):
+        os.unlink(tmp)
 
 
 def _name_exclusive(complete: Path, target: Path) -> None:
@@ -290,10 +318,12 @@ def write_derived(path: Path, data: bytes) -> None:
         with open(tmp, "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise SaveError(f"cannot write: {exc.strerror or exc}", path) from exc
+    except BaseException as exc:
+        # a Ctrl+C too: the temporary stayed in the user's folder, which no later run swept
+        _remove_temporary(tmp)
+        if isinstance(exc, OSError):
+            raise SaveError(f"cannot write: {exc.strerror or exc}", path) from exc
+        raise
 
 
 def link_exclusive(staging: Path, target: Path) -> bool:
