@@ -1,4 +1,4 @@
-"""`written.run_placed` is the one rule for which placed images are the run's: `Written.placed` (YOLO and COCO
+"""`written.run_placed` is the one rule for which placed images are the run's: `Written.placing` (YOLO and COCO
 exports), the conversion to VOC and `files.unplace_image` all follow it, so none can take back an image that
 another keeps, or keep one that another takes back."""
 

@@ -20,6 +20,7 @@ for it. Problems in a COCO file are named by file and entry
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -124,7 +125,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
             _check_nameable(record)
             target = out / "images" / record.relative
             written.folders_for(target)
-            written.placed(target, orientations.place(record, target, record.relative, images))
+            written.placing(target, functools.partial(orientations.place, record, target, record.relative, images))
             kept.append(record)
         except SaveError as exc:
             stop_if_target_unwritable(exc)  # a full disk is no image's problem: the export fails

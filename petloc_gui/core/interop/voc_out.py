@@ -119,8 +119,7 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
     annotated = record.annotated and bool(objects or not record.objects)
     written.folders_for(image_target)  # its sub-folder (train/) may be made by the placing
     try:
-        placed = place_image(record.image_path, image_target, images)
-        written.placed(image_target, placed)
+        placed = written.placing(image_target, lambda: place_image(record.image_path, image_target, images))
         if annotated:
             annotation = new_annotation(image_target, record.width, record.height,
                                         depth=voc_depth(record.image_path))

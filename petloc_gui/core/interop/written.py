@@ -12,7 +12,9 @@ kept in memory: only small files are ever replaced (images never are: `files.pla
 one), and a run killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish.
 A file the run wrote (`Written.wrote`, `Written.created`) is looked at right after its write (`AsWritten`): one
 saved over meanwhile (the window's Ctrl+S on a VOC file of the folder converted into, another tool) is the user's,
-neither put back nor removed but left as it is and named (`Written.changed`); put back, it lost that save.
+neither put back nor removed but left as it is and named (`Written.changed`); put back, it lost that save. A path
+nothing is at is noted as the run's before its write or placing, not after: a Ctrl+C landing between the two left
+the file made unnoted, in the user's folder (a label file of petloc's class ids beside the user's background image).
 
 `petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
 they made for its OUT, the one that takes it back.
@@ -192,21 +194,51 @@ class Written:
 
     def file(self, path: Path) -> None:
         """``path`` is a file the run created (not one that was there, used as is or replaced)."""
-        self.files.append(path)
-        self._made.add(path)
+        if path not in self._made:
+            self.files.append(path)
+            self._made.add(path)
 
-    def placed(self, path: Path, how: str) -> None:
-        """`files.place_image` (or `place_data`) put an image at ``path`` ``how``: the run's when "linked" or
-        "copied", not when "present" (the file there already was it: the user's, or an earlier export's)."""
+    def _not_made(self, path: Path) -> None:
+        """``path``, noted before a write or placing (`_new`), is not the run's after all: nothing was made there,
+        or the file there is another's (an exclusive write or a placing refused: it appeared meanwhile)."""
+        if path in self._made:
+            self.files.remove(path)
+            self._made.discard(path)
+            self.as_written.pop(path, None)
+
+    def _new(self, path: Path) -> bool:
+        """Before a write or placing at ``path``: whether nothing is there; if so, ``path`` is noted as the run's
+        now, so that a stop landing once the file is made, before a note after it, still takes it back (a stop
+        before it is made leaves a path the take-back skips: gone)."""
+        new = not os.path.lexists(path)
+        if new:
+            self.file(path)
+        return new
+
+    def placing(self, path: Path, place: Callable[[], str]) -> str:
+        """``place`` (`files.place_image`, `place_data`, `upright.Orientations.place`) puts an image at ``path`` and
+        says how: the run's when "linked" or "copied" (`run_placed`), not when "present" (the file there already
+        was it: the user's, or an earlier export's) nor when the placing refused (SaveError: the file there is
+        another's, or none was made). What ``place`` says is returned."""
+        new = self._new(path)
+        try:
+            how = place()
+        except BaseException as exc:
+            if new and (isinstance(exc, SaveError) or not os.path.lexists(path)):
+                self._not_made(path)
+            raise
         if run_placed(how):
             self.file(path)
+        elif new:
+            self._not_made(path)
+        return how
 
     def wrote(self, path: Path, write: Callable[[], object]) -> None:
         """``write`` makes or replaces the file at ``path`` (what it returns is not used): the run's only when
         nothing was there before (also when ``write`` raised having made it). One replaced (an earlier export's, or
         the user's, with --overwrite) is not the run's to remove: it is kept as it was first (`Replaced`), for
         `put_back_replaced`."""
-        new = not os.path.lexists(path)
+        new = self._new(path)
         first = not new and path not in self._made and path not in self.replaced
         if first:
             # kept before the write: a stop between the replace and a note after it would lose it
@@ -221,14 +253,12 @@ class Written:
             self._made_before_raising(path, new)
             self._look_at_written(path)
             raise
-        if new:
-            self.file(path)
         self._look_at_written(path)
 
     def created(self, path: Path, write: Callable[[], bool]) -> bool:
         """``write`` makes the file at ``path`` only if nothing is there (exclusive: `voc_out.write_new_voc`) and
         says whether it did: the run's when it did. What ``write`` says is returned."""
-        new = not os.path.lexists(path)
+        new = self._new(path)
         try:
             made = write()
         except BaseException:
@@ -238,6 +268,8 @@ class Written:
         if made:
             self.file(path)
             self._look_at_written(path)
+        elif new:
+            self._not_made(path)  # there by the write's look (another's, made meanwhile): left as it is
         return made
 
     def _look_at_written(self, path: Path) -> None:
@@ -247,11 +279,12 @@ class Written:
             self.as_written[path] = AsWritten.read(path)
 
     def _made_before_raising(self, path: Path, new: bool) -> None:
-        """A write at ``path`` raised: the file is the run's if it is there now and nothing was before (``new``).
-        A write fails after its file got its name (a stop landing after the rename, an error after it): left
-        unrecorded, a take-back left it beside the user's files. One that was there is `Replaced`'s to judge."""
-        if new and os.path.lexists(path) and path not in self._made:
-            self.file(path)
+        """A write at ``path`` raised: the file is the run's (noted before the write) if it is there now and nothing
+        was before (``new``). A write fails after its file got its name (a stop landing after the rename, an error
+        after it): left unnoted, a take-back left it beside the user's files. One not there was not made: not the
+        run's (a file put there later is another's). One that was there is `Replaced`'s to judge."""
+        if new and not os.path.lexists(path):
+            self._not_made(path)
 
     def take_back(self) -> tuple[int, list[Path]]:
         """Remove the files recorded, then the folders made for them that are empty now (a file put there

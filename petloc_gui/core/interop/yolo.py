@@ -221,8 +221,7 @@ def _write_record(out: Path, record: ImageRecord, names: tuple[str, str], ids: d
     placed = None
     try:
         written.folders_for(image)
-        placed = orientations.place(record, image, name, images)
-        written.placed(image, placed)
+        placed = written.placing(image, lambda: orientations.place(record, image, name, images))
         if record.annotated:
             lines = [yolo_line(ids[obj.label], obj.box, record.width, record.height)
                      for obj in record.objects]
