@@ -7,11 +7,11 @@ Retrain dialog could no longer fine-tune "the current model". ``writer`` is the 
 (`core.abandoned_folders.writer_tag`), ``holder`` tells two marks of one process apart (two windows).
 
 A mark is one empty file made with ``O_EXCL`` (atomic: there or not), removed when the window stops using the
-folder or closes. A killed window leaves its mark: one whose process has ended on this machine is ignored,
-and removed, by the next look (`users`); one of a live process, of another machine or of another pid
-namespace (whose process cannot be looked up here) counts as a user. Whatever reads a model bundle's
-files by listing its folder leaves marks out (`is_mark`): the predictions kept on disk under the bundle's
-fingerprint, the check that a temporary folder holds only a bundle's files.
+folder or closes. A killed window leaves its mark: one whose process has ended on this machine (or ran
+before its last start: a power cut) is ignored, and removed, by the next look (`users`); one of a live process,
+of another machine or of another pid namespace (whose process cannot be looked up here) counts as a user.
+Whatever reads a model bundle's files by listing its folder leaves marks out (`is_mark`): the predictions kept
+on disk under the bundle's fingerprint, the check that a temporary folder holds only a bundle's files.
 """
 
 from __future__ import annotations
