@@ -43,7 +43,10 @@ from petloc_gui.cli.train_stop import TrainStop, by_signal
 from petloc_gui.core.regular_file import not_regular_kind
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from petloc_gui.core.dataset import Dataset
+    from petloc_gui.model.data import Sample
 
 NAME = "train"
 HELP = "train a localisation + classification model on a dataset folder"
@@ -189,6 +192,7 @@ def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     dataset = open_dataset(args.data)  # one index for the two checks below (~0.1 s at 10,000 images)
     warn_layout_test_split(dataset, trained, args.exclude_list)  # what `petloc stats` shows as the folder's test split
     warn_size_mismatches_of(size_notes, trained)
+    _warn_guessed_boxes(trained)
     unread = _unread_without_annotation(dataset)
     say_orphan_annotations(dataset, "trained on")  # an XML whose image went: in no count of images
     load_tensorflow()
@@ -335,3 +339,13 @@ def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:
         exc = made
     if exc is not None:
         raise type(exc)(exc.errno, f"{named} cannot be written to ({exc.strerror or exc}){fix}", str(out)) from exc
+
+
+def _warn_guessed_boxes(trained: Sequence[Sample]) -> None:
+    """Say the boxes of ``trained`` that read_voc repaired by a guess (swapped, read as fractions), as
+    `petloc evaluate` says those it scores: the run learns petloc's guess at what the file meant."""
+    from petloc_gui.core.guessed_boxes import guessed_box_lines
+
+    notes = [(sample.annotation_path, note) for sample in trained for note in sample.guessed_boxes]
+    for line in guessed_box_lines(notes, "learned"):
+        error(line, names_isolated=True)
