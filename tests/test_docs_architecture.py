@@ -75,6 +75,7 @@ NAMED_MODULES = [
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
     "ui/keyboard_after_dialogs.py",
     "core/guessed_boxes.py",
+    "ui/models/versions_entry_fit.py",
 ]
 
 

@@ -26,8 +26,9 @@ asks), one whose window closed first (killed, a crash: its version.json says
 ``"decided": false``) "not kept or discarded yet", with how to decide in its
 tooltip; it was listed as an ordinary version. The mark comes right after the
 date: last, it was cut first ("… · pets-20261206T095852Z-329e98 · new: not kep"
-at scale 1.5 on a 1366 px screen), and an entry wider than the screen has its id
-shortened, then its end cut (`_fit_to_screen`); the tooltip has it all.
+at scale 1.5 on a 1366 px screen), and an entry wider than the screen the menu
+opens on has its id shortened, then its end cut (`versions_entry_fit`); the
+tooltip has it all.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import UNDECIDED_NOTE, Version, VersionStore
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
+from petloc_gui.ui.models.versions_entry_fit import fit_entries, joined, keyed, menu_text, screen_width
 from petloc_gui.ui.plain_text import literal
 
 UNUSABLE = "unusable:"  # data of the entries of version folders that cannot be used
@@ -67,8 +69,6 @@ UNDECIDED_TIP = ("The run that made this version has finished and waits for your
 OPEN_FOLDER_TEXT = "&Open the versions folder"
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 CLASSES_SHOWN = 12  # class names in an entry's tooltip; the others are counted
-ID_END = 6  # the characters of an id an entry too wide for the screen keeps ("…329e98"; the tooltip has it whole)
-PARTS = "  ·  "  # between an entry's parts
 
 
 class VersionsMenu(QMenu):
@@ -112,7 +112,7 @@ class VersionsMenu(QMenu):
                 return _reboxed(checked_here, split) if _bundled_in_use(name, path, spec, current) else ()
 
             text, tip, path = _bundled_entry(name, cautions)
-            text = _menu_text(text)  # the access key: the name's first letter (none on a greyed entry)
+            text = menu_text(text)  # the access key: the name's first letter (none on a greyed entry)
             action = QAction(text.replace(f"Bundled: {name}", f"Bundled: &{name}", 1) if path else text, self)
             action.setCheckable(True)
             action.setChecked(_bundled_in_use(name, path, spec, current))
@@ -149,10 +149,10 @@ class VersionsMenu(QMenu):
             # d1" here only. Its note says where it belongs; a damaged version.json (the model is fine) is
             # said the same way; whole in the tooltip.
             note = f"note: {_shortened(shown_notes[0])}" if shown_notes else ""
-            # the mark before the figures and the id: an entry too wide is cut at its end (`_fit_to_screen`)
+            # the mark before the figures and the id: an entry too wide is cut at its end (`fit_entries`)
             parts = (f"{version.path.parent.name} {_date(version.created)}", pending, short, version.id, note)
             key = next(keys, "")  # (a list longer than the keys: the rest have none)
-            action = QAction(_keyed(key, visible(_joined(parts))), self)
+            action = QAction(keyed(key, visible(joined(parts))), self)
             entries.append((action, key, parts))
             action.setCheckable(True)
             action.setChecked(in_use)
@@ -166,26 +166,7 @@ class VersionsMenu(QMenu):
         self.addSeparator()
         open_folder = self.addAction(OPEN_FOLDER_TEXT)  # (its key, o, is kept from the versions')
         open_folder.triggered.connect(self._open_folder)
-        self._fit_to_screen(entries)
-
-    def _fit_to_screen(self, entries: list[tuple[QAction, str, tuple[str, ...]]]) -> None:
-        """Each version's entry (its action, access key and parts: folder and date, mark, figures, id, note) as wide
-        as the screen leaves it beside the menu's own margins: its id shortened to its end, then its text cut at its
-        end; the tooltip has it all. (The figures are already in short; the note is cut at `REASON_CHARS`.)"""
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(_shown(action.text())) for action in self.actions()), default=0)
-        room = screen_width(self) - max(0, self.sizeHint().width() - widest)
-        for action, key, parts in entries:
-            if metrics.horizontalAdvance(_shown(action.text())) <= room:
-                continue
-            head, pending, short, version_id, note = parts
-            shortened = f"…{version_id[-ID_END:]}" if len(version_id) > ID_END + 1 else version_id
-            text = visible(_joined((head, pending, short, shortened, note)))
-            keyed = f"{key} " if key else ""
-            if metrics.horizontalAdvance(keyed + text) > room:
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                          max(0, room - metrics.horizontalAdvance(keyed)))
-            action.setText(_keyed(key, text))
+        fit_entries(self, entries, screen_width(self))  # on the screen it opens on: not yet its own
 
     def version_actions(self) -> list[QAction]:
         """The actions that stand for usable trained versions (tests, accessibility)."""
@@ -228,7 +209,7 @@ class VersionsMenu(QMenu):
 def _unusable_entry(folder: Path, reason: str, parent: QMenu) -> QAction:
     """A greyed entry for a version folder that cannot be read or used; the tooltip says why."""
     short = _shortened(reason)
-    action = QAction(_menu_text(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}")), parent)
+    action = QAction(menu_text(visible(f"{folder.parent.name}/{folder.name}  ·  cannot be used: {short}")), parent)
     action.setEnabled(False)
     action.setToolTip(literal(visible(f"{folder}: {reason}")))
     action.setData(f"{UNUSABLE}{folder}")
@@ -239,31 +220,6 @@ def _access_keys(taken: set[str]) -> Iterator[str]:
     """The versions' access keys, newest first: 1 … 9, 0, then the letters the menu's other entries
     leave (every entry its own key, as KDE's and GNOME's guidelines ask; Alt+M, V, 1 is the newest)."""
     return (key for key in "1234567890abcdefghijklmnopqrstuvwxyz" if key not in taken)
-
-
-def _menu_text(text: str) -> str:
-    """A name or note as a menu entry shows it: an "&" in it is shown, not taken for an access key."""
-    return text.replace("&", "&&")
-
-
-def _shown(text: str) -> str:
-    """A menu entry's text as drawn: its access key's "&" gone, a shown "&&" one "&"."""
-    return "&".join(part.replace("&", "") for part in text.split("&&"))
-
-
-def _joined(parts: tuple[str, ...]) -> str:
-    return PARTS.join(filter(None, parts))
-
-
-def _keyed(key: str, text: str) -> str:
-    """A version's entry: its access key (none when the keys ran out) before ``text`` (as shown: `visible`)."""
-    return f"&{key} {_menu_text(text)}" if key else _menu_text(text)
-
-
-def screen_width(widget: QWidget) -> int:
-    """How wide the screen ``widget`` opens on is, in its logical pixels (1366 px at scale 1.5: 911)."""
-    screen = widget.screen()
-    return screen.availableGeometry().width() if screen is not None else 1 << 24
 
 
 def _resolved(spec: str | Path | None) -> Path | None:
