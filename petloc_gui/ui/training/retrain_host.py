@@ -46,6 +46,9 @@ class RetrainHost(Protocol):
 
     def show_status(self, text: str, ms: int) -> None: ...
 
+    def shows_status(self, text: str) -> bool:
+        """Whether the status line shows ``text`` now (not replaced by a line said since, not timed out)."""
+
     def add_status_widget(self, widget: QWidget) -> None: ...  # kept in the status bar; shows/hides itself
 
     def session_renames(self) -> dict[str, str]:

@@ -92,6 +92,9 @@ class StandInWindow(QMainWindow):
     def show_status(self, text: str, ms: int) -> None:
         self.statusBar().showMessage(text, ms)
 
+    def shows_status(self, text: str) -> bool:
+        return self.statusBar().currentMessage() == text
+
     def add_status_widget(self, widget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)
 

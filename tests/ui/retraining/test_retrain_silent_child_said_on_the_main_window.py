@@ -70,7 +70,7 @@ def test_stuck_at_epoch_10_said_once_a_minute_and_not_after_a_cancel(qtbot):
     progress = RetrainProgress()
     qtbot.addWidget(progress)  # never shown: put away
     progress.clock = lambda: clock[0]
-    QuietSaid(progress, lambda text, ms: said.append(text))
+    QuietSaid(progress, lambda text, ms: said.append(text), lambda text: (said[-1] if said else "") == text)
     progress.begin(30)
     progress.watch_output(output)
 
