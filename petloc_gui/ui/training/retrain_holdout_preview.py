@@ -38,7 +38,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     in validation; when nothing is left to train on, the holdout says why. The test list the folder's layout
     declares is left out (by path and by content), as the run is told to (`retrain_policy.worker_args`).
     ``renamed`` (``{new name: the model's name}``, a fine-tune's `RetrainOptions.renamed`): the pre-labels
-    the run leaves out follow them, as the run's own rule does (a model that knew the old name knew the new).
+    the run leaves out follow them, as the run's own rule does (a model that knew the old name knew the new), and so
+    do the classes it keeps from its model (one renamed away may be left boxed only on test images: ``test_only``).
     Slow on big folders (labels read, images hashed): the dialog calls this
     in a thread; the function it returns reads nothing. None when the folder cannot be read.
     """
@@ -108,8 +109,10 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     # images are none of the line's (the run's own line counts the whole list, and says so)
     tuned_learned: dict[str, Any] = ({"layout_test_learned": _learned_held_out(read, tuned_read.learned_tests)}
                                      if tuned_read is not None else {})
-    # the classes boxed only on the images each run holds out as test images, and on none it reads otherwise
-    scratch_only, tuned_only = _test_only(read, tuned_read, parent_names) if label == "default" else ({}, {})
+    # the classes boxed only on the images each run holds out as test images, and on none it reads otherwise: the
+    # labels of each read once; a fine-tune's known classes follow the renames chosen (`preview`)
+    test_only = _TestOnly(read, tuned_read, parent_names) if label == "default" else None
+    scratch_only = test_only.scratch() if test_only is not None else {}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -132,6 +135,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
         if fine_tune and tuned is not None:
             # the pre-labels it trains on and leaves out, and their boxes, with the classes renamed as the run is told
             trained = run_prelabels.get(renamed or {})
+            tuned_only = test_only.tuned(renamed or {}) if test_only is not None else {}
             if isinstance(tuned, Holdout):  # the run would stop at once: its reasons, pre-labels used or left out
                 return replace(tuned, **layout_test, **tuned_learned, **trained, **tuned_only)
             assert tuned_split is not None  # a `TrainingData`
@@ -160,27 +164,50 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     return preview
 
 
-def _test_only(read: CollectedFolder, tuned_read: CollectedFolder | None, parent_names: Sequence[str],
-               ) -> tuple[dict[str, Any], dict[str, Any]]:
+class _TestOnly:
     """`Holdout`'s ``test_only`` of a run from scratch (``read``: the folder's test list held out) and of a
-    fine-tune (``tuned_read``: its model's test images held out too; ``parent_names``: its model's classes, which
-    it keeps): the classes on boxes of the images each holds out and on no box of an image it reads
-    (`core.held_out_classes`, `petloc train`'s rule). Each held-out annotation is read once, for both."""
-    from petloc_gui.core.held_out_classes import labels_on, only_held_out
+    fine-tune (``tuned_read``: its model's test images held out too; ``parent_names``: its model's classes, which it
+    keeps under the names the renames chosen give them): the classes on boxes of the images each holds out and on no
+    box of an image it reads (`core.held_out_classes`, `petloc train`'s rule). Each held-out annotation is read once,
+    for both, here in the loader's thread; `tuned` reads nothing (the dialog asks at each choice)."""
 
-    labels: dict[Path, frozenset[str]] = {}  # by annotation file: the two reads hold the test list out both
+    def __init__(self, read: CollectedFolder, tuned_read: CollectedFolder | None, parent_names: Sequence[str]) -> None:
+        from petloc_gui.core.held_out_classes import labels_on
 
-    def only(folder: CollectedFolder, known: Sequence[str]) -> dict[str, Any]:
-        held: set[str] = set()
-        for _, _, annotation in folder.excluded:
-            if annotation is not None:
-                if annotation not in labels:
+        labels: dict[Path, frozenset[str]] = {}  # by annotation file: the two reads hold the test list out both
+
+        def held(folder: CollectedFolder) -> set[str]:
+            for _, _, annotation in folder.excluded:
+                if annotation is not None and annotation not in labels:
                     labels[annotation] = labels_on(annotation)
-                held |= labels[annotation]
-        trained = {name for sample in folder.samples for name, _ in sample.ground_truth}
-        return {"test_only": tuple(only_held_out(held, trained, known))}
+            return {name for _, _, annotation in folder.excluded if annotation is not None
+                    for name in labels[annotation]}
 
-    return only(read, ()), only(tuned_read, parent_names) if tuned_read is not None else {}
+        def trained(folder: CollectedFolder) -> set[str]:
+            return {name for sample in folder.samples for name, _ in sample.ground_truth}
+
+        self._scratch = (held(read), trained(read))
+        self._tuned = (held(tuned_read), trained(tuned_read)) if tuned_read is not None else None
+        self._parent_names = list(parent_names)
+
+    def scratch(self) -> dict[str, Any]:
+        """A run from scratch's: it keeps no model's classes."""
+        from petloc_gui.core.held_out_classes import only_held_out
+
+        return {"test_only": tuple(only_held_out(*self._scratch))}
+
+    def tuned(self, renamed: Mapping[str, str]) -> dict[str, Any]:
+        """A fine-tune's, ``renamed`` ({new name: the model's name}, the dialog's class choices) applied to the
+        classes it keeps, as `petloc train --renamed` applies them: the model's owl renamed strix is no owl of the
+        new model, so owl boxed only on test images is said (worked out against the names before any rename, it
+        was not). {} with no fine-tune read."""
+        from petloc_gui.core.held_out_classes import only_held_out
+        from petloc_gui.model.class_renames import class_names_after
+
+        if self._tuned is None:
+            return {}
+        known = class_names_after(self._parent_names, renamed, ())
+        return {"test_only": tuple(only_held_out(*self._tuned, known))}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

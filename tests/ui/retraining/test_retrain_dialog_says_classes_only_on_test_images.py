@@ -85,3 +85,33 @@ def test_the_dialog_and_petloc_train_name_the_same_classes(qtbot, tmp_path, caps
     preview = holdout_preview_for(root)(0.2, False)
     assert preview.test_only == ("owl",)
     assert f"petloc: {only_held_out_line(preview.test_only, isolated)}" in capsys.readouterr().err.splitlines()
+
+
+def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qtbot, tmp_path, capsys):
+    """The model's owl renamed strix (the training images now say strix; the test list's two still owl): the run
+    knows no owl any more, and `petloc train --renamed strix=owl` says owl is boxed only on test images. The dialog
+    worked its list out once, against the model's names before any rename, and said nothing."""
+    from petloc_gui.cli.train_checks import check_classes, read_folder
+    from petloc_gui.core.held_out_classes import only_held_out_line
+    from petloc_gui.core.text import isolated
+
+    root = _folder(tmp_path)
+    for relative in ("a", "b", "d"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative}.jpg", 40, 30, [("strix", (1, 1, 20, 20))]), encoding="utf-8")
+    parent = _parent(tmp_path, ["cat", "dog", "owl"])
+    dialog = _dialog(qtbot, root, parent)
+    assert dialog.from_current.isChecked()
+    assert "owl" not in dialog.thin_note.text()  # the fine-tune keeps the model's owl
+    combo = dialog.rename_choices.combo("strix")
+    combo.setCurrentIndex(combo.findData("owl"))
+    assert dialog.options().renamed == {"strix": "owl"}
+    assert dialog.thin_note.text().splitlines()[0] == SAID
+    combo.setCurrentIndex(0)  # the rename undone: the model's owl kept again
+    assert not dialog.options().renamed
+    assert "owl" not in dialog.thin_note.text()
+    # petloc train, the same run
+    meta = {"class_names": ["cat", "dog", "owl"]}
+    check_classes(read_folder(root, "default", [str(root / "JPEGImages" / f"{r}.jpg") for r in ("c", "day/g")],
+                              meta)[0], meta, {"strix": "owl"})
+    assert f"petloc: {only_held_out_line(('owl',), isolated)}" in capsys.readouterr().err.splitlines()
