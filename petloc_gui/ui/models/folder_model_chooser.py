@@ -135,7 +135,8 @@ class FolderModelStart(_Controller):
     choosing: Any  # the ReviewSession whose model is being chosen, or None
     _kept: KeptModel | None  # while choosing: the prediction worker's model
     # the model petloc-gui --model named and the folder it was named for: kept there while the pick is, reading the
-    # folder again included, as a menu pick is by the folder's memory (which the command line's is not written to)
+    # folder again included, as a menu pick is by the folder's memory (which the command line's is not written to);
+    # None once the pick is over (`_chosen`, `pick_taken_over`): the same model picked again elsewhere is not it
     _picked_on: tuple[str, Path] | None = None
 
     def for_folder(self, requested: str | None, session) -> None:
@@ -178,6 +179,14 @@ class FolderModelStart(_Controller):
         return (self.explicit and picked is not None and bool(spec) and picked[0] == spec
                 and same_folder(picked[1], root) and model_problem(spec) is None)
 
+    def pick_taken_over(self, spec: str) -> None:
+        """``spec``, picked or adopted since, has loaded (`pick_loaded`): the pick petloc-gui --model named is over
+        unless it is that model (picked again on its folder). Before, its folder kept it on its next reading: picked
+        in the menu there, the folder's own pick was passed over. A pick that fails to load goes back to the named
+        model, whose pick goes on: so not when the other is asked for (`set_model`)."""
+        if self._picked_on is not None and self._picked_on[0] != spec:
+            self._picked_on = None
+
     def _start_choosing(self, session) -> None:
         """``session``'s model chosen in a worker; meanwhile no model is in use for it (`_chosen` ends that)."""
         self.choosing = session
@@ -211,6 +220,7 @@ class FolderModelStart(_Controller):
             spec: str | None = self._kept.spec if self._kept is not None else self.spec
         else:
             self.explicit = False
+            self._picked_on = None  # the pick is over: the same model picked again later is another pick
             spec = found.choice.spec if found.choice is not None else None
         self._settle(session, spec, found.choice)
         session.classes.refresh()  # the class list with the model's classes, and the classes looked at again

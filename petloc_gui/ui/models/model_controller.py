@@ -344,6 +344,7 @@ class ModelController(FolderModelStart, QObject):
         if pick is None or pick.spec != spec:
             return
         self._on_load = None
+        self.pick_taken_over(spec)  # the pick petloc-gui --model named is over, unless it is this model
         if pick.folder is not None:
             self.remember(pick.spec, pick.folder)
         if pick.picked:  # now, not when picked: one that failed to load was recorded kept though never used
