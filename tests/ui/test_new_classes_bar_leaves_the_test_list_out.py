@@ -7,6 +7,8 @@ not learn it (the Retrain dialog then dropped it unsaid)."""
 
 from __future__ import annotations
 
+import shutil
+
 from petloc_gui.app.class_tally import ClassTally, RowShare, images_by_class, items_on_test_list
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.models.new_classes_bar import FINE_TUNE_TEXT
@@ -16,8 +18,9 @@ from .conftest import open_and_wait, write_annotation, write_image
 CAT, DOG = ["a", "b", "c"], ["d", "e", "f"]
 
 
-def _devkit(tmp_path, owls: list[str], test: list[str]):
-    """Three cats, three dogs and ``owls``, each a VOC devkit image of its own; ``test`` on its test list."""
+def _devkit(tmp_path, owls: list[str], test: list[str], copies: tuple[tuple[str, str], ...] = ()):
+    """Three cats, three dogs and ``owls``, each a VOC devkit image of its own; ``test`` on its test list;
+    ``copies``: (image, copy) byte copies of an image under another name, boxed owl."""
     root = tmp_path / "voc"
     for folder in ("JPEGImages", "Annotations", "ImageSets/Main"):
         (root / folder).mkdir(parents=True)
@@ -26,6 +29,10 @@ def _devkit(tmp_path, owls: list[str], test: list[str]):
         image = root / "JPEGImages" / f"{stem}.png"
         write_image(image, seed=n)
         xml = write_annotation(image, [(label, Box(10, 10, 50, 50))])
+        xml.rename(root / "Annotations" / xml.name)
+    for stem, copy in copies:
+        shutil.copyfile(root / "JPEGImages" / f"{stem}.png", root / "JPEGImages" / f"{copy}.png")
+        xml = write_annotation(root / "JPEGImages" / f"{copy}.png", [("owl", Box(10, 10, 50, 50))])
         xml.rename(root / "Annotations" / xml.name)
     (root / "ImageSets" / "Main" / "test.txt").write_text("".join(f"{stem}\n" for stem in test), encoding="utf-8")
     return root
@@ -81,3 +88,29 @@ def test_the_tally_leaves_some_rows_out_as_it_counts_them():
             self.split = split
 
     assert items_on_test_list([Item("train"), Item("test"), Item(None), Item("test")]) == [1, 3]
+
+
+COPIES_SAID = ("Byte copies of test-list images under other names are held out too, but counted here (their bytes are "
+               "not read): the Retrain dialog says which classes a run cannot learn.")
+
+
+def test_byte_copies_of_test_list_images_are_said_held_out_too(qtbot, window, tmp_path):
+    """owl on three test-list images and on a byte copy of each under another name, which every run holds out too
+    (`collect_folder`'s test_copies): the bar counted the copies and offered a run that could not learn owl, saying
+    nothing; finding them means reading every image's bytes, which the bar does not do on the UI thread. It now says
+    they are held out too, and where the classes a run cannot learn are said."""
+    from petloc_gui.ui.training.retrain_holdout_preview import holdout_preview_for
+
+    root = _devkit(tmp_path, ["g", "h", "i"], test=["g", "h", "i"], copies=(("g", "x"), ("h", "y"), ("i", "z")))
+    bar = _bar(qtbot, window, root)
+    assert "Every new class has enough boxes" in bar.message.text()  # the copies counted: their bytes are not read
+    assert bar.message.text().endswith(COPIES_SAID)
+    assert holdout_preview_for(root)(0.2, False).test_only == ("owl",)  # which the dialog then says
+    bar = _bar(qtbot, window, _devkit(tmp_path / "short", ["g", "h"], test=["g", "h"], copies=(("g", "x"),)))
+    assert "still needed: owl (2 more)" in bar.message.text()
+    assert bar.message.text().endswith(f"(owl has 2 there). {COPIES_SAID}")
+
+
+def test_no_word_of_copies_when_no_class_in_question_is_on_the_test_list(qtbot, window, tmp_path):
+    bar = _bar(qtbot, window, _devkit(tmp_path, ["g", "h", "i"], test=["a"]))  # a cat: the model knows cats
+    assert "Byte copies" not in bar.message.text()

@@ -18,7 +18,9 @@ drawn since the folder opened count too), a person's: unreviewed pre-labels do
 not count (`reviewed`), as `petloc train`'s warning of thin classes counts
 (`app.model_choice.MIN_BOXES_PER_CLASS`, one rule); nor do the images of the folder's test list
 (`trained_counts`), which every run holds out: counted, a class boxed only there was offered a run
-that could not learn it. The list's ``counts_changed`` (a row
+that could not learn it. Their byte copies under other names, which every run holds out too, are counted (only
+their bytes tell them, not read on the UI thread to count a bar): said when a class counted for has images on the
+list, with where the classes a run cannot learn are said (the Retrain dialog). The list's ``counts_changed`` (a row
 its filter hides too, rewritten on disk or edited: it changes no row the list shows)
 and each edit say when to count again, at most once per
 ``THROTTLE_MS``: a burst of changes (the opening scan, a rename over the
@@ -27,7 +29,7 @@ folder) is one count, and no change none.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal, SignalInstance
@@ -50,6 +52,9 @@ TRAIN_TEXT = "Train a model for these classes…"  # "…": the Retrain dialog c
 TRAIN_TIP = ("Opens the Retrain dialog for a new model of this folder's boxes (it lists the images held out and "
              "asks for the epochs): {}, and used for this folder when it is done")  # `train_tip` fills it
 FINE_TUNE_TEXT = "Fine-tune the model with the new classes…"
+# said after the counts when a class they are for has images on the folder's test list (`_test_list_said`)
+COPIES_SAID = ("Byte copies of test-list images under other names are held out too, but counted here (their bytes are "
+               "not read): the Retrain dialog says which classes a run cannot learn.")
 FINE_TUNE_TIP = ("Opens the Retrain dialog to fine-tune the model in use on this folder's boxes, the new classes "
                  "added: it keeps what it knows, and the new model is compared with it before you keep it")
 
@@ -211,9 +216,11 @@ class NewClassesBar(QToolBar):
         elif missing:
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each class to train one (still needed: {needed})."
-                     + _prelabels_wait(missing, counts, reviewed) + self._test_list_said(missing) + self._ways_on)
+                     + _prelabels_wait(missing, counts, reviewed) + self._test_list_said(missing, labels)
+                     + self._ways_on)
         else:
-            text += " Every class has enough boxes: train a model for them." + self._ways_on
+            text += (" Every class has enough boxes: train a model for them." + self._test_list_said({}, labels)
+                     + self._ways_on)
         self.message.setText(text)
         self.button.setEnabled(bool(labels) and not missing and not refusal)  # nothing to offer until one name
         self._fit_message()
@@ -242,22 +249,29 @@ class NewClassesBar(QToolBar):
             needed = _needed_text(missing)
             text += (f" Box at least {MIN_BOXES_PER_CLASS} images of each new class to fine-tune the model with "
                      f"{it} (still needed: {needed}).{_prelabels_wait(missing, counts, reviewed)}"
-                     + self._test_list_said(missing))
+                     + self._test_list_said(missing, unknown))
         else:
-            text += f" Every new class has enough boxes: fine-tune the model with {it}."
+            text += (f" Every new class has enough boxes: fine-tune the model with {it}."
+                     + self._test_list_said({}, unknown))
         self.message.setText(text)
         self.button.setEnabled(not missing and not refusal)
         self._fit_message()
 
-    def _test_list_said(self, missing: dict[str, int]) -> str:
+    def _test_list_said(self, missing: dict[str, int], asked: Collection[str]) -> str:
         """" Images on the folder's test list do not count: …" when a class still short of images (``missing``) has
-        some there ("" otherwise): they were counted, and the bar offered a run that could not learn the class."""
+        some there: they were counted, and the bar offered a run that could not learn the class. Then, when a class
+        the bar counts for (``asked``: the folder's, or the model's new ones) has some there, `COPIES_SAID`: their byte
+        copies under other names, which every run holds out too (`collect_folder`'s test_copies), are counted, as
+        only their bytes tell them, and reading every image's on the UI thread is not done to count a bar. ""
+        when no class of ``asked`` is on the test list."""
         held = self._on_test_list() if self._on_test_list is not None else {}
+        if not any(held.get(name) for name in asked):
+            return ""
         there = [f"{visible(name)} has {held[name]}" for name in missing if held.get(name)]
         if not there:
-            return ""
+            return f" {COPIES_SAID}"
         return (f" Images on the folder's test list do not count: every run holds them out ({', '.join(there[:3])}"
-                f"{'' if len(there) <= 3 else f' and {len(there) - 3} more classes have some'} there).")
+                f"{'' if len(there) <= 3 else f' and {len(there) - 3} more classes have some'} there). {COPIES_SAID}")
 
     def eventFilter(self, watched, event) -> bool:  # Qt's name
         if watched is self.message and event.type() == QEvent.Type.Resize:
