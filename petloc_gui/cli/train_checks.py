@@ -29,6 +29,7 @@ from petloc_gui.core.text import counted, drawn_as_nothing, first_of, isolated
 
 if TYPE_CHECKING:
     from petloc_gui.core.dataset import Dataset
+    from petloc_gui.core.held_out_classes import HeldOutOnly
     from petloc_gui.model.collected_folder import CollectedFolder
     from petloc_gui.model.data import Sample
     from petloc_gui.model.prelabel_models import LeftOut, PrelabelModel
@@ -113,25 +114,30 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
                           _blank_label_files(folder.root, run.boxes, run.trained))
     if label == "default":
         _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
-        _say_untrained_classes(folder.root, run.trained, run.parent_classes, _only_held_out(folder, run.parent_classes))
+        _say_untrained_classes(folder.root, run.trained, run.parent_classes,
+                               _only_held_out(folder, run.trained, run.parent_classes))
     return run.trained
 
 
-def _only_held_out(folder: CollectedFolder, parent: Sequence[str]) -> list[str]:
+def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: Sequence[str]) -> HeldOutOnly:
     """The classes boxed only on the test images the run holds out (``folder.excluded``: --exclude-list's, the
-    --init-from model's, their byte copies), which the model it starts from (``parent``) does not know
-    (`core.held_out_classes`, the Retrain dialog's rule): the new model will not know them. On a box of an image
-    the run reads otherwise (a pre-label it leaves out too), a class is not one of them."""
-    if not folder.excluded:
-        return []
-    from petloc_gui.core.held_out_classes import held_out_labels, only_held_out
+    --init-from model's, their byte copies), on no box of an image it trains on (``trained``: `run_boxes`', the
+    pre-labels --skip-prelabels leaves out not among them, nor those of a model that did not know a class of the run;
+    counted on every image read, such a pre-label kept the class unsaid) and unknown to the model it starts from
+    (``parent``): the new model will not know them (`core.held_out_classes`, the Retrain dialog's rule). Those boxed
+    on a pre-label it leaves out are said so."""
+    from petloc_gui.core.held_out_classes import HeldOutOnly, held_out_labels, held_out_only
 
+    if not folder.excluded:
+        return HeldOutOnly()
     held = held_out_labels(annotation for _, _, annotation in folder.excluded)
-    return only_held_out(held, {name for sample in folder.samples for name, _ in sample.ground_truth}, parent)
+    trains = {name for sample in trained for name, _ in sample.ground_truth}
+    read = {name for sample in folder.samples for name, _ in sample.ground_truth}
+    return held_out_only(held, trains, parent, read - trains)
 
 
 def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str],
-                           held_out: Sequence[str] = ()) -> None:
+                           held_out: HeldOutOnly | None = None) -> None:
     """One line per class the run does not train: each of the folder's predefined classes file (labelImg's
     predefined_classes.txt) on no box it trains on, and each class, predefined or not, only on boxes after
     an image's first (a run learns each image's first box; `core.stats.after_first_classes`, in the words
@@ -142,11 +148,10 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     `error`'s ``names_isolated``): a Hebrew name took the line's direction and moved the words around it."""
     from petloc_gui.app.class_list import CLASSES_FILE
     from petloc_gui.cli.class_file_notes import read_classes_said
-    from petloc_gui.core.held_out_classes import only_held_out_line
     from petloc_gui.core.stats import AFTER_FIRST_REMEDY, after_first_classes, after_first_text
 
-    if held_out:
-        error(only_held_out_line(held_out, isolated), names_isolated=True)
+    for line in held_out.lines(isolated) if held_out is not None else ():
+        error(line, names_isolated=True)
 
     first = Counter(sample.label for sample in samples)  # the first box's: the one a run learns of each image
     every = Counter(name for sample in samples for name, _ in sample.ground_truth)
@@ -155,7 +160,7 @@ def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequen
     known = set(parent)
     after_first = [name for name in after_first_classes(first, every) if name not in known]
     # (what the file holds but does not offer said first, as the window says it)
-    said = known | set(held_out)  # a class boxed only on test images: said above, in its own words
+    said = known | set(held_out.names if held_out is not None else ())  # said above, in their own words
     predefined = [name for name in dict.fromkeys(read_classes_said(root)) if name not in said]
     after_first_set, predefined_set = set(after_first), set(predefined)
     for name in predefined:

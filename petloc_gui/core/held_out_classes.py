@@ -8,7 +8,8 @@ No Qt, no TensorFlow."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.natural_order import natural_order
@@ -35,21 +36,51 @@ def labels_on(annotation: str | os.PathLike[str]) -> frozenset[str]:
 
 def only_held_out(held_out: Iterable[str], trained: Iterable[str], known: Iterable[str] = ()) -> list[str]:
     """The classes of ``held_out`` (the labels on the held-out test images' boxes) on no box of ``trained``
-    (the labels on every box of the images the run reads: a class there is the run's, or said by the line on
+    (the labels on every box of the images the run trains on: a class there is the run's, or said by the line on
     classes after an image's first box) and not ``known`` (the classes a fine-tune keeps from its model), in
     natural order: the new model will not know them."""
     elsewhere = set(trained) | set(known)
     return natural_order({name for name in held_out if name not in elsewhere})
 
 
-def only_held_out_line(names: Sequence[str], shown: Callable[[str], str]) -> str:
-    """What the run says of ``names`` (`only_held_out`'s), each as ``shown`` shows it (`core.text.isolated` for
-    `petloc train`'s stderr, `visible` for the dialog); "" when there are none."""
+@dataclass(frozen=True)
+class HeldOutOnly:
+    """The classes boxed only on the test images a run holds out (`held_out_only`), and what is said of them."""
+
+    names: tuple[str, ...] = ()  # natural order
+    # of ``names``, those boxed on images the run reads and leaves out too (unreviewed pre-labels: --skip-prelabels,
+    # the dialog's "Train on the pre-labels too" unticked, a model that did not know a class of the run)
+    left_out: frozenset[str] = frozenset()
+
+    def lines(self, shown: Callable[[str], str]) -> list[str]:
+        """What the run says of them, each name as ``shown`` shows it (`core.text.isolated` for `petloc train`'s
+        stderr, `visible` for the dialog): a line for those only on test images, one for those also on pre-labels
+        the run leaves out (reviewed, those would train them); none when there are none."""
+        plain = [name for name in self.names if name not in self.left_out]
+        skipped = [name for name in self.names if name in self.left_out]
+        return [line for line in (only_held_out_line(plain, shown), only_held_out_line(skipped, shown, True)) if line]
+
+
+def held_out_only(held_out: Iterable[str], trained: Iterable[str], known: Iterable[str] = (),
+                  left_out: Collection[str] = ()) -> HeldOutOnly:
+    """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
+    on: the unreviewed pre-labels it leaves out) marked so."""
+    names = only_held_out(held_out, trained, known)
+    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out))
+
+
+def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:
+    """What the run says of ``names`` (`only_held_out`'s), each as ``shown`` shows it; ``on_left_out``: they are
+    boxed on unreviewed pre-labels the run leaves out too (`HeldOutOnly.left_out`); "" when there are none."""
     if not names:
         return ""
     one = len(names) == 1
     it = "it" if one else "them"
     classes = f"class {shown(names[0])} is" if one else \
         f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
-    return (f"{classes} boxed only on test images (held out): the new model will not know {it}; box {it} on "
-            f"images the run trains on to train {it}")
+    where, review = "", ""
+    if on_left_out:  # a save makes a pre-label's box a person's, which every run trains on
+        where = " and on unreviewed pre-labels this run leaves out"
+        review = f"review {'its' if one else 'their'} pre-labels in the window (a save makes a box a person's) or "
+    return (f"{classes} boxed only on test images (held out){where}: the new model will not know {it}; {review}box "
+            f"{it} on images the run trains on to train {it}")

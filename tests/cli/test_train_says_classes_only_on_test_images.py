@@ -17,6 +17,8 @@ from tests.cli.helpers import run_cli, voc_xml, write_image
 LINE = ("petloc: class owl is boxed only on test images (held out): the new model will not know it; box it on "
         "images the run trains on to train it")
 TENSORFLOW = "(TensorFlow loads here)"
+# a model's unreviewed pre-label; its model not found: trained on unless --skip-prelabels
+PRELABEL = "petloc pre-label by petloc predict, model gone/0a0a0a"
 
 
 @pytest.fixture
@@ -31,13 +33,17 @@ def no_tensorflow(monkeypatch):
     monkeypatch.setattr(training, "train", trained)
 
 
-def _boxed(folder: Path, labels: list[str]) -> Path:
+def _boxed(folder: Path, labels: list[str], prelabels: tuple[int, ...] = ()) -> Path:
     """``folder`` with one 40x30 image for each of ``labels`` (img0, img1, ...), one box of it; each image of
-    its own grey (the run holds a byte copy of a test image out too)."""
+    its own grey (the run holds a byte copy of a test image out too); those of ``prelabels`` a model's unreviewed
+    pre-labels."""
     folder.mkdir()
     for n, label in enumerate(labels):
         image = write_image(folder / f"img{n}.png", 40, 30, color=(n * 9, n * 9, n * 9))
-        (folder / f"img{n}.xml").write_text(voc_xml(image.name, 40, 30, [(label, (5, 5, 20, 20))]), encoding="utf-8")
+        xml = voc_xml(image.name, 40, 30, [(label, (5, 5, 20, 20))])
+        if n in prelabels:
+            xml = xml.replace("<annotation>", f"<annotation><source><annotation>{PRELABEL}</annotation></source>", 1)
+        (folder / f"img{n}.xml").write_text(xml, encoding="utf-8")
     return folder
 
 
@@ -92,3 +98,18 @@ def test_several_classes_on_one_line(tmp_path, capsys, no_tensorflow):
     assert [line for line in lines if "only on test images" in line] == [
         "petloc: classes bat, owl are boxed only on test images (held out): the new model will not know them; box "
         "them on images the run trains on to train them"]
+
+
+def test_a_class_whose_only_other_boxes_are_pre_labels_the_run_skips_is_said(tmp_path, capsys, no_tensorflow):
+    """owl on the two excluded images and on one unreviewed pre-label: with --skip-prelabels no image the run trains
+    on has it, and nothing was said (the classes were counted on every image read, pre-labels included)."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["owl"] * 3, prelabels=(8,))
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--skip-prelabels")
+    assert [line for line in lines if "only on test images" in line] == [
+        "petloc: class owl is boxed only on test images (held out) and on unreviewed pre-labels this run leaves out: "
+        "the new model will not know it; review its pre-labels in the window (a save makes a box a person's) or box "
+        "it on images the run trains on to train it"]
+    # trained on its pre-label: nothing to say
+    assert not [line for line in _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+                if "only on test images" in line]

@@ -105,7 +105,7 @@ def test_byte_copies_of_test_list_images_are_said_held_out_too(qtbot, window, tm
     bar = _bar(qtbot, window, root)
     assert "Every new class has enough boxes" in bar.message.text()  # the copies counted: their bytes are not read
     assert bar.message.text().endswith(COPIES_SAID)
-    assert holdout_preview_for(root)(0.2, False).test_only == ("owl",)  # which the dialog then says
+    assert holdout_preview_for(root)(0.2, False).test_only.names == ("owl",)  # which the dialog then says
     bar = _bar(qtbot, window, _devkit(tmp_path / "short", ["g", "h"], test=["g", "h"], copies=(("g", "x"),)))
     assert "still needed: owl (2 more)" in bar.message.text()
     assert bar.message.text().endswith(f"(owl has 2 there). {COPIES_SAID}")

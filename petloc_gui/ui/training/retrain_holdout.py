@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from petloc_gui.core.case_variant_refusal import RenameHint, case_variant_refusal
+from petloc_gui.core.held_out_classes import HeldOutOnly
 from petloc_gui.core.text import counted, visible
 
 
@@ -61,8 +62,10 @@ class Holdout:
     layout_test_learned: int = 0
     # the classes boxed only on the test images the run holds out (the folder's test list; a fine-tune's model's
     # too), which the model it starts from does not know: the new model will not know them (`core.held_out_classes`,
-    # `petloc train`'s rule and words)
-    test_only: tuple[str, ...] = ()
+    # `petloc train`'s rule and words), counted on the images the run trains on, its unreviewed pre-labels' included;
+    # and the same with them left out (`without_prelabels`; None: the same)
+    test_only: HeldOutOnly = field(default_factory=HeldOutOnly)
+    test_only_without_prelabels: HeldOutOnly | None = None
     # `petloc digits` canvases of MNIST digits the current model has seen, by their folders' records and its
     # meta.json (`model.current_model_digits`, `petloc evaluate`'s n_learned_digits rule): of the annotated
     # images the run reads (``seen_of``), those of digits its published test figure is on, those it (or a model
@@ -114,10 +117,7 @@ class Holdout:
     def test_only_note(self) -> str:
         """The dialog's sentence on the classes boxed only on the test images the run holds out (``test_only``), as
         `petloc train` says it before its run; "" when there are none."""
-        from petloc_gui.core.held_out_classes import only_held_out_line
-
-        line = only_held_out_line(self.test_only, visible)
-        return f"{line[:1].upper()}{line[1:]}." if line else ""
+        return "\n".join(f"{line[:1].upper()}{line[1:]}." for line in self.test_only.lines(visible))
 
     def unusable_note(self) -> str:
         """What the preview says of the annotated images the run leaves out by its check (``unusable``), as
@@ -144,15 +144,18 @@ class Holdout:
     def without_prelabels(self) -> Holdout:
         """The holdout of the same run leaving the pre-labels out (`TrainingData.collect`'s
         skip_prelabels): the same validation images, as pre-labels never validate, but the run
-        cannot start when too few of the others are left."""
-        if self.problem and self.problem_without_prelabels:  # the run's own words, worked out by its code
-            return replace(self, problem=self.problem_without_prelabels)
-        if not self.prelabels or self.reviewed is None:
-            return self
+        cannot start when too few of the others are left; the classes boxed only on test images counted without
+        them (`test_only`: a class whose other boxes are all pre-labels is one of them then)."""
+        held = self.test_only if self.test_only_without_prelabels is None else self.test_only_without_prelabels
+        holdout = replace(self, test_only=held, test_only_without_prelabels=None)
+        if holdout.problem and holdout.problem_without_prelabels:  # the run's own words, worked out by its code
+            return replace(holdout, problem=holdout.problem_without_prelabels)
+        if not holdout.prelabels or holdout.reviewed is None:
+            return holdout
         from petloc_gui.model.cannot_train import nothing_left_to_train, too_few_images  # no TensorFlow
 
-        if self.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
-            return replace(self, count=0, names=[], problem=too_few_images(self.reviewed, self.prelabels))
-        if self.reviewed <= self.count:  # e.g. the current model's validation images, kept in validation
-            return replace(self, problem=nothing_left_to_train(self.prelabels))
-        return self
+        if holdout.reviewed < 2:  # also when too few were annotated at all: the run's words, pre-labels named
+            return replace(holdout, count=0, names=[], problem=too_few_images(holdout.reviewed, holdout.prelabels))
+        if holdout.reviewed <= holdout.count:  # e.g. the current model's validation images, kept in validation
+            return replace(holdout, problem=nothing_left_to_train(holdout.prelabels))
+        return holdout

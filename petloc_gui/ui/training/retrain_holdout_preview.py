@@ -61,6 +61,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
     on_boxes = {name for s in read.samples for name, _ in s.ground_truth}  # any box of the folder, held out or not
     # the pre-labels of a model that did not know a class of the run are left out of it, as the run does
     samples, left_out = without_unaware(read)
+    trains = samples  # as `petloc train` counts the classes it trains (`cli.train_checks`): before the check below
     boxes = box_counts(samples)  # those a run trains on: `petloc train` refuses on them too, unchecked
     # then the run's own check of each image's header and box: those it fails the run never splits
     unreadable = _unusable(samples)
@@ -111,8 +112,8 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
                                      if tuned_read is not None else {})
     # the classes boxed only on the images each run holds out as test images, and on none it reads otherwise: the
     # labels of each read once; a fine-tune's known classes follow the renames chosen (`preview`)
-    test_only = _TestOnly(read, tuned_read, parent_names) if label == "default" else None
-    scratch_only = test_only.scratch() if test_only is not None else {}
+    test_only = _TestOnly(read, trains, tuned_read, parent_names) if label == "default" else None
+    scratch_only = test_only.scratch if test_only is not None else {}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
     # the canvases of digits the current model has seen (tested on, learned): said, as holding them out would
@@ -165,13 +166,17 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
 
 
 class _TestOnly:
-    """`Holdout`'s ``test_only`` of a run from scratch (``read``: the folder's test list held out) and of a
-    fine-tune (``tuned_read``: its model's test images held out too; ``parent_names``: its model's classes, which it
-    keeps under the names the renames chosen give them): the classes on boxes of the images each holds out and on no
-    box of an image it reads (`core.held_out_classes`, `petloc train`'s rule). Each held-out annotation is read once,
-    for both, here in the loader's thread; `tuned` reads nothing (the dialog asks at each choice)."""
+    """`Holdout`'s ``test_only`` and ``test_only_without_prelabels`` of a run from scratch (``read``: the folder's test
+    list held out; ``trains``: the samples it trains on, those of the pre-labels of a model that did not know one of
+    its classes left out) and of a fine-tune (``tuned_read``: its model's test images held out too; ``parent_names``:
+    its model's classes, which it keeps under the names the renames chosen give them): the classes on boxes of the
+    images each holds out and on no box of an image it trains on (`core.held_out_classes`, `petloc train`'s rule),
+    with its unreviewed pre-labels and without them (the dialog's "Train on the pre-labels too"). Each held-out
+    annotation is read once, for both, in the loader's thread; `tuned` reads nothing (the dialog asks at each choice),
+    and works each choice of renames out once."""
 
-    def __init__(self, read: CollectedFolder, tuned_read: CollectedFolder | None, parent_names: Sequence[str]) -> None:
+    def __init__(self, read: CollectedFolder, trains: Sequence[Sample], tuned_read: CollectedFolder | None,
+                 parent_names: Sequence[str]) -> None:
         from petloc_gui.core.held_out_classes import labels_on
 
         labels: dict[Path, frozenset[str]] = {}  # by annotation file: the two reads hold the test list out both
@@ -183,31 +188,42 @@ class _TestOnly:
             return {name for _, _, annotation in folder.excluded if annotation is not None
                     for name in labels[annotation]}
 
-        def trained(folder: CollectedFolder) -> set[str]:
-            return {name for sample in folder.samples for name, _ in sample.ground_truth}
-
-        self._scratch = (held(read), trained(read))
-        self._tuned = (held(tuned_read), trained(tuned_read)) if tuned_read is not None else None
+        self.scratch = _test_only_fields(held(read), read, trains)
+        self._tuned = (held(tuned_read), tuned_read) if tuned_read is not None else None
         self._parent_names = list(parent_names)
-
-    def scratch(self) -> dict[str, Any]:
-        """A run from scratch's: it keeps no model's classes."""
-        from petloc_gui.core.held_out_classes import only_held_out
-
-        return {"test_only": tuple(only_held_out(*self._scratch))}
+        self._by_renames: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
+        self.tuned({})  # the fields without renames, which the dialog asks for first
 
     def tuned(self, renamed: Mapping[str, str]) -> dict[str, Any]:
         """A fine-tune's, ``renamed`` ({new name: the model's name}, the dialog's class choices) applied to the
         classes it keeps, as `petloc train --renamed` applies them: the model's owl renamed strix is no owl of the
         new model, so owl boxed only on test images is said (worked out against the names before any rename, it
-        was not). {} with no fine-tune read."""
-        from petloc_gui.core.held_out_classes import only_held_out
+        was not); and to the pre-labels it leaves out (`without_unaware`). {} with no fine-tune read."""
         from petloc_gui.model.class_renames import class_names_after
 
         if self._tuned is None:
             return {}
-        known = class_names_after(self._parent_names, renamed, ())
-        return {"test_only": tuple(only_held_out(*self._tuned, known))}
+        key = tuple(sorted(renamed.items()))
+        if key not in self._by_renames:
+            held, read = self._tuned
+            self._by_renames[key] = _test_only_fields(held, read, without_unaware(read, renamed)[0],
+                                                      class_names_after(self._parent_names, renamed, ()))
+        return self._by_renames[key]
+
+
+def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sample],
+                      known: Sequence[str] = ()) -> dict[str, Any]:
+    """`Holdout`'s ``test_only`` (``held``: the labels on the images ``read`` holds out as test images; ``trains``: the
+    samples of ``read`` the run trains on, its pre-labels' included; ``known``: the classes it keeps from a model) and
+    ``test_only_without_prelabels`` (the pre-labels left out); a class also on an image read but not trained on is
+    said so (`HeldOutOnly.left_out`)."""
+    from petloc_gui.core.held_out_classes import held_out_only
+
+    every = {name for sample in read.samples for name, _ in sample.ground_truth}
+    trained = {name for sample in trains for name, _ in sample.ground_truth}
+    reviewed = {name for sample in trains if not sample.prelabel for name, _ in sample.ground_truth}
+    return {"test_only": held_out_only(held, trained, known, every - trained),
+            "test_only_without_prelabels": held_out_only(held, reviewed, known, every - reviewed)}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

@@ -83,8 +83,8 @@ def test_the_dialog_and_petloc_train_name_the_same_classes(qtbot, tmp_path, caps
     root = _folder(tmp_path)
     check_classes(read_folder(root, "default", [str(root / "JPEGImages" / f"{r}.jpg") for r in ("c", "day/g")])[0])
     preview = holdout_preview_for(root)(0.2, False)
-    assert preview.test_only == ("owl",)
-    assert f"petloc: {only_held_out_line(preview.test_only, isolated)}" in capsys.readouterr().err.splitlines()
+    assert preview.test_only.names == ("owl",)
+    assert f"petloc: {only_held_out_line(preview.test_only.names, isolated)}" in capsys.readouterr().err.splitlines()
 
 
 def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qtbot, tmp_path, capsys):
@@ -115,3 +115,28 @@ def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qt
     check_classes(read_folder(root, "default", [str(root / "JPEGImages" / f"{r}.jpg") for r in ("c", "day/g")],
                               meta)[0], meta, {"strix": "owl"})
     assert f"petloc: {only_held_out_line(('owl',), isolated)}" in capsys.readouterr().err.splitlines()
+
+
+# a model's unreviewed pre-label; its model not found: trained on while the dialog's box is ticked
+PRELABEL = "<source><annotation>petloc pre-label by petloc predict, model gone/0a0a0a</annotation></source>"
+
+
+def test_the_pre_labels_left_out_train_no_class(qtbot, tmp_path):
+    """owl on the test list's two images and on one unreviewed pre-label: "Train on the pre-labels too" unticked, no
+    image the run trains on has it, and the dialog said nothing (it counted the classes of every image read)."""
+    root = _folder(tmp_path)
+    (root / "Annotations" / "a.xml").write_text(
+        voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]).replace("<annotation>", f"<annotation>{PRELABEL}", 1),
+        encoding="utf-8")
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):  # from scratch, and a fine-tune
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.from_current.isChecked() == (parent is not None)
+        assert dialog.train_prelabels.isChecked()
+        assert "test images" not in dialog.thin_note.text()  # trained on the pre-label
+        dialog.train_prelabels.setChecked(False)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            "Class owl is boxed only on test images (held out) and on unreviewed pre-labels this run leaves out: the "
+            "new model will not know it; review its pre-labels in the window (a save makes a box a person's) or box it "
+            "on images the run trains on to train it.")
+        dialog.train_prelabels.setChecked(True)
+        assert "test images" not in dialog.thin_note.text()
