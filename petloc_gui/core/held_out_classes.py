@@ -8,10 +8,11 @@ No Qt, no TensorFlow."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.core.label_variants import form_notes, shown, spelled_as
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import first_of
 from petloc_gui.core.voc import read_voc
@@ -51,22 +52,51 @@ class HeldOutOnly:
     # of ``names``, those boxed on images the run reads and leaves out too (unreviewed pre-labels: --skip-prelabels,
     # the dialog's "Train on the pre-labels too" unticked, a model that did not know a class of the run)
     left_out: frozenset[str] = frozenset()
+    # of ``names``, those that are a class of the run typed another way (`core.label_variants.same_class`: "Owl" beside
+    # the "owl" it trains on or keeps from its model): {name: that class}
+    spelled: Mapping[str, str] = field(default_factory=dict)
 
-    def lines(self, shown: Callable[[str], str]) -> list[str]:
-        """What the run says of them, each name as ``shown`` shows it (`core.text.isolated` for `petloc train`'s
-        stderr, `visible` for the dialog): a line for those only on test images, one for those also on pre-labels
-        the run leaves out (reviewed, those would train them); none when there are none."""
-        plain = [name for name in self.names if name not in self.left_out]
-        skipped = [name for name in self.names if name in self.left_out]
-        return [line for line in (only_held_out_line(plain, shown), only_held_out_line(skipped, shown, True)) if line]
+    def lines(self, shown_as: Callable[[str], str]) -> list[str]:
+        """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
+        stderr, `visible` for the dialog): a line for each typed another way (`spelled_line`), one for those only on
+        test images, one for those also on pre-labels the run leaves out (reviewed, those would train them); none
+        when there are none."""
+        rest = [name for name in self.names if name not in self.spelled]
+        plain = [name for name in rest if name not in self.left_out]
+        skipped = [name for name in rest if name in self.left_out]
+        said = [spelled_line(name, theirs, shown_as) for name, theirs in self.spelled.items()]
+        said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
+        return [line for line in said if line]
 
 
 def held_out_only(held_out: Iterable[str], trained: Iterable[str], known: Iterable[str] = (),
                   left_out: Collection[str] = ()) -> HeldOutOnly:
     """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
-    on: the unreviewed pre-labels it leaves out) marked so."""
+    on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
+    typed another way (`core.label_variants.spelled_as`) with it."""
+    trained, known = set(trained), list(known)
     names = only_held_out(held_out, trained, known)
-    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out))
+    classes = [*known, *natural_order(trained - set(known))]  # the model's own spelling first, as the refusal's
+    spelled = {name: theirs for name in names if (theirs := spelled_as(name, classes)) is not None}
+    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled)
+
+
+def spelled_line(name: str, theirs: str, shown_as: Callable[[str], str]) -> str:
+    """What the run says of ``name``, boxed only on test images and class ``theirs`` of the run typed another way:
+    which class it is, and to rename it on the test images. Said as the others are ("box it on images the run trains
+    on"), it sent the user to box "Owl" beside "owl", and the run was refused for a class typed two ways. Each quoted
+    with its spacing told apart (`core.label_variants.shown`) and, where the two would show alike, what tells them
+    apart ("(decomposed)": `form_notes`)."""
+    notes = form_notes([name, theirs])
+
+    def said(label: str) -> str:
+        note = notes.get(label, "")
+        return f'"{shown_as(shown(label))}"' + (f" ({note})" if note else "")
+
+    ours, run_class = said(name), said(theirs)
+    return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed another "
+            f"way: the new model will know it only as {run_class}; rename it {run_class} on the test images (boxing "
+            f"{ours} on images the run trains on would have the run refused: a class typed two ways)")
 
 
 def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:

@@ -113,3 +113,23 @@ def test_a_class_whose_only_other_boxes_are_pre_labels_the_run_skips_is_said(tmp
     # trained on its pre-label: nothing to say
     assert not [line for line in _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
                 if "only on test images" in line]
+
+
+@pytest.mark.parametrize(("trained", "tested", "said"), [
+    ("owl", "Owl", ('"Owl"', '"owl"')),
+    ("\u00e9t\u00e9", "e\u0301te\u0301", ('"e\u0301te\u0301" (decomposed)', '"\u00e9t\u00e9" (composed)')),
+])
+def test_a_class_typed_another_way_on_the_test_images_is_said_so(tmp_path, capsys, no_tensorflow, trained, tested,
+                                                                   said):
+    """The test images' label is a class the run trains on typed another way ("Owl" there, "owl" on the images it
+    trains on; a decomposed "été" beside the composed one): the line said to box it on images the run trains on, and
+    boxing "Owl" there has the run refused for a class typed two ways. It now says which class it is, and to rename it
+    on the test images."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + [trained] * 3 + [tested] * 2)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    ours, theirs = said
+    assert [line for line in lines if "only on test images" in line] == [
+        f"petloc: class {ours} is boxed only on test images (held out), and is class {theirs} of this run typed "
+        f"another way: the new model will know it only as {theirs}; rename it {theirs} on the test images (boxing "
+        f"{ours} on images the run trains on would have the run refused: a class typed two ways)"]

@@ -140,3 +140,21 @@ def test_the_pre_labels_left_out_train_no_class(qtbot, tmp_path):
             "on images the run trains on to train it.")
         dialog.train_prelabels.setChecked(True)
         assert "test images" not in dialog.thin_note.text()
+
+
+def test_a_class_of_the_run_typed_another_way_on_the_test_images_is_said_so(qtbot, tmp_path):
+    """"Owl" on the test list, "owl" on an image the run trains on: the dialog said to box "Owl" on images the run
+    trains on, which has it refuse the run (a class typed two ways); it says which class it is, and to rename it."""
+    root = _folder(tmp_path)
+    for relative in ("c", "day/g"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("Owl", (1, 1, 20, 20))]), encoding="utf-8")
+    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            'Class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another way: '
+            'the new model will know it only as "owl"; rename it "owl" on the test images (boxing "Owl" on images '
+            "the run trains on would have the run refused: a class typed two ways).")
+    dialog = _dialog(qtbot, _folder(tmp_path / "known"), _parent(tmp_path, ["cat", "dog", "OWL"]))
+    assert 'is class "OWL" of this run typed another way' in dialog.thin_note.text()  # a class the fine-tune keeps
