@@ -174,6 +174,7 @@ class BoxCanvas(QGraphicsView):
             item.bounds = self._image_rect if self._pixmap_item is not None else None
             item.on_edited = self.box_edited.emit
             item.on_pressed = self._item_pressed
+            item.press_for = lambda at: box_under(self._items, at)
             item.on_dragging = self.box_dragging.emit
             self.scene().addItem(item)
             self._items.append(item)
@@ -333,7 +334,7 @@ class BoxCanvas(QGraphicsView):
             return
         if event.button() == Qt.MouseButton.LeftButton and self.editable and self._pixmap_item is not None:
             hit_at = self.mapToScene(event.position().toPoint())  # where the scene hands the press to a box
-            if self.draw_mode or box_under(self._items, hit_at) is None:  # else the box takes it (`stack`)
+            if self.draw_mode or box_under(self._items, hit_at) is None:  # else that box takes it (`press_for`)
                 # the corner under the mouse itself: at a display scale of 1.5 its whole pixel's was a third off
                 corner = viewport_to_scene(self, event.position())
                 self._band = DrawnBand(self.scene(), self._image_rect, corner, event.position())

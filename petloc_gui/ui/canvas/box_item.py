@@ -99,6 +99,8 @@ class BoxItem(QGraphicsItem):
         self.on_edited: Callable[[int, Box, Box], None] | None = None
         self.on_pressed: Callable[[int], None] | None = None
         self.on_dragging: Callable[[bool], None] | None = None  # a move or resize began (True) or ended
+        # the box a press at a scene point is for, the pane's choice (`box_stack.box_under`); another's, this lets it go
+        self.press_for: Callable[[QPointF], BoxItem | None] | None = None
         self._rect = box_to_rect(box)
         self._at_rest = box  # the box it shows when no move or resize is under way (`shows`)
         self._drag_mode: int | Literal["move"] | None = None  # what the press took: a handle's index, or the box
@@ -299,6 +301,9 @@ class BoxItem(QGraphicsItem):
     def mousePressEvent(self, event) -> None:  # Qt's name
         if not self.editable or event.button() != Qt.MouseButton.LeftButton:
             event.ignore()
+            return
+        if self.press_for is not None and self.press_for(event.scenePos()) is not self:
+            event.ignore()  # the scene offers it to the next box under the mouse, down to the one it is for
             return
         part = self.hit_part(event.pos())
         if isinstance(part, int) and not self.selected:

@@ -1,10 +1,15 @@
-"""Where boxes overlap, which one a press takes, and the order they are drawn and handed presses in.
+"""Where boxes overlap, which one a press takes, and the order they are drawn in.
 
-The selected box comes first (its handles stick out over the boxes round it), then the smaller box over the
-bigger (one inside another can be reached only in it), then, of two as large, the later in the list (drawn over
-the earlier, as when every box stood at one height). The pane asks `box_under` whether a press draws or goes to a
-box, and the scene gives the press to the highest item that takes it: `stack` raises the boxes in that same order.
-At one height, the box added last took every press on it, and a box inside it could not be grabbed.
+A press on the selected box's handles is its own (they stick out over the boxes round it); anywhere else the
+smaller box takes it over the bigger (one inside another can be reached only in it), then the selected one, then
+the later in the list (drawn over the earlier, as when every box stood at one height). The pane asks `box_under`
+whether a press draws or goes to a box, and each box asks it too (`BoxItem.press_for`): the scene offers the press to
+the boxes under it from the highest down, and a box it is not for lets it go on down to the one it is for. The
+selected box first for every point took each press inside a smaller box in it: a click there did not select the
+small box, a drag moved the big one.
+
+`stack` raises the selected box over the rest (its handles are drawn over them, and the cursor shows what they do),
+then the smaller over the bigger, then the later; a height cannot follow the point, so the presses are routed.
 """
 
 from __future__ import annotations
@@ -18,20 +23,24 @@ from petloc_gui.ui.canvas.box_item import EDITABLE_Z, SHOWN_Z, BoxItem
 _STACK_SPAN = 0.5  # the heights `stack` adds to a box's own (an editable one stays over the read-only dashed ones)
 
 
-def _precedence(item: BoxItem) -> tuple[bool, float, int]:
-    """A box's rank, the greater first: the selected box, then the smaller, then the later in the list."""
+def _area(item: BoxItem) -> float:
     rect = item.rect()
-    return item.selected, -rect.width() * rect.height(), item.index
+    return rect.width() * rect.height()
 
 
 def box_under(items: Sequence[BoxItem], scene_pos: QPointF) -> BoxItem | None:
     """The box a press at ``scene_pos`` moves or resizes (None: none is there, the press draws)."""
-    hits = [item for item in items if item.hit_part(scene_pos) is not None]
-    return max(hits, key=_precedence) if hits else None
+    parts = [(item, item.hit_part(scene_pos)) for item in items]
+    hits = [item for item, part in parts if part is not None]
+    on_handle = [item for item, part in parts if item.selected and isinstance(part, int)]
+    if on_handle:
+        return on_handle[0]
+    return max(hits, key=lambda item: (-_area(item), item.selected, item.index)) if hits else None
 
 
 def stack(items: Sequence[BoxItem]) -> None:
-    """Raise each box by its precedence (`box_under`'s order): the scene hands presses and hovers to it in turn."""
-    ranked = sorted(items, key=_precedence)
+    """Raise each box by its place: the selected one, then the smaller, then the later (the scene draws them, and
+    offers them presses and hovers, in that order)."""
+    ranked = sorted(items, key=lambda item: (item.selected, -_area(item), item.index))
     for rank, item in enumerate(ranked):
         item.setZValue((EDITABLE_Z if item.editable else SHOWN_Z) + _STACK_SPAN * rank / len(ranked))
