@@ -158,7 +158,10 @@ class BoxCanvas(QGraphicsView):
 
     def set_boxes(self, boxes: list[tuple[Box, str]], selected: int = -1) -> None:
         """Replace the main boxes (GT on the left pane, prediction on the right). The boxes it shows, given again (a
-        redraw for the prediction, a message), are kept: made anew, a box being moved or resized was let go."""
+        redraw for the prediction, a message), are kept: made anew, a box being moved or resized was let go. The answer
+        to a box's edit too (`BoxItem.boxes_given`): one moved and not given back goes back."""
+        for item in self._items:
+            item.boxes_given()
         if len(boxes) == len(self._items) and all(item.shows(box, label) for item, (box, label)
                                                   in zip(self._items, boxes, strict=True)):
             self.select(selected)

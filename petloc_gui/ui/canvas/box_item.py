@@ -3,7 +3,8 @@
 The item's rectangle is in scene coordinates, which are the displayed
 image's pixel coordinates, so a Box maps 1:1 onto it. A drag changes only
 the item; on release the item reports ``(index, old_box, new_box)`` through
-``on_edited`` and the window turns that into one undo command.
+``on_edited`` and the window turns that into one undo command, and gives the
+pane its boxes again; an edit it does not take puts the box back.
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ class BoxItem(QGraphicsItem):
         self.press_for: Callable[[QPointF], BoxItem | None] | None = None
         self._rect = box_to_rect(box)
         self._at_rest = box  # the box it shows when no move or resize is under way (`shows`)
+        self._unanswered = False  # an edit reported, and the pane given no boxes since (`boxes_given`)
         self._drag_mode: int | Literal["move"] | None = None  # what the press took: a handle's index, or the box
         self._dragging = False
         self._drag_start = QPointF()
@@ -121,8 +123,12 @@ class BoxItem(QGraphicsItem):
 
     def shows(self, box: Box, label: str) -> bool:
         """Whether this is ``box`` labelled ``label``, as it stands at rest: a move or resize under way has not moved
-        it yet (its release reports it), a move or resize released has, though nobody took it."""
+        it yet (its release reports it), a move or resize released and taken has (one not taken went back)."""
         return self._at_rest == box and self.label == visible(label)
+
+    def boxes_given(self) -> None:
+        """The pane was given its boxes (`BoxCanvas.set_boxes`): the window's answer to an edit reported, if any."""
+        self._unanswered = False
 
     def set_rect(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -207,9 +213,7 @@ class BoxItem(QGraphicsItem):
             return min(near)[1]
         return "move" if inside else None
 
-    def shape(self):  # only the box and its handles take clicks
-        from PySide6.QtGui import QPainterPath
-
+    def shape(self) -> QPainterPath:  # only the box and its handles take clicks
         path = QPainterPath()
         grow = self._grab_reach()
         path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
@@ -382,7 +386,12 @@ class BoxItem(QGraphicsItem):
             self.set_rect(self._start_rect)
             return
         if new != old:
-            self._at_rest = new
+            was, self._at_rest, self._unanswered = self._at_rest, new, True
             if self.on_edited is not None:
                 self.on_edited(self.index, old, new)
+            if self._unanswered:
+                # not taken (under half a pixel at a high zoom: the file keeps whole pixels), it goes back to the file's
+                # box, as a drawn box nobody takes is not shown: left moved, the next redraw of that box cut a drag
+                self.set_rect(self._start_rect)
+                self._at_rest, self._unanswered = was, False
 
