@@ -1,6 +1,7 @@
 """The model's TensorFlow import held back until the window's first image is drawn.
 
-The import runs in the prediction worker, but holds the GIL for up to 0.5-1.3 s at a time: started
+The import runs in the prediction worker, but holds the GIL for 0.5-1.3 s at a time (up to 2.5 s on a
+2-core machine at load 3-5, measured with a 50 ms heartbeat in the thirty-eighth session): started
 with the window, it kept the first image from the screen for about a second more (window to image
 0.89-1.17 s, held back 0.29-0.35 s, in the startup hunt). The predictions kept on disk by an earlier
 run need no import: they are shown with the image all the same.
