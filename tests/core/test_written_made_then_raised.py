@@ -1,15 +1,17 @@
 """A write that made its file, then raised (a stop landing after the rename, an error after it): the file was not
 recorded as the run's, so a take-back left it beside the user's files. `Written.wrote` and `Written.created` now
-record a file that was not there before the write and is there after it, then raise; one that was there, or that
-the write did not make, is still never the run's."""
+record a file that was not there before the write and is there after it, then raise (`created`: only the one the
+write said it named, `written.naming`); one that was there, or that the write did not make, is still never the run's."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.files import write_derived
-from petloc_gui.core.interop.written import Written
+from petloc_gui.core.interop.written import Written, naming
 
 
 def test_a_new_file_whose_write_raised_after_making_it_is_taken_back(tmp_path):
@@ -31,7 +33,11 @@ def test_a_new_file_made_exclusively_then_stopped_is_taken_back(tmp_path):
     new = tmp_path / "new.xml"
 
     def made_then_stopped() -> bool:
-        new.write_bytes(b"<annotation/>")
+        staging = tmp_path / ".new.xml.staging"
+        staging.write_bytes(b"<annotation/>")
+        naming(new, staging)  # as `files.link_exclusive` says the file it names, before its link
+        os.link(staging, new)
+        staging.unlink()
         raise KeyboardInterrupt
 
     written = Written()

@@ -30,7 +30,7 @@ from petloc_gui.core.disk_same import part_below, same_folder
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.interop.options import CLI_WORDS, OVERWRITE, OptionWords
 from petloc_gui.core.interop.unfinished import earlier_format, interrupted
-from petloc_gui.core.interop.written import Written, run_placed
+from petloc_gui.core.interop.written import Written, naming, run_placed
 from petloc_gui.core.stale import remove_stale_in
 
 LINK = "link"
@@ -153,6 +153,7 @@ def place_image(source: Path, target: Path, mode: str) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         if mode == LINK:
             try:
+                naming(target, source)  # the link shares its inode: told before, for a stop landing after it
                 os.link(source, target)
                 return "linked"
             except FileExistsError:
@@ -270,7 +271,9 @@ def _remove_temporary(tmp: Path) -> None:
 
 
 def _name_exclusive(complete: Path, target: Path) -> None:
-    """Give the finished file ``complete`` the name ``target`` unless that exists."""
+    """Give the finished file ``complete`` the name ``target`` unless that exists. Which file it names is said
+    first (`written.naming`), so that a stop landing once it is named takes back that file, and only that."""
+    naming(target, complete)
     try:
         os.link(complete, target)  # atomic, and never replaces
         return
@@ -283,6 +286,7 @@ def _name_exclusive(complete: Path, target: Path) -> None:
     # the complete file over our own empty claim (os.replace would replace
     # anything; only the claim makes it exclusive).
     fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    naming(target, fd)  # the claim is the run's too, until the copy replaces it
     claim = os.fstat(fd)
     os.close(fd)
     try:
@@ -317,6 +321,7 @@ def write_derived(path: Path, data: bytes) -> None:
     try:
         with open(tmp, "wb") as handle:
             handle.write(data)
+        naming(path, tmp)  # for `Written.wrote(..., tells_identity=True)`: a stop after the rename is the run's file
         os.replace(tmp, path)
     except BaseException as exc:
         # a Ctrl+C too: the temporary stayed in the user's folder, which no later run swept
@@ -327,8 +332,10 @@ def write_derived(path: Path, data: bytes) -> None:
 
 
 def link_exclusive(staging: Path, target: Path) -> bool:
-    """Give ``staging``'s content the name ``target`` unless ``target`` exists."""
+    """Give ``staging``'s content the name ``target`` unless ``target`` exists (the file it names said first:
+    `written.naming`)."""
     try:
+        naming(target, staging)
         os.link(staging, target)
         return True
     except FileExistsError:

@@ -15,6 +15,11 @@ saved over meanwhile (the window's Ctrl+S on a VOC file of the folder converted 
 neither put back nor removed but left as it is and named (`Written.changed`); put back, it lost that save. A path
 nothing is at is noted as the run's before its write or placing, not after: a Ctrl+C landing between the two left
 the file made unnoted, in the user's folder (a label file of petloc's class ids beside the user's background image).
+Which file at that path is the run's after a write that raised is told by its identity, not by a file being there:
+the writers (`files`) tell the file they are about to give the name (`naming`: their temporary, or the image a hard
+link shares) before they give it, and a note is kept only when that file is the one there. A file another program put
+there first (the window's Ctrl+S on r.xml, a photo dropped in, just before the run came to that name, then Ctrl+C) was
+taken back with the run's, deleted.
 
 `petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
 they made for its OUT, the one that takes it back.
@@ -27,7 +32,8 @@ import errno
 import hashlib
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +48,50 @@ RUN_PLACINGS = ("linked", "copied")
 def run_placed(how: str | None) -> bool:
     """Whether an image placed ``how`` (None: not placed at all) is a file the run made: its to take back."""
     return how in RUN_PLACINGS
+
+
+# (device, inode): which file a name holds, whatever its bytes
+Identity = tuple[int, int]
+# The name a `Written` call watches while its writer runs, and the files its writer said it is giving that name
+# (`naming`). A context variable: the window's export runs in a thread of its own, and the writers are called through
+# the exporters' and `upright`'s own functions, which need not pass it on.
+_WATCHED: ContextVar[tuple[Path, set[Identity]] | None] = ContextVar("petloc_written_watched", default=None)
+
+
+def naming(target: Path, made: Path | int) -> None:
+    """Said by a writer just before it gives the file ``made`` (a path, or an open descriptor) the name ``target``:
+    its temporary, linked or renamed, or the image a hard link shares. The `Written` call watching ``target`` (its
+    `placing`, `created`, or `wrote` told so) then knows that file as the run's after a raise. Said before, not after
+    the link: a Ctrl+C landing right after it must find it said. Nothing when nothing watches ``target`` (`petloc
+    predict --write-voc`, the digits set: no take-back)."""
+    watched = _WATCHED.get()
+    if watched is None or watched[0] != Path(target):
+        return
+    try:
+        info = os.stat(made)
+    except OSError:  # then the link or rename fails too: nothing is named
+        return
+    watched[1].add((info.st_dev, info.st_ino))
+
+
+@contextlib.contextmanager
+def _watching(path: Path, told: set[Identity]) -> Iterator[None]:
+    """While the block runs, what writers say they name ``path`` (`naming`) goes into ``told``."""
+    token = _WATCHED.set((path, told))
+    try:
+        yield
+    finally:
+        _WATCHED.reset(token)
+
+
+def _is_one_told(path: Path, told: set[Identity]) -> bool:
+    """Whether the file at ``path`` is one its writer said it named (`naming`): the run's. Another's put there
+    before the run's link or rename is not, nor is nothing."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) in told
 
 
 def missing_folders(path: Path) -> list[Path]:
@@ -219,12 +269,14 @@ class Written:
         """``place`` (`files.place_image`, `place_data`, `upright.Orientations.place`) puts an image at ``path`` and
         says how: the run's when "linked" or "copied" (`run_placed`), not when "present" (the file there already
         was it: the user's, or an earlier export's) nor when the placing refused (SaveError: the file there is
-        another's, or none was made). What ``place`` says is returned."""
-        new = self._new(path)
+        another's, or none was made). Stopped otherwise (Ctrl+C), the run's only when the file there is the one
+        ``place`` said it named (`naming`, which each of them says). What ``place`` says is returned."""
+        new, told = self._new(path), set[Identity]()
         try:
-            how = place()
+            with _watching(path, told):
+                how = place()
         except BaseException as exc:
-            if new and (isinstance(exc, SaveError) or not os.path.lexists(path)):
+            if new and (isinstance(exc, SaveError) or not _is_one_told(path, told)):
                 self._not_made(path)
             raise
         if run_placed(how):
@@ -233,36 +285,40 @@ class Written:
             self._not_made(path)
         return how
 
-    def wrote(self, path: Path, write: Callable[[], object]) -> None:
+    def wrote(self, path: Path, write: Callable[[], object], *, tells_identity: bool = False) -> None:
         """``write`` makes or replaces the file at ``path`` (what it returns is not used): the run's only when
-        nothing was there before (also when ``write`` raised having made it). One replaced (an earlier export's, or
-        the user's, with --overwrite) is not the run's to remove: it is kept as it was first (`Replaced`), for
-        `put_back_replaced`."""
-        new = self._new(path)
+        nothing was there before (also when ``write`` raised having made it: with ``tells_identity``, a ``write``
+        that says the file it names, `naming`, as `files.write_derived` does, only when that file is the one there;
+        otherwise when one is there). One replaced (an earlier export's, or the user's, with --overwrite) is not the
+        run's to remove: it is kept as it was first (`Replaced`), for `put_back_replaced`."""
+        new, told = self._new(path), set[Identity]()
         first = not new and path not in self._made and path not in self.replaced
         if first:
             # kept before the write: a stop between the replace and a note after it would lose it
             self.replaced[path] = Replaced.read(path)
         try:
-            write()
+            with _watching(path, told):
+                write()
         except BaseException:
             # refused (a read-only file): never changed, so never "put back", nor named as not put back. One
             # the write replaced before failing (its folder's fsync) is still put back.
             if first and self.replaced[path].unchanged(path):
                 del self.replaced[path]
-            self._made_before_raising(path, new)
+            self._made_before_raising(path, new, told if tells_identity else None)
             self._look_at_written(path)
             raise
         self._look_at_written(path)
 
     def created(self, path: Path, write: Callable[[], bool]) -> bool:
         """``write`` makes the file at ``path`` only if nothing is there (exclusive: `voc_out.write_new_voc`) and
-        says whether it did: the run's when it did. What ``write`` says is returned."""
-        new = self._new(path)
+        says whether it did: the run's when it did, or (raising) when the file there is the one it said it named
+        (`naming`, which `write_new_voc` says). What ``write`` says is returned."""
+        new, told = self._new(path), set[Identity]()
         try:
-            made = write()
+            with _watching(path, told):
+                made = write()
         except BaseException:
-            self._made_before_raising(path, new)
+            self._made_before_raising(path, new, told)
             self._look_at_written(path)
             raise
         if made:
@@ -278,12 +334,14 @@ class Written:
         if path in self._made or path in self.replaced:
             self.as_written[path] = AsWritten.read(path)
 
-    def _made_before_raising(self, path: Path, new: bool) -> None:
-        """A write at ``path`` raised: the file is the run's (noted before the write) if it is there now and nothing
-        was before (``new``). A write fails after its file got its name (a stop landing after the rename, an error
-        after it): left unnoted, a take-back left it beside the user's files. One not there was not made: not the
-        run's (a file put there later is another's). One that was there is `Replaced`'s to judge."""
-        if new and not os.path.lexists(path):
+    def _made_before_raising(self, path: Path, new: bool, told: set[Identity] | None) -> None:
+        """A write at ``path`` raised: the file is the run's (noted before the write) if nothing was there before
+        (``new``) and the file there now is one the write said it named (``told``: `naming`; None, a write that
+        says none, `atomic_write_bytes`: any file there). A write fails after its file got its name (a stop landing
+        after the rename, an error after it): left unnoted, a take-back left it beside the user's files. One not
+        there was not made, and one the write did not name is another's (put there before the run's link, or
+        later): not the run's. One that was there is `Replaced`'s to judge."""
+        if new and not (_is_one_told(path, told) if told is not None else os.path.lexists(path)):
             self._not_made(path)
 
     def take_back(self) -> tuple[int, list[Path]]:

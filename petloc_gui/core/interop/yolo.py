@@ -231,7 +231,8 @@ def _write_record(out: Path, record: ImageRecord, names: tuple[str, str], ids: d
             if record.objects:
                 before_boxes()
             # one replaced (an earlier export's, or the user's: --overwrite) is kept, to be put back on a stop
-            written.wrote(target, lambda: write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8")))
+            written.wrote(target, lambda: write_derived(target, "".join(f"{line}\n" for line in lines).encode("utf-8")),
+                          tells_identity=True)
     except (SaveError, OSError) as exc:
         unplace_image(image, placed)
         orientations.discard(name)
