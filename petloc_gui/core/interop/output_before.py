@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,18 +18,20 @@ from petloc_gui.core.interop.written import Written
 
 
 class OutputBefore:
-    """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one
-    stopped or failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's
-    File > Export both, through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or
-    OUT was an empty folder, and the run wrote there, all in it is the run's, and is removed (the folders the
-    run made too; an empty one given stays, as does a link given to it, through which it is emptied). One that
-    held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a conversion to
-    VOC, and an export, remove the files they recorded in ``written``, and only those, and put back those they
-    replaced (`write_voc_records` and the exporters are given it); an export over an earlier petloc export of
-    its format then puts that export's manifest back (`put_back`), OUT as it was, or (a file of the run's left
-    that its classes read wrong) OUT holds an export that did not finish. A run that wrote nothing (refused:
-    OUT not empty, another run's export found there; or stopped before its first file) takes nothing back but
-    the empty folders it made: what is in OUT is another's.
+    """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one stopped or
+    failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's File > Export both,
+    through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or OUT was an empty folder,
+    and the run wrote there, what it holds is removed whole (the folders the run made too; an empty one given stays,
+    as does a link given to it, through which it is emptied) when all of it is the run's: the files and folders it
+    recorded, its mark. One holding a file of another's too (a second run into the same new OUT, writing into the
+    folder this one made: `--from` writes no mark that would refuse it) is taken back as one that held files. One
+    that held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a conversion to
+    VOC, and an export, remove the files they recorded in ``written``, and only those, then the empty folders they
+    made, and put back those they replaced (`write_voc_records` and the exporters are given it); an export over an
+    earlier petloc export of its format then puts that export's manifest back (`put_back`), OUT as it was, or (a
+    file of the run's left that its classes read wrong) OUT holds an export that did not finish. A run that wrote
+    nothing (refused: OUT not empty, another run's export found there; or stopped before its first file) takes
+    nothing back but the empty folders it made: what is in OUT is another's.
     Made before the run begins, in the thread that runs it."""
 
     def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
@@ -58,7 +61,15 @@ class OutputBefore:
                 # Refused or stopped before it wrote there: what OUT holds (an export another run is writing, B
                 # started a moment after A) is not the run's. The empty folders it made go: OUT as it was.
                 return _remove_empty(made)
-            return self._remove_written(made[-1] if made else None)
+            if self._holds_only_the_runs(made[-1] if made else self.out):
+                return self._remove_written(made[-1] if made else None)
+            # Another's file in it too (B's, a second `convert --from` into OUT): removed whole, it went while B said
+            # it converted it. The run's own files go, then its folders that are empty; the rest is another's.
+            taken = self._remove_recorded()
+            if self.fmt is not None and unfinished.ours(self.out):
+                taken = self._remove_export(taken)
+            _remove_empty(made)
+            return taken
         if self.fmt is None:
             return self._remove_recorded()
         manifest = _manifest(self.fmt)
@@ -96,6 +107,13 @@ class OutputBefore:
         """Whether the run wrote into OUT: its export's mark is there (`unfinished.begin`: the first thing an export
         writes), or it recorded a file or folder it made there, or a file it replaced (`Written.wrote_any`)."""
         return self.written.wrote_any() or unfinished.ours(self.out)
+
+    def _holds_only_the_runs(self, folder: Path) -> bool:
+        """Whether all in ``folder`` (the outermost one the run made, or OUT, empty before it) is the run's: a file
+        or folder it recorded (`written`), its export's mark, a temporary of its own."""
+        mark = [self.out / unfinished.MARK] if unfinished.ours(self.out) else []
+        return _holds_only(folder, [*self.written.files, *mark],
+                           [*self.written.folders, *self.written.output_folders])
 
     def _manifest_never_moved(self, manifest: tuple[str, ...]) -> bool:
         """Whether OUT holds the whole manifest of the earlier export it held, the run having written none of it."""
@@ -152,6 +170,34 @@ class OutputBefore:
             return self.empty_folder is not None and os.path.samestat(os.stat(self.out), self.empty_folder)
         except OSError:  # gone meanwhile (removed by hand)
             return False
+
+
+def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) -> bool:
+    """Whether all in ``folder`` is one of ``files`` or ``folders``, or a temporary of this process's (`files`: named
+    ``.NAME[.XXXXXXXX].PID.petloc-new``). False when that cannot be told (a folder in it that cannot be read).
+    Compared as absolute paths: `petloc convert` gives the writers OUT as typed, and `OutputBefore` its absolute."""
+    def absolute(paths: Iterable[Path]) -> set[Path]:
+        return {Path(os.path.abspath(path)) for path in paths}
+
+    folder = Path(os.path.abspath(folder))
+    files, folders = absolute(files), absolute([folder, *folders])
+    own_temporary = f".{os.getpid()}.petloc-new"
+
+    def cannot_read(error: OSError) -> None:
+        raise error
+
+    try:
+        for top, subfolders, names in os.walk(folder, onerror=cannot_read):
+            for name in subfolders:  # a link to a folder is listed here, not walked into: a file of the run's or not
+                path = Path(top) / name
+                if path not in (files if path.is_symlink() else folders):
+                    return False
+            if any(Path(top) / name not in files and not (name.startswith(".") and name.endswith(own_temporary))
+                   for name in names):
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _remove_empty(made: list[Path]) -> TakenBack:

@@ -1,25 +1,25 @@
 """What a run made in its output, so that one stopped or failing part way can take back exactly that.
 
-Into a new or empty OUT all is the run's (`unfinished.OutputBefore` removes it whole). Into an OUT that held
-files (the user's own VOC folder, the YOLO folder itself, a folder of notes given to an export) only the run
-knows which files are its: a conversion to VOC and a YOLO or COCO export record each file and folder they
-create there (`Written`), and nothing that was there before, an image used as is, is ever taken back. A file
---overwrite replaced (a VOC or label file, the user's lone data.yaml) is kept, as it was, before it is replaced
-(`Replaced`) and put back on a take-back: left replaced, a stopped export into an Ultralytics project left the
-user's labels/a.txt holding petloc's class ids under the user's data.yaml names, a dog read as a cat (one a write
-refused, a read-only file, was never changed: it is neither put back nor named as not put back). They are
-kept in memory: only small files are ever replaced (images never are: `files.place_image` refuses a different
-one), and a run killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish.
-A file the run wrote (`Written.wrote`, `Written.created`) is looked at right after its write (`AsWritten`): one
-saved over meanwhile (the window's Ctrl+S on a VOC file of the folder converted into, another tool) is the user's,
-neither put back nor removed but left as it is and named (`Written.changed`); put back, it lost that save. A path
-nothing is at is noted as the run's before its write or placing, not after: a Ctrl+C landing between the two left
-the file made unnoted, in the user's folder (a label file of petloc's class ids beside the user's background image).
-Which file at that path is the run's after a write that raised is told by its identity, not by a file being there:
-the writers (`files`) tell the file they are about to give the name (`naming`: their temporary, or the image a hard
-link shares) before they give it, and a note is kept only when that file is the one there. A file another program put
-there first (the window's Ctrl+S on r.xml, a photo dropped in, just before the run came to that name, then Ctrl+C) was
-taken back with the run's, deleted.
+Only the run knows which files in its output are its: a conversion to VOC and a YOLO or COCO export record each file
+and folder they create there (`Written`), and nothing that was there before (the user's own VOC folder, the YOLO
+folder itself, a folder of notes given to an export), an image used as is, is ever taken back; nor is one another run
+wrote into the new OUT this one made (`unfinished.OutputBefore` removes that whole only when all in it is recorded
+here). A file --overwrite replaced (a VOC or label file, the user's lone data.yaml) is kept, as it was, before it is
+replaced (`Replaced`) and put back on a take-back: left replaced, a stopped export into an Ultralytics project left
+the user's labels/a.txt holding petloc's class ids under the user's data.yaml names, a dog read as a cat (one a write
+refused, a read-only file, was never changed: it is neither put back nor named as not put back). They are kept in
+memory: only small files are ever replaced (images never are: `files.place_image` refuses a different one), and a run
+killed outright (no take-back) leaves its mark, if an export, saying the folder did not finish. A file the run wrote
+(`Written.wrote`, `Written.created`) is looked at right after its write (`AsWritten`): one saved over meanwhile (the
+window's Ctrl+S on a VOC file of the folder converted into, another tool) is the user's, neither put back nor removed
+but left as it is and named (`Written.changed`); put back, it lost that save. A path nothing is at is noted as the
+run's before its write or placing, not after: a Ctrl+C landing between the two left the file made unnoted, in the
+user's folder (a label file of petloc's class ids beside the user's background image). Which file at that path is the
+run's after a write that raised is told by its identity, not by a file being there: the writers (`files`) tell the
+file they are about to give the name (`naming`: their temporary, or the image a hard link shares) before they give
+it, and a note is kept only when that file is the one there. A file another program put there first (the window's
+Ctrl+S on r.xml, a photo dropped in, just before the run came to that name, then Ctrl+C) was taken back with the
+run's, deleted.
 
 `petloc convert` and the window's File > Export give each run the `Written` of the `unfinished.OutputBefore`
 they made for its OUT, the one that takes it back.
