@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from petloc_gui.app.child_silence import OutputTimes
 from petloc_gui.ui.training.retrain_progress import RetrainProgress
-from petloc_gui.ui.training.said_while_hidden import say_while_hidden
+from petloc_gui.ui.training.said_while_hidden import SPOKE_AGAIN, say_while_hidden
 
 SILENCE = "No word from the training process for"
 SAVE_FAILED = "Save failed: cat_1.xml: [Errno 28] No space left on device"  # as the save guard says it, for 15 s
+SAVED = "Saved 1 image."
 
 
 def test_a_save_failure_said_after_the_silence_stays_as_its_minutes_grow(qtbot, window):
@@ -50,3 +51,64 @@ def test_a_save_failure_said_after_the_silence_stays_as_its_minutes_grow(qtbot, 
     window.show_status(SAVE_FAILED, 15000)
     event({"event": "batch", "epoch": 11, "step": 1, "steps": 2})  # the child speaks again: the failure stays
     assert status.currentMessage() == SAVE_FAILED
+
+
+def _stuck_at_epoch_10(qtbot, window):
+    """The child silent after epoch 10 of 30, the Retraining window put away: (the status bar, a child's event,
+    seconds of checks)."""
+    clock, output = [0.0], OutputTimes()
+    progress = RetrainProgress()
+    qtbot.addWidget(progress)
+    progress.clock = lambda: clock[0]
+    say_while_hidden(progress, window, lambda: None)
+    progress.begin(30)
+    progress.watch_output(output)
+
+    def event(event: dict) -> None:
+        clock[0] += 1.0
+        output.heard(clock[0])
+        progress.on_event(event)
+
+    def seconds(count: int) -> None:
+        for _ in range(count):
+            clock[0] += 1.0
+            progress.quiet.timer.timeout.emit()
+
+    event({"event": "start", "epochs": 30, "steps_per_epoch": 2, "n_train": 37, "n_val": 11})
+    for epoch in range(1, 11):
+        event({"event": "batch", "epoch": epoch, "step": 2, "steps": 2})
+    return window.statusBar(), event, seconds
+
+
+def test_the_silence_comes_back_at_the_next_check_once_a_short_message_is_gone(qtbot, window):
+    # (a review: said again only with a new minute, the line stayed blank 41 s after a 4 s "Saved 1 image.")
+    status, _, seconds = _stuck_at_epoch_10(qtbot, window)
+    seconds(75)
+    assert status.currentMessage().startswith(f"{SILENCE} 1 min"), status.currentMessage()
+    window.show_status(SAVED, 4000)
+    seconds(4)
+    status.clearMessage()  # its 4 s over
+    seconds(1)
+    assert status.currentMessage().startswith(f"{SILENCE} 1 min"), status.currentMessage()
+
+
+def test_the_first_silence_line_waits_for_a_save_failure_said_before_it(qtbot, window):
+    status, _, seconds = _stuck_at_epoch_10(qtbot, window)
+    seconds(50)
+    assert not status.currentMessage().startswith(SILENCE), status.currentMessage()
+    window.show_status(SAVE_FAILED, 15000)
+    seconds(20)  # the silence passes its limit while the failure is shown: the failure stays
+    assert status.currentMessage() == SAVE_FAILED, status.currentMessage()
+    status.clearMessage()  # its 15 s over
+    seconds(1)
+    assert status.currentMessage().startswith(f"{SILENCE} 1 min"), status.currentMessage()
+
+
+def test_responds_again_only_over_a_silence_line_still_shown(qtbot, window):
+    status, event, seconds = _stuck_at_epoch_10(qtbot, window)
+    while not status.currentMessage().startswith(SILENCE):
+        seconds(1)
+    window.show_status(SAVE_FAILED, 15000)  # the same second: the silence line on the screen for no time
+    status.clearMessage()  # (gone before the next check)
+    event({"event": "batch", "epoch": 11, "step": 1, "steps": 2})
+    assert status.currentMessage() != SPOKE_AGAIN  # a silence never seen is not said to be over

@@ -70,7 +70,13 @@ def test_stuck_at_epoch_10_said_once_a_minute_and_not_after_a_cancel(qtbot):
     progress = RetrainProgress()
     qtbot.addWidget(progress)  # never shown: put away
     progress.clock = lambda: clock[0]
-    QuietSaid(progress, lambda text, ms: said.append(text), lambda text: (said[-1] if said else "") == text)
+    shown = {"text": "", "until": 0.0}  # a status line: a timed line goes once its time is over
+
+    def show(text: str, ms: int) -> None:
+        said.append(text)
+        shown.update(text=text, until=clock[0] + ms / 1000 if ms else float("inf"))
+
+    QuietSaid(progress, show, lambda text: (shown["text"] if clock[0] < shown["until"] else "") == text)
     progress.begin(30)
     progress.watch_output(output)
 
