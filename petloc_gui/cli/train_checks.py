@@ -125,7 +125,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     pre-labels --skip-prelabels leaves out not among them, nor those of a model that did not know a class of the run;
     counted on every image read, such a pre-label kept the class unsaid) and unknown to the model it starts from
     (``parent``): the new model will not know them (`core.held_out_classes`, the Retrain dialog's rule). Those boxed
-    on a pre-label it leaves out are said so."""
+    on a pre-label it leaves out are said so; one that is a class of the run typed another way is said so, and whether
+    the run learns that class (on the first box of an image it trains on, or known to ``parent``)."""
     from petloc_gui.core.held_out_classes import HeldOutOnly, held_out_labels, held_out_only
 
     if not folder.excluded:
@@ -133,7 +134,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     held = held_out_labels(annotation for _, _, annotation in folder.excluded)
     trains = {name for sample in trained for name, _ in sample.ground_truth}
     read = {name for sample in folder.samples for name, _ in sample.ground_truth}
-    return held_out_only(held, trains, parent, read - trains)
+    learned = {sample.label for sample in trained}  # each image's first box: the one a run learns
+    return held_out_only(held, trains, learned, parent, read - trains)
 
 
 def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str],

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.label_variants import form_notes, shown, spelled_as
 from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY
 from petloc_gui.core.text import first_of
 from petloc_gui.core.voc import read_voc
 
@@ -45,6 +46,16 @@ def only_held_out(held_out: Iterable[str], trained: Iterable[str], known: Iterab
 
 
 @dataclass(frozen=True)
+class SpelledAs:
+    """The class of the run a held-out label is typed another way (`core.label_variants.spelled_as`), and whether the
+    run learns it (``learned``: on the first box of an image it trains on, or kept from the model a fine-tune starts
+    from; not when it is only on later boxes, as a run learns each image's first box only)."""
+
+    theirs: str
+    learned: bool = True
+
+
+@dataclass(frozen=True)
 class HeldOutOnly:
     """The classes boxed only on the test images a run holds out (`held_out_only`), and what is said of them."""
 
@@ -53,8 +64,8 @@ class HeldOutOnly:
     # the dialog's "Train on the pre-labels too" unticked, a model that did not know a class of the run)
     left_out: frozenset[str] = frozenset()
     # of ``names``, those that are a class of the run typed another way (`core.label_variants.same_class`: "Owl" beside
-    # the "owl" it trains on or keeps from its model): {name: that class}
-    spelled: Mapping[str, str] = field(default_factory=dict)
+    # the "owl" it trains on or keeps from its model): {name: that class, and whether the run learns it}
+    spelled: Mapping[str, SpelledAs] = field(default_factory=dict)
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
         """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
@@ -69,34 +80,48 @@ class HeldOutOnly:
         return [line for line in said if line]
 
 
-def held_out_only(held_out: Iterable[str], trained: Iterable[str], known: Iterable[str] = (),
+def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iterable[str], known: Iterable[str] = (),
                   left_out: Collection[str] = ()) -> HeldOutOnly:
     """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
     on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
-    typed another way (`core.label_variants.spelled_as`) with it."""
-    trained, known = set(trained), list(known)
+    typed another way (`core.label_variants.spelled_as`) with it: one the run learns (``learned``: the labels of the
+    first box of each image it trains on, `Sample.label`; or ``known``) before one only on later boxes, which the
+    new model will not know (said as known, it contradicted the line on classes after an image's first box)."""
+    trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
-    classes = [*known, *natural_order(trained - set(known))]  # the model's own spelling first, as the refusal's
-    spelled = {name: theirs for name in names if (theirs := spelled_as(name, classes)) is not None}
+    classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
+    later = natural_order(trained - learned - set(known))  # on boxes after an image's first only
+    spelled: dict[str, SpelledAs] = {}
+    for name in names:
+        if (theirs := spelled_as(name, classes)) is not None:
+            spelled[name] = SpelledAs(theirs)
+        elif (theirs := spelled_as(name, later)) is not None:
+            spelled[name] = SpelledAs(theirs, learned=False)
     return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled)
 
 
-def spelled_line(name: str, theirs: str, shown_as: Callable[[str], str]) -> str:
+def spelled_line(name: str, theirs: SpelledAs, shown_as: Callable[[str], str]) -> str:
     """What the run says of ``name``, boxed only on test images and class ``theirs`` of the run typed another way:
     which class it is, and to rename it on the test images. Said as the others are ("box it on images the run trains
-    on"), it sent the user to box "Owl" beside "owl", and the run was refused for a class typed two ways. Each quoted
+    on"), it sent the user to box "Owl" beside "owl", and the run was refused for a class typed two ways. A class the
+    run does not learn (only on boxes after an image's first) is said so, with what would train it. Each quoted
     with its spacing told apart (`core.label_variants.shown`) and, where the two would show alike, what tells them
     apart ("(decomposed)": `form_notes`)."""
-    notes = form_notes([name, theirs])
+    notes = form_notes([name, theirs.theirs])
 
     def said(label: str) -> str:
         note = notes.get(label, "")
         return f'"{shown_as(shown(label))}"' + (f" ({note})" if note else "")
 
-    ours, run_class = said(name), said(theirs)
+    ours, run_class = said(name), said(theirs.theirs)
+    refused = f"(boxing {ours} on images the run trains on would have the run refused: a class typed two ways)"
+    if not theirs.learned:  # `petloc train` says that class's own line too (`cli.train_checks`), the dialog does not
+        return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
+                "another way, none of whose boxes is an image's first: a run learns one box per image, the first, so "
+                f"the new model will not know it; rename it {run_class} on the test images and {AFTER_FIRST_REMEDY} "
+                f"{refused}")
     return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed another "
-            f"way: the new model will know it only as {run_class}; rename it {run_class} on the test images (boxing "
-            f"{ours} on images the run trains on would have the run refused: a class typed two ways)")
+            f"way: the new model will know it only as {run_class}; rename it {run_class} on the test images {refused}")
 
 
 def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:

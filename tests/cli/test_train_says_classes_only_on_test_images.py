@@ -33,14 +33,15 @@ def no_tensorflow(monkeypatch):
     monkeypatch.setattr(training, "train", trained)
 
 
-def _boxed(folder: Path, labels: list[str], prelabels: tuple[int, ...] = ()) -> Path:
-    """``folder`` with one 40x30 image for each of ``labels`` (img0, img1, ...), one box of it; each image of
-    its own grey (the run holds a byte copy of a test image out too); those of ``prelabels`` a model's unreviewed
-    pre-labels."""
+def _boxed(folder: Path, labels: list[str | tuple[str, ...]], prelabels: tuple[int, ...] = ()) -> Path:
+    """``folder`` with one 40x30 image for each of ``labels`` (img0, img1, ...), one box of it (a tuple: a box of
+    each, in its order); each image of its own grey (the run holds a byte copy of a test image out too); those of
+    ``prelabels`` a model's unreviewed pre-labels."""
     folder.mkdir()
     for n, label in enumerate(labels):
         image = write_image(folder / f"img{n}.png", 40, 30, color=(n * 9, n * 9, n * 9))
-        xml = voc_xml(image.name, 40, 30, [(label, (5, 5, 20, 20))])
+        names = (label,) if isinstance(label, str) else label
+        xml = voc_xml(image.name, 40, 30, [(name, (5 + at, 5, 20 + at, 20)) for at, name in enumerate(names)])
         if n in prelabels:
             xml = xml.replace("<annotation>", f"<annotation><source><annotation>{PRELABEL}</annotation></source>", 1)
         (folder / f"img{n}.xml").write_text(xml, encoding="utf-8")
@@ -133,3 +134,28 @@ def test_a_class_typed_another_way_on_the_test_images_is_said_so(tmp_path, capsy
         f"petloc: class {ours} is boxed only on test images (held out), and is class {theirs} of this run typed "
         f"another way: the new model will know it only as {theirs}; rename it {theirs} on the test images (boxing "
         f"{ours} on images the run trains on would have the run refused: a class typed two ways)"]
+
+
+def test_a_class_typed_another_way_the_run_does_not_learn_is_not_said_to_be_known(tmp_path, capsys, no_tensorflow):
+    """"Owl" on the test images, "owl" only on an image's second box: the run learns each image's first box, so it
+    learns no owl, but the line said "the new model will know it only as "owl"", beside the line that says it will
+    not know owl."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 2 + [("dog", "owl")] + ["Owl"] * 2)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    assert [line for line in lines if "owl" in line.lower()] == [
+        'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
+        "way, none of whose boxes is an image's first: a run learns one box per image, the first, so the new model "
+        'will not know it; rename it "owl" on the test images and box images where it is the first object to train '
+        'it (boxing "Owl" on images the run trains on would have the run refused: a class typed two ways)',
+        "petloc: class owl is on 1 box, none an image's first: a run learns one box per image, the first, so the new "
+        "model will not know it (box images where it is the first object to train it)"]
+    # a fine-tune from a model that knows owl keeps it: the new model knows it as owl
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent)
+    assert [line for line in lines if "owl" in line.lower()] == [
+        'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
+        'way: the new model will know it only as "owl"; rename it "owl" on the test images (boxing "Owl" on images '
+        "the run trains on would have the run refused: a class typed two ways)"]

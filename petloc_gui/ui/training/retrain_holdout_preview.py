@@ -222,8 +222,11 @@ def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sa
     every = {name for sample in read.samples for name, _ in sample.ground_truth}
     trained = {name for sample in trains for name, _ in sample.ground_truth}
     reviewed = {name for sample in trains if not sample.prelabel for name, _ in sample.ground_truth}
-    return {"test_only": held_out_only(held, trained, known, every - trained),
-            "test_only_without_prelabels": held_out_only(held, reviewed, known, every - reviewed)}
+    # each image's first box: the one a run learns (a class typed another way only on later boxes is none it learns)
+    learned = {sample.label for sample in trains}
+    learned_reviewed = {sample.label for sample in trains if not sample.prelabel}
+    return {"test_only": held_out_only(held, trained, learned, known, every - trained),
+            "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, every - reviewed)}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

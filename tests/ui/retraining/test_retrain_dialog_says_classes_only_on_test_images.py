@@ -158,3 +158,23 @@ def test_a_class_of_the_run_typed_another_way_on_the_test_images_is_said_so(qtbo
             "the run trains on would have the run refused: a class typed two ways).")
     dialog = _dialog(qtbot, _folder(tmp_path / "known"), _parent(tmp_path, ["cat", "dog", "OWL"]))
     assert 'is class "OWL" of this run typed another way' in dialog.thin_note.text()  # a class the fine-tune keeps
+
+
+def test_a_class_typed_another_way_the_run_does_not_learn_is_not_said_to_be_known(qtbot, tmp_path):
+    """"Owl" on the test list, "owl" only on an image's second box: the run learns each image's first box, so it
+    learns no owl, and the dialog said "the new model will know it only as "owl"" (and nothing else of owl)."""
+    root = _folder(tmp_path)
+    for relative in ("c", "day/g"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("Owl", (1, 1, 20, 20))]), encoding="utf-8")
+    (root / "Annotations" / "a.xml").write_text(
+        voc_xml("a.jpg", 40, 30, [("dog", (1, 1, 9, 9)), ("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            'Class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another way, '
+            "none of whose boxes is an image's first: a run learns one box per image, the first, so the new model will "
+            'not know it; rename it "owl" on the test images and box images where it is the first object to train it '
+            '(boxing "Owl" on images the run trains on would have the run refused: a class typed two ways).')
+    dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))  # the fine-tune keeps the model's owl
+    assert 'the new model will know it only as "owl"' in dialog.thin_note.text()
