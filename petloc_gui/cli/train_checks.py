@@ -126,7 +126,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     counted on every image read, such a pre-label kept the class unsaid) and unknown to the model it starts from
     (``parent``): the new model will not know them (`core.held_out_classes`, the Retrain dialog's rule). Those boxed
     on a pre-label it leaves out are said so; one that is a class of the run typed another way is said so, and whether
-    the run learns that class (on the first box of an image it trains on, or known to ``parent``)."""
+    the run learns that class (on the first box of an image it trains on, or known to ``parent``), as is one that is a
+    class of those pre-labels typed another way."""
     from petloc_gui.core.held_out_classes import HeldOutOnly, held_out_labels, held_out_only
 
     if not folder.excluded:

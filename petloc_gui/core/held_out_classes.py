@@ -49,10 +49,12 @@ def only_held_out(held_out: Iterable[str], trained: Iterable[str], known: Iterab
 class SpelledAs:
     """The class of the run a held-out label is typed another way (`core.label_variants.spelled_as`), and whether the
     run learns it (``learned``: on the first box of an image it trains on, or kept from the model a fine-tune starts
-    from; not when it is only on later boxes, as a run learns each image's first box only)."""
+    from; not when it is only on later boxes, as a run learns each image's first box only); ``on_left_out``: that
+    class is no class of the run but one of the unreviewed pre-labels it leaves out (`HeldOutOnly.left_out`'s)."""
 
     theirs: str
     learned: bool = True
+    on_left_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ class HeldOutOnly:
     # the dialog's "Train on the pre-labels too" unticked, a model that did not know a class of the run)
     left_out: frozenset[str] = frozenset()
     # of ``names``, those that are a class of the run typed another way (`core.label_variants.same_class`: "Owl" beside
-    # the "owl" it trains on or keeps from its model): {name: that class, and whether the run learns it}
+    # the "owl" it trains on or keeps from its model), or one of the pre-labels it leaves out: {name: that class, and
+    # whether the run learns it}
     spelled: Mapping[str, SpelledAs] = field(default_factory=dict)
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
@@ -75,7 +78,7 @@ class HeldOutOnly:
         rest = [name for name in self.names if name not in self.spelled]
         plain = [name for name in rest if name not in self.left_out]
         skipped = [name for name in rest if name in self.left_out]
-        said = [spelled_line(name, theirs, shown_as) for name, theirs in self.spelled.items()]
+        said = [spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
         said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
         return [line for line in said if line]
 
@@ -86,36 +89,48 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
     typed another way (`core.label_variants.spelled_as`) with it: one the run learns (``learned``: the labels of the
     first box of each image it trains on, `Sample.label`; or ``known``) before one only on later boxes, which the
-    new model will not know (said as known, it contradicted the line on classes after an image's first box)."""
+    new model will not know (said as known, it contradicted the line on classes after an image's first box); failing
+    both, a class of ``left_out`` typed another way (said as the others are, "box it on images the run trains on",
+    "Owl" boxed so had a run that trains on the pre-labels' "owl" refused)."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
     later = natural_order(trained - learned - set(known))  # on boxes after an image's first only
+    skipped = natural_order(set(left_out) - trained - set(known))  # on the pre-labels the run leaves out only
     spelled: dict[str, SpelledAs] = {}
     for name in names:
         if (theirs := spelled_as(name, classes)) is not None:
             spelled[name] = SpelledAs(theirs)
         elif (theirs := spelled_as(name, later)) is not None:
             spelled[name] = SpelledAs(theirs, learned=False)
+        elif (theirs := spelled_as(name, [other for other in skipped if other != name])) is not None:
+            spelled[name] = SpelledAs(theirs, learned=False, on_left_out=True)
     return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled)
 
 
-def spelled_line(name: str, theirs: SpelledAs, shown_as: Callable[[str], str]) -> str:
-    """What the run says of ``name``, boxed only on test images and class ``theirs`` of the run typed another way:
+def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) -> str:
+    """What the run says of ``name``, boxed only on test images and class ``spelled`` of the run typed another way:
     which class it is, and to rename it on the test images. Said as the others are ("box it on images the run trains
     on"), it sent the user to box "Owl" beside "owl", and the run was refused for a class typed two ways. A class the
-    run does not learn (only on boxes after an image's first) is said so, with what would train it. Each quoted
+    run does not learn (only on boxes after an image's first) is said so, with what would train it; one of the
+    pre-labels the run leaves out is named as theirs, and to give it one spelling before it is trained. Each quoted
     with its spacing told apart (`core.label_variants.shown`) and, where the two would show alike, what tells them
     apart ("(decomposed)": `form_notes`)."""
-    notes = form_notes([name, theirs.theirs])
+    notes = form_notes([name, spelled.theirs])
 
     def said(label: str) -> str:
         note = notes.get(label, "")
         return f'"{shown_as(shown(label))}"' + (f" ({note})" if note else "")
 
-    ours, run_class = said(name), said(theirs.theirs)
+    ours, run_class = said(name), said(spelled.theirs)
     refused = f"(boxing {ours} on images the run trains on would have the run refused: a class typed two ways)"
-    if not theirs.learned:  # `petloc train` says that class's own line too (`cli.train_checks`), the dialog does not
+    if spelled.on_left_out:  # trained, the pre-labels would refuse the run beside the test images' spelling
+        return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of unreviewed "
+                "pre-labels this run leaves out, typed another way: the new model will not know it; rename it on the "
+                "test images (or the pre-labels) to one spelling, then review its pre-labels in the window (a save "
+                "makes a box a person's) or box it on images the run trains on to train it (two spellings would have a "
+                "run that trains on the pre-labels refused: a class typed two ways)")
+    if not spelled.learned:  # `petloc train` says that class's own line too (`cli.train_checks`), the dialog does not
         return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
                 "another way, none of whose boxes is an image's first: a run learns one box per image, the first, so "
                 f"the new model will not know it; rename it {run_class} on the test images and {AFTER_FIRST_REMEDY} "

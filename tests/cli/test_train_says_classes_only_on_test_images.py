@@ -159,3 +159,24 @@ def test_a_class_typed_another_way_the_run_does_not_learn_is_not_said_to_be_know
         'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
         'way: the new model will know it only as "owl"; rename it "owl" on the test images (boxing "Owl" on images '
         "the run trains on would have the run refused: a class typed two ways)"]
+
+
+def test_a_class_typed_another_way_on_pre_labels_the_run_skips_is_said_so(tmp_path, capsys, no_tensorflow):
+    """"Owl" on the test images, "owl" only on an unreviewed pre-label --skip-prelabels leaves out: the line said to
+    box "Owl" on images the run trains on, and done, the run that trains on the pre-label was refused for a class
+    typed two ways. It now names the pre-labels' class, and to give it one spelling first."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["Owl"] * 2 + ["owl"], prelabels=(8,))
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--skip-prelabels")
+    assert [line for line in lines if "only on test images" in line] == [
+        'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of unreviewed pre-labels this '
+        "run leaves out, typed another way: the new model will not know it; rename it on the test images (or the "
+        "pre-labels) to one spelling, then review its pre-labels in the window (a save makes a box a person's) or box "
+        "it on images the run trains on to train it (two spellings would have a run that trains on the pre-labels "
+        "refused: a class typed two ways)"]
+    # trained on its pre-label: the run's owl
+    assert [line for line in _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+            if "only on test images" in line] == [
+        'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
+        'way: the new model will know it only as "owl"; rename it "owl" on the test images (boxing "Owl" on images '
+        "the run trains on would have the run refused: a class typed two ways)"]

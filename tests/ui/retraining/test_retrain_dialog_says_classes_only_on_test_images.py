@@ -178,3 +178,27 @@ def test_a_class_typed_another_way_the_run_does_not_learn_is_not_said_to_be_know
             '(boxing "Owl" on images the run trains on would have the run refused: a class typed two ways).')
     dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))  # the fine-tune keeps the model's owl
     assert 'the new model will know it only as "owl"' in dialog.thin_note.text()
+
+
+def test_a_class_typed_another_way_on_the_pre_labels_left_out_is_said_so(qtbot, tmp_path):
+    """"Owl" on the test list, "owl" only on an unreviewed pre-label: "Train on the pre-labels too" unticked, the
+    dialog said to box "Owl" on images the run trains on, and done, a run that trains on the pre-label is refused for
+    a class typed two ways. It names the pre-labels' class, and to give it one spelling first."""
+    root = _folder(tmp_path)
+    for relative in ("c", "day/g"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("Owl", (1, 1, 20, 20))]), encoding="utf-8")
+    (root / "Annotations" / "a.xml").write_text(
+        voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]).replace("<annotation>", f"<annotation>{PRELABEL}", 1),
+        encoding="utf-8")
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):  # from scratch, and a fine-tune
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.train_prelabels.isChecked()
+        assert 'the new model will know it only as "owl"' in dialog.thin_note.text()  # trained on the pre-label
+        dialog.train_prelabels.setChecked(False)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            'Class "Owl" is boxed only on test images (held out), and is class "owl" of unreviewed pre-labels this run '
+            "leaves out, typed another way: the new model will not know it; rename it on the test images (or the "
+            "pre-labels) to one spelling, then review its pre-labels in the window (a save makes a box a person's) or "
+            "box it on images the run trains on to train it (two spellings would have a run that trains on the "
+            "pre-labels refused: a class typed two ways).")
