@@ -145,15 +145,14 @@ class BoxItem(QGraphicsItem):
 
     def _grab_reach(self) -> float:
         """How far from a handle's centre a press still grabs it, in scene units: a drawn handle (the
-        selected box's) is a 24 px target; an unselected box's corners keep 9 px, so a new box can
-        still be started close beside it."""
-        return (HANDLE_GRAB_PX / 2 if self.selected else HANDLE_PX) / self._scale()
+        selected box's) is a 24 px target."""
+        return HANDLE_GRAB_PX / 2 / self._scale()
 
     def boundingRect(self) -> QRectF:  # Qt's name
         # Everything paint() draws, or the view leaves it on screen when the item
         # goes (the overlay's tag is drawn *under* the box and may be wider than it).
         scale = self._scale()
-        margin = max(HANDLE_PX, HANDLE_GRAB_PX / 2) / scale + 2 / scale  # the grab square, selected or not
+        margin = (HANDLE_GRAB_PX / 2 + 2) / scale  # the selected box's grab square (selected or not: the same bounds)
         rect = self._rect.adjusted(-margin, -margin, margin, margin)
         tag = self._tag(scale)
         if tag is not None:
@@ -199,9 +198,13 @@ class BoxItem(QGraphicsItem):
         ]
 
     def hit_part(self, pos: QPointF) -> int | Literal["move"] | None:
-        """Handle index under ``pos`` (scene coords), the nearest whose grab square holds it; "move"
-        inside the box, else None. Inside a small box a handle reaches in at most a third of its side
-        (never less than the drawn handle), so its middle still moves it."""
+        """What a press at ``pos`` (scene coords) takes: the selected box's handle, the nearest whose grab square
+        holds it; "move" inside the box; else None. Inside a small box a handle reaches in at most a third of its
+        side (never less than the drawn handle), so its middle still moves it. An unselected box's handles are
+        not drawn, nor grabbed (they resized it from outside, under the cursor of a draw or of another box's
+        move): it is taken inside, where the scene offers it a press (its shape), as in labelImg."""
+        if not self.selected:
+            return "move" if self.shape().contains(pos) else None
         reach = self._grab_reach()
         inside = self._rect.contains(pos)
         drawn = self._handle_size() / 2
@@ -213,9 +216,9 @@ class BoxItem(QGraphicsItem):
             return min(near)[1]
         return "move" if inside else None
 
-    def shape(self) -> QPainterPath:  # only the box and its handles take clicks
+    def shape(self) -> QPainterPath:  # only the box and the selected box's handles take clicks
         path = QPainterPath()
-        grow = self._grab_reach()
+        grow = self._grab_reach() if self.selected else 0.0
         path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
         return path
 
@@ -286,11 +289,11 @@ class BoxItem(QGraphicsItem):
         return None
 
     def _cursor_for(self, part: int | Literal["move"] | None) -> Qt.CursorShape | None:
-        """The cursor that says what a press on ``part`` does: draw (draw mode), resize (a handle of the
-        selected box), move (the box); None: the box's none (the view's shows)."""
+        """The cursor that says what a press on ``part`` does: draw (draw mode), resize (a handle), move (the box);
+        None: the box's none (the view's shows)."""
         if self._draw_mode:
             return Qt.CursorShape.CrossCursor
-        if isinstance(part, int) and self.selected:
+        if isinstance(part, int):
             return _CURSORS[part]
         return Qt.CursorShape.SizeAllCursor if part == "move" else None
 
@@ -310,8 +313,6 @@ class BoxItem(QGraphicsItem):
             event.ignore()  # the scene offers it to the next box under the mouse, down to the one it is for
             return
         part = self.hit_part(event.pos())
-        if isinstance(part, int) and not self.selected:
-            part = "move" if self._rect.contains(event.pos()) else part
         if part is None:
             event.ignore()
             return
