@@ -73,6 +73,7 @@ NAMED_MODULES = [
     "ui/training/said_while_hidden.py",
     "ui/canvas/box_stack.py",
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
+    "ui/canvas/box_cursor.py",
     "ui/keyboard_after_dialogs.py",
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",

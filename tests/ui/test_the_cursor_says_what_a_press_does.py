@@ -4,7 +4,10 @@ An unselected box's handles are not drawn, yet they were grabbed: 9 screen pixel
 press resized it, though the cursor there was the crosshair of a press that draws (or, over a selected box round it,
 that box's move cursor: the drag resized the small box inside instead of moving the big one, 5f15be2e), and inside it
 by a corner the crosshair showed where a press moved it. An unselected box is now taken by its inside only (as in
-labelImg). Each case hovers, reads the cursor, then drags from the same spot and reads what the pane reported.
+labelImg). And the box under the mouse showed the cursor of its own part, where the press goes to another: just
+outside the selected small box's edge, between its handles, the crosshair showed and the press moved the big box round
+it. The cursor is now that of the box the press is for (`BoxItem.press_for`, `box_cursor`). Each case hovers, reads the
+cursor, then drags from the same spot and reads what the pane reported.
 """
 
 from __future__ import annotations
@@ -43,6 +46,10 @@ CASES = {
     "two alike boxes, just outside their corner": (TWINS, -1, (250, 250), (5, 5), None, CROSS),
     "two alike boxes, the first selected: it": (TWINS, 0, (175, 175), (0, 0), 0, MOVE),
     "two alike boxes, the selected one's handle": (TWINS, 0, (250, 250), (0, 0), 0, Qt.CursorShape.SizeFDiagCursor),
+    # the small box selected, drawn over the big one: its grab squares stick out over it, between them the big box's
+    "the selected small box's handle, over the big one": (NESTED, 0, (150, 150), (-5, -5), 0,
+                                                          Qt.CursorShape.SizeFDiagCursor),
+    "just outside the selected small box's edge, between its handles": (NESTED, 0, (175, 150), (0, -5), 1, MOVE),
 }
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
+from petloc_gui.ui.canvas.box_cursor import press_cursor
 from petloc_gui.ui.canvas.click_or_drag import is_drag
 from petloc_gui.ui.canvas.contrast import ink_on
 
@@ -40,12 +41,6 @@ MIN_SIZE = 1.0
 _HANDLES = (
     ("l", "t"), ("r", "t"), ("r", "b"), ("l", "b"),
     ("", "t"), ("r", ""), ("", "b"), ("l", ""),
-)
-_CURSORS = (
-    Qt.CursorShape.SizeFDiagCursor, Qt.CursorShape.SizeBDiagCursor,
-    Qt.CursorShape.SizeFDiagCursor, Qt.CursorShape.SizeBDiagCursor,
-    Qt.CursorShape.SizeVerCursor, Qt.CursorShape.SizeHorCursor,
-    Qt.CursorShape.SizeVerCursor, Qt.CursorShape.SizeHorCursor,
 )
 
 # Okabe-Ito's blue, orange and sky blue: told apart with red-green colour blindness too (the old green
@@ -274,32 +269,29 @@ class BoxItem(QGraphicsItem):
             # Enter), QGraphicsItem.unsetCursor made Qt 6.11 read the view's last mouse event, of which there
             # was none: the process died (SIGSEGV in QEventPoint::position), unsaved edits lost. The cursor of
             # what a press does there is set instead, as a hover would.
-            self.setCursor(self._cursor_for(self.hit_part(pointer)) or Qt.CursorShape.CrossCursor)
+            self.setCursor(self._cursor_at(pointer) or Qt.CursorShape.CrossCursor)
 
     def _pointer_on_me(self) -> QPointF | None:
-        """Where the mouse pointer is on this box (its coordinates), when a view of the scene has it over
-        this box; None otherwise."""
+        """Where the mouse pointer is (scene coordinates), when a view of the scene has it over this box; None
+        otherwise."""
         scene = self.scene()
         for view in scene.views() if scene is not None else ():
             if not view.underMouse():
                 continue
             spot = view.viewport().mapFromGlobal(QCursor.pos())
             if self in view.items(spot):
-                return self.mapFromScene(view.mapToScene(spot))
+                return view.mapToScene(spot)
         return None
 
-    def _cursor_for(self, part: int | Literal["move"] | None) -> Qt.CursorShape | None:
-        """The cursor that says what a press on ``part`` does: draw (draw mode), resize (a handle), move (the box);
-        None: the box's none (the view's shows)."""
-        if self._draw_mode:
-            return Qt.CursorShape.CrossCursor
-        if isinstance(part, int):
-            return _CURSORS[part]
-        return Qt.CursorShape.SizeAllCursor if part == "move" else None
+    def _cursor_at(self, scene_pos: QPointF) -> Qt.CursorShape | None:
+        """The cursor of what a press at ``scene_pos`` does, to the box it goes to (`press_for`: this box, or one
+        under or over it: the box under the mouse showed its own part's, `box_cursor`); None: the view's."""
+        target = self if self.press_for is None else self.press_for(scene_pos)
+        return press_cursor(None if target is None else target.hit_part(scene_pos), self._draw_mode)
 
     def hoverMoveEvent(self, event) -> None:  # Qt's name
         # the cursor says what a press does: draw (draw mode), resize (a handle), move (the box)
-        cursor = self._cursor_for(self.hit_part(event.pos()))
+        cursor = self._cursor_at(event.scenePos())
         if cursor is None:
             self.unsetCursor()  # (after a mouse event: the view has one to read)
         else:
