@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from petloc_gui.app.annotation_look import looked_at, read_error, state_to_check
-from petloc_gui.app.image_document import ImageDocument, shared_note
+from petloc_gui.app.image_document import ImageDocument, primary_index, shared_note
 from petloc_gui.app.kept_documents import KeptDocuments
 from petloc_gui.core.errors import PetlocError, SaveError
 
@@ -142,7 +142,8 @@ Primary = tuple[str, "Box | None", bool, list[tuple[str, "Box"]], bool]
 
 def read_primary(annotation_path: Path, image_path: Path | None = None,
                  shared_by: list[str] | None = None) -> Primary | str | None:
-    """``(name, box, verified, objects, prelabel)`` of the first object on disk (``objects``: every
+    """``(name, box, verified, objects, prelabel)`` of the primary object on disk (the one a run learns,
+    `ImageDocument.primary`: the list counts the image's class by it; ``objects``: every
     ``(name, box)``, for the best-gt IoU rule; ``prelabel``: a model's boxes nobody has reviewed,
     `ImageDocument.prelabel`), None, or the error text (`folder_gone` when there is no file because
     the image's folder itself is gone; `no_box_left` when none of its boxes is left inside the
@@ -179,9 +180,10 @@ def read_primary(annotation_path: Path, image_path: Path | None = None,
     lost = no_box_left(annotation.objects, objects, verified)
     if lost:
         return lost
-    if not objects:
+    at = primary_index(objects)  # the box a run learns, as the opened document's primary
+    if at is None:
         return ("", None, verified, [], False)
-    first = objects[0]
+    first = objects[at]
     return (first.name, first.box, verified, [(o.name, o.box) for o in objects], annotation.unreviewed)
 
 

@@ -10,6 +10,7 @@ makes the image clean again. Objects the user did not touch are kept as read
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,23 @@ def shared_note(image_name: str, annotation_name: str, owner: str) -> str:
     return (f"{image_name} shares its annotation file {annotation_name} with {owner}, whose file it is: "
             f"{image_name} has no annotation of its own here, and its boxes cannot be saved. Rename one of the "
             "two images so that each has an annotation file of its own, then reload the folder (F5).")
+
+
+def primary_index(objects: Sequence[VocObject]) -> int | None:
+    """Where an image's primary object is among ``objects`` (those shown: `annotation_store.boxes_only`): the
+    first a run learns, with a label and a box of non-zero area (`core.scored_objects.usable_objects`, the rule
+    `model.data.collect_samples` takes it by, called, not copied: the window's class counts are the Retrain
+    dialog's); of objects none of which a run can use (each without a label), the first: the box to label, the one
+    A replaces. None for none. ``objects[0]`` taken whatever it was, an image listing first a box without a label
+    counted no class in the window, though training learned the cat after it."""
+    if not objects:
+        return None
+    from petloc_gui.core.scored_objects import usable_objects  # (core.voc, lxml: imported once a box is shown)
+
+    usable = usable_objects(objects)
+    if not usable:
+        return 0
+    return next(index for index, obj in enumerate(objects) if obj is usable[0])
 
 
 def make_object(name: str, box: Box) -> VocObject:
@@ -137,9 +155,17 @@ class ImageDocument:
         return tuple((o.name, o.box) for o in self.objects), self.verified
 
     @property
+    def primary_index(self) -> int | None:
+        """The primary object's place in ``objects`` (`primary_index`), None with no object."""
+        return primary_index(self.objects)
+
+    @property
     def primary(self) -> VocObject | None:
-        """The first object (the one used for IoU and training), or None."""
-        return self.objects[0] if self.objects else None
+        """The object training learns (its first with a label and a box: `primary_index`), the one the header
+        names, the list counts the image's class by and A replaces; else the first (no label), or None. The IoU
+        is each box's (the best-gt rule over every object)."""
+        index = self.primary_index
+        return None if index is None else self.objects[index]
 
     @property
     def has_gt(self) -> bool:

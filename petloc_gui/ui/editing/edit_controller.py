@@ -276,7 +276,7 @@ class EditController(QObject):
             return False
         new = make_object(label, box) if primary is None else dataclasses.replace(primary, name=label, box=box)
         new = dataclasses.replace(new, proposed_by=proposed_by, proposed_box=box, proposed_label=label)
-        self.selected = 0
+        self.selected = self.doc.primary_index or 0  # the box replaced (none: the new one, first)
         return self._push(cmd.ReplaceObjectCommand(self.doc, self._notify, new))
 
     def toggle_verified(self) -> bool:

@@ -137,24 +137,26 @@ class RenameLabelCommand(_DocCommand):
 
 
 class ReplaceObjectCommand(_DocCommand):
-    """Accept the prediction: replace the primary object, or add one if there is none."""
+    """Accept the prediction: replace the primary object (`ImageDocument.primary_index`: the one a run learns, not
+    a box without a label listed before it), or add one first if there is none."""
 
     def __init__(self, doc, notify, new_obj, text="Accept prediction"):
         super().__init__(doc, notify, text)
         self.new = new_obj
-        self.old = doc.objects[0] if doc.objects else None
+        self.at = doc.primary_index
+        self.old = doc.objects[self.at] if self.at is not None else None
 
     def _apply(self) -> None:
-        if self.old is None:
+        if self.at is None:
             self.doc.insert_object(0, self.new)
         else:
-            self.doc.replace_object(0, self.new)
+            self.doc.replace_object(self.at, self.new)
 
     def _revert(self) -> None:
-        if self.old is None:
+        if self.at is None or self.old is None:
             self.doc.remove_object(0)
         else:
-            self.doc.replace_object(0, self.old)
+            self.doc.replace_object(self.at, self.old)
 
 
 class SetVerifiedCommand(_DocCommand):
