@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from petloc_gui.app.disk_change import change_words
 from petloc_gui.app.whole_pixels import whole_pixels
+from petloc_gui.core import scored_objects
 from petloc_gui.core.boxes import Box
 
 if TYPE_CHECKING:  # core.voc (lxml) is imported where an object is made
@@ -66,9 +67,7 @@ def primary_index(objects: Sequence[VocObject]) -> int | None:
     counted no class in the window, though training learned the cat after it."""
     if not objects:
         return None
-    from petloc_gui.core.scored_objects import usable_objects  # (core.voc, lxml: imported once a box is shown)
-
-    usable = usable_objects(objects)
+    usable = scored_objects.usable_objects(objects)
     if not usable:
         return 0
     return next(index for index, obj in enumerate(objects) if obj is usable[0])

@@ -3,11 +3,11 @@ another change to the file.
 
 A held-out image's annotation saved with other bytes since a run read it was said "re-boxed since", its figures
 "on the earlier boxes"; marking it Verified (``verified="yes"``, boxes untouched) changed the bytes alone. The
-hash is over what a run scores of the file, each object with a label and a box of non-zero area, as its (label,
-sorted box) in the file's order (`usable_objects`, the rule `model.data.collect_samples` takes them by; a breed
-run's: every box of non-zero area, as ("", box): it scores each under the photo's breed, so a nameless box moved is
-a re-box and a name changed none), read as a run reads it (on the image's own size): a flag, a comment or the
-XML's layout changes nothing in it. No TensorFlow, no Qt.
+hash is over what a run scores of the file, each object with a label (`labelled`: not "\u200b") and a box of
+non-zero area, as its (label, sorted box) in the file's order (`usable_objects`, the rule
+`model.data.collect_samples` takes them by; a breed run's: every box of non-zero area, as ("", box): it scores each
+under the photo's breed, so a nameless box moved is a re-box and a name changed none), read as a run reads it (on
+the image's own size): a flag, a comment or the XML's layout changes nothing in it. No TensorFlow, no Qt.
 """
 
 from __future__ import annotations
@@ -18,21 +18,31 @@ import os
 from collections.abc import Iterable
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.voc import read_voc
+from petloc_gui.core.text import drawn_as_nothing
 from petloc_gui.core.voc_types import VocObject
 
 OBJECTS_KEY = "objects_sha256"  # of each image's entry in meta.json ``images`` (`model.image_files_record`)
 
 
+def labelled(name: str) -> bool:
+    """Whether ``name`` is a label a run can use: not empty, and not of nothing but characters drawn as nothing
+    ("\u200b", a soft hyphen, U+3164: `core.text.drawn_as_nothing`, which `core.voc.read_voc` says as a missing
+    label). Such a label is no label on any box, as an empty one: taken for one here, evaluate scored an image
+    against [("\u200b", box), ("cat", box)] while training skipped it and stats left it out."""
+    return bool(name) and not drawn_as_nothing(name)
+
+
 def usable_objects(objects: Iterable[VocObject], any_label: bool = False) -> list[VocObject]:
-    """Every object with a label and a box of non-zero area, in the file's order: what a run scores a prediction
-    against (`model.data.collect_samples`, as `petloc evaluate` does). ``any_label``: each object is given one
-    (a breed run's: the photo's breed), so a nameless one counts too. One rule for the run and its record's hash:
-    two copies of it could drift, and a re-box be said of objects the run never scored."""
+    """Every object with a label (`labelled`) and a box of non-zero area, in the file's order: what a run scores a
+    prediction against (`model.data.collect_samples`, as `petloc evaluate` does), the first of them what it learns
+    (and the window's primary object, `app.image_document.primary_index`). ``any_label``: each object is given
+    one (a breed run's: the photo's breed), so a nameless one counts too. One rule for the run, its record's hash,
+    evaluate, stats and the window: two copies of it could drift, and a re-box be said of objects the run never
+    scored."""
     usable = []
     for obj in objects:
         box = obj.box.sorted()
-        if (any_label or obj.name) and box.width > 0 and box.height > 0:
+        if (any_label or labelled(obj.name)) and box.width > 0 and box.height > 0:
             usable.append(obj)
     return usable
 
@@ -59,6 +69,9 @@ def objects_sha256(annotation_path: str | os.PathLike[str] | None, image_path: s
     is no annotation or it cannot be read."""
     if annotation_path is None:
         return None
+    # core.voc (lxml) where a file is read: the window's list counts rows by `labelled` with none loaded
+    from petloc_gui.core.voc import read_voc
+
     try:
         annotation = read_voc(annotation_path, image_path=image_path)
     except (OSError, ValueError, PetlocError):

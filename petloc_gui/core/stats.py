@@ -26,7 +26,7 @@ from petloc_gui.core.index_problem import split_problem
 from petloc_gui.core.label_variants import differences, shown_apart, variant_groups, variants_text
 from petloc_gui.core.layout_split_lists import split_list_notes
 from petloc_gui.core.natural_order import natural_order
-from petloc_gui.core.scored_objects import usable_objects
+from petloc_gui.core.scored_objects import labelled, usable_objects
 from petloc_gui.core.stats_problems import (
     BOX_OUTSIDE_IMAGE,
     BROKEN_XML,
@@ -52,7 +52,7 @@ from petloc_gui.core.stats_problems import (
 )
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY, VALUE_KEYS, DatasetStats, after_first_text
 from petloc_gui.core.stats_summary import format_summary, summarize
-from petloc_gui.core.text import counted, drawn_as_nothing
+from petloc_gui.core.text import counted
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.yolo_beside import yolo_labels_beside
 from petloc_gui.core.yolo_split_labels import YoloSplitLabels, yolo_labels_in_split
@@ -277,14 +277,14 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
     # An object without a label (a missing_label problem above) is no class: counted as one named "",
     # it made a nameless row of the class balance and skewed its shares. A run learns the first object with a
     # label and a box of non-zero area (`core.scored_objects.usable_objects`, as `petloc evaluate` scores
-    # them): the first-object balance counts it (``objects[0]``, a box of no area listed before a good one,
-    # counted a class no run learns), and leaves out an image whose first such object's label is drawn as
-    # nothing ("\u200b", a missing_label problem above too: `_class_name`), as training leaves it out.
+    # them; a label drawn as nothing, "\u200b", a missing_label problem above too, is none): the first-object
+    # balance counts it (``objects[0]``, a box of no area listed before a good one, counted a class no run learns;
+    # an image whose first such label was "\u200b" was left out, though the run learns its next box).
     names = [_class_name(obj.name) for obj in objects]
-    learned = [_class_name(obj.name) for obj in usable_objects(objects)]
-    if learned and learned[0]:
+    learned = [obj.name for obj in usable_objects(objects)]
+    if learned:
         stats.first_object_class_counts[learned[0]] = stats.first_object_class_counts.get(learned[0], 0) + 1
-    for name in filter(None, learned):
+    for name in learned:
         used[name] = used.get(name, 0) + 1
     for name, obj in zip(names, objects, strict=True):
         stats.n_objects += 1
@@ -298,10 +298,10 @@ def _add_annotation(stats: DatasetStats, item: DatasetItem, size: tuple[int, int
 
 def _class_name(name: str) -> str:
     """The class of an object labelled ``name``: "" for none, and for a label of nothing but characters drawn
-    as nothing ("\u200b", a soft hyphen, U+3164: `core.text.drawn_as_nothing`), which `core.voc.read_voc` says
-    as a missing_label problem, the label escaped (said here too, it was said twice). Counted as a class, it
-    made a row of the balance that looked nameless."""
-    return "" if drawn_as_nothing(name) else name
+    as nothing ("\u200b", a soft hyphen, U+3164: `core.scored_objects.labelled`, the rule a run takes its
+    labels by), which `core.voc.read_voc` says as a missing_label problem, the label escaped (said here too, it
+    was said twice). Counted as a class, it made a row of the balance that looked nameless."""
+    return name if labelled(name) else ""
 
 
 def _add_case_variants(stats: DatasetStats, first_files: dict[str, str]) -> None:

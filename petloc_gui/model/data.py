@@ -28,10 +28,9 @@ from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
 from petloc_gui.core.guessed_boxes import guessed_notes
 from petloc_gui.core.index_problems import index_lines
-from petloc_gui.core.scored_objects import objects_digest, usable_objects
+from petloc_gui.core.scored_objects import labelled, objects_digest, usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
-from petloc_gui.core.text import drawn_as_nothing
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.voc_types import VocObject
@@ -178,9 +177,9 @@ def collect_samples(
             continue
         obj = scored[0]
         name = obj.name if label == "default" else item.meta.get("breed")
-        # a label of nothing but characters drawn as nothing ("\u200b": `core.text.drawn_as_nothing`) is no more
-        # a class than an empty one (`core.voc.read_voc` says it as one): trained, it made a class with no name to see
-        if not name or drawn_as_nothing(name):
+        # a label of nothing but characters drawn as nothing ("\u200b") is no more a class than an empty one
+        # (`core.scored_objects.labelled`: usable_objects passed over such an object already; a breed's is checked)
+        if not labelled(str(name or "")):
             skipped.append((str(image_path), NO_LABEL))
             continue
         box = obj.box.sorted()
@@ -238,9 +237,9 @@ def _unusable_reason(objects: list[VocObject], problems: list[str], any_label: b
 
 
 def _object_reason(obj: VocObject, index: int, problems: list[str], any_label: bool) -> str:
-    """Why the ``index``-th object (1-based) cannot be used: no label (``any_label``: given one), or no box
-    (`_empty_box_reason`)."""
-    return NO_LABEL if not (any_label or obj.name) else _empty_box_reason(obj.box.sorted(), index, problems)
+    """Why the ``index``-th object (1-based) cannot be used: no label (`core.scored_objects.labelled`: "\u200b" is
+    none; ``any_label``: given one), or no box (`_empty_box_reason`)."""
+    return NO_LABEL if not (any_label or labelled(obj.name)) else _empty_box_reason(obj.box.sorted(), index, problems)
 
 
 def _empty_box_reason(box: Box, index: int, problems: list[str]) -> str:

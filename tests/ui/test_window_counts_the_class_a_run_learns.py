@@ -57,3 +57,14 @@ def test_a_replaces_the_box_a_run_learns_and_selects_it(qtbot, tmp_path):
     assert edits.selected == 1
     edits.stack().undo()
     assert [(obj.name, obj.box) for obj in doc.objects] == [("", Box(*GOOD)), ("cat", Box(10, 10, 100, 100))]
+
+
+def test_a_label_drawn_as_nothing_is_counted_as_no_class_as_training_counts_it(qtbot, tmp_path):
+    """"\\u200b" is no label (`core.scored_objects.labelled`): an image listing it first is counted by its next box,
+    one whose boxes all hold none is counted under no class (its first box, the one to label, is its primary)."""
+    folder = _folder(tmp_path / "d")
+    write_annotated(folder, "blank_first", 300, 200, [("\u200b", GOOD), ("cat", (10, 10, 100, 100))])
+    write_annotated(folder, "blank_only", 300, 200, [("\u200b", GOOD)])
+    samples, _skipped, _root = collect_samples(folder)
+    assert first_box_counts(samples)["images_by_class"] == {"cat": 4, "dog": 2}
+    assert _window_counts(folder) == {"cat": 4, "dog": 2}

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from petloc_gui.app.class_tally import ClassTally, RowShare
 from petloc_gui.app.image_document import STATUS_PRELABEL
 from petloc_gui.core.boxes import Box
+from petloc_gui.core.scored_objects import labelled
 
 
 class RowClasses:
@@ -31,9 +32,12 @@ class RowClasses:
         return [(self.gt_name[row] or "", box)] if box is not None else []
 
     def _share(self, item: int) -> RowShare:
-        """What the item adds to `box_counts` and `labels_in_use` (`ClassTally`)."""
-        counted = bool(self.gt_name[item]) and item not in self.gone
-        boxes = tuple(n for n, _box in self._objects(item) if n) if counted else ()
+        """What the item adds to `box_counts` and `labels_in_use` (`ClassTally`): its class, its primary box's
+        (the one a run learns, `ImageDocument.primary`), when that holds a label a run can use
+        (`core.scored_objects.labelled`): a box labelled "\u200b" alone, its primary as the box to label, was
+        counted a class "\u200b" that training never learns."""
+        counted = labelled(self.gt_name[item] or "") and item not in self.gone
+        boxes = tuple(n for n, _box in self._objects(item) if labelled(n)) if counted else ()
         return RowShare(self.gt_name[item] if counted else None, self.status[item] != STATUS_PRELABEL, boxes,
                         frozenset(self.labels_of(item)))
 
