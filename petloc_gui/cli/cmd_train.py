@@ -342,8 +342,9 @@ def _check_writable(out: Path, named: str = "--out", fix: str = "") -> None:
 
 
 def _warn_guessed_boxes(trained: Sequence[Sample]) -> None:
-    """Say the boxes of ``trained`` that read_voc repaired by a guess (swapped, read as fractions), as
-    `petloc evaluate` says those it scores: the run learns petloc's guess at what the file meant."""
+    """Say the boxes ``trained`` learns (each sample's one, `Sample.guessed_boxes`) that read_voc repaired by a
+    guess (swapped, read as fractions), as `petloc evaluate` says those it scores: the run learns petloc's guess at
+    what the file meant."""
     from petloc_gui.core.guessed_boxes import guessed_box_lines
 
     notes = [(sample.annotation_path, note) for sample in trained for note in sample.guessed_boxes]

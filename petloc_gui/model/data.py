@@ -73,8 +73,9 @@ class Sample:
     # the run's ``label`` (`LABEL_SOURCES`): "breed", each object scored under the photo's breed, the rule of its
     # record's objects hash (a test image's too: `TrainingData.from_folder`)
     label_source: str = "default"
-    # read_voc's notes of a guess on the boxes of ``objects`` (swapped, or read as fractions of the image:
-    # `core.guessed_boxes`): what `petloc train` warns it learns as petloc guessed it
+    # read_voc's notes of a guess on the box learned, ``box`` (swapped, or read as fractions of the image:
+    # `core.guessed_boxes`): what `petloc train` warns it learns as petloc guessed it. Of that box alone: the notes
+    # of every one of ``objects`` had "learned so" said of a later box, which validation scores but no run learns
     guessed_boxes: tuple[str, ...] = ()
 
     @property
@@ -189,7 +190,7 @@ def collect_samples(
                               box.as_tuple(), str(name), annotation.unreviewed, objects, accepted_models(scored),
                               (annotation.prelabel or "") if annotation.unreviewed else "",
                               objects_digest(annotation.objects, label == "breed") if image_sizes else None, label,
-                              tuple(guessed_notes(annotation.problems, _numbers(annotation.objects, scored)))))
+                              tuple(guessed_notes(annotation.problems, _numbers(annotation.objects, scored[:1])))))
         if size_notes is not None and (note := size_mismatch(annotation)):
             size_notes.append((Path(item.annotation_path), note))
     # A boxed HEIC (AVIF, ...) photo is not in the index: say it is left out, as a skipped image is.
