@@ -1,0 +1,50 @@
+"""`core.guessed_boxes.guessed_notes` tells a guess (an inverted box swapped, coordinates read as fractions) by what
+read_voc's note says of the box, after its "object N (label): ", never by the label.
+
+Before: the kind was read over the whole note, label included, so a class named "inverted_repeat" whose box lay
+partly outside the image had its clamp note taken for a guess (`model.data.Sample.guessed_boxes`): `petloc train`
+said it "learned so: a guess at what the file meant" (a review's find)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petloc_gui.core.guessed_boxes import guessed_notes
+from petloc_gui.core.voc import read_voc
+from petloc_gui.model.data import collect_samples
+from tests.cli.helpers import write_annotated
+
+W, H = 40, 30
+OUTSIDE = (20, 10, 60, 50)  # past the right and bottom edges: clamped, no guess
+INVERTED = (30, 25, 22, 5)  # xmin > xmax: swapped, a guess
+FRACTIONS = (0.1, 0.1, 0.5, 0.6)  # read as fractions of the image, a guess
+ZERO = (10, 10, 10, 20)
+
+
+def _notes(folder, label, box):
+    write_annotated(folder, "a", W, H, [(label, box)])
+    return read_voc(folder / "a.xml", image_size=(W, H)).problems
+
+
+@pytest.mark.parametrize("label", ["inverted_repeat", "look normalised", "x): inverted box", "cat (inverted)"])
+def test_a_label_naming_a_guess_makes_no_clamp_note_one(tmp_path, label):
+    problems = _notes(tmp_path, label, OUTSIDE)
+    assert len(problems) == 1 and " lies outside the " in problems[0]
+    assert guessed_notes(problems, [1]) == []
+    samples, _, _ = collect_samples(tmp_path)
+    assert samples[0].guessed_boxes == ()  # `petloc train` says nothing of it
+
+
+@pytest.mark.parametrize("label", ["cat", "x): box lies outside the", "zero area"])
+def test_a_guess_is_one_whatever_its_label(tmp_path, label):
+    assert len(guessed_notes(_notes(tmp_path, label, INVERTED), [1])) == 1
+    assert len(guessed_notes(_notes(tmp_path, label, FRACTIONS), [1])) == 1
+
+
+@pytest.mark.parametrize("box", [OUTSIDE, INVERTED, FRACTIONS, ZERO])
+def test_read_voc_s_words_on_a_box_hold_no_label_end_of_their_own(tmp_path, box):
+    """What the kind is read from starts after the last "): " of the note: read_voc's words after the label
+    must hold none (a label may)."""
+    problems = _notes(tmp_path, "cat", box)
+    assert problems and all(note.startswith("object 1 (cat): ") and note.count("): ") == 1 for note in problems)
+
