@@ -285,10 +285,20 @@ def _name_exclusive(complete: Path, target: Path) -> None:
     # No hard links on this file system: claim the name exclusively, then move
     # the complete file over our own empty claim (os.replace would replace
     # anything; only the claim makes it exclusive).
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    naming(target, fd)  # the claim is the run's too, until the copy replaces it
-    claim = os.fstat(fd)
-    os.close(fd)
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except OSError:
+        raise  # nothing made (FileExistsError: another's file there)
+    except BaseException:
+        # A stop landing as the claim was made (raised as the call returned): exclusive, a file there now is the
+        # claim, the run's; unsaid, it stayed under the image's name (a rerun's "a different file") and kept OUT.
+        naming(target, target)
+        raise
+    try:
+        naming(target, fd)  # the claim is the run's too, until the copy replaces it
+        claim = os.fstat(fd)
+    finally:
+        os.close(fd)
     try:
         os.replace(complete, target)
     except OSError:
