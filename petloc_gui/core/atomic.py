@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import tempfile
+import secrets
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +27,10 @@ from petloc_gui.core.folder_rename import rename_folder
 # failed now and then. It lets go within a fraction of a second, so the replace is retried as a folder
 # rename is (`rename_folder`: about a second). Elsewhere a PermissionError lasts: said at once.
 REPLACE_RETRIED = os.name == "nt"
+
+# The temporaries of this process's writes from the moment they are named until they are gone (`own_temporary`).
+# A set's add and discard are atomic under the GIL: threads writing at once need no lock.
+_OWN_TEMPORARIES: set[str] = set()
 
 # Per thread: a worker writing its own files (the prediction cache) is not held back by a batch of the UI thread.
 _batch = threading.local()
@@ -163,21 +167,58 @@ def _write_target(path: Path) -> Path:
 
 
 def _temporary_beside(target: Path, requested: Path) -> tuple[int, str]:
-    """A new temporary file in ``target``'s folder (fd, name). The folder is the problem when it cannot be
-    made there, not the file: "x.xml: cannot save: Permission denied" read as if the file were locked."""
+    """A new temporary file in ``target``'s folder (fd, name), ``.NAME.XXXXXXXX.tmp`` (the form core.stale sweeps
+    once a day old). The folder is the problem when it cannot be made there, not the file: "x.xml: cannot save:
+    Permission denied" read as if the file were locked. Named before it is made (`own_temporary` from then until
+    it is gone), and removed when a stop lands as it is made: mkstemp told its name only once the file was made, so
+    a Ctrl+C raised as it returned left it, under a name nobody knew, in the new OUT of a stopped export, which
+    then looked another's and stayed."""
     directory = target.parent
-    try:
+    while True:
         # Short prefix: a 250-character target name must not push the temporary
         # name past the file system's 255-byte limit (32 characters <= 128 bytes).
-        return tempfile.mkstemp(prefix=f".{target.name[:32]}.", suffix=".tmp", dir=directory)
-    except PermissionError as exc:
-        raise SaveError(f"cannot save: the folder {directory} is not writable ({exc.strerror or exc}): "
-                        "give yourself write permission on it, or work on a copy in a writable folder",
-                        requested) from exc
-    except OSError as exc:
-        if exc.errno != errno.EROFS:
+        name = os.path.abspath(directory / f".{target.name[:32]}.{secrets.token_hex(4)}.tmp")
+        _OWN_TEMPORARIES.add(name)
+        try:
+            return _make_new(name), name
+        except FileExistsError:
+            _OWN_TEMPORARIES.discard(name)  # another's of that name: not this one's to remove
+        except PermissionError as exc:
+            _OWN_TEMPORARIES.discard(name)
+            raise SaveError(f"cannot save: the folder {directory} is not writable ({exc.strerror or exc}): "
+                            "give yourself write permission on it, or work on a copy in a writable folder",
+                            requested) from exc
+        except OSError as exc:
+            _OWN_TEMPORARIES.discard(name)
+            if exc.errno != errno.EROFS:
+                raise
+            raise SaveError(_read_only_file_system(directory), requested) from exc
+        except BaseException:
+            _remove_temporary(name)  # a stop landing as the file was made
             raise
-        raise SaveError(_read_only_file_system(directory), requested) from exc
+
+
+def _make_new(name: str) -> int:
+    """Make the file ``name`` (0600, as mkstemp makes one), open for writing; FileExistsError when one is there."""
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    return os.open(name, flags, 0o600)
+
+
+def _remove_temporary(name: str) -> None:
+    """Remove the temporary ``name`` if it is there; one that cannot be removed stays `own_temporary`."""
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return
+    _OWN_TEMPORARIES.discard(name)
+
+
+def own_temporary(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is the temporary of a write of this process's (`atomic_write_bytes`) not yet removed: going
+    on, or left (its removal refused). A stopped run's take-back (`interop.output_before`) tells its own by it."""
+    return os.path.abspath(path) in _OWN_TEMPORARIES
 
 
 def _read_only_file_system(directory: Path) -> str:
@@ -243,14 +284,14 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             rename_folder(tmp_name, target)  # its last try's error is raised as it is, and said below
         else:
             os.replace(tmp_name, target)
+        _OWN_TEMPORARIES.discard(tmp_name)  # named: gone
         tmp_name = None
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise SaveError(f"cannot save: {reason}", requested) from exc
     finally:
         if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+            _remove_temporary(tmp_name)
     if _synced_writes():
         _folder_written(directory)
 
@@ -267,5 +308,5 @@ _UMASK = _read_umask()
 
 
 def new_file_mode() -> int:
-    """The mode open() gives a new file (0o666 less the umask): for one made by mkstemp (0600)."""
+    """The mode open() gives a new file (0o666 less the umask): for a temporary, made 0600."""
     return 0o666 & ~_UMASK

@@ -49,7 +49,7 @@ def test_the_same_words_as_a_new_file_in_that_folder(tmp_path, monkeypatch):
     def refused(*args, **kwargs):  # a new file: the temporary file is refused as the kernel refuses it
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refused)
+    monkeypatch.setattr(atomic, "_make_new", refused)
     said = []
     for path in (existing, tmp_path / "d.xml"):
         with pytest.raises(SaveError) as info:

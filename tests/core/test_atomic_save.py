@@ -82,7 +82,7 @@ def test_unwritable_folder_gives_save_error_naming_the_folder(tmp_path, monkeypa
         raise refusal
 
     # Tests may run as root, which ignores chmod; simulate the refusal instead.
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic, "_make_new", refuse)
     with pytest.raises(SaveError) as info:
         write_voc(annotation, path)
     # The folder is the problem, not the file ("a.xml: cannot save: Permission denied" read as a locked file).
@@ -95,7 +95,7 @@ def test_another_failure_to_make_the_temporary_file_is_said_as_it_is(tmp_path, m
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.tempfile, "mkstemp", full)
+    monkeypatch.setattr(atomic, "_make_new", full)
     with pytest.raises(SaveError) as info:
         atomic_write_bytes(tmp_path / "f.bin", b"new")
     assert info.value.reason == "cannot save: No space left on device"

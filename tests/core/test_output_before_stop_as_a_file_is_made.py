@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.interop import files
 from petloc_gui.core.interop.output_before import OutputBefore
+from petloc_gui.core.stale import is_our_temporary_file
 from tests.cli.helpers import write_image
 
 
@@ -57,3 +59,57 @@ def test_a_stop_as_the_claim_is_made_where_links_fail_takes_the_new_out_back_who
     taken = before.take_back()
     assert not (tmp_path / "new").exists(), sorted(p.name for p in (tmp_path / "new").rglob("*"))
     assert taken.removed and taken.folder_removed and not taken.left_behind
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.rglob(".*"))
+
+
+@pytest.mark.parametrize("name", ["data.yaml", "classes.txt", "annotations.json"])
+def test_a_stop_as_a_manifests_temporary_is_made_leaves_none_and_takes_the_new_out_back_whole(tmp_path, monkeypatch,
+                                                                                            name):
+    before, out = _new_out(tmp_path)
+    target = out / name
+    stopped = _stop_once_made(monkeypatch, lambda path: path.parent == out and path.name.startswith(f".{name}."))
+    with pytest.raises(KeyboardInterrupt):
+        before.written.wrote(target, lambda: atomic_write_bytes(target, b"names: [cat]\n"))
+    monkeypatch.undo()
+    assert len(stopped) == 1 and is_our_temporary_file(stopped[0].name)  # the form the day-old sweep removes
+    assert _temporaries(out) == []
+    taken = before.take_back()
+    assert not (tmp_path / "new").exists(), _temporaries(tmp_path / "new")
+    assert taken.removed and taken.folder_removed and not taken.left_behind
+
+
+def test_a_temporary_of_the_runs_it_could_not_remove_does_not_keep_its_new_out(tmp_path, monkeypatch):
+    """Its removal refused (a share that lets go of a file late): the temporary is the run's, OUT still goes whole."""
+    before, out = _new_out(tmp_path)
+    label = out / "labels" / "a.txt"
+    before.written.folders_for(label)
+    label.parent.mkdir()
+    before.written.wrote(label, lambda: files.write_derived(label, b"0 0.5 0.5 0.2 0.2\n"), tells_identity=True)
+    target = out / "data.yaml"
+    _stop_once_made(monkeypatch, lambda path: path.parent == out and path.name.startswith(".data.yaml."))
+    real_unlink = os.unlink
+
+    def unlink_refused(path, *args, **kwargs):
+        if Path(path).parent == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", unlink_refused)
+    with pytest.raises(KeyboardInterrupt):
+        before.written.wrote(target, lambda: atomic_write_bytes(target, b"names: [cat]\n"))
+    monkeypatch.undo()
+    assert len(_temporaries(out)) == 1
+    taken = before.take_back()
+    assert not (tmp_path / "new").exists() and taken.folder_removed
+
+
+def test_a_temporary_of_that_form_the_run_did_not_make_keeps_its_new_out(tmp_path):
+    before, out = _new_out(tmp_path)
+    before.written.wrote(out / "data.yaml", lambda: atomic_write_bytes(out / "data.yaml", b"names: [cat]\n"))
+    (out / ".classes.txt.a1b2c3d4.tmp").write_bytes(b"another's")  # another process's write going on
+    taken = before.take_back()
+    assert (out / ".classes.txt.a1b2c3d4.tmp").read_bytes() == b"another's" and not (out / "data.yaml").exists()
+    assert not taken.folder_removed

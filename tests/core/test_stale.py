@@ -35,17 +35,16 @@ def test_stale_temporaries_of_our_naming_are_removed_and_nothing_else(tmp_path):
 
 
 def test_the_pattern_matches_what_atomic_write_really_creates(tmp_path, monkeypatch):
-    import tempfile
+    from petloc_gui.core import atomic
 
     made = []
-    real = tempfile.mkstemp
+    real = atomic._make_new
 
-    def spy(*args, **kwargs):
-        fd, name = real(*args, **kwargs)
+    def spy(name):
         made.append(os.path.basename(name))
-        return fd, name
+        return real(name)
 
-    monkeypatch.setattr(tempfile, "mkstemp", spy)
+    monkeypatch.setattr(atomic, "_make_new", spy)
     atomic_write_bytes(tmp_path / ("long_" * 20 + ".xml"), b"x")
     atomic_write_bytes(tmp_path / "a.xml", b"x")
     assert len(made) == 2 and all(is_our_temporary_file(name) for name in made)

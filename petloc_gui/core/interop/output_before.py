@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
+from petloc_gui.core.atomic import own_temporary
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.taken_back import TakenBack
 from petloc_gui.core.interop.written import Written
@@ -173,15 +174,14 @@ class OutputBefore:
 
 
 def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) -> bool:
-    """Whether all in ``folder`` is one of ``files`` or ``folders``, or a temporary of this process's (`files`: named
-    ``.NAME[.XXXXXXXX].PID.petloc-new``). False when that cannot be told (a folder in it that cannot be read).
+    """Whether all in ``folder`` is one of ``files`` or ``folders``, or a temporary of this process's
+    (`_own_temporary`). False when that cannot be told (a folder in it that cannot be read).
     Compared as absolute paths: `petloc convert` gives the writers OUT as typed, and `OutputBefore` its absolute."""
     def absolute(paths: Iterable[Path]) -> set[Path]:
         return {Path(os.path.abspath(path)) for path in paths}
 
     folder = Path(os.path.abspath(folder))
     files, folders = absolute(files), absolute([folder, *folders])
-    own_temporary = f".{os.getpid()}.petloc-new"
 
     def cannot_read(error: OSError) -> None:
         raise error
@@ -192,12 +192,17 @@ def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) ->
                 path = Path(top) / name
                 if path not in (files if path.is_symlink() else folders):
                     return False
-            if any(Path(top) / name not in files and not (name.startswith(".") and name.endswith(own_temporary))
-                   for name in names):
+            if any(Path(top) / name not in files and not _own_temporary(Path(top) / name) for name in names):
                 return False
     except OSError:
         return False
     return True
+
+
+def _own_temporary(path: Path) -> bool:
+    """Whether ``path`` is a temporary of this process's: `files`' ``.NAME[.XXXXXXXX].PID.petloc-new``, or
+    `atomic_write_bytes`' ``.NAME.XXXXXXXX.tmp`` not yet removed (its manifests, an --overwrite's VOC file)."""
+    return (path.name.startswith(".") and path.name.endswith(f".{os.getpid()}.petloc-new")) or own_temporary(path)
 
 
 def _remove_empty(made: list[Path]) -> TakenBack:
