@@ -113,3 +113,39 @@ def test_a_temporary_of_that_form_the_run_did_not_make_keeps_its_new_out(tmp_pat
     taken = before.take_back()
     assert (out / ".classes.txt.a1b2c3d4.tmp").read_bytes() == b"another's" and not (out / "data.yaml").exists()
     assert not taken.folder_removed
+
+
+@pytest.mark.parametrize("stopped_at", ["new", "out"])
+def test_a_stop_right_after_the_mkdir_of_the_new_out_takes_its_folders_back(tmp_path, monkeypatch, stopped_at):
+    """Ctrl+C between `Written.make_output`'s mkdir and its note of the folder: the empty new OUT stayed."""
+    out = tmp_path / "new" / "out"
+    before = OutputBefore(out, "yolo")
+    real_mkdir = Path.mkdir
+
+    def mkdir_then_stop(self, *args, **kwargs):
+        real_mkdir(self, *args, **kwargs)
+        if self.name == stopped_at:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        before.written.make_output(out)
+    monkeypatch.undo()
+    taken = before.take_back()
+    assert not (tmp_path / "new").exists() and taken.folder_removed
+
+
+def test_a_folder_another_made_meanwhile_is_not_noted_as_the_runs(tmp_path, monkeypatch):
+    out = tmp_path / "new" / "out"
+    before = OutputBefore(out, None)
+    real_mkdir = Path.mkdir
+
+    def another_made_it_first(self, *args, **kwargs):
+        if self == out:
+            real_mkdir(self)  # another run's mkdir, a moment before this one's
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", another_made_it_first)
+    before.written.make_output(out)
+    monkeypatch.undo()
+    assert before.written.output_folders == [tmp_path / "new"]

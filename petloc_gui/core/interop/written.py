@@ -220,15 +220,16 @@ class Written:
     def make_output(self, out: Path) -> None:
         """Make the folder ``out`` and those above it that are missing, as ``mkdir -p`` does (raising OSError as it
         does). Those this call made are the run's (`output_folders`), all in them its to take back; one that another
-        process made meanwhile (its mkdir FileExistsError) is not: only the files the run records in it are."""
-        made = []
+        process made meanwhile (its mkdir FileExistsError) is not: only the files the run records in it are. Each is
+        noted before its mkdir: a Ctrl+C landing right after it, noted after, left the empty new OUT."""
         for folder in reversed(missing_folders(out)):
+            self.output_folders.insert(0, folder)  # innermost first
             try:
                 folder.mkdir()
-            except FileExistsError:
-                continue
-            made.append(folder)
-        self.output_folders = made[::-1] + self.output_folders
+            except OSError as exc:
+                self.output_folders.remove(folder)  # not made by this mkdir (another's, or refused)
+                if not isinstance(exc, FileExistsError):
+                    raise
         if not out.is_dir():  # a file, or a link to nothing, there: mkdir -p's error
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(out))
 
