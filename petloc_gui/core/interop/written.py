@@ -63,7 +63,8 @@ def naming(target: Path, made: Path | int) -> None:
     its temporary, linked or renamed, or the image a hard link shares. The `Written` call watching ``target`` (its
     `placing`, `created`, or `wrote` told so) then knows that file as the run's after a raise. Said before, not after
     the link: a Ctrl+C landing right after it must find it said. Nothing when nothing watches ``target`` (`petloc
-    predict --write-voc`, the digits set: no take-back)."""
+    predict --write-voc`, the digits set: no take-back). A known limit (ADR 0012): a file is told by its inode, so
+    with --images link another run's link of the same source image put at ``target`` first counts as the run's."""
     watched = _WATCHED.get()
     if watched is None or watched[0] != Path(target):
         return
