@@ -5,7 +5,7 @@ live save or training run can own them:
 
 - ``.NAME.XXXXXXXX.tmp`` files: :func:`core.atomic.atomic_write_bytes`
   (``NAME`` is the target's name cut to 32 characters, ``XXXXXXXX`` the
-  8 random characters of :func:`tempfile.mkstemp`);
+  8 random hex characters atomic_write_bytes picks before it makes the file);
 - ``.NAME.PID.petloc-new`` files: ``petloc predict --write-voc`` pre-labels
   and ``petloc convert`` (new VOC files, YOLO label files, and image copies
   as ``.NAME.XXXXXXXX.PID.petloc-new``: core.interop.files);
@@ -79,7 +79,7 @@ def is_our_temporary_file(name: str) -> bool:
     if match is None:
         return False
     target = match.group("name")
-    # mkstemp's prefix is the target's name cut to 32 characters.
+    # atomic_write_bytes names it after the target's name cut to 32 characters.
     return target.lower().endswith(_OUR_SUFFIXES) or len(target) == 32
 
 
