@@ -20,15 +20,20 @@ from typing import Any
 from petloc_gui.cli.output import error, warn_first
 from petloc_gui.core.text import counted
 
-# read_voc's note: "object I (NAME): box (...) lies outside the WxH image; clamped to (...)"
-OUTSIDE = " lies outside the "
-
 
 def clamped_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
-    """read_voc's notes (``problems``) of the boxes it clamped, for the objects scored (1-based
-    ``objects``: those with a label and a box of non-zero area)."""
+    """read_voc's notes (``problems``) of the boxes it clamped ("object I (NAME): box (...) lies outside the WxH
+    image; clamped to (...)"), for the objects scored (1-based ``objects``: those with a label and a box of
+    non-zero area)."""
     wanted = {f"object {i} (" for i in objects}
-    return [note for note in problems if OUTSIDE in note and note[:note.find("(") + 1] in wanted]
+    return [note for note in problems if _clamped(note) and note[:note.find("(") + 1] in wanted]
+
+
+def _clamped(note: str) -> bool:
+    """Whether read_voc's ``note`` is of a box it clamped (by what it says of the box, never its label)."""
+    from petloc_gui.core.stats_problems import BOX_OUTSIDE_IMAGE, problem_kind  # (numpy: see `repaired_report`)
+
+    return problem_kind(note) == BOX_OUTSIDE_IMAGE
 
 
 def repaired_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
@@ -54,8 +59,8 @@ def warn_repaired(notes: list[tuple[Path, str]], shown: int = 3) -> None:
 
 def _parts(notes: list[tuple[Path, str]]) -> tuple[list[tuple[Path, str]], list[tuple[Path, str]]]:
     """``notes`` (`repaired_notes`') as (those of a box clamped, those of a guess)."""
-    clamped = [(path, note) for path, note in notes if OUTSIDE in note]
-    return clamped, [(path, note) for path, note in notes if OUTSIDE not in note]
+    clamped = [(path, note) for path, note in notes if _clamped(note)]
+    return clamped, [(path, note) for path, note in notes if not _clamped(note)]
 
 
 def _warn_clamped(notes: list[tuple[Path, str]], shown: int = 3) -> None:

@@ -26,21 +26,12 @@ def object_of(note: str) -> str:
     return note.split(" (", 1)[0]
 
 
-def said_of_the_box(note: str) -> str:
-    """What a note of read_voc's on one object says of its box: the text after its "object N (label): " ("object
-    12 (dog): inverted box ..." -> "inverted box ..."). After the last "): ": a label may hold one, read_voc's words
-    after it hold none."""
-    return note.rsplit("): ", 1)[-1]
-
-
 def guessed_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
     """read_voc's notes (``problems``) of a guess on the boxes of ``objects`` (1-based: those used, each with a
-    label and a box of non-zero area, `core.scored_objects.usable_objects`), in the file's order. A note's kind
-    is read from what it says of the box (`said_of_the_box`), never its label: read over the whole note, a class
-    named "inverted_repeat" made its box's clamp note a guess, said "learned so" by `petloc train`."""
+    label and a box of non-zero area, `core.scored_objects.usable_objects`), in the file's order (each note's
+    kind by what it says of the box, never its label: `problem_kind`)."""
     wanted = {f"object {index}" for index in objects}
-    return [note for note in problems
-            if problem_kind(said_of_the_box(note)) in GUESSED_KINDS and object_of(note) in wanted]
+    return [note for note in problems if problem_kind(note) in GUESSED_KINDS and object_of(note) in wanted]
 
 
 def guessed_box_count(notes: Iterable[tuple[NotePath, str]]) -> int:

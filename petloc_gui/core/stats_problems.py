@@ -5,6 +5,7 @@ stable kind (the kinds are strings of `petloc stats --json`), and which kind a r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from petloc_gui.core.voc import VocAnnotation
@@ -39,6 +40,8 @@ YOLO_LABELS = "yolo_labels"
 # that hint says it instead
 UNFINISHED_EXPORT = "unfinished_export"
 
+# read_voc's note on one object, its label in parentheses: "object 12 (dog): ..."
+_OBJECT_NOTE = re.compile(r"object \d+ \(")
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
     ("look normalised", NORMALISED_BOX),
@@ -65,7 +68,12 @@ class Problem:
 
 
 def problem_kind(message: str) -> str:
-    """Classify one of read_voc's repair messages into a stable kind."""
+    """Classify one of read_voc's repair messages into a stable kind. A note on one object ("object 12 (dog):
+    inverted box ...") by what it says of the box, after its last "): " (a label may hold one, read_voc's words
+    after it hold none), never its label: read over the whole note, a class named "inverted_repeat" made its box's
+    clamp note an inverted box in `petloc stats`, `evaluate --json` and `petloc train`'s warnings."""
+    if _OBJECT_NOTE.match(message):
+        message = message.rsplit("): ", 1)[-1]
     text = message.lower()
     for needle, kind in _PROBLEM_NEEDLES:
         if needle in text:

@@ -1,4 +1,5 @@
-"""`core.guessed_boxes.guessed_notes` tells a guess (an inverted box swapped, coordinates read as fractions) by what
+"""`core.stats_problems.problem_kind` (and so `core.guessed_boxes.guessed_notes`, `petloc stats`' problem kinds and
+evaluate's clamped and guessed boxes) tells a guess (an inverted box swapped, coordinates read as fractions) by what
 read_voc's note says of the box, after its "object N (label): ", never by the label.
 
 Before: the kind was read over the whole note, label included, so a class named "inverted_repeat" whose box lay
@@ -48,3 +49,26 @@ def test_read_voc_s_words_on_a_box_hold_no_label_end_of_their_own(tmp_path, box)
     problems = _notes(tmp_path, "cat", box)
     assert problems and all(note.startswith("object 1 (cat): ") and note.count("): ") == 1 for note in problems)
 
+
+
+@pytest.mark.parametrize(("label", "box", "kind"), [
+    ("inverted_repeat", OUTSIDE, "box_outside_image"),
+    ("look normalised", INVERTED, "inverted_box"),
+    ("outside", FRACTIONS, "normalised_box"),
+    ("differs from the image", ZERO, "empty_box"),
+])
+def test_every_reader_of_a_note_s_kind_reads_the_box_not_the_label(tmp_path, label, box, kind):
+    """`petloc stats`' problem kinds and `evaluate`'s clamped and guessed boxes (--json) follow the same rule
+    (a review found them still reading the label after guessed_notes no longer did)."""
+    from petloc_gui.cli.evaluate_clamped import repaired_report
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.stats import compute_stats
+    from petloc_gui.core.stats_problems import problem_kind
+
+    problems = _notes(tmp_path, label, box)
+    assert [problem_kind(note) for note in problems] == [kind]
+    stats = compute_stats(open_dataset(tmp_path))
+    assert [problem.kind for problem in stats.problems if problem.message == problems[0]] == [kind]
+    if kind != "empty_box":  # (evaluate reports clamped and guessed boxes only)
+        report = repaired_report([(tmp_path / "a.xml", problems[0])])
+        assert [entry["kind"] for entry in report["boxes_clamped"] + report["boxes_guessed"]] == [kind]
