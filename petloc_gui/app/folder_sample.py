@@ -21,6 +21,7 @@ def label_counts(dataset: Any, sample: int = SAMPLE, *, stopped: Callable[[], bo
                  ) -> dict[str, int]:
     """Boxes per object name in up to ``sample`` annotations spread over the folder; raises
     `CancelledError` as soon as ``stopped()`` says so (looked at before each file)."""
+    from petloc_gui.core.scored_objects import labelled
     from petloc_gui.core.voc import read_voc
 
     items = [item for item in dataset.items if item.has_annotation]
@@ -34,7 +35,7 @@ def label_counts(dataset: Any, sample: int = SAMPLE, *, stopped: Callable[[], bo
         except Exception:  # noqa: BLE001 - a broken file just does not vote
             continue
         for obj in annotation.objects:
-            if obj.name:
+            if labelled(obj.name):  # ("​" is no class: `core.scored_objects.learned`)
                 counts[obj.name] = counts.get(obj.name, 0) + 1
     return counts
 

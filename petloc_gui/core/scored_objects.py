@@ -32,6 +32,13 @@ def labelled(name: str) -> bool:
     return bool(name) and not drawn_as_nothing(name)
 
 
+def learned(names: Iterable[str]) -> set[str]:
+    """The ``names`` a run can learn as classes (`labelled`): the classes a model is chosen for and the new-classes
+    bar asks boxes of. A "​" on a later box made the bar say "still needed: ​ (3 more)" for good (its
+    boxes are never counted) and greyed out fine-tuning, where `petloc train` runs on the same folder."""
+    return {name for name in names if labelled(name)}
+
+
 def usable_objects(objects: Iterable[VocObject], any_label: bool = False) -> list[VocObject]:
     """Every object with a label (`labelled`) and a box of non-zero area, in the file's order: what a run scores a
     prediction against (`model.data.collect_samples`, as `petloc evaluate` does), the first of them what it learns

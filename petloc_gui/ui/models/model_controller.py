@@ -28,6 +28,7 @@ from petloc_gui.app.model_choice import (
     model_problem,
 )
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.scored_objects import learned
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.model_label_fit import loaded_line
 from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
@@ -236,6 +237,7 @@ class ModelController(FolderModelStart, QObject):
         session = self.host.session
         if session is None or self.choosing is not None:
             return  # (the choice on its way reads the classes itself; once used, the class list looks again)
+        labels = learned(labels)
         if self.explicit:
             self._say_unknown(labels)
             return
@@ -273,7 +275,7 @@ class ModelController(FolderModelStart, QObject):
         (it went on naming the deleted one)."""
         session = self.host.session
         if session is not None and self.new_classes.isVisible():
-            self._say_unknown(set(session.classes.used) or set(self._rule_counts()))
+            self._say_unknown(learned(session.classes.used) or set(self._rule_counts()))
 
     def _say_unknown(self, labels) -> None:
         """The loaded model does not know some of the folder's classes (``labels``): the bar names them
@@ -298,7 +300,7 @@ class ModelController(FolderModelStart, QObject):
         session, info = self.host.session, self.info
         if self.explicit or session is None or info is None or not counts:
             return
-        labels = set(session.classes.used) or set(counts)
+        labels = learned(session.classes.used) or set(counts)
         if getattr(session.model_choice, "remembered", False) or knows_enough(info.class_names, labels, counts):
             return
         self.labels_changed(labels)
