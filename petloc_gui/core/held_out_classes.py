@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.label_variants import form_notes, shown, spelled_as
+from petloc_gui.core.label_variants import form_notes, shown, spelled_as, variant_groups
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY
 from petloc_gui.core.text import first_of
@@ -76,9 +76,13 @@ class HeldOutOnly:
         test images, one for those also on pre-labels the run leaves out (reviewed, those would train them); none
         when there are none."""
         rest = [name for name in self.names if name not in self.spelled]
-        plain = [name for name in rest if name not in self.left_out]
-        skipped = [name for name in rest if name in self.left_out]
+        # two spellings of one class, each only on test images: said apart, the advice had both boxed, and refused
+        groups = variant_groups(rest)
+        grouped = {name for group in groups for name in group}
+        plain = [name for name in rest if name not in self.left_out and name not in grouped]
+        skipped = [name for name in rest if name in self.left_out and name not in grouped]
         said = [spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
+        said += [typed_ways_line(group, shown_as, any(name in self.left_out for name in group)) for group in groups]
         said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
         return [line for line in said if line]
 
@@ -117,12 +121,7 @@ def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) 
     with its spacing told apart (`core.label_variants.shown`) and, where the two would show alike, what tells them
     apart ("(decomposed)": `form_notes`)."""
     notes = form_notes([name, spelled.theirs])
-
-    def said(label: str) -> str:
-        note = notes.get(label, "")
-        return f'"{shown_as(shown(label))}"' + (f" ({note})" if note else "")
-
-    ours, run_class = said(name), said(spelled.theirs)
+    ours, run_class = (quoted(label, notes, shown_as) for label in (name, spelled.theirs))
     refused = f"(boxing {ours} on images the run trains on would have the run refused: a class typed two ways)"
     if spelled.on_left_out:  # trained, the pre-labels would refuse the run beside the test images' spelling
         return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of unreviewed "
@@ -137,6 +136,36 @@ def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) 
                 f"{refused}")
     return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed another "
             f"way: the new model will know it only as {run_class}; rename it {run_class} on the test images {refused}")
+
+
+def quoted(label: str, notes: Mapping[str, str], shown_as: Callable[[str], str]) -> str:
+    """``label`` quoted, its spacing told apart (`core.label_variants.shown`), shown as ``shown_as`` shows it, and
+    its note of ``notes`` (`form_notes`': "decomposed") where it has one."""
+    note = notes.get(label, "")
+    return f'"{shown_as(shown(label))}"' + (f" ({note})" if note else "")
+
+
+_WAYS = {2: "two", 3: "three"}
+
+
+def typed_ways_line(group: Sequence[str], shown_as: Callable[[str], str], on_left_out: bool = False) -> str:
+    """What the run says of ``group`` (`core.label_variants.variant_groups`'): two or more spellings of one class,
+    each boxed only on test images. Named on the plain line ("classes Owl, owl"), the advice to box them on images
+    the run trains on had the run refused (labels that differ only in case), and a composed and a decomposed "été"
+    read alike; said once, each quoted with what tells it apart (`form_notes`), and to give it one spelling first.
+    ``on_left_out``: one of them is boxed on unreviewed pre-labels the run leaves out too."""
+    notes = form_notes(group)
+    names = [quoted(name, notes, shown_as) for name in group]
+    spellings = f"{', '.join(names[:-1])} and {names[-1]}"
+    ways = _WAYS.get(len(group), str(len(group)))
+    where, there, review = "", "the test images", ""
+    if on_left_out:  # a save makes a pre-label's box a person's, which every run trains on
+        where, there = " and on unreviewed pre-labels this run leaves out", "the test images and the pre-labels"
+        review = "review its pre-labels in the window (a save makes a box a person's) or "
+    return (f"classes {spellings} are one class typed {ways} ways, boxed only on test images (held out){where}: the "
+            f"new model will not know it; give it one spelling on {there}, then {review}box it on images the run "
+            f"trains on to train it (boxed in {ways} spellings, it would have the run refused: a class typed "
+            f"{ways} ways)")
 
 
 def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:

@@ -180,3 +180,21 @@ def test_a_class_typed_another_way_on_pre_labels_the_run_skips_is_said_so(tmp_pa
         'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
         'way: the new model will know it only as "owl"; rename it "owl" on the test images (boxing "Owl" on images '
         "the run trains on would have the run refused: a class typed two ways)"]
+
+
+@pytest.mark.parametrize(("tested", "said"), [
+    (("Owl", "owl"), '"Owl" and "owl"'),
+    (("\u00e9t\u00e9", "e\u0301te\u0301"), '"e\u0301te\u0301" (decomposed) and "\u00e9t\u00e9" (composed)'),
+])
+def test_two_spellings_each_only_on_test_images_are_said_as_one_class(tmp_path, capsys, no_tensorflow, tested, said):
+    """"Owl" on one test image, "owl" on the other, neither elsewhere: the plain line said "classes Owl, owl are boxed
+    only on test images ...; box them on images the run trains on", and boxed so, the run was refused (labels that
+    differ only in case); a composed and a decomposed "été" read "été, été". They are said as one class, each
+    spelling told apart, and to give it one spelling first."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + list(tested))
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    assert [line for line in lines if "only on test images" in line] == [
+        f"petloc: classes {said} are one class typed two ways, boxed only on test images (held out): the new model "
+        "will not know it; give it one spelling on the test images, then box it on images the run trains on to train "
+        "it (boxed in two spellings, it would have the run refused: a class typed two ways)"]

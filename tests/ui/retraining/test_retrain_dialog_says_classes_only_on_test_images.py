@@ -202,3 +202,18 @@ def test_a_class_typed_another_way_on_the_pre_labels_left_out_is_said_so(qtbot, 
             "pre-labels) to one spelling, then review its pre-labels in the window (a save makes a box a person's) or "
             "box it on images the run trains on to train it (two spellings would have a run that trains on the "
             "pre-labels refused: a class typed two ways).")
+
+
+def test_two_spellings_each_only_on_the_test_list_are_said_as_one_class(qtbot, tmp_path):
+    """"Owl" on one image of the test list, "owl" on the other: the dialog said "Classes Owl, owl are boxed only on
+    test images ...; box them on images the run trains on", which has the run refused (a class typed two ways)."""
+    root = _folder(tmp_path)
+    for relative, label in (("c", "Owl"), ("day/g", "owl")):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [(label, (1, 1, 20, 20))]), encoding="utf-8")
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            'Classes "Owl" and "owl" are one class typed two ways, boxed only on test images (held out): the new model '
+            "will not know it; give it one spelling on the test images, then box it on images the run trains on to "
+            "train it (boxed in two spellings, it would have the run refused: a class typed two ways).")
