@@ -19,6 +19,9 @@ from petloc_gui.core.text import first_of
 from petloc_gui.core.voc import read_voc
 
 NAMES_SAID = 10  # classes named on the line; then "and N more"
+# Past this many classes typed another way (`spelled_line`'s), a line each buried "training on ..." under 40 lines of
+# some 300 characters (and made the Retrain dialog's note 2,282 px tall): one line per kind names them instead
+MAX_SPELLED_ONE_BY_ONE = 3
 
 
 def held_out_labels(annotations: Iterable[str | os.PathLike[str] | None]) -> set[str]:
@@ -72,7 +75,9 @@ class HeldOutOnly:
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
         """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
-        stderr, `visible` for the dialog): a line for each typed another way (`spelled_line`), one for those only on
+        stderr, `visible` for the dialog): a line for each typed another way (`spelled_line`; past
+        `MAX_SPELLED_ONE_BY_ONE`, a line per kind: `spelled_kind_lines`), one for each class typed two ways on the test
+        images alone (`typed_ways_line`), one for those only on
         test images, one for those also on pre-labels the run leaves out (reviewed, those would train them); none
         when there are none."""
         rest = [name for name in self.names if name not in self.spelled]
@@ -81,7 +86,8 @@ class HeldOutOnly:
         grouped = {name for group in groups for name in group}
         plain = [name for name in rest if name not in self.left_out and name not in grouped]
         skipped = [name for name in rest if name in self.left_out and name not in grouped]
-        said = [spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
+        said = ([spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
+                if len(self.spelled) <= MAX_SPELLED_ONE_BY_ONE else spelled_kind_lines(self.spelled, shown_as))
         said += [typed_ways_line(group, shown_as, any(name in self.left_out for name in group)) for group in groups]
         said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
         return [line for line in said if line]
@@ -136,6 +142,38 @@ def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) 
                 f"{refused}")
     return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed another "
             f"way: the new model will know it only as {run_class}; rename it {run_class} on the test images {refused}")
+
+
+def spelled_kind_lines(spelled: Mapping[str, SpelledAs], shown_as: Callable[[str], str]) -> list[str]:
+    """`HeldOutOnly.lines`' words on ``spelled`` past `MAX_SPELLED_ONE_BY_ONE` of them: a line per kind (a class the
+    run learns, one it does not, one of the pre-labels it leaves out; `spelled_line`'s three) naming each as
+    ``"CLASS00" ("class00")``, the first `NAMES_SAID`, then how many more, and the advice once, after them."""
+    kinds: dict[str, list[str]] = {"learned": [], "later": [], "left out": []}
+    for name, theirs in spelled.items():
+        notes = form_notes([name, theirs.theirs])
+        kind = "left out" if theirs.on_left_out else "learned" if theirs.learned else "later"
+        kinds[kind].append(f"{quoted(name, notes, shown_as)} ({quoted(theirs.theirs, notes, shown_as)})")
+    said = {"learned": "of this run typed another way: the new model will know {it} only as that class",
+            "later": ("of this run typed another way, none of whose boxes is an image's first: a run learns one box "
+                      "per image, the first, so the new model will not know {it}"),
+            "left out": ("of unreviewed pre-labels this run leaves out, typed another way: the new model will not "
+                         "know {it}")}
+    lines = []
+    for kind, names in kinds.items():
+        one = len(names) == 1
+        it = "it" if one else "each" if kind == "learned" else "them"
+        if names:
+            lines.append(f"{len(names)} {'class is' if one else 'classes are'} boxed only on test images (held out), "
+                         f"{'' if one else 'each '}the class in brackets {said[kind].format(it=it)}: "
+                         f"{first_of(names, NAMES_SAID)}")
+    advice = f"rename each of these {len(spelled)} classes on the test images as the class in brackets"
+    if kinds["later"]:
+        advice += f"; of a class none of whose boxes is an image's first, {AFTER_FIRST_REMEDY}"
+    if kinds["left out"]:
+        advice += ("; of a class of the pre-labels left out, then review its pre-labels in the window (a save makes a "
+                   "box a person's) or box it on images the run trains on to train it")
+    return [*lines, f"{advice} (boxing them as they are on images the run trains on would have the run refused: "
+                    "classes typed two ways)"]
 
 
 def quoted(label: str, notes: Mapping[str, str], shown_as: Callable[[str], str]) -> str:

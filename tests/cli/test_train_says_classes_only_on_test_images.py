@@ -35,11 +35,12 @@ def no_tensorflow(monkeypatch):
 
 def _boxed(folder: Path, labels: list[str | tuple[str, ...]], prelabels: tuple[int, ...] = ()) -> Path:
     """``folder`` with one 40x30 image for each of ``labels`` (img0, img1, ...), one box of it (a tuple: a box of
-    each, in its order); each image of its own grey (the run holds a byte copy of a test image out too); those of
+    each, in its order); each image of its own colour (the run holds a byte copy of a test image out too); those of
     ``prelabels`` a model's unreviewed pre-labels."""
     folder.mkdir()
     for n, label in enumerate(labels):
-        image = write_image(folder / f"img{n}.png", 40, 30, color=(n * 9, n * 9, n * 9))
+        grey = n * 9 % 252  # past 27 images, the blue tells them apart
+        image = write_image(folder / f"img{n}.png", 40, 30, color=(grey, grey, grey if n < 28 else 255 - n))
         names = (label,) if isinstance(label, str) else label
         xml = voc_xml(image.name, 40, 30, [(name, (5 + at, 5, 20 + at, 20)) for at, name in enumerate(names)])
         if n in prelabels:
@@ -198,3 +199,43 @@ def test_two_spellings_each_only_on_test_images_are_said_as_one_class(tmp_path, 
         f"petloc: classes {said} are one class typed two ways, boxed only on test images (held out): the new model "
         "will not know it; give it one spelling on the test images, then box it on images the run trains on to train "
         "it (boxed in two spellings, it would have the run refused: a class typed two ways)"]
+
+
+def test_many_classes_typed_another_way_are_named_on_a_line_per_kind(tmp_path, capsys, no_tensorflow):
+    """12 classes each typed in capitals on the test images ("CLASS00" there, "class00" on the images the run trains
+    on): a line each, some 300 characters (40 such classes: 12,040 characters before "training on"). Past 3, a line
+    per kind names them, the first 10 then how many more, and the advice is said once."""
+    names = [f"class{n:02d}" for n in range(12)]
+    _boxed(tmp_path / "pets", [name for name in names for _ in range(2)] + [name.upper() for name in names])
+    (tmp_path / "exclude.txt").write_text("".join(f"img{24 + n}.png\n" for n in range(12)), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    named = ", ".join(f'"{name.upper()}" ("{name}")' for name in names[:10])
+    assert [line for line in lines if "test images" in line] == [
+        "petloc: 12 classes are boxed only on test images (held out), each the class in brackets of this run typed "
+        f"another way: the new model will know each only as that class: {named} and 2 more",
+        "petloc: rename each of these 12 classes on the test images as the class in brackets (boxing them as they are "
+        "on images the run trains on would have the run refused: classes typed two ways)"]
+    assert next(n for n, line in enumerate(lines) if "test images" in line) < lines.index(TENSORFLOW)
+
+
+def test_classes_typed_another_way_of_each_kind_past_three_have_a_line_per_kind(tmp_path, capsys, no_tensorflow):
+    """Past 3 classes typed another way, each kind (a class the run learns, one only on later boxes, one of the
+    pre-labels --skip-prelabels leaves out) has its line, and the advice says what each needs, once."""
+    trained = ["a0", "a0", "a1", "a1", "a2", "a2", ("a0", "b"), "c"]
+    tested = ["A0", "A1", "A2", "B", "C"]
+    _boxed(tmp_path / "pets", [*trained, *tested], prelabels=(7,))
+    (tmp_path / "exclude.txt").write_text("".join(f"img{8 + n}.png\n" for n in range(5)), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--skip-prelabels")
+    assert [line for line in lines if "test images" in line] == [
+        "petloc: 3 classes are boxed only on test images (held out), each the class in brackets of this run typed "
+        'another way: the new model will know each only as that class: "A0" ("a0"), "A1" ("a1"), "A2" ("a2")',
+        "petloc: 1 class is boxed only on test images (held out), the class in brackets of this run typed another "
+        "way, none of whose boxes is an image's first: a run learns one box per image, the first, so the new model "
+        'will not know it: "B" ("b")',
+        "petloc: 1 class is boxed only on test images (held out), the class in brackets of unreviewed pre-labels "
+        'this run leaves out, typed another way: the new model will not know it: "C" ("c")',
+        "petloc: rename each of these 5 classes on the test images as the class in brackets; of a class none of whose "
+        "boxes is an image's first, box images where it is the first object to train it; of a class of the pre-labels "
+        "left out, then review its pre-labels in the window (a save makes a box a person's) or box it on images the "
+        "run trains on to train it (boxing them as they are on images the run trains on would have the run refused: "
+        "classes typed two ways)"]

@@ -217,3 +217,23 @@ def test_two_spellings_each_only_on_the_test_list_are_said_as_one_class(qtbot, t
             'Classes "Owl" and "owl" are one class typed two ways, boxed only on test images (held out): the new model '
             "will not know it; give it one spelling on the test images, then box it on images the run trains on to "
             "train it (boxed in two spellings, it would have the run refused: a class typed two ways).")
+
+
+def test_many_classes_typed_another_way_are_named_on_a_line_per_kind(qtbot, tmp_path):
+    """Five classes each typed in capitals on the test list ("CLASS0" there, "class0" on the images the run trains
+    on): a line each (40 such classes made the note 2,282 px tall). Past 3, a line per kind names them, the advice
+    once."""
+    names = [f"class{n}" for n in range(5)]
+    ids = [f"i{n:02d}" for n in range(15)]
+    root = _devkit(tmp_path / "voc", ids, ids[10:])
+    for relative, label in zip(ids, [name for name in names for _ in range(2)] + [name.upper() for name in names],
+                               strict=True):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative}.jpg", 40, 30, [(label, (1, 1, 20, 20))]), encoding="utf-8")
+    dialog = _dialog(qtbot, root)
+    named = ", ".join(f'"{name.upper()}" ("{name}")' for name in names)
+    assert dialog.thin_note.text().splitlines()[:2] == [
+        "5 classes are boxed only on test images (held out), each the class in brackets of this run typed another "
+        f"way: the new model will know each only as that class: {named}.",
+        "Rename each of these 5 classes on the test images as the class in brackets (boxing them as they are on "
+        "images the run trains on would have the run refused: classes typed two ways)."]
