@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import shlex
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -126,8 +126,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     counted on every image read, such a pre-label kept the class unsaid) and unknown to the model it starts from
     (``parent``): the new model will not know them (`core.held_out_classes`, the Retrain dialog's rule). Those boxed
     on a pre-label it leaves out are said so; one that is a class of the run typed another way is said so, and whether
-    the run learns that class (on the first box of an image it trains on, or known to ``parent``), as is one that is a
-    class of those pre-labels typed another way."""
+    the run learns that class (on the first box of an image it trains on and can use, `_learned`, or known to
+    ``parent``), as is one that is a class of those pre-labels typed another way."""
     from petloc_gui.core.held_out_classes import HeldOutOnly, held_out_labels, held_out_only
 
     if not folder.excluded:
@@ -135,8 +135,27 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     held = held_out_labels(annotation for _, _, annotation in folder.excluded)
     trains = {name for sample in trained for name, _ in sample.ground_truth}
     read = {name for sample in folder.samples for name, _ in sample.ground_truth}
-    learned = {sample.label for sample in trained}  # each image's first box: the one a run learns
-    return held_out_only(held, trains, learned, parent, read - trains)
+    learned = _learned(trained, held)  # each image's first box, on an image it can use: the one a run learns
+    unusable = {sample.label for sample in trained} - learned
+    return held_out_only(held, trains, learned, parent, read - trains, unusable)
+
+
+def _learned(trained: Sequence[Sample], held: Collection[str]) -> set[str]:
+    """The classes a run learns of ``trained``: each image's first box, on an image that passes its check
+    (`model.training_data.checked_item`: the header read, no decoding; an "owl" only on a cut-short PNG was said to be
+    the class the new model would know "Owl" as, and the run's classes were [cat, dog]). Only a class that is one of
+    ``held`` (the test images' labels) in some spelling is checked, and only until one of its images passes: the others
+    change no line. Read before TensorFlow loads; the run reads them again."""
+    from petloc_gui.core.label_variants import label_key, turkish_label_key
+    from petloc_gui.model.training_data import checked_item  # no TensorFlow
+
+    keys = {label_key(name) for name in held}, {turkish_label_key(name) for name in held}
+    by_first: dict[str, list[Sample]] = {}
+    for sample in trained:
+        by_first.setdefault(sample.label, []).append(sample)
+    return {name for name, samples in by_first.items()
+            if (label_key(name) not in keys[0] and turkish_label_key(name) not in keys[1])
+            or any(checked_item(sample)[0] is not None for sample in samples)}
 
 
 def _say_untrained_classes(root: Path, samples: Sequence[Sample], parent: Sequence[str],

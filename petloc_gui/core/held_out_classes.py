@@ -53,11 +53,14 @@ class SpelledAs:
     """The class of the run a held-out label is typed another way (`core.label_variants.spelled_as`), and whether the
     run learns it (``learned``: on the first box of an image it trains on, or kept from the model a fine-tune starts
     from; not when it is only on later boxes, as a run learns each image's first box only); ``on_left_out``: that
-    class is no class of the run but one of the unreviewed pre-labels it leaves out (`HeldOutOnly.left_out`'s)."""
+    class is no class of the run but one of the unreviewed pre-labels it leaves out (`HeldOutOnly.left_out`'s);
+    ``unusable``: not learned as every image whose first box it is fails the run's check (an unreadable image, a box
+    outside it: `model.training_data.checked_item`), though the run trains on it, so a second spelling refuses it."""
 
     theirs: str
     learned: bool = True
     on_left_out: bool = False
+    unusable: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,16 @@ class HeldOutOnly:
 
 
 def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iterable[str], known: Iterable[str] = (),
-                  left_out: Collection[str] = ()) -> HeldOutOnly:
+                  left_out: Collection[str] = (), unusable: Collection[str] = ()) -> HeldOutOnly:
     """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
     on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
     typed another way (`core.label_variants.spelled_as`) with it: one the run learns (``learned``: the labels of the
     first box of each image it trains on, `Sample.label`; or ``known``) before one only on later boxes, which the
     new model will not know (said as known, it contradicted the line on classes after an image's first box); failing
     both, a class of ``left_out`` typed another way (said as the others are, "box it on images the run trains on",
-    "Owl" boxed so had a run that trains on the pre-labels' "owl" refused)."""
+    "Owl" boxed so had a run that trains on the pre-labels' "owl" refused). ``unusable``: the classes that are the first
+    box only of images the run's check leaves out (``learned`` holds none of them: an unreadable image's "owl" had the
+    line say the new model would know "Owl" as owl, and the run's classes were [cat, dog])."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
@@ -112,7 +117,7 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
         if (theirs := spelled_as(name, classes)) is not None:
             spelled[name] = SpelledAs(theirs)
         elif (theirs := spelled_as(name, later)) is not None:
-            spelled[name] = SpelledAs(theirs, learned=False)
+            spelled[name] = SpelledAs(theirs, learned=False, unusable=theirs in unusable)
         elif (theirs := spelled_as(name, [other for other in skipped if other != name])) is not None:
             spelled[name] = SpelledAs(theirs, learned=False, on_left_out=True)
     return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled)
@@ -135,6 +140,11 @@ def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) 
                 "test images (or the pre-labels) to one spelling, then review its pre-labels in the window (a save "
                 "makes a box a person's) or box it on images the run trains on to train it (two spellings would have a "
                 "run that trains on the pre-labels refused: a class typed two ways)")
+    if spelled.unusable:  # the run's skipped list names those images
+        return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
+                "another way, every image of which the run would learn it from is one it cannot use (an unreadable "
+                f"image, or its box outside it): the new model will not know it; rename it {run_class} on the test "
+                f"images and box it on images the run can read to train it {refused}")
     if not spelled.learned:  # `petloc train` says that class's own line too (`cli.train_checks`), the dialog does not
         return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
                 "another way, none of whose boxes is an image's first: a run learns one box per image, the first, so "
@@ -148,14 +158,17 @@ def spelled_kind_lines(spelled: Mapping[str, SpelledAs], shown_as: Callable[[str
     """`HeldOutOnly.lines`' words on ``spelled`` past `MAX_SPELLED_ONE_BY_ONE` of them: a line per kind (a class the
     run learns, one it does not, one of the pre-labels it leaves out; `spelled_line`'s three) naming each as
     ``"CLASS00" ("class00")``, the first `NAMES_SAID`, then how many more, and the advice once, after them."""
-    kinds: dict[str, list[str]] = {"learned": [], "later": [], "left out": []}
+    kinds: dict[str, list[str]] = {"learned": [], "later": [], "unusable": [], "left out": []}
     for name, theirs in spelled.items():
         notes = form_notes([name, theirs.theirs])
-        kind = "left out" if theirs.on_left_out else "learned" if theirs.learned else "later"
+        kind = ("left out" if theirs.on_left_out else "learned" if theirs.learned else
+                "unusable" if theirs.unusable else "later")
         kinds[kind].append(f"{quoted(name, notes, shown_as)} ({quoted(theirs.theirs, notes, shown_as)})")
     said = {"learned": "of this run typed another way: the new model will know {it} only as that class",
             "later": ("of this run typed another way, none of whose boxes is an image's first: a run learns one box "
                       "per image, the first, so the new model will not know {it}"),
+            "unusable": ("of this run typed another way, every image of which the run would learn it from is one it "
+                         "cannot use (an unreadable image, or its box outside it): the new model will not know {it}"),
             "left out": ("of unreviewed pre-labels this run leaves out, typed another way: the new model will not "
                          "know {it}")}
     lines = []
@@ -169,6 +182,8 @@ def spelled_kind_lines(spelled: Mapping[str, SpelledAs], shown_as: Callable[[str
     advice = f"rename each of these {len(spelled)} classes on the test images as the class in brackets"
     if kinds["later"]:
         advice += f"; of a class none of whose boxes is an image's first, {AFTER_FIRST_REMEDY}"
+    if kinds["unusable"]:
+        advice += "; of a class on images the run cannot use, box it on images it can read to train it"
     if kinds["left out"]:
         advice += ("; of a class of the pre-labels left out, then review its pre-labels in the window (a save makes a "
                    "box a person's) or box it on images the run trains on to train it")

@@ -239,3 +239,22 @@ def test_classes_typed_another_way_of_each_kind_past_three_have_a_line_per_kind(
         "left out, then review its pre-labels in the window (a save makes a box a person's) or box it on images the "
         "run trains on to train it (boxing them as they are on images the run trains on would have the run refused: "
         "classes typed two ways)"]
+
+
+def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use_is_not_said_known(
+        tmp_path, capsys, no_tensorflow):
+    """"Owl" on the test images, "owl" only on an image cut short (a PNG of 30 bytes): the run skips it, its classes
+    are [cat, dog], but the line said "the new model will know it only as "owl"" (its classes taken before the run's
+    check of each image)."""
+    folder = _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["Owl"] * 2 + ["owl"])
+    (folder / "img8.png").write_bytes((folder / "img8.png").read_bytes()[:30])
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    said = [line for line in lines if "only on test images" in line]
+    assert said == [
+        'petloc: class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another '
+        "way, every image of which the run would learn it from is one it cannot use (an unreadable image, or its box "
+        'outside it): the new model will not know it; rename it "owl" on the test images and box it on images the run '
+        'can read to train it (boxing "Owl" on images the run trains on would have the run refused: a class typed two '
+        "ways)"]
+    assert lines.index(said[0]) < lines.index(TENSORFLOW)

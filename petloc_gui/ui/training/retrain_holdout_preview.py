@@ -112,7 +112,7 @@ def holdout_preview_for(folder: Path | str | None, label: str = "default",
                                      if tuned_read is not None else {})
     # the classes boxed only on the images each run holds out as test images, and on none it reads otherwise: the
     # labels of each read once; a fine-tune's known classes follow the renames chosen (`preview`)
-    test_only = _TestOnly(read, trains, tuned_read, parent_names) if label == "default" else None
+    test_only = _TestOnly(read, trains, tuned_read, parent_names, unreadable | unusable) if label == "default" else None
     scratch_only = test_only.scratch if test_only is not None else {}
     parent_test = (sum(annotation is not None and relpath not in listed for relpath, _, annotation in tuned.test)
                    if isinstance(tuned, TrainingData) else 0)
@@ -176,7 +176,7 @@ class _TestOnly:
     and works each choice of renames out once."""
 
     def __init__(self, read: CollectedFolder, trains: Sequence[Sample], tuned_read: CollectedFolder | None,
-                 parent_names: Sequence[str]) -> None:
+                 parent_names: Sequence[str], unusable: Collection[str] = ()) -> None:
         from petloc_gui.core.held_out_classes import labels_on
 
         labels: dict[Path, frozenset[str]] = {}  # by annotation file: the two reads hold the test list out both
@@ -188,7 +188,8 @@ class _TestOnly:
             return {name for _, _, annotation in folder.excluded if annotation is not None
                     for name in labels[annotation]}
 
-        self.scratch = _test_only_fields(held(read), read, trains)
+        self.unusable = unusable  # the image paths the run's check leaves out: no class is learned from them
+        self.scratch = _test_only_fields(held(read), read, trains, unusable=unusable)
         self._tuned = (held(tuned_read), tuned_read) if tuned_read is not None else None
         self._parent_names = list(parent_names)
         self._by_renames: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
@@ -207,26 +208,33 @@ class _TestOnly:
         if key not in self._by_renames:
             held, read = self._tuned
             self._by_renames[key] = _test_only_fields(held, read, without_unaware(read, renamed)[0],
-                                                      class_names_after(self._parent_names, renamed, ()))
+                                                      class_names_after(self._parent_names, renamed, ()),
+                                                      self.unusable)
         return self._by_renames[key]
 
 
 def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sample],
-                      known: Sequence[str] = ()) -> dict[str, Any]:
+                      known: Sequence[str] = (), unusable: Collection[str] = ()) -> dict[str, Any]:
     """`Holdout`'s ``test_only`` (``held``: the labels on the images ``read`` holds out as test images; ``trains``: the
     samples of ``read`` the run trains on, its pre-labels' included; ``known``: the classes it keeps from a model) and
     ``test_only_without_prelabels`` (the pre-labels left out); a class also on an image read but not trained on is
-    said so (`HeldOutOnly.left_out`)."""
+    said so (`HeldOutOnly.left_out`). ``unusable``: the image paths the run's check leaves out (`_unusable`), whose
+    first boxes teach it no class (trained on unchecked, an unreadable image's "owl" was said to be the class the new
+    model would know "Owl" as); their boxes still count as trained, as for the refusal of a class typed two ways."""
     from petloc_gui.core.held_out_classes import held_out_only
 
     every = {name for sample in read.samples for name, _ in sample.ground_truth}
     trained = {name for sample in trains for name, _ in sample.ground_truth}
     reviewed = {name for sample in trains if not sample.prelabel for name, _ in sample.ground_truth}
     # each image's first box: the one a run learns (a class typed another way only on later boxes is none it learns)
-    learned = {sample.label for sample in trains}
-    learned_reviewed = {sample.label for sample in trains if not sample.prelabel}
-    return {"test_only": held_out_only(held, trained, learned, known, every - trained),
-            "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, every - reviewed)}
+    usable = [sample for sample in trains if str(sample.image_path) not in unusable]
+    learned = {sample.label for sample in usable}
+    learned_reviewed = {sample.label for sample in usable if not sample.prelabel}
+    firsts = {sample.label for sample in trains}
+    firsts_reviewed = {sample.label for sample in trains if not sample.prelabel}
+    return {"test_only": held_out_only(held, trained, learned, known, every - trained, firsts - learned),
+            "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, every - reviewed,
+                                                         firsts_reviewed - learned_reviewed)}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

@@ -237,3 +237,24 @@ def test_many_classes_typed_another_way_are_named_on_a_line_per_kind(qtbot, tmp_
         f"way: the new model will know each only as that class: {named}.",
         "Rename each of these 5 classes on the test images as the class in brackets (boxing them as they are on "
         "images the run trains on would have the run refused: classes typed two ways)."]
+
+
+def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use_is_not_said_known(qtbot, tmp_path):
+    """"Owl" on the test list, "owl" only on an image cut short: the run skips it and learns no owl, but the dialog
+    said "the new model will know it only as "owl"" (the classes taken before the preview's own check of the
+    images), from scratch and in a fine-tune."""
+    root = _folder(tmp_path)
+    for relative in ("c", "day/g"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("Owl", (1, 1, 20, 20))]), encoding="utf-8")
+    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    image = root / "JPEGImages" / "a.jpg"
+    image.write_bytes(image.read_bytes()[:40])
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            'Class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another way, '
+            "every image of which the run would learn it from is one it cannot use (an unreadable image, or its box "
+            'outside it): the new model will not know it; rename it "owl" on the test images and box it on images the '
+            'run can read to train it (boxing "Owl" on images the run trains on would have the run refused: a class '
+            "typed two ways).")
