@@ -115,11 +115,12 @@ def check_classes(folder: CollectedFolder, parent_meta: Mapping[str, Any] | None
     if label == "default":
         _warn_unaware_prelabels(run.trained, run.left_out, folder.prelabel_models)
         _say_untrained_classes(folder.root, run.trained, run.parent_classes,
-                               _only_held_out(folder, run.trained, run.parent_classes))
+                               _only_held_out(folder, run.trained, run.parent_classes, renamed))
     return run.trained
 
 
-def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: Sequence[str]) -> HeldOutOnly:
+def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: Sequence[str],
+                   renamed: Mapping[str, str] | None = None) -> HeldOutOnly:
     """The classes boxed only on the test images the run holds out (``folder.excluded``: --exclude-list's, the
     --init-from model's, their byte copies), on no box of an image it trains on (``trained``: `run_boxes`', the
     pre-labels --skip-prelabels leaves out not among them, nor those of a model that did not know a class of the run;
@@ -127,7 +128,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     (``parent``): the new model will not know them (`core.held_out_classes`, the Retrain dialog's rule). Those boxed
     on a pre-label it leaves out are said so; one that is a class of the run typed another way is said so, and whether
     the run learns that class (on the first box of an image it trains on and can use, `_learned`, or known to
-    ``parent``), as is one that is a class of those pre-labels typed another way."""
+    ``parent``), as is one that is a class of those pre-labels typed another way, and one that is a class of ``parent``
+    --renamed trains under a new name (``renamed``: {new: old})."""
     from petloc_gui.core.held_out_classes import HeldOutOnly, held_out_labels, held_out_only
 
     if not folder.excluded:
@@ -137,7 +139,7 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     read = {name for sample in folder.samples for name, _ in sample.ground_truth}
     learned = _learned(trained, held)  # each image's first box, on an image it can use: the one a run learns
     unusable = {sample.label for sample in trained} - learned
-    return held_out_only(held, trains, learned, parent, read - trains, unusable)
+    return held_out_only(held, trains, learned, parent, read - trains, unusable, renamed)
 
 
 def _learned(trained: Sequence[Sample], held: Collection[str]) -> set[str]:

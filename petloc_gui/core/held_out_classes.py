@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from petloc_gui.core.errors import PetlocError
-from petloc_gui.core.label_variants import form_notes, shown, spelled_as, variant_groups
+from petloc_gui.core.label_variants import form_notes, same_class, shown, spelled_as, variant_groups
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY
 from petloc_gui.core.text import first_of
@@ -75,6 +75,9 @@ class HeldOutOnly:
     # the "owl" it trains on or keeps from its model), or one of the pre-labels it leaves out: {name: that class, and
     # whether the run learns it}
     spelled: Mapping[str, SpelledAs] = field(default_factory=dict)
+    # of ``names``, those that are a class of the fine-tune's model a rename trains under a new name (--renamed
+    # strix=owl: the test images' "owl" is the model's owl, now strix): {old name: new name}
+    renamed_away: Mapping[str, str] = field(default_factory=dict)
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
         """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
@@ -83,13 +86,14 @@ class HeldOutOnly:
         images alone (`typed_ways_line`), one for those only on
         test images, one for those also on pre-labels the run leaves out (reviewed, those would train them); none
         when there are none."""
-        rest = [name for name in self.names if name not in self.spelled]
+        rest = [name for name in self.names if name not in self.spelled and name not in self.renamed_away]
         # two spellings of one class, each only on test images: said apart, the advice had both boxed, and refused
         groups = variant_groups(rest)
         grouped = {name for group in groups for name in group}
         plain = [name for name in rest if name not in self.left_out and name not in grouped]
         skipped = [name for name in rest if name in self.left_out and name not in grouped]
-        said = ([spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
+        said = [renamed_away_line(old, new, shown_as) for old, new in self.renamed_away.items()]
+        said += ([spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
                 if len(self.spelled) <= MAX_SPELLED_ONE_BY_ONE else spelled_kind_lines(self.spelled, shown_as))
         said += [typed_ways_line(group, shown_as, any(name in self.left_out for name in group)) for group in groups]
         said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
@@ -97,7 +101,8 @@ class HeldOutOnly:
 
 
 def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iterable[str], known: Iterable[str] = (),
-                  left_out: Collection[str] = (), unusable: Collection[str] = ()) -> HeldOutOnly:
+                  left_out: Collection[str] = (), unusable: Collection[str] = (),
+                  renamed: Mapping[str, str] | None = None) -> HeldOutOnly:
     """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
     on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
     typed another way (`core.label_variants.spelled_as`) with it: one the run learns (``learned``: the labels of the
@@ -106,21 +111,39 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     both, a class of ``left_out`` typed another way (said as the others are, "box it on images the run trains on",
     "Owl" boxed so had a run that trains on the pre-labels' "owl" refused). ``unusable``: the classes that are the first
     box only of images the run's check leaves out (``learned`` holds none of them: an unreadable image's "owl" had the
-    line say the new model would know "Owl" as owl, and the run's classes were [cat, dog])."""
+    line say the new model would know "Owl" as owl, and the run's classes were [cat, dog]). ``renamed``: a fine-tune's
+    renames ({new name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed
+    away is said to be it (told to box it on images the run trains on, the user trained a new owl beside the model's
+    owl, renamed strix)."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
     later = natural_order(trained - learned - set(known))  # on boxes after an image's first only
     skipped = natural_order(set(left_out) - trained - set(known))  # on the pre-labels the run leaves out only
     spelled: dict[str, SpelledAs] = {}
+    renamed_to = {old: new for new, old in (renamed or {}).items() if new in known and old != new}
+    renamed_away = {name: renamed_to[name] for name in names if name in renamed_to}
     for name in names:
+        if name in renamed_away:
+            continue
         if (theirs := spelled_as(name, classes)) is not None:
             spelled[name] = SpelledAs(theirs)
         elif (theirs := spelled_as(name, later)) is not None:
             spelled[name] = SpelledAs(theirs, learned=False, unusable=theirs in unusable)
         elif (theirs := spelled_as(name, [other for other in skipped if other != name])) is not None:
             spelled[name] = SpelledAs(theirs, learned=False, on_left_out=True)
-    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled)
+    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled, renamed_away)
+
+
+def renamed_away_line(old: str, new: str, shown_as: Callable[[str], str]) -> str:
+    """What the run says of ``old``, boxed only on test images and the fine-tune's model's class it trains as ``new``
+    (--renamed new=old): to rename it on the test images, as the rename did on the others. Said as the others are
+    ("box it on images the run trains on"), boxing it so trained a new class beside the model's, renamed."""
+    then = ("have the run refused: a class typed two ways" if same_class(old, new)  # --renamed Owl=owl
+            else f"train a new class beside {shown_as(new)}")
+    return (f"class {shown_as(old)} is boxed only on test images (held out): it is the model's {shown_as(old)}, "
+            f"trained as {shown_as(new)} by the rename; rename it {shown_as(new)} on the test images (boxed as "
+            f"{shown_as(old)} on images the run trains on, it would {then})")
 
 
 def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) -> str:

@@ -258,3 +258,24 @@ def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use
         'can read to train it (boxing "Owl" on images the run trains on would have the run refused: a class typed two '
         "ways)"]
     assert lines.index(said[0]) < lines.index(TENSORFLOW)
+
+
+@pytest.mark.parametrize(("new", "then"), [
+    ("strix", "train a new class beside strix"),
+    ("Owl", "have the run refused: a class typed two ways"),
+])
+def test_a_model_s_class_renamed_away_still_on_the_test_images_is_said_to_be_the_renamed_class(
+        tmp_path, capsys, no_tensorflow, new, then):
+    """--renamed strix=owl, the test images still boxed "owl": the line said to box owl on images the run trains on,
+    and done, the run trained a new owl beside strix (the model's owl weights). It now says owl is the model's class
+    the rename trains as strix, and to rename it so on the test images."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["owl"] * 2 + [new] * 3)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent,
+                   "--renamed", f"{new}=owl")
+    assert [line for line in lines if "only on test images" in line] == [
+        f"petloc: class owl is boxed only on test images (held out): it is the model's owl, trained as {new} by the "
+        f"rename; rename it {new} on the test images (boxed as owl on images the run trains on, it would {then})"]

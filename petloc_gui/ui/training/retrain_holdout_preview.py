@@ -209,18 +209,21 @@ class _TestOnly:
             held, read = self._tuned
             self._by_renames[key] = _test_only_fields(held, read, without_unaware(read, renamed)[0],
                                                       class_names_after(self._parent_names, renamed, ()),
-                                                      self.unusable)
+                                                      self.unusable, renamed)
         return self._by_renames[key]
 
 
 def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sample],
-                      known: Sequence[str] = (), unusable: Collection[str] = ()) -> dict[str, Any]:
+                      known: Sequence[str] = (), unusable: Collection[str] = (),
+                      renamed: Mapping[str, str] | None = None) -> dict[str, Any]:
     """`Holdout`'s ``test_only`` (``held``: the labels on the images ``read`` holds out as test images; ``trains``: the
     samples of ``read`` the run trains on, its pre-labels' included; ``known``: the classes it keeps from a model) and
     ``test_only_without_prelabels`` (the pre-labels left out); a class also on an image read but not trained on is
     said so (`HeldOutOnly.left_out`). ``unusable``: the image paths the run's check leaves out (`_unusable`), whose
     first boxes teach it no class (trained on unchecked, an unreadable image's "owl" was said to be the class the new
-    model would know "Owl" as); their boxes still count as trained, as for the refusal of a class typed two ways."""
+    model would know "Owl" as); their boxes still count as trained, as for the refusal of a class typed two ways.
+    ``renamed``: a fine-tune's renames, {new: the model's name} (a test label that is a class renamed away is said
+    so)."""
     from petloc_gui.core.held_out_classes import held_out_only
 
     every = {name for sample in read.samples for name, _ in sample.ground_truth}
@@ -232,9 +235,9 @@ def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sa
     learned_reviewed = {sample.label for sample in usable if not sample.prelabel}
     firsts = {sample.label for sample in trains}
     firsts_reviewed = {sample.label for sample in trains if not sample.prelabel}
-    return {"test_only": held_out_only(held, trained, learned, known, every - trained, firsts - learned),
+    return {"test_only": held_out_only(held, trained, learned, known, every - trained, firsts - learned, renamed),
             "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, every - reviewed,
-                                                         firsts_reviewed - learned_reviewed)}
+                                                         firsts_reviewed - learned_reviewed, renamed)}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:

@@ -90,9 +90,11 @@ def test_the_dialog_and_petloc_train_name_the_same_classes(qtbot, tmp_path, caps
 def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qtbot, tmp_path, capsys):
     """The model's owl renamed strix (the training images now say strix; the test list's two still owl): the run
     knows no owl any more, and `petloc train --renamed strix=owl` says owl is boxed only on test images. The dialog
-    worked its list out once, against the model's names before any rename, and said nothing."""
+    worked its list out once, against the model's names before any rename, and said nothing. Both said to box owl on
+    images the run trains on, which trained a new owl beside strix (the model's owl): they say it is the model's owl,
+    trained as strix, to be renamed strix on the test images."""
     from petloc_gui.cli.train_checks import check_classes, read_folder
-    from petloc_gui.core.held_out_classes import only_held_out_line
+    from petloc_gui.core.held_out_classes import renamed_away_line
     from petloc_gui.core.text import isolated
 
     root = _folder(tmp_path)
@@ -106,7 +108,10 @@ def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qt
     combo = dialog.rename_choices.combo("strix")
     combo.setCurrentIndex(combo.findData("owl"))
     assert dialog.options().renamed == {"strix": "owl"}
-    assert dialog.thin_note.text().splitlines()[0] == SAID
+    assert dialog.thin_note.text().splitlines()[0] == (
+        "Class owl is boxed only on test images (held out): it is the model's owl, trained as strix by the rename; "
+        "rename it strix on the test images (boxed as owl on images the run trains on, it would train a new class "
+        "beside strix).")
     combo.setCurrentIndex(0)  # the rename undone: the model's owl kept again
     assert not dialog.options().renamed
     assert "owl" not in dialog.thin_note.text()
@@ -114,7 +119,7 @@ def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qt
     meta = {"class_names": ["cat", "dog", "owl"]}
     check_classes(read_folder(root, "default", [str(root / "JPEGImages" / f"{r}.jpg") for r in ("c", "day/g")],
                               meta)[0], meta, {"strix": "owl"})
-    assert f"petloc: {only_held_out_line(('owl',), isolated)}" in capsys.readouterr().err.splitlines()
+    assert f"petloc: {renamed_away_line('owl', 'strix', isolated)}" in capsys.readouterr().err.splitlines()
 
 
 # a model's unreviewed pre-label; its model not found: trained on while the dialog's box is ticked
