@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.label_variants import form_notes, same_class, shown, spelled_as, variant_groups
 from petloc_gui.core.natural_order import natural_order
+from petloc_gui.core.scored_objects import learned
 from petloc_gui.core.stats_record import AFTER_FIRST_REMEDY
 from petloc_gui.core.text import first_of
 from petloc_gui.core.voc import read_voc
@@ -31,10 +32,11 @@ def held_out_labels(annotations: Iterable[str | os.PathLike[str] | None]) -> set
 
 
 def labels_on(annotation: str | os.PathLike[str]) -> frozenset[str]:
-    """The labels on every box of ``annotation``, read as saved, with no image looked at (none when it cannot
-    be read: the run reads nothing of it either)."""
+    """The labels on every box of ``annotation`` that a run could learn as classes (`core.scored_objects.learned`:
+    "\u200b" is none, never said "boxed only on test images"), read as saved, with no image looked at (none when
+    it cannot be read: the run reads nothing of it either)."""
     try:
-        return frozenset(obj.name for obj in read_voc(annotation, find_image=False).objects if obj.name)
+        return frozenset(learned(obj.name for obj in read_voc(annotation, find_image=False).objects))
     except (PetlocError, OSError):
         return frozenset()
 

@@ -279,3 +279,13 @@ def test_a_model_s_class_renamed_away_still_on_the_test_images_is_said_to_be_the
     assert [line for line in lines if "only on test images" in line] == [
         f"petloc: class owl is boxed only on test images (held out): it is the model's owl, trained as {new} by the "
         f"rename; rename it {new} on the test images (boxed as owl on images the run trains on, it would {then})"]
+
+
+def test_a_label_drawn_as_nothing_on_test_images_is_no_class_boxed_only_there(capsys, tmp_path, no_tensorflow):
+    # "\u200b" is no class a run learns (core.scored_objects.labelled): the line said it "boxed only on test images"
+    # and advised boxing it where the run trains (a review's find)
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + [("\u200b", "cat"), ("dog", "\u200b")])
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    _, _, err = run_cli(capsys, "train", tmp_path / "pets", "--preset", "digits", "--out", tmp_path / "m",
+                        "--exclude-list", tmp_path / "exclude.txt")
+    assert "only on test images" not in err, err
