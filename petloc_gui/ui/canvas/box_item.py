@@ -213,8 +213,13 @@ class BoxItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:  # only the box and the selected box's handles take clicks
         path = QPainterPath()
-        grow = self._grab_reach() if self.selected else 0.0
-        path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
+        if self.selected:
+            grow = self._grab_reach()
+            path.addRect(self._rect.adjusted(-grow, -grow, grow, grow))
+        else:  # at least a drawn handle's size: a box under a screen pixel (a small object at fit) is still taken
+            least = self._handle_size()
+            grow_x, grow_y = max(0.0, least - self._rect.width()) / 2, max(0.0, least - self._rect.height()) / 2
+            path.addRect(self._rect.adjusted(-grow_x, -grow_y, grow_x, grow_y))
         return path
 
     # --- painting --------------------------------------------------------------
