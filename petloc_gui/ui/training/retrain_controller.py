@@ -356,7 +356,7 @@ class RetrainController(RetrainStarting, QObject):
             self._progress.cancel_requested.connect(self.cancel)
             self._progress.comparison.use_new.connect(self.use_new_model)
             self._progress.comparison.discard_new.connect(self.discard_new_model)
-            say_while_hidden(self._progress, self.host, self.show_progress, self.message)  # the status line's, put away
+            say_while_hidden(self._progress, self.host, self.show_progress)  # on the status line, while put away
         return self._progress
 
     def _status(self, text: str, ms: int = STATUS_MS) -> None:

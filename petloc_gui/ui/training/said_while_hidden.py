@@ -8,17 +8,17 @@ line now says it while the window is hidden or minimised, again as its minutes g
 again. Through the host's `show_status`, as the retraining controller says everything else.
 
 The silence line is said (first, again as its minutes grow, again once a line said since has gone) only while the
-status line shows it, a line of the run's own (the retraining controller's ``message``: "Training: epoch 10/30"),
-or nothing (the host's `shows_status`): said over whatever was shown, a save failure was gone at once, and each
-new minute replaced it again; said only as its text changed, the line stayed blank up to a minute after a short
-message. The child speaking again is said only over the silence line still shown.
+status line shows it or nothing (the host's `shows_status`): said over whatever was shown, a save failure was gone
+at once, and each new minute replaced it again; said only as its text changed, the line stayed blank up to a minute
+after a short message. The run's own lines ("Training: epoch 10/30") last 8 s, long gone by the 1-minute floor.
+The child speaking again is said only over the silence line still shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtCore import QObject
 
 from petloc_gui.ui.training.retrain_host import RetrainHost
 from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
@@ -29,31 +29,26 @@ WHERE = "Model → Show training progress"
 SPOKE_AGAIN = f"The training process responds again: training goes on ({WHERE})."
 
 
-def say_while_hidden(progress: RetrainProgress, host: RetrainHost, show_progress: Callable[[], object],
-                     run_said: SignalInstance | None = None) -> None:
-    """Tell ``host``'s status line what ``progress`` says while put away; ``show_progress`` brings it back.
-    ``run_said``: the run's own status lines (the controller's ``message``), which the silence line may replace."""
+def say_while_hidden(progress: RetrainProgress, host: RetrainHost, show_progress: Callable[[], object]) -> None:
+    """Tell ``host``'s status line what ``progress`` says while put away; ``show_progress`` brings it back."""
     progress.set_aside.connect(lambda: host.show_status(UNDECIDED_NOTE, 0))  # until replaced
     host.add_status_widget(UndecidedButton(progress, show_progress))  # stays
-    QuietSaid(progress, host.show_status, host.shows_status, run_said)
+    QuietSaid(progress, host.show_status, host.shows_status)
 
 
 class QuietSaid(QObject):
     """The Retraining window's silence line (`QuietNote`) on the status line while the window is out of sight: at
-    each second's check, said when the status line shows nothing, the run's own last line or the silence line said
-    before (its minutes grew), never over another line (a save failure: it stays until it goes, timed lines within
-    30 s); when the
+    each second's check, said when the status line shows nothing or the silence line said before (its minutes grew),
+    never over another line (a save failure, a model picked: it stays until it goes, timed lines within 30 s); when
+    the
     child speaks again while it is shown, that is said too. A run stopped or ended says its own end (the
     controller)."""
 
     def __init__(self, progress: RetrainProgress, show_status: Callable[[str, int], None],
-                 shows_status: Callable[[str], bool], run_said: SignalInstance | None = None) -> None:
+                 shows_status: Callable[[str], bool]) -> None:
         super().__init__(progress)
         self._progress, self._show_status, self._shows_status = progress, show_status, shows_status
         self._said = ""  # the silence line as the status line was given it, until the silence is over
-        self._run_line = ""  # the run's own last status line: the silence says more of the run than it
-        if run_said is not None:
-            run_said.connect(self._run_said)
         progress.quiet.silence.connect(self._silent)
         progress.quiet.silence_over.connect(self._over)
 
@@ -65,12 +60,9 @@ class QuietSaid(QObject):
         text = f"{line.removesuffix('.')} ({WHERE})."
         if self._shows_status(text):
             return
-        if any(self._shows_status(shown) for shown in {"", self._said, self._run_line}):
+        if self._shows_status("") or (self._said and self._shows_status(self._said)):
             self._said = text
             self._show_status(text, 0)  # until replaced: a stuck child stays stuck
-
-    def _run_said(self, text: str) -> None:
-        self._run_line = text
 
     def _over(self, spoke: bool) -> None:
         said, self._said = self._said, ""
