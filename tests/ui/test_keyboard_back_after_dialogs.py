@@ -11,28 +11,13 @@ dialog's parent, as X11 window managers, Windows and macOS do (these tests pass 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QVBoxLayout
 
 from petloc_gui.ui.training.retrain_controller import install_retraining
 
 from .conftest import edit_b, open_and_wait
-
-
-def _escape_in_the_dialog(opened: list[str]) -> None:
-    """Escape pressed in the next modal dialog once it has the keyboard; its class and title kept in ``opened``."""
-
-    def press() -> None:
-        dialog = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        if dialog is None or focus is None or focus.window() is not dialog:
-            QTimer.singleShot(20, press)
-            return
-        opened.append(f"{type(dialog).__name__}: {dialog.windowTitle()}")
-        QTest.keyClick(focus, Qt.Key.Key_Escape)
-
-    QTimer.singleShot(0, press)
+from .escape_in_dialog import escape_in_the_next_dialog
 
 
 def _closed_as_a_window_system_does(qtbot, window) -> None:
@@ -72,7 +57,7 @@ def test_the_keyboard_goes_back_to_the_image_list(qtbot, window, folder, opened_
     edit_b(window)  # (Reload asks about it)
     _list_has_the_keyboard(qtbot, window, floating)
     opened: list[str] = []
-    _escape_in_the_dialog(opened)
+    escape_in_the_next_dialog(opened)
     DIALOGS[opened_by](window).trigger()
     _closed_as_a_window_system_does(qtbot, window)
     assert len(opened) == 1  # the dialog opened, and had the keyboard
@@ -91,7 +76,7 @@ def test_the_image_keeps_it_when_it_had_it(qtbot, window, folder):
     window.focus_canvas()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.panel.gt_pane, timeout=5000)
     opened: list[str] = []
-    _escape_in_the_dialog(opened)
+    escape_in_the_next_dialog(opened)
     window.act["help"].trigger()
     _closed_as_a_window_system_does(qtbot, window)
     assert len(opened) == 1 and QApplication.focusWidget() is window.panel.gt_pane
@@ -107,7 +92,7 @@ def test_a_folder_opened_from_the_floating_list_gives_the_image_the_keyboard(qtb
         dialog = QDialog(parent)  # a modal dialog that takes the keyboard, as the folder chooser does
         dialog.setWindowTitle("Open image folder")
         QVBoxLayout(dialog).addWidget(QLineEdit(dialog))  # (the chooser's path field)
-        _escape_in_the_dialog(opened)  # (the folder is its answer all the same)
+        escape_in_the_next_dialog(opened)  # (the folder is its answer all the same)
         dialog.exec()
         dialog.deleteLater()
         return str(folder)

@@ -7,27 +7,14 @@ Retraining window forward is a move made on purpose (`given_on_purpose`), as a f
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 
 from .conftest import open_and_wait
-
-
-def _escape_when_asked(seen: list[str]) -> None:
-    def press() -> None:
-        box = QApplication.activeModalWidget()
-        focus = QApplication.focusWidget()
-        if box is None or focus is None or focus.window() is not box:
-            QTimer.singleShot(20, press)
-            return
-        seen.append(box.windowTitle())
-        QTest.keyClick(focus, Qt.Key.Key_Escape)
-
-    QTimer.singleShot(0, press)
+from .escape_in_dialog import escape_in_the_next_dialog
 
 
 def test_cancel_at_the_quit_question_leaves_the_keyboard_in_the_retraining_window(qtbot, window, folder):
@@ -46,9 +33,10 @@ def test_cancel_at_the_quit_question_leaves_the_keyboard_in_the_retraining_windo
     try:
         progress = controller._progress_window()
         seen: list[str] = []
-        _escape_when_asked(seen)
+        escape_in_the_next_dialog(seen)
         window.close()
-        assert seen == ["Training in progress"] and window.isVisible() and controller.is_running()
+        assert [title.split(": ", 1)[1] for title in seen] == ["Training in progress"]
+        assert window.isVisible() and controller.is_running()
         qtbot.wait(300)  # (the watcher gave the keyboard back at a later turn of the event loop)
         assert QApplication.activeWindow() is progress
         assert QApplication.focusWidget() is progress.log

@@ -6,38 +6,23 @@ the child speaking again is not said over it either (the silence it corrects is 
 
 from __future__ import annotations
 
-from petloc_gui.app.child_silence import OutputTimes
-from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training.said_while_hidden import SPOKE_AGAIN, say_while_hidden
+
+from .stuck_training_child import stuck_at_epoch_10
 
 SILENCE = "No word from the training process for"
 SAVE_FAILED = "Save failed: cat_1.xml: [Errno 28] No space left on device"  # as the save guard says it, for 15 s
 SAVED = "Saved 1 image."
 
 
+def _stuck_at_epoch_10(qtbot, window):
+    """(the real window's status bar, a child's event, seconds of checks), the child silent after epoch 10."""
+    child = stuck_at_epoch_10(qtbot, lambda progress: say_while_hidden(progress, window, lambda: None))
+    return window.statusBar(), child.event, child.seconds
+
+
 def test_a_save_failure_said_after_the_silence_stays_as_its_minutes_grow(qtbot, window):
-    clock, output = [0.0], OutputTimes()
-    progress = RetrainProgress()
-    qtbot.addWidget(progress)  # never shown: put away, as the start's message invites
-    progress.clock = lambda: clock[0]
-    say_while_hidden(progress, window, lambda: None)  # on the real window's status line
-    progress.begin(30)
-    progress.watch_output(output)
-    status = window.statusBar()
-
-    def event(event: dict) -> None:
-        clock[0] += 1.0
-        output.heard(clock[0])
-        progress.on_event(event)
-
-    def seconds(count: int) -> None:
-        for _ in range(count):
-            clock[0] += 1.0
-            progress.quiet.timer.timeout.emit()
-
-    event({"event": "start", "epochs": 30, "steps_per_epoch": 2, "n_train": 37, "n_val": 11})
-    for epoch in range(1, 11):
-        event({"event": "batch", "epoch": epoch, "step": 2, "steps": 2})
+    status, event, seconds = _stuck_at_epoch_10(qtbot, window)
     seconds(75)  # the child stopped after epoch 10 of 30
     assert status.currentMessage().startswith(f"{SILENCE} 1 min"), status.currentMessage()
     window.show_status(SAVE_FAILED, 15000)  # an autosave fails meanwhile
@@ -51,33 +36,6 @@ def test_a_save_failure_said_after_the_silence_stays_as_its_minutes_grow(qtbot, 
     window.show_status(SAVE_FAILED, 15000)
     event({"event": "batch", "epoch": 11, "step": 1, "steps": 2})  # the child speaks again: the failure stays
     assert status.currentMessage() == SAVE_FAILED
-
-
-def _stuck_at_epoch_10(qtbot, window):
-    """The child silent after epoch 10 of 30, the Retraining window put away: (the status bar, a child's event,
-    seconds of checks)."""
-    clock, output = [0.0], OutputTimes()
-    progress = RetrainProgress()
-    qtbot.addWidget(progress)
-    progress.clock = lambda: clock[0]
-    say_while_hidden(progress, window, lambda: None)
-    progress.begin(30)
-    progress.watch_output(output)
-
-    def event(event: dict) -> None:
-        clock[0] += 1.0
-        output.heard(clock[0])
-        progress.on_event(event)
-
-    def seconds(count: int) -> None:
-        for _ in range(count):
-            clock[0] += 1.0
-            progress.quiet.timer.timeout.emit()
-
-    event({"event": "start", "epochs": 30, "steps_per_epoch": 2, "n_train": 37, "n_val": 11})
-    for epoch in range(1, 11):
-        event({"event": "batch", "epoch": epoch, "step": 2, "steps": 2})
-    return window.statusBar(), event, seconds
 
 
 def test_the_silence_comes_back_at_the_next_check_once_a_short_message_is_gone(qtbot, window):

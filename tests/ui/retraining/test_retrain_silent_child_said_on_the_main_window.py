@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from petloc_gui.app.child_silence import OutputTimes
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
-from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training.said_while_hidden import QuietSaid
+
+from ..stuck_training_child import stuck_at_epoch_10
 
 SILENCE = "No word from the training process"
 SPOKE = "The training process responds again"
@@ -68,33 +68,19 @@ def test_with_the_retraining_window_shown_only_the_window_says_it(qtbot, window,
 
 def test_stuck_at_epoch_10_said_once_a_minute_and_not_after_a_cancel(qtbot):
     # the hunt's run, on the window's own clock: the window put away, the child stopped after epoch 10 of 30
-    clock, output, said = [0.0], OutputTimes(), []
-    progress = RetrainProgress()
-    qtbot.addWidget(progress)  # never shown: put away
-    progress.clock = lambda: clock[0]
+    said: list[str] = []
     shown = {"text": "", "until": 0.0}  # a status line: a timed line goes once its time is over
+    clock = [0.0]
 
     def show(text: str, ms: int) -> None:
         said.append(text)
         shown.update(text=text, until=clock[0] + ms / 1000 if ms else float("inf"))
 
-    QuietSaid(progress, show, lambda text: (shown["text"] if clock[0] < shown["until"] else "") == text)
-    progress.begin(30)
-    progress.watch_output(output)
+    def wire(progress) -> None:
+        QuietSaid(progress, show, lambda text: (shown["text"] if clock[0] < shown["until"] else "") == text)
 
-    def event(event: dict) -> None:
-        clock[0] += 1.0
-        output.heard(clock[0])
-        progress.on_event(event)
-
-    def seconds(count: int) -> None:
-        for _ in range(count):
-            clock[0] += 1.0
-            progress.quiet.timer.timeout.emit()
-
-    event({"event": "start", "epochs": 30, "steps_per_epoch": 2, "n_train": 37, "n_val": 11})
-    for epoch in range(1, 11):
-        event({"event": "batch", "epoch": epoch, "step": 2, "steps": 2})
+    child = stuck_at_epoch_10(qtbot, wire, clock)
+    event, seconds, progress = child.event, child.seconds, child.progress
     seconds(59)
     assert said == []
     seconds(16)  # 75 s with no word
