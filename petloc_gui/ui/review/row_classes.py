@@ -2,7 +2,9 @@
 
 Mixed into `FileListModel`, whose per-item lists it reads; the counts are kept as rows change
 (`app.class_tally`), each row's share taken out before it changes and put back after, not counted over
-every row at each question (10-40 ms each at 20,000 images, several per burst of changes).
+every row at each question (10-40 ms each at 20,000 images, several per burst of changes). The rows of the
+folder's test list, once told (`hold_out`), are counted apart as well, in the same shares: the new-classes bar
+leaves them out, and taking their shares at each of its counts cost 66 ms a count (2,000 of 20,000 rows).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ class RowClasses:
     status: list[str]
     gone: frozenset[int]
     tally: ClassTally
+    # the rows on the folder's test list (`hold_out`); None until told. Each row's share says whether it is one
+    test_rows: frozenset[int] | None = None
 
     def _objects(self, row: int) -> list[tuple[str, Box]]:
         if self.gt_objects[row]:
@@ -39,7 +43,18 @@ class RowClasses:
         counted = labelled(self.gt_name[item] or "") and item not in self.gone
         boxes = tuple(n for n, _box in self._objects(item) if labelled(n)) if counted else ()
         return RowShare(self.gt_name[item] if counted else None, self.status[item] != STATUS_PRELABEL, boxes,
-                        frozenset(self.labels_of(item)))
+                        frozenset(self.labels_of(item)), self.test_rows is not None and item in self.test_rows)
+
+    def hold_out(self, items: Iterable[int]) -> None:
+        """``items``: the rows on the folder's test list (`app.class_tally.items_on_test_list`), counted apart from
+        now on (`box_counts`' ``test_list``, `test_list_counts`); told once per folder, as they change only when
+        it is read again (a new list). The counts of every row are the same: no change is said."""
+        rows = frozenset(items)
+        moved = rows ^ (self.test_rows or frozenset())
+        shares = {item: self._share(item) for item in moved}  # taken out, put back on the list or off it
+        self.test_rows = rows
+        for item in moved:
+            self.tally.replace(shares[item], self._share(item))
 
     def labels_of(self, item: int) -> set[str]:
         """The labels on the item's boxes, as the list knows them now (saved or edited)."""
@@ -51,12 +66,17 @@ class RowClasses:
         return self.tally.labels()
 
     def box_counts(self, reviewed_only: bool = False, every_box: bool = False,
-                   less: Iterable[RowShare] = ()) -> dict[str, int]:
+                   less: Iterable[RowShare] = (), test_list: bool = True) -> dict[str, int]:
         """Boxed images per class as the list knows them now (saved and edited), less those gone; ``reviewed_only``:
         less unreviewed pre-labels (a person's images, as training counts them); ``every_box``: boxes per class,
-        each box of an image (as app.model_choice weighs a folder's); ``less``: some rows' `shares` left out. Kept
-        as rows change (`ClassTally`)."""
-        return self.tally.counts(reviewed_only, every_box, less)
+        each box of an image (as app.model_choice weighs a folder's); ``less``: some rows' `shares` left out;
+        ``test_list``: False, less the rows on the folder's test list (`hold_out`). Kept as rows change
+        (`ClassTally`)."""
+        return self.tally.counts(reviewed_only, every_box, less, test_list)
+
+    def test_list_counts(self, reviewed_only: bool = False) -> dict[str, int]:
+        """Boxed images per class on the folder's test list (`hold_out`; none before), as `box_counts` counts."""
+        return self.tally.test_list_counts(reviewed_only)
 
     def shares(self, items: Iterable[int]) -> list[RowShare]:
         """What each of ``items`` adds to `box_counts` now."""
