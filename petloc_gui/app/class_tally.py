@@ -11,8 +11,7 @@ count, 2,000 of 20,000 rows, cost 66 ms a count.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,19 +47,13 @@ class ClassTally:
         self._count(new, 1)
         return True
 
-    def counts(self, reviewed_only: bool = False, every_box: bool = False,
-               less: Iterable[RowShare] = (), test_list: bool = True) -> dict[str, int]:
-        """A copy of the counts (no class at 0), ``less`` the shares of some rows, taken out of the copy as a row's
-        change takes its share out; ``test_list``: False, less the rows on the folder's test list, which no run
-        trains on (`test_list_counts`: no row looked at)."""
+    def counts(self, reviewed_only: bool = False, every_box: bool = False, test_list: bool = True) -> dict[str, int]:
+        """A copy of the counts (no class at 0); ``test_list``: False, less the rows on the folder's test list,
+        which no run trains on (`test_list_counts`: no row looked at)."""
         counts = dict(self._counts[(reviewed_only, every_box)])
         if not test_list:
             for label, n in self._test_list[(reviewed_only, every_box)].items():
                 _add(counts, label, -n)
-        for share in less:
-            if share.name and (share.reviewed or not reviewed_only):
-                for label in share.boxes if every_box else (share.name,):
-                    _add(counts, label, -1)
         return counts
 
     def test_list_counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
@@ -88,12 +81,6 @@ def items_on_test_list(items: Sequence[Any]) -> list[int]:
     as the index resolves it, `core.layout_split_lists.mark_test_images`), which every run of the window holds
     out (`model.layout_test_split`): boxes there train nothing, so the new-classes bar counts none of them."""
     return [index for index, item in enumerate(items) if getattr(item, "split", None) == "test"]
-
-
-def images_by_class(shares: Iterable[RowShare]) -> dict[str, int]:
-    """Boxed images per class of the rows whose ``shares`` these are, each by its primary box, as
-    `ClassTally.counts` counts them."""
-    return dict(Counter(share.name for share in shares if share.name))
 
 
 def _add(counts: dict[str, int], key: str, step: int) -> None:

@@ -8,7 +8,9 @@ row's share taken out and put back as it changes: a count looks at no row."""
 
 from __future__ import annotations
 
-from petloc_gui.app.class_tally import images_by_class, items_on_test_list
+from collections import Counter
+
+from petloc_gui.app.class_tally import items_on_test_list
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.models.new_classes_bar import counts_on_test_list
 from petloc_gui.ui.review.row_classes import RowClasses
@@ -32,9 +34,15 @@ def _counting_shares(monkeypatch) -> list[int]:
 def _recounted(session) -> dict[str, dict[str, int]]:
     """The counts the bar says, counted again over every test-list row as the bar counted them before."""
     rows = session.model
-    shares = rows.shares(items_on_test_list(session.dataset.items))
-    return {"trained": rows.box_counts(less=shares), "reviewed": rows.box_counts(True, less=shares),
-            "test list": images_by_class(shares)}
+    shares = [rows._share(item) for item in items_on_test_list(session.dataset.items)]
+    on_list = Counter(share.name for share in shares if share.name)
+    reviewed_on_list = Counter(share.name for share in shares if share.name and share.reviewed)
+    return {"trained": _less(rows.box_counts(), on_list), "reviewed": _less(rows.box_counts(True), reviewed_on_list),
+            "test list": dict(on_list)}
+
+
+def _less(counts: dict[str, int], taken: Counter) -> dict[str, int]:
+    return {name: n - taken[name] for name, n in counts.items() if n - taken[name]}
 
 
 def _said(bar, session) -> dict[str, dict[str, int]]:

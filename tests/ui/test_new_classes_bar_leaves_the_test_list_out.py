@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 
-from petloc_gui.app.class_tally import ClassTally, RowShare, images_by_class, items_on_test_list
+from petloc_gui.app.class_tally import ClassTally, RowShare, items_on_test_list
 from petloc_gui.core.boxes import Box
 from petloc_gui.ui.models.new_classes_bar import FINE_TUNE_TEXT
 
@@ -70,18 +70,18 @@ def test_no_test_list_no_word_of_it(qtbot, window, tmp_path):
     assert "still needed: owl (1 more)" in text and "test list" not in text
 
 
-def test_the_tally_leaves_some_rows_out_as_it_counts_them():
+def test_the_tally_leaves_the_test_list_s_rows_out_as_it_counts_them():
     tally = ClassTally()
-    shares = [RowShare("owl", True, ("owl", "cat"), frozenset({"owl", "cat"})),
-              RowShare("owl", False, ("owl",), frozenset({"owl"})),  # an unreviewed pre-label
+    shares = [RowShare("owl", True, ("owl", "cat"), frozenset({"owl", "cat"}), test_list=True),
+              RowShare("owl", False, ("owl",), frozenset({"owl"}), test_list=True),  # an unreviewed pre-label
               RowShare("cat", True, ("cat",), frozenset({"cat"}))]
     for share in shares:
         tally.replace(RowShare(None, True, (), frozenset()), share)
-    assert tally.counts(less=shares[:2]) == {"cat": 1}
-    assert tally.counts(reviewed_only=True, less=shares[:2]) == {"cat": 1}
-    assert tally.counts(every_box=True, less=shares[:1]) == {"owl": 1, "cat": 1}
+    assert tally.counts(test_list=False) == {"cat": 1}
+    assert tally.counts(reviewed_only=True, test_list=False) == {"cat": 1}
+    assert tally.counts(every_box=True, test_list=False) == {"cat": 1}
+    assert tally.test_list_counts() == {"owl": 2}
     assert tally.counts() == {"owl": 2, "cat": 1}  # the tally itself unchanged
-    assert images_by_class(shares) == {"owl": 2, "cat": 1}
 
     class Item:
         def __init__(self, split):

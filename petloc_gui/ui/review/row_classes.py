@@ -65,19 +65,15 @@ class RowClasses:
         """The labels on any box of the folder, as the list knows them now (saved or edited)."""
         return self.tally.labels()
 
-    def box_counts(self, reviewed_only: bool = False, every_box: bool = False,
-                   less: Iterable[RowShare] = (), test_list: bool = True) -> dict[str, int]:
+    def box_counts(self, reviewed_only: bool = False, every_box: bool = False, test_list: bool = True
+                   ) -> dict[str, int]:
         """Boxed images per class as the list knows them now (saved and edited), less those gone; ``reviewed_only``:
         less unreviewed pre-labels (a person's images, as training counts them); ``every_box``: boxes per class,
-        each box of an image (as app.model_choice weighs a folder's); ``less``: some rows' `shares` left out;
-        ``test_list``: False, less the rows on the folder's test list (`hold_out`). Kept as rows change
-        (`ClassTally`)."""
-        return self.tally.counts(reviewed_only, every_box, less, test_list)
+        each box of an image (as app.model_choice weighs a folder's); ``test_list``: False, less the rows on the
+        folder's test list (`hold_out`). Kept as rows change (`ClassTally`)."""
+        return self.tally.counts(reviewed_only, every_box, test_list)
 
     def test_list_counts(self, reviewed_only: bool = False) -> dict[str, int]:
         """Boxed images per class on the folder's test list (`hold_out`; none before), as `box_counts` counts."""
         return self.tally.test_list_counts(reviewed_only)
 
-    def shares(self, items: Iterable[int]) -> list[RowShare]:
-        """What each of ``items`` adds to `box_counts` now."""
-        return [self._share(item) for item in items]
