@@ -66,6 +66,15 @@ class SpelledAs:
 
 
 @dataclass(frozen=True)
+class RenamedAway:
+    """The class of a fine-tune's model a held-out label is (``theirs``: the label itself, or it typed another way,
+    `core.label_variants.same_class`), and the name a rename trains it as (``new``: --renamed new=theirs)."""
+
+    theirs: str
+    new: str
+
+
+@dataclass(frozen=True)
 class HeldOutOnly:
     """The classes boxed only on the test images a run holds out (`held_out_only`), and what is said of them."""
 
@@ -77,9 +86,10 @@ class HeldOutOnly:
     # the "owl" it trains on or keeps from its model), or one of the pre-labels it leaves out: {name: that class, and
     # whether the run learns it}
     spelled: Mapping[str, SpelledAs] = field(default_factory=dict)
-    # of ``names``, those that are a class of the fine-tune's model a rename trains under a new name (--renamed
-    # strix=owl: the test images' "owl" is the model's owl, now strix): {old name: new name}
-    renamed_away: Mapping[str, str] = field(default_factory=dict)
+    # of ``names``, those that are a class of the fine-tune's model a rename trains under a new name, as the model
+    # spells it or typed another way (--renamed strix=owl: the test images' "owl" or "OWL" is the model's owl, now
+    # strix): {name: that class and its new name}
+    renamed_away: Mapping[str, RenamedAway] = field(default_factory=dict)
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
         """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
@@ -94,7 +104,7 @@ class HeldOutOnly:
         grouped = {name for group in groups for name in group}
         plain = [name for name in rest if name not in self.left_out and name not in grouped]
         skipped = [name for name in rest if name in self.left_out and name not in grouped]
-        said = [renamed_away_line(old, new, shown_as) for old, new in self.renamed_away.items()]
+        said = [renamed_away_line(name, away.new, shown_as, away.theirs) for name, away in self.renamed_away.items()]
         said += ([spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
                 if len(self.spelled) <= MAX_SPELLED_ONE_BY_ONE else spelled_kind_lines(self.spelled, shown_as))
         said += [typed_ways_line(group, shown_as, any(name in self.left_out for name in group)) for group in groups]
@@ -115,8 +125,8 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     box only of images the run's check leaves out (``learned`` holds none of them: an unreadable image's "owl" had the
     line say the new model would know "Owl" as owl, and the run's classes were [cat, dog]). ``renamed``: a fine-tune's
     renames ({new name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed
-    away is said to be it (told to box it on images the run trains on, the user trained a new owl beside the model's
-    owl, renamed strix)."""
+    away, as the model spells it or typed another way, is said to be it (told to box it on images the run trains on,
+    the user trained a new owl, or OWL, beside the model's owl, renamed strix)."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
@@ -124,7 +134,8 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     skipped = natural_order(set(left_out) - trained - set(known))  # on the pre-labels the run leaves out only
     spelled: dict[str, SpelledAs] = {}
     renamed_to = {old: new for new, old in (renamed or {}).items() if new in known and old != new}
-    renamed_away = {name: renamed_to[name] for name in names if name in renamed_to}
+    renamed_away = {name: RenamedAway(theirs, renamed_to[theirs]) for name in names
+                    if (theirs := name if name in renamed_to else spelled_as(name, renamed_to)) is not None}
     for name in names:
         if name in renamed_away:
             continue
@@ -137,15 +148,23 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled, renamed_away)
 
 
-def renamed_away_line(old: str, new: str, shown_as: Callable[[str], str]) -> str:
+def renamed_away_line(old: str, new: str, shown_as: Callable[[str], str], theirs: str | None = None) -> str:
     """What the run says of ``old``, boxed only on test images and the fine-tune's model's class it trains as ``new``
-    (--renamed new=old): to rename it on the test images, as the rename did on the others. Said as the others are
-    ("box it on images the run trains on"), boxing it so trained a new class beside the model's, renamed."""
+    (--renamed new=old; ``theirs``: the model's class ``old`` is typed another way, --renamed new=theirs): to rename
+    it on the test images, as the rename did on the others. Said as the others are ("box it on images the run trains
+    on"), boxing it so trained a new class beside the model's, renamed. Typed another way, each name is quoted with
+    what tells it apart (`quoted`), as `spelled_line`'s are."""
+    if theirs is None or theirs == old:
+        name, model_class, run_class = shown_as(old), shown_as(old), shown_as(new)
+    else:  # "OWL" on the test images, the model's "owl"
+        notes = form_notes([old, theirs, new])
+        name, run_class = quoted(old, notes, shown_as), quoted(new, notes, shown_as)
+        model_class = f"{quoted(theirs, notes, shown_as)} typed another way"
     then = ("have the run refused: a class typed two ways" if same_class(old, new)  # --renamed Owl=owl
-            else f"train a new class beside {shown_as(new)}")
-    return (f"class {shown_as(old)} is boxed only on test images (held out): it is the model's {shown_as(old)}, "
-            f"trained as {shown_as(new)} by the rename; rename it {shown_as(new)} on the test images (boxed as "
-            f"{shown_as(old)} on images the run trains on, it would {then})")
+            else f"train a new class beside {run_class}")
+    return (f"class {name} is boxed only on test images (held out): it is the model's {model_class}, trained as "
+            f"{run_class} by the rename; rename it {run_class} on the test images (boxed as {name} on images the run "
+            f"trains on, it would {then})")
 
 
 def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) -> str:

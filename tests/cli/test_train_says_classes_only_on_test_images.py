@@ -281,6 +281,27 @@ def test_a_model_s_class_renamed_away_still_on_the_test_images_is_said_to_be_the
         f"rename; rename it {new} on the test images (boxed as owl on images the run trains on, it would {then})"]
 
 
+@pytest.mark.parametrize(("new", "then"), [
+    ("strix", "train a new class beside \"strix\""),
+    ("Owl", "have the run refused: a class typed two ways"),
+])
+def test_a_model_s_class_renamed_away_typed_another_way_on_the_test_images_is_said_to_be_the_renamed_class(
+        tmp_path, capsys, no_tensorflow, new, then):
+    """--renamed strix=owl, the test images boxed "OWL": only an "owl" was taken for the model's class, and "OWL" was
+    said to be boxed on images the run trains on; so boxed, the run trained a new OWL beside strix (a review's find)."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["OWL"] * 2 + [new] * 3)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent,
+                   "--renamed", f"{new}=owl")
+    assert [line for line in lines if "only on test images" in line] == [
+        f'petloc: class "OWL" is boxed only on test images (held out): it is the model\'s "owl" typed another way, '
+        f'trained as "{new}" by the rename; rename it "{new}" on the test images (boxed as "OWL" on images the run '
+        f"trains on, it would {then})"]
+
+
 def test_a_label_drawn_as_nothing_on_test_images_is_no_class_boxed_only_there(capsys, tmp_path, no_tensorflow):
     # "\u200b" is no class a run learns (core.scored_objects.labelled): the line said it "boxed only on test images"
     # and advised boxing it where the run trains (a review's find)

@@ -122,6 +122,27 @@ def test_a_rename_chosen_says_the_model_s_class_it_leaves_only_on_test_images(qt
     assert f"petloc: {renamed_away_line('owl', 'strix', isolated)}" in capsys.readouterr().err.splitlines()
 
 
+def test_a_rename_chosen_says_the_model_s_class_typed_another_way_on_the_test_images(qtbot, tmp_path):
+    """The model's owl renamed strix, the test list's two boxed "OWL": the dialog said "OWL" was the run's owl (before
+    the rename) and then to box it on images the run trains on, which trained a new OWL beside strix (a review's
+    find). It says it is the model's owl typed another way, to be renamed strix on the test images."""
+    root = _folder(tmp_path)
+    for relative in ("c", "day/g"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("OWL", (1, 1, 20, 20))]), encoding="utf-8")
+    for relative in ("a", "b", "d"):
+        (root / "Annotations" / f"{relative}.xml").write_text(
+            voc_xml(f"{relative}.jpg", 40, 30, [("strix", (1, 1, 20, 20))]), encoding="utf-8")
+    dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))
+    combo = dialog.rename_choices.combo("strix")
+    combo.setCurrentIndex(combo.findData("owl"))
+    assert dialog.options().renamed == {"strix": "owl"}
+    assert dialog.thin_note.text().splitlines()[0] == (
+        'Class "OWL" is boxed only on test images (held out): it is the model\'s "owl" typed another way, trained as '
+        '"strix" by the rename; rename it "strix" on the test images (boxed as "OWL" on images the run trains on, it '
+        'would train a new class beside "strix").')
+
+
 # a model's unreviewed pre-label; its model not found: trained on while the dialog's box is ticked
 PRELABEL = "<source><annotation>petloc pre-label by petloc predict, model gone/0a0a0a</annotation></source>"
 
