@@ -90,6 +90,10 @@ class HeldOutOnly:
     # spells it or typed another way (--renamed strix=owl: the test images' "owl" or "OWL" is the model's owl, now
     # strix): {name: that class and its new name}
     renamed_away: Mapping[str, RenamedAway] = field(default_factory=dict)
+    # not of ``names``: labels of the test images, spelled so on images the run trains on, that it learns from none
+    # (every image whose first box it is fails its check: a cut-short PNG), in natural order; unsaid, the run's
+    # classes lacked a class nothing named
+    unusable_only: tuple[str, ...] = ()
 
     def lines(self, shown_as: Callable[[str], str]) -> list[str]:
         """What the run says of them, each name as ``shown_as`` shows it (`core.text.isolated` for `petloc train`'s
@@ -108,7 +112,8 @@ class HeldOutOnly:
         said += ([spelled_line(name, spelled, shown_as) for name, spelled in self.spelled.items()]
                 if len(self.spelled) <= MAX_SPELLED_ONE_BY_ONE else spelled_kind_lines(self.spelled, shown_as))
         said += [typed_ways_line(group, shown_as, any(name in self.left_out for name in group)) for group in groups]
-        said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True)]
+        said += [only_held_out_line(plain, shown_as), only_held_out_line(skipped, shown_as, True),
+                 unusable_only_line(self.unusable_only, shown_as)]
         return [line for line in said if line]
 
 
@@ -126,7 +131,9 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     line say the new model would know "Owl" as owl, and the run's classes were [cat, dog]). ``renamed``: a fine-tune's
     renames ({new name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed
     away, as the model spells it or typed another way, is said to be it (told to box it on images the run trains on,
-    the user trained a new owl, or OWL, beside the model's owl, renamed strix)."""
+    the user trained a new owl, or OWL, beside the model's owl, renamed strix). A held-out label of ``unusable`` that
+    is not ``known`` is the run's only on images it cannot use (`HeldOutOnly.unusable_only`): spelled so on them, it
+    was said nowhere, and the new model did not know it."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
@@ -145,7 +152,9 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
             spelled[name] = SpelledAs(theirs, learned=False, unusable=theirs in unusable)
         elif (theirs := spelled_as(name, [other for other in skipped if other != name])) is not None:
             spelled[name] = SpelledAs(theirs, learned=False, on_left_out=True)
-    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled, renamed_away)
+    unusable_only = natural_order((set(held_out) & set(unusable)) - learned - set(known))
+    return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled, renamed_away,
+                       tuple(unusable_only))
 
 
 def renamed_away_line(old: str, new: str, shown_as: Callable[[str], str], theirs: str | None = None) -> str:
@@ -263,6 +272,20 @@ def typed_ways_line(group: Sequence[str], shown_as: Callable[[str], str], on_lef
             f"new model will not know it; give it one spelling on {there}, then {review}box it on images the run "
             f"trains on to train it (boxed in {ways} spellings, it would have the run refused: a class typed "
             f"{ways} ways)")
+
+
+def unusable_only_line(names: Sequence[str], shown: Callable[[str], str]) -> str:
+    """What the run says of ``names`` (`HeldOutOnly.unusable_only`'s), each as ``shown`` shows it: boxed on test
+    images and, as spelled there, first on no image the run can use; "" when there are none."""
+    if not names:
+        return ""
+    one = len(names) == 1
+    it, its = ("it", "its") if one else ("them", "their")
+    classes = f"class {shown(names[0])} is" if one else \
+        f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
+    return (f"{classes} boxed on test images (held out), and {its} only training images are ones the run cannot use "
+            f"(an unreadable image, or its box outside it): the new model will not know {it}; box {it} on images the "
+            f"run can read to train {it}")
 
 
 def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:

@@ -260,6 +260,28 @@ def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use
     assert lines.index(said[0]) < lines.index(TENSORFLOW)
 
 
+def test_a_class_on_the_test_images_learned_only_from_an_image_the_run_cannot_use_is_said(
+        tmp_path, capsys, no_tensorflow):
+    """"owl" on the test images and on one image cut short, the same spelling: the run skips that image and learns no
+    owl, and nothing was said of it (a class on a box of an image the run trains on was taken for trained; only one
+    typed another way was told apart; a review's find)."""
+    folder = _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["owl"] * 2 + ["owl"])
+    (folder / "img8.png").write_bytes((folder / "img8.png").read_bytes()[:30])
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
+    said = [line for line in lines if "owl" in line]
+    assert said == [
+        "petloc: class owl is boxed on test images (held out), and its only training images are ones the run cannot "
+        "use (an unreadable image, or its box outside it): the new model will not know it; box it on images the run "
+        "can read to train it"]
+    assert lines.index(said[0]) < lines.index(TENSORFLOW)
+    parent = tmp_path / "parent"  # a fine-tune keeps the model's owl: nothing to say
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent)
+    assert not [line for line in lines if "owl" in line and "test images" in line]
+
+
 @pytest.mark.parametrize(("new", "then"), [
     ("strix", "train a new class beside strix"),
     ("Owl", "have the run refused: a class typed two ways"),

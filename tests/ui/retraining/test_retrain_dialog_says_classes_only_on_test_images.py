@@ -284,3 +284,20 @@ def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use
             'outside it): the new model will not know it; rename it "owl" on the test images and box it on images the '
             'run can read to train it (boxing "Owl" on images the run trains on would have the run refused: a class '
             "typed two ways).")
+
+
+def test_a_class_on_the_test_list_learned_only_from_an_image_the_run_cannot_use_is_said(qtbot, tmp_path):
+    """"owl" on the test list and on an image cut short, the same spelling: the run skips that image and learns no owl,
+    and the dialog said nothing of it (a review's find); a fine-tune that keeps the model's owl says nothing."""
+    root = _folder(tmp_path)
+    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    image = root / "JPEGImages" / "a.jpg"
+    image.write_bytes(image.read_bytes()[:40])
+    for parent in (None, _parent(tmp_path, ["cat", "dog"])):
+        dialog = _dialog(qtbot, root, parent)
+        assert dialog.thin_note.text().splitlines()[0] == (
+            "Class owl is boxed on test images (held out), and its only training images are ones the run cannot use "
+            "(an unreadable image, or its box outside it): the new model will not know it; box it on images the run "
+            "can read to train it.")
+    dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))
+    assert "test images" not in dialog.thin_note.text()
