@@ -40,8 +40,14 @@ YOLO_LABELS = "yolo_labels"
 # that hint says it instead
 UNFINISHED_EXPORT = "unfinished_export"
 
-# read_voc's note on one object, its label in parentheses: "object 12 (dog): ..."
-_OBJECT_NOTE = re.compile(r"object \d+ \(")
+# read_voc's notes that hold the file's text, and read_voc's own words in each (the one group matched): on an
+# object, its label in parentheses ("object 12 (dog): inverted box ...": after the last "): ", which a label may
+# hold and read_voc's words hold none); on an <object> with no <bndbox> ("<object> 2 of the file (dog) has no
+# <bndbox> (a point, ...?): not a box ...": from the last ") has no <bndbox> ", its words holding a "): " of their
+# own); on a size missing, which may name a value of the file's <size> or the image found by its name ("... (width
+# 'inverted': not an image size)", "...; taken from outside.png: 40x30"): its first words only
+_FILE_TEXT_NOTE = re.compile(r"object \d+ \(.*\): (.*)|<object> \d+ of the file \(.*\) (has no <bndbox> .*)"
+                             r"|(image size missing from the file).*", re.DOTALL)
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
     ("look normalised", NORMALISED_BOX),
@@ -68,12 +74,13 @@ class Problem:
 
 
 def problem_kind(message: str) -> str:
-    """Classify one of read_voc's repair messages into a stable kind. A note on one object ("object 12 (dog):
-    inverted box ...") by what it says of the box, after its last "): " (a label may hold one, read_voc's words
-    after it hold none), never its label: read over the whole note, a class named "inverted_repeat" made its box's
-    clamp note an inverted box in `petloc stats`, `evaluate --json` and `petloc train`'s warnings."""
-    if _OBJECT_NOTE.match(message):
-        message = message.rsplit("): ", 1)[-1]
+    """Classify one of read_voc's repair messages into a stable kind. A note that holds the file's text (a label,
+    a size's value, an image's name: `_FILE_TEXT_NOTE`) by read_voc's own words in it, never that text: read over
+    the whole note, a class named "inverted_repeat" made its box's clamp note an inverted box in `petloc stats`,
+    `evaluate --json` and `petloc train`'s warnings, and an object with no <bndbox> named "look normalised" a
+    normalised box."""
+    if (found := _FILE_TEXT_NOTE.fullmatch(message)) is not None:
+        message = next(words for words in found.groups() if words is not None)
     text = message.lower()
     for needle, kind in _PROBLEM_NEEDLES:
         if needle in text:

@@ -72,3 +72,57 @@ def test_every_reader_of_a_note_s_kind_reads_the_box_not_the_label(tmp_path, lab
     if kind != "empty_box":  # (evaluate reports clamped and guessed boxes only)
         report = repaired_report([(tmp_path / "a.xml", problems[0])])
         assert [entry["kind"] for entry in report["boxes_clamped"] + report["boxes_guessed"]] == [kind]
+
+
+SIZE = f"<size><width>{W}</width><height>{H}</height><depth>3</depth></size>"
+CAT = "<object><name>cat</name><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>20</xmax><ymax>20</ymax></bndbox></object>"
+
+
+def _point(label: str) -> str:
+    """An <object> another tool wrote with no <bndbox> (a point): read_voc's note on it holds ``label``."""
+    return f"<object><name>{label}</name><point><x>3</x><y>3</y></point></object>"
+
+
+def _box(label: str, box) -> str:
+    return (f"<object><name>{label}</name><bndbox>"
+            + "".join(f"<{tag}>{value}</{tag}>" for tag, value in zip(("xmin", "ymin", "xmax", "ymax"), box,
+                                                                      strict=True))
+            + "</bndbox></object>")
+
+
+@pytest.mark.parametrize(("image", "size", "objects", "kinds"), [
+    # each note of read_voc whose text holds the file's (a label, an image's name, a size's value), that text
+    # naming another kind: an object with no box named "look normalised" was a normalised_box (a review's find)
+    ("a.png", SIZE, CAT + _point("look normalised") + _point("inverted"), ["object_without_box"] * 2),
+    ("a.png", SIZE, CAT + _point("x): inverted box") + _point("y) has no &lt;bndbox&gt; ) lies outside the"),
+     ["object_without_box"] * 2),
+    ("a.png", SIZE, _point("zero area") + CAT, ["object_without_box"]),
+    ("a.png", "<size><width>inverted</width><height>0</height></size>", CAT, ["missing_size"]),
+    ("outside.png", "", CAT, ["missing_size"]),
+    # and each of its other notes, the label naming another kind
+    ("a.png", SIZE, _box("outside", INVERTED), ["inverted_box"]),
+    ("a.png", SIZE, _box("inverted", FRACTIONS), ["normalised_box"]),
+    ("a.png", SIZE, _box("zero area", OUTSIDE), ["box_outside_image"]),
+    ("a.png", SIZE, _box("look normalised", ZERO), ["empty_box"]),
+    ("a.png", f"<size><width>{W * 2}</width><height>{H}</height></size>", _box("inverted", (1, 1, 9, 9)),
+     ["size_mismatch"]),
+    ("a.png", SIZE, CAT + "<object><bndbox><xmin>1</xmin><ymin>1</ymin><xmax>9</xmax><ymax>9</ymax></bndbox></object>",
+     ["missing_label"]),
+    ("a.png", SIZE, CAT + _box("\u200b", (1, 1, 9, 9)), ["missing_label"]),
+    ("a.png", SIZE, _box("inverted " * 40, (1, 1, 9, 9)), ["annotation_problem"]),
+])
+def test_every_note_read_voc_writes_has_its_kind_whatever_the_file_s_text(tmp_path, image, size, objects, kinds):
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.stats import compute_stats
+    from petloc_gui.core.stats_problems import problem_kind
+    from tests.cli.helpers import write_image
+
+    xml = write_image(tmp_path / image, W, H).with_suffix(".xml")
+    xml.write_text(f"<annotation><filename>{image}</filename>{size}{objects}</annotation>", encoding="utf-8")
+    reads = [read_voc(xml, image_path=tmp_path / image)]
+    if not size:  # no size in the file, none given: taken from the image found by its name, which the note names
+        reads.append(read_voc(xml))
+    for problems in (read.problems for read in reads):
+        assert [problem_kind(note) for note in problems] == kinds, problems
+    stats = compute_stats(open_dataset(tmp_path))
+    assert [problem.kind for problem in stats.problems if problem.path == str(xml)] == kinds, stats.problems
