@@ -45,9 +45,13 @@ UNFINISHED_EXPORT = "unfinished_export"
 # hold and read_voc's words hold none); on an <object> with no <bndbox> ("<object> 2 of the file (dog) has no
 # <bndbox> (a point, ...?): not a box ...": from the last ") has no <bndbox> ", its words holding a "): " of their
 # own); on a size missing, which may name a value of the file's <size> or the image found by its name ("... (width
-# 'inverted': not an image size)", "...; taken from outside.png: 40x30"): its first words only
+# 'inverted': not an image size)", "...; taken from outside.png: 40x30"): its first words only; on what a save
+# drops, quoting the file's DOCTYPE, processing instruction or XInclude href (`core.voc_tree.passed_on_notes`:
+# "processing instruction <?xml-stylesheet href="inverted.xsl"?> removed when saved ..."): its last words, no kind
 _FILE_TEXT_NOTE = re.compile(r"object \d+ \(.*\): (.*)|<object> \d+ of the file \(.*\) (has no <bndbox> .*)"
-                             r"|(image size missing from the file).*", re.DOTALL)
+                             r"|(image size missing from the file).*"
+                             r"|(?:document type declaration|processing instruction|XInclude element) .*"
+                             r"( removed when saved \(passed on to other tools otherwise\))", re.DOTALL)
 # Substrings of core.voc.read_voc's repair messages -> kind (first match wins).
 _PROBLEM_NEEDLES = (
     ("look normalised", NORMALISED_BOX),

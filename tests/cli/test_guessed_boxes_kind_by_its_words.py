@@ -126,3 +126,23 @@ def test_every_note_read_voc_writes_has_its_kind_whatever_the_file_s_text(tmp_pa
         assert [problem_kind(note) for note in problems] == kinds, problems
     stats = compute_stats(open_dataset(tmp_path))
     assert [problem.kind for problem in stats.problems if problem.path == str(xml)] == kinds, stats.problems
+
+
+def test_what_a_save_drops_is_no_box_s_problem_whatever_the_file_s_text_names(tmp_path):
+    """read_voc's notes on a DOCTYPE, a processing instruction or an XInclude a save drops quote the file's text:
+    read over it, `<?xml-stylesheet href="inverted.xsl"?>` was an inverted box in `petloc stats` (a review's
+    find)."""
+    from petloc_gui.core.dataset import open_dataset
+    from petloc_gui.core.stats import compute_stats
+    from petloc_gui.core.stats_problems import problem_kind
+    from tests.cli.helpers import write_image
+
+    xml = write_image(tmp_path / "a.png", W, H).with_suffix(".xml")
+    xml.write_text('<?xml-stylesheet href="inverted.xsl"?>\n<!DOCTYPE annotation SYSTEM "look normalised.dtd">\n'
+                   '<annotation xmlns:xi="http://www.w3.org/2001/XInclude"><filename>a.png</filename>'
+                   f'{SIZE}{CAT}<xi:include href="zero area outside.xml"/></annotation>', encoding="utf-8")
+    problems = read_voc(xml, image_path=tmp_path / "a.png").problems
+    assert len(problems) == 3 and all("removed when saved" in note for note in problems), problems
+    assert {problem_kind(note) for note in problems} == {"annotation_problem"}, problems
+    kinds = {problem.kind for problem in compute_stats(open_dataset(tmp_path)).problems}
+    assert not kinds & {"inverted_box", "normalised_box", "empty_box", "box_outside_image"}, kinds
