@@ -280,12 +280,12 @@ def unusable_only_line(names: Sequence[str], shown: Callable[[str], str]) -> str
     if not names:
         return ""
     one = len(names) == 1
-    it, its = ("it", "its") if one else ("them", "their")
+    it = "it" if one else "them"
     classes = f"class {shown(names[0])} is" if one else \
         f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
-    return (f"{classes} boxed on test images (held out), and {its} only training images are ones the run cannot use "
-            f"(an unreadable image, or its box outside it): the new model will not know {it}; box {it} on images the "
-            f"run can read to train {it}")
+    return (f"{classes} boxed on test images (held out), and first on no image the run can use (a run learns an "
+            f"image's first box; an unreadable image, or its box outside it, cannot be used): the new model will not "
+            f"know {it}; box {it} first on images the run can read to train {it}")
 
 
 def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_left_out: bool = False) -> str:

@@ -271,9 +271,9 @@ def test_a_class_on_the_test_images_learned_only_from_an_image_the_run_cannot_us
     lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt")
     said = [line for line in lines if "owl" in line]
     assert said == [
-        "petloc: class owl is boxed on test images (held out), and its only training images are ones the run cannot "
-        "use (an unreadable image, or its box outside it): the new model will not know it; box it on images the run "
-        "can read to train it"]
+        "petloc: class owl is boxed on test images (held out), and first on no image the run can use (a run learns "
+        "an image's first box; an unreadable image, or its box outside it, cannot be used): the new model will not "
+        "know it; box it first on images the run can read to train it"]
     assert lines.index(said[0]) < lines.index(TENSORFLOW)
     parent = tmp_path / "parent"  # a fine-tune keeps the model's owl: nothing to say
     parent.mkdir()

@@ -296,8 +296,8 @@ def test_a_class_on_the_test_list_learned_only_from_an_image_the_run_cannot_use_
     for parent in (None, _parent(tmp_path, ["cat", "dog"])):
         dialog = _dialog(qtbot, root, parent)
         assert dialog.thin_note.text().splitlines()[0] == (
-            "Class owl is boxed on test images (held out), and its only training images are ones the run cannot use "
-            "(an unreadable image, or its box outside it): the new model will not know it; box it on images the run "
-            "can read to train it.")
+            "Class owl is boxed on test images (held out), and first on no image the run can use (a run learns an "
+            "image's first box; an unreadable image, or its box outside it, cannot be used): the new model will not "
+            "know it; box it first on images the run can read to train it.")
     dialog = _dialog(qtbot, root, _parent(tmp_path, ["cat", "dog", "owl"]))
     assert "test images" not in dialog.thin_note.text()
