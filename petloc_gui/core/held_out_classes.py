@@ -132,8 +132,8 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
     renames ({new name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed
     away, as the model spells it or typed another way, is said to be it (told to box it on images the run trains on,
     the user trained a new owl, or OWL, beside the model's owl, renamed strix). A held-out label of ``unusable`` that
-    is not ``known`` is the run's only on images it cannot use (`HeldOutOnly.unusable_only`): spelled so on them, it
-    was said nowhere, and the new model did not know it."""
+    is not ``known`` is first on no image the run can use (`HeldOutOnly.unusable_only`): spelled so on them, it was
+    said nowhere, and the new model did not know it."""
     trained, known, learned = set(trained), list(known), set(learned)
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
@@ -197,7 +197,7 @@ def spelled_line(name: str, spelled: SpelledAs, shown_as: Callable[[str], str]) 
         return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
                 "another way, every image of which the run would learn it from is one it cannot use (an unreadable "
                 f"image, or its box outside it): the new model will not know it; rename it {run_class} on the test "
-                f"images and box it on images the run can read to train it {refused}")
+                f"images and box it first on images the run can read to train it {refused}")
     if not spelled.learned:  # `petloc train` says that class's own line too (`cli.train_checks`), the dialog does not
         return (f"class {ours} is boxed only on test images (held out), and is class {run_class} of this run typed "
                 "another way, none of whose boxes is an image's first: a run learns one box per image, the first, so "
@@ -236,7 +236,7 @@ def spelled_kind_lines(spelled: Mapping[str, SpelledAs], shown_as: Callable[[str
     if kinds["later"]:
         advice += f"; of a class none of whose boxes is an image's first, {AFTER_FIRST_REMEDY}"
     if kinds["unusable"]:
-        advice += "; of a class on images the run cannot use, box it on images it can read to train it"
+        advice += "; of a class on images the run cannot use, box it first on images it can read to train it"
     if kinds["left out"]:
         advice += ("; of a class of the pre-labels left out, then review its pre-labels in the window (a save makes a "
                    "box a person's) or box it on images the run trains on to train it")

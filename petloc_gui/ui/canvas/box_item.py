@@ -197,7 +197,8 @@ class BoxItem(QGraphicsItem):
         holds it; "move" inside the box; else None. Inside a small box a handle reaches in at most a third of its
         side (never less than the drawn handle), so its middle still moves it. An unselected box's handles are
         not drawn, nor grabbed (they resized it from outside, under the cursor of a draw or of another box's
-        move): it is taken inside, where the scene offers it a press (its shape), as in labelImg."""
+        move): it is taken inside (a box smaller than a drawn handle over that size round its middle), where the
+        scene offers it a press (its shape), as in labelImg."""
         if not self.selected:
             return "move" if self.shape().contains(pos) else None
         reach = self._grab_reach()

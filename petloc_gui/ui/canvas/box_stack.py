@@ -7,9 +7,10 @@ whether a press draws or goes to a box, and each box asks it too (`BoxItem.press
 the boxes under it from the highest down, and a box it is not for lets it go on down to the one it is for; the box
 under the mouse shows the cursor of the one a press goes to (`box_cursor`). The selected box first for every point
 took each press inside a smaller box in it: a click there did not select the small box, a drag moved the big one.
-An unselected box is hit only inside it (`BoxItem.hit_part`: its handles are neither drawn nor grabbed), so the box
-round a point comes before a smaller one beside it: the small box's hidden handle just outside it, ranked by its
-size, resized it where the cursor showed the selected box round it to move.
+An unselected box is hit only within its shape (`BoxItem.hit_part`: its handles are neither drawn nor grabbed): inside
+it, or, for a box smaller than a drawn handle, a handle's size round its middle (`BoxItem.shape`); so the box round a
+point comes before a smaller one beside it: the small box's hidden handle just outside it, ranked by its size,
+resized it where the cursor showed the selected box round it to move.
 
 `stack` raises the selected box over the rest (its handles are drawn over them, and the cursor shows what they do),
 then the smaller over the bigger, then the later; a height cannot follow the point, so the presses are routed.

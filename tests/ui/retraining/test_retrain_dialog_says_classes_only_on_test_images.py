@@ -281,9 +281,9 @@ def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use
         assert dialog.thin_note.text().splitlines()[0] == (
             'Class "Owl" is boxed only on test images (held out), and is class "owl" of this run typed another way, '
             "every image of which the run would learn it from is one it cannot use (an unreadable image, or its box "
-            'outside it): the new model will not know it; rename it "owl" on the test images and box it on images the '
-            'run can read to train it (boxing "Owl" on images the run trains on would have the run refused: a class '
-            "typed two ways).")
+            'outside it): the new model will not know it; rename it "owl" on the test images and box it first on '
+            'images the run can read to train it (boxing "Owl" on images the run trains on would have the run '
+            "refused: a class typed two ways).")
 
 
 def test_a_class_on_the_test_list_learned_only_from_an_image_the_run_cannot_use_is_said(qtbot, tmp_path):
