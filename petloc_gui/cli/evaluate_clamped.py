@@ -25,8 +25,10 @@ def clamped_notes(problems: Iterable[str], objects: Iterable[int]) -> list[str]:
     """read_voc's notes (``problems``) of the boxes it clamped ("object I (NAME): box (...) lies outside the WxH
     image; clamped to (...)"), for the objects scored (1-based ``objects``: those with a label and a box of
     non-zero area)."""
-    wanted = {f"object {i} (" for i in objects}
-    return [note for note in problems if _clamped(note) and note[:note.find("(") + 1] in wanted]
+    from petloc_gui.core.guessed_boxes import object_of  # (numpy: see `repaired_report`)
+
+    wanted = {f"object {i}" for i in objects}
+    return [note for note in problems if _clamped(note) and object_of(note) in wanted]
 
 
 def _clamped(note: str) -> bool:

@@ -83,13 +83,18 @@ def problem_kind(message: str) -> str:
     the whole note, a class named "inverted_repeat" made its box's clamp note an inverted box in `petloc stats`,
     `evaluate --json` and `petloc train`'s warnings, and an object with no <bndbox> named "look normalised" a
     normalised box."""
-    if (found := _FILE_TEXT_NOTE.fullmatch(message)) is not None:
-        message = next(words for words in found.groups() if words is not None)
-    text = message.lower()
+    text = own_words(message).lower()
     for needle, kind in _PROBLEM_NEEDLES:
         if needle in text:
             return kind
     return OTHER_PROBLEM
+
+
+def own_words(message: str) -> str:
+    """read_voc's own words in its note ``message``, without the file's text it quotes (`_FILE_TEXT_NOTE`: "object 12
+    (dog): box (...) lies outside ..." -> "box (...) lies outside ..."); the whole note when it quotes none."""
+    found = _FILE_TEXT_NOTE.fullmatch(message)
+    return message if found is None else next(words for words in found.groups() if words is not None)
 
 
 def size_mismatch(annotation: VocAnnotation) -> str | None:

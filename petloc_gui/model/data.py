@@ -26,11 +26,12 @@ from petloc_gui.core.annotation_names import NO_ANNOTATION
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.dataset import open_dataset
 from petloc_gui.core.errors import CancelledError, PetlocError
-from petloc_gui.core.guessed_boxes import guessed_notes
+from petloc_gui.core.guessed_boxes import guessed_notes, object_of
 from petloc_gui.core.index_problems import index_lines
 from petloc_gui.core.scored_objects import labelled, objects_digest, usable_objects
 from petloc_gui.core.shared_annotations import borrowed_annotations, shared_reason
 from petloc_gui.core.stats import size_mismatch
+from petloc_gui.core.stats_problems import BOX_OUTSIDE_IMAGE, own_words, problem_kind
 from petloc_gui.core.unread_note import annotated
 from petloc_gui.core.voc import read_voc
 from petloc_gui.core.voc_types import VocObject
@@ -246,8 +247,9 @@ def _object_reason(obj: VocObject, index: int, problems: list[str], any_label: b
 def _empty_box_reason(box: Box, index: int, problems: list[str]) -> str:
     """Why the ``index``-th object's box (1-based) is no box: read_voc clamps a box to the image, so one lying
     wholly outside it became "(40.0, 30.0, 40.0, 30.0) has zero area", a box the user never drew."""
-    outside = next((p for p in problems if p.startswith(f"object {index} (") and " lies outside the " in p), None)
+    outside = next((p for p in problems if object_of(p) == f"object {index}" and problem_kind(p) == BOX_OUTSIDE_IMAGE),
+                   None)  # (by read_voc's words, never the label's: `problem_kind`)
     if outside is not None:
-        drawn = outside.split(": ", 1)[-1].split("; clamped", 1)[0]  # "box (...) lies outside the WxH image"
+        drawn = own_words(outside).split("; clamped", 1)[0]  # "box (...) lies outside the WxH image"
         return drawn.replace(" lies outside ", " lies entirely outside ", 1)
     return f"box {box.as_tuple()} has zero area"

@@ -146,3 +146,15 @@ def test_what_a_save_drops_is_no_box_s_problem_whatever_the_file_s_text_names(tm
     assert {problem_kind(note) for note in problems} == {"annotation_problem"}, problems
     kinds = {problem.kind for problem in compute_stats(open_dataset(tmp_path)).problems}
     assert not kinds & {"inverted_box", "normalised_box", "empty_box", "box_outside_image"}, kinds
+
+
+def test_a_box_wholly_outside_is_said_in_read_voc_s_words_whatever_its_label(tmp_path):
+    """Training's reason for skipping a box wholly outside its image is read_voc's words on it, found and cut by
+    the one rule (`stats_problems.own_words`): cut at the note's first ": ", a label "a: b" gave the reason
+    "b): box (...) lies entirely outside ..." (the last read of the session)."""
+    from tests.cli.helpers import write_annotated
+
+    write_annotated(tmp_path, "a", W, H, [("a: b", (50, 40, 60, 50))])
+    _, skipped, _ = collect_samples(tmp_path)
+    [(_, reason)] = [(path, reason) for path, reason in ((s[0], s[-1]) for s in skipped)]
+    assert reason.startswith("box (") and " lies entirely outside the 40x30 image" in reason, reason
