@@ -279,10 +279,7 @@ def unusable_only_line(names: Sequence[str], shown: Callable[[str], str]) -> str
     images and, as spelled there, first on no image the run can use; "" when there are none."""
     if not names:
         return ""
-    one = len(names) == 1
-    it = "it" if one else "them"
-    classes = f"class {shown(names[0])} is" if one else \
-        f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
+    classes, it = _classes_are(names, shown)
     return (f"{classes} boxed on test images (held out), and first on no image the run can use (a run learns an "
             f"image's first box; an unreadable image, or its box outside it, cannot be used): the new model will not "
             f"know {it}; box {it} first on images the run can read to train {it}")
@@ -294,12 +291,17 @@ def only_held_out_line(names: Sequence[str], shown: Callable[[str], str], on_lef
     if not names:
         return ""
     one = len(names) == 1
-    it = "it" if one else "them"
-    classes = f"class {shown(names[0])} is" if one else \
-        f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are"
+    classes, it = _classes_are(names, shown)
     where, review = "", ""
     if on_left_out:  # a save makes a pre-label's box a person's, which every run trains on
         where = " and on unreviewed pre-labels this run leaves out"
         review = f"review {'its' if one else 'their'} pre-labels in the window (a save makes a box a person's) or "
     return (f"{classes} boxed only on test images (held out){where}: the new model will not know {it}; {review}box "
             f"{it} on images the run trains on to train {it}")
+
+
+def _classes_are(names: Sequence[str], shown: Callable[[str], str]) -> tuple[str, str]:
+    """("class X is", "it") for one of ``names``, ("classes X, Y are", "them") for more (the first `NAMES_SAID`)."""
+    if len(names) == 1:
+        return f"class {shown(names[0])} is", "it"
+    return f"classes {first_of([shown(name) for name in names], NAMES_SAID)} are", "them"

@@ -282,6 +282,18 @@ def test_a_class_on_the_test_images_learned_only_from_an_image_the_run_cannot_us
     assert not [line for line in lines if "owl" in line and "test images" in line]
 
 
+def _trained_with_owl_renamed(tmp_path, capsys, on_test: str, new: str) -> list[str]:
+    """`petloc train`'s lines for a fine-tune of a model knowing cat, dog, owl with --renamed NEW=owl, ``on_test``
+    boxed on the two test images and NEW on three trained."""
+    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + [on_test] * 2 + [new] * 3)
+    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
+    parent = tmp_path / "parent"
+    parent.mkdir()
+    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
+    return _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent,
+                  "--renamed", f"{new}=owl")
+
+
 @pytest.mark.parametrize(("new", "then"), [
     ("strix", "train a new class beside strix"),
     ("Owl", "have the run refused: a class typed two ways"),
@@ -291,13 +303,7 @@ def test_a_model_s_class_renamed_away_still_on_the_test_images_is_said_to_be_the
     """--renamed strix=owl, the test images still boxed "owl": the line said to box owl on images the run trains on,
     and done, the run trained a new owl beside strix (the model's owl weights). It now says owl is the model's class
     the rename trains as strix, and to rename it so on the test images."""
-    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["owl"] * 2 + [new] * 3)
-    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
-    parent = tmp_path / "parent"
-    parent.mkdir()
-    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
-    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent,
-                   "--renamed", f"{new}=owl")
+    lines = _trained_with_owl_renamed(tmp_path, capsys, "owl", new)
     assert [line for line in lines if "only on test images" in line] == [
         f"petloc: class owl is boxed only on test images (held out): it is the model's owl, trained as {new} by the "
         f"rename; rename it {new} on the test images (boxed as owl on images the run trains on, it would {then})"]
@@ -311,13 +317,7 @@ def test_a_model_s_class_renamed_away_typed_another_way_on_the_test_images_is_sa
         tmp_path, capsys, no_tensorflow, new, then):
     """--renamed strix=owl, the test images boxed "OWL": only an "owl" was taken for the model's class, and "OWL" was
     said to be boxed on images the run trains on; so boxed, the run trained a new OWL beside strix (a review's find)."""
-    _boxed(tmp_path / "pets", ["cat"] * 3 + ["dog"] * 3 + ["OWL"] * 2 + [new] * 3)
-    (tmp_path / "exclude.txt").write_text("img6.png\nimg7.png\n", encoding="utf-8")
-    parent = tmp_path / "parent"
-    parent.mkdir()
-    (parent / "meta.json").write_text(json.dumps({"class_names": ["cat", "dog", "owl"]}), encoding="utf-8")
-    lines = _train(capsys, tmp_path, "--exclude-list", tmp_path / "exclude.txt", "--init-from", parent,
-                   "--renamed", f"{new}=owl")
+    lines = _trained_with_owl_renamed(tmp_path, capsys, "OWL", new)
     assert [line for line in lines if "only on test images" in line] == [
         f'petloc: class "OWL" is boxed only on test images (held out): it is the model\'s "owl" typed another way, '
         f'trained as "{new}" by the rename; rename it "{new}" on the test images (boxed as "OWL" on images the run '

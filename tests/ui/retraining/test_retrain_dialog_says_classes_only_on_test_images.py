@@ -265,6 +265,13 @@ def test_many_classes_typed_another_way_are_named_on_a_line_per_kind(qtbot, tmp_
         "images the run trains on would have the run refused: classes typed two ways)."]
 
 
+def _owl_on_an_image_cut_short(root) -> None:
+    """a.jpg boxed "owl", its file cut short: an image the run cannot use."""
+    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
+    image = root / "JPEGImages" / "a.jpg"
+    image.write_bytes(image.read_bytes()[:40])
+
+
 def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use_is_not_said_known(qtbot, tmp_path):
     """"Owl" on the test list, "owl" only on an image cut short: the run skips it and learns no owl, but the dialog
     said "the new model will know it only as "owl"" (the classes taken before the preview's own check of the
@@ -273,9 +280,7 @@ def test_a_class_typed_another_way_learned_only_from_an_image_the_run_cannot_use
     for relative in ("c", "day/g"):
         (root / "Annotations" / f"{relative}.xml").write_text(
             voc_xml(f"{relative.rsplit('/', 1)[-1]}.jpg", 40, 30, [("Owl", (1, 1, 20, 20))]), encoding="utf-8")
-    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
-    image = root / "JPEGImages" / "a.jpg"
-    image.write_bytes(image.read_bytes()[:40])
+    _owl_on_an_image_cut_short(root)
     for parent in (None, _parent(tmp_path, ["cat", "dog"])):
         dialog = _dialog(qtbot, root, parent)
         assert dialog.thin_note.text().splitlines()[0] == (
@@ -290,9 +295,7 @@ def test_a_class_on_the_test_list_learned_only_from_an_image_the_run_cannot_use_
     """"owl" on the test list and on an image cut short, the same spelling: the run skips that image and learns no owl,
     and the dialog said nothing of it (a review's find); a fine-tune that keeps the model's owl says nothing."""
     root = _folder(tmp_path)
-    (root / "Annotations" / "a.xml").write_text(voc_xml("a.jpg", 40, 30, [("owl", (1, 1, 20, 20))]), encoding="utf-8")
-    image = root / "JPEGImages" / "a.jpg"
-    image.write_bytes(image.read_bytes()[:40])
+    _owl_on_an_image_cut_short(root)
     for parent in (None, _parent(tmp_path, ["cat", "dog"])):
         dialog = _dialog(qtbot, root, parent)
         assert dialog.thin_note.text().splitlines()[0] == (
