@@ -16,8 +16,6 @@ Retraining window brought forward after Cancel at the quit question: the host's 
 
 from __future__ import annotations
 
-import weakref
-
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -39,19 +37,7 @@ class KeyboardAfterDialogs(QObject):
         self._back: QWidget | None = None  # given the keyboard at the next turn of the event loop
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # (a window exists: so does the application)
-        # Through a function that holds the watcher weakly and lets go once it is deleted: the application outlives
-        # every window, and a connection to the method of a watcher deleted with its window crashed the next focus
-        # change (a segmentation fault in the suite, a test's windows deleted whole by `shiboken6.delete`).
-        watcher = weakref.ref(self)
-
-        def focus_changed(old: QWidget | None, new: QWidget | None) -> None:
-            alive = watcher()
-            if alive is None or not shiboken6.isValid(alive):
-                app.focusChanged.disconnect(focus_changed)
-                return
-            alive._focus_changed(old, new)
-
-        app.focusChanged.connect(focus_changed)
+        app.focusChanged.connect(self._focus_changed)
 
     def forget(self) -> None:
         """The keyboard was given somewhere on purpose: where it was when the dialog opened is not wanted back."""
