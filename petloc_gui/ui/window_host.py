@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from petloc_gui.ui.canvas.image_panel import ImagePanel
     from petloc_gui.ui.editing.edit_controller import EditController
     from petloc_gui.ui.editing.label_box import LabelBox
-    from petloc_gui.ui.keyboard_after_dialogs import KeyboardAfterDialogs
     from petloc_gui.ui.models.model_controller import ModelController
     from petloc_gui.ui.models.prediction_service import PredictionService
     from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
@@ -49,7 +48,6 @@ if TYPE_CHECKING:
         labels: LabelBox
         dataset_panel: DatasetPanel
         model_status: ModelLabel
-        keyboard_after_dialogs: KeyboardAfterDialogs
 
         def update_position(self) -> None: ...
 
@@ -144,9 +142,6 @@ class WindowHost(_Window):
 
     def shows_status(self, text: str) -> bool:  # listed_queue.StatusLine
         return self.statusBar().currentMessage() == text
-
-    def keyboard_given_on_purpose(self) -> None:  # retrain_host.RetrainHost
-        self.keyboard_after_dialogs.forget()
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)  # left of the cursor and model figures

@@ -3,7 +3,7 @@ Retraining window forward with the keyboard on its log (or on Use), as the quest
 gives the keyboard back after a dialog (`ui.keyboard_after_dialogs`) took that for a landing in the wrong window
 and, a turn of the event loop later, gave the keyboard back to the Images list (or the image) where it was when
 the question opened: the Retraining window went inactive, keys meant for the log went to the list. Bringing the
-Retraining window forward is a move made on purpose (the host's `keyboard_given_on_purpose`), as a folder opened is."""
+Retraining window forward is a move made on purpose (`given_on_purpose`), as a folder opened is."""
 
 from __future__ import annotations
 

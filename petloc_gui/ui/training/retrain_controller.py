@@ -142,7 +142,6 @@ class RetrainController(RetrainStarting, QObject):
         Nothing else brings it back. (`RetrainProgress.bring_forward` puts the keyboard there.) Returns the
         window, which the quit's questions are asked over."""
         progress = self._progress_window()
-        self.host.keyboard_given_on_purpose()
         progress.bring_forward()
         return progress
 

@@ -51,10 +51,6 @@ class RetrainHost(Protocol):
 
     def add_status_widget(self, widget: QWidget) -> None: ...  # kept in the status bar; shows/hides itself
 
-    def keyboard_given_on_purpose(self) -> None:
-        """The Retraining window takes the keyboard on the user's word (after Cancel at the quit question too): it
-        is not given back to where the last dialog found it (`ui.keyboard_after_dialogs`)."""
-
     def session_renames(self) -> dict[str, str]:
         """The classes renamed with Edit → Classes while the open folder is open, ``{old: name now}``
         (`FolderClasses.renames`): the Retrain dialog offers a fine-tune them (ADR 0011)."""

@@ -95,9 +95,6 @@ class StandInWindow(QMainWindow):
     def shows_status(self, text: str) -> bool:
         return self.statusBar().currentMessage() == text
 
-    def keyboard_given_on_purpose(self) -> None:
-        pass  # (no dialog watcher here)
-
     def add_status_widget(self, widget) -> None:
         self.statusBar().insertPermanentWidget(0, widget)
 
