@@ -9,14 +9,11 @@ the image until a click on the list.
 
 `KeyboardAfterDialogs` follows where the keyboard is (QApplication's ``focusChanged``): the widget that had it
 when a modal dialog took it is given it back once it lands in another window after the dialog closed. A move
-made on purpose after the dialog (a folder opened gives the image the keyboard: `MainWindow.focus_canvas`; the
-Retraining window brought forward after Cancel at the quit question: `given_on_purpose`) calls `forget`, and
-stands.
+made on purpose after the dialog (a folder opened gives the image the keyboard: `MainWindow.focus_canvas`)
+calls `forget`, and stands.
 """
 
 from __future__ import annotations
-
-import weakref
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -28,19 +25,11 @@ def _usable(widget: QWidget | None) -> bool:
     return widget is not None and shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled()
 
 
-def given_on_purpose() -> None:
-    """The keyboard is about to be given somewhere on purpose, by a window that is no dialog's parent (the
-    Retraining window brought forward): no watcher gives it back to where it was when the last dialog opened."""
-    for watcher in list(_WATCHERS):
-        watcher.forget()
-
-
 class KeyboardAfterDialogs(QObject):
     """Gives the keyboard back to the widget that had it when a modal dialog opened (see the module)."""
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        _WATCHERS.add(self)
         self._last: QWidget | None = None  # the last widget with the keyboard outside modal dialogs
         self._in_dialog = False  # a modal dialog has the keyboard
         self._opened_from: QWidget | None = None  # `_last` when a modal dialog took the keyboard
@@ -79,6 +68,3 @@ class KeyboardAfterDialogs(QObject):
         # that does not get the keys
         back.window().activateWindow()
         back.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-
-_WATCHERS: weakref.WeakSet[KeyboardAfterDialogs] = weakref.WeakSet()  # (one per main window)

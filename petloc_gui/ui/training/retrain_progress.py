@@ -24,7 +24,6 @@ from petloc_gui.app.child_silence import PREPARING_FLOOR_S, QUIET_FLOOR_S
 from petloc_gui.app.model_metrics import accepted_names
 from petloc_gui.app.training_eta import TrainingEta
 from petloc_gui.core.text import visible
-from petloc_gui.ui.keyboard_after_dialogs import given_on_purpose
 from petloc_gui.ui.training.curves_chart import CurvesChart
 from petloc_gui.ui.training.model_comparison import ModelComparison
 from petloc_gui.ui.training.progress_placement import ProgressPlacement
@@ -158,7 +157,6 @@ class RetrainProgress(QDialog):
 
     def bring_forward(self) -> None:
         """Shown in front with the keyboard: only ever on the user's word (Model → Show training progress)."""
-        given_on_purpose()  # (after Cancel at the quit question: not given back to where the question found it)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
         self.show()
         self.raise_()
