@@ -74,7 +74,6 @@ NAMED_MODULES = [
     "ui/canvas/box_stack.py",
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
     "ui/canvas/box_cursor.py",
-    "ui/keyboard_after_dialogs.py",
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",
 ]

@@ -25,7 +25,6 @@ from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
-from petloc_gui.ui.keyboard_after_dialogs import KeyboardAfterDialogs
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import bundle_fingerprint, load_model_handle
@@ -87,7 +86,6 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         self.dock_share = DockShare(self, [self.file_dock, self.dataset_panel],
                                     self.settings.list_width() or LIST_WIDTH, floor=self._dock_floor)
         self.guard = SaveGuard(self, self)
-        self.keyboard_after_dialogs = KeyboardAfterDialogs(self)  # (a floating list's back, not the image)
         self._build_menus()
         self.models = ModelController(self.predictions, self.settings, self.model_menu, self, self)
         self.shown_model = ShownModel(self.models)  # what a box accepted with A is marked with (ADR 0013)
@@ -136,12 +134,12 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     def focus_canvas(self) -> None:
         """Give the keyboard to the image, where the single-key shortcuts (N, B, +, O…) act.
 
-        Text boxes (search, label) hand it back on Enter and Escape, so a key meant for the image never types into
-        them. From a floating dock (a window of its own) the main window is activated too: the focus alone moves
-        within a window that does not get the keys, and D typed "d". Another window the user is in (Retraining,
-        another program) keeps them. Given after a dialog (a folder opened), it stays: `KeyboardAfterDialogs`.
+        Text boxes (search, label) hand it back on Enter and Escape, so a key
+        meant for the image never types into them. From a floating dock (a
+        window of its own) the main window is activated too: the focus alone
+        moves within a window that does not get the keys, and D typed "d".
+        Another window the user is in (Retraining, another program) keeps them.
         """
-        self.keyboard_after_dialogs.forget()
         self.panel.gt_pane.setFocus(Qt.FocusReason.OtherFocusReason)
         if not self.isActiveWindow() and any(dock.isFloating() and dock.isActiveWindow()
                                              for dock in self.findChildren(QDockWidget)):
@@ -353,7 +351,8 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
 
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
         with modal(ClassListDialog(ClassEditor(self.session, self.edits, info, host=self), self)) as dialog:
-            dialog.exec()  # the keyboard back where it was (Qt's, `keyboard_after_dialogs`): the list, the image...
+            dialog.exec()
+        self.focus_canvas()
 
     def update_position(self) -> None:
         """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
