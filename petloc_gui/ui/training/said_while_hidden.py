@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject
 
 from petloc_gui.ui.training.retrain_host import RetrainHost
@@ -31,9 +32,15 @@ SPOKE_AGAIN = f"The training process responds again: training goes on ({WHERE}).
 
 def say_while_hidden(progress: RetrainProgress, host: RetrainHost, show_progress: Callable[[], object]) -> None:
     """Tell ``host``'s status line what ``progress`` says while put away; ``show_progress`` brings it back."""
-    progress.set_aside.connect(lambda: host.show_status(UNDECIDED_NOTE, 0))  # until replaced
+    # (the window can be deleted before its Retraining window's last check: said only to a window still there)
+    progress.set_aside.connect(lambda: _said_if_there(host, UNDECIDED_NOTE))
     host.add_status_widget(UndecidedButton(progress, show_progress))  # stays
-    QuietSaid(progress, host.show_status, host.shows_status)
+    QuietSaid(progress, host.show_status, host.shows_status, lambda: shiboken6.isValid(host))
+
+
+def _said_if_there(host: RetrainHost, text: str) -> None:
+    if shiboken6.isValid(host):
+        host.show_status(text, 0)  # until replaced
 
 
 class QuietSaid(QObject):
@@ -45,17 +52,18 @@ class QuietSaid(QObject):
     controller)."""
 
     def __init__(self, progress: RetrainProgress, show_status: Callable[[str, int], None],
-                 shows_status: Callable[[str], bool]) -> None:
+                 shows_status: Callable[[str], bool], host_there: Callable[[], bool] = lambda: True) -> None:
         super().__init__(progress)
         self._progress, self._show_status, self._shows_status = progress, show_status, shows_status
+        self._host_there = host_there
         self._said = ""  # the silence line as the status line was given it, until the silence is over
         progress.quiet.silence.connect(self._silent)
         progress.quiet.silence_over.connect(self._over)
 
     def _silent(self, line: str) -> None:
         progress = self._progress
-        if progress.isVisible() and not progress.isMinimized():
-            return  # the window's own line says it
+        if (progress.isVisible() and not progress.isMinimized()) or not self._host_there():
+            return  # the window's own line says it (or no main window is left to say it)
         # the window's line ends "Cancel ends it.": the main window has no Cancel of its own
         text = f"{line.removesuffix('.')} ({WHERE})."
         if self._shows_status(text):
@@ -66,5 +74,6 @@ class QuietSaid(QObject):
 
     def _over(self, spoke: bool) -> None:
         said, self._said = self._said, ""
-        if said and spoke and self._shows_status(said):  # (a silence never seen is not said to be over)
+        # (a silence never seen is not said to be over)
+        if said and spoke and self._host_there() and self._shows_status(said):
             self._show_status(SPOKE_AGAIN, SPOKE_MS)
