@@ -194,11 +194,12 @@ class BoxItem(QGraphicsItem):
 
     def hit_part(self, pos: QPointF) -> int | Literal["move"] | None:
         """What a press at ``pos`` (scene coords) takes: the selected box's handle, the nearest whose grab square
-        holds it; "move" inside the box; else None. Inside a small box a handle reaches in at most a third of its
-        side (never less than the drawn handle), so its middle still moves it. An unselected box's handles are
-        not drawn, nor grabbed (they resized it from outside, under the cursor of a draw or of another box's
-        move): it is taken inside (a box smaller than a drawn handle over that size round its middle), where the
-        scene offers it a press (its shape), as in labelImg."""
+        holds it; "move" inside the box or on its drawn line (the line's outer half, outside the rectangle, drew a
+        second box where one aimed at the line to move it); else None. Inside a small box a handle reaches in at
+        most a third of its side (never less than the drawn handle), so its middle still moves it. An unselected
+        box's handles are not drawn, nor grabbed (they resized it from outside, under the cursor of a draw or of
+        another box's move): it is taken inside (a box smaller than a drawn handle over that size round its
+        middle), where the scene offers it a press (its shape), as in labelImg."""
         if not self.selected:
             return "move" if self.shape().contains(pos) else None
         reach = self._grab_reach()
@@ -210,7 +211,8 @@ class BoxItem(QGraphicsItem):
                 if abs(p.x() - pos.x()) <= reach_x and abs(p.y() - pos.y()) <= reach_y]
         if near:
             return min(near)[1]
-        return "move" if inside else None
+        line = (LINE_PX / 2 + EDGE_PX) / self._scale()  # the drawn line's outer half and its edging (`paint`)
+        return "move" if self._rect.adjusted(-line, -line, line, line).contains(pos) else None
 
     def shape(self) -> QPainterPath:  # only the box and the selected box's handles take clicks
         path = QPainterPath()
