@@ -74,6 +74,7 @@ NAMED_MODULES = [
     "ui/canvas/box_stack.py",
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
     "ui/canvas/box_cursor.py",
+    "ui/canvas/box_tag.py",
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",
 ]

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtWidgets import QGraphicsScene
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.ui.canvas import box_item
+from petloc_gui.ui.canvas import box_tag
 from petloc_gui.ui.canvas.box_item import TAG_HEIGHT_PX, BoxItem
 
 
@@ -40,7 +40,7 @@ def test_one_font_metrics_a_call(qtbot, monkeypatch, label):
             built.append(args)
             super().__init__(*args)
 
-    monkeypatch.setattr(box_item, "QFontMetricsF", Counted)
+    monkeypatch.setattr(box_tag, "QFontMetricsF", Counted)
     assert item._tag(2.0) is not None
     assert len(built) == 1, built
 

@@ -17,9 +17,6 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QCursor,
-    QFont,
-    QFontMetricsF,
-    QGuiApplication,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -30,6 +27,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from petloc_gui.core.boxes import Box
 from petloc_gui.core.text import visible
 from petloc_gui.ui.canvas.box_cursor import press_cursor
+from petloc_gui.ui.canvas.box_tag import TAG_HEIGHT_PX as TAG_HEIGHT_PX  # (re-exported: tests take it here)
+from petloc_gui.ui.canvas.box_tag import tag_font, tag_place
 from petloc_gui.ui.canvas.click_or_drag import is_drag
 from petloc_gui.ui.canvas.contrast import ink_on
 
@@ -50,19 +49,7 @@ PRED_COLOR = QColor(0xE6, 0x9F, 0x00)
 SELECTED_COLOR = QColor(0x56, 0xB4, 0xE9)
 LINE_PX = 2.5  # a box's line, in screen pixels at any zoom
 EDGE_PX = 1.0  # the black or white edging on each side of it, so it stands out on fur of its colour
-TAG_HEIGHT_PX = 16  # the label tag's least height, in screen pixels at any zoom (taller for a bigger font)
 EDITABLE_Z, SHOWN_Z = 10.0, 5.0  # a box's height in the scene: editable over read-only (`box_stack` adds to it)
-
-
-def _tag_font(scale: float = 1.0) -> QFont:
-    """The app's font, bold (a fixed 10 pt ignored the user's font size), at any zoom its size on screen."""
-    font = QFont(QGuiApplication.font())
-    if font.pointSizeF() > 0:
-        font.setPointSizeF(max(1.0, font.pointSizeF() / scale))
-    else:  # set in pixels
-        font.setPixelSize(max(1, round(font.pixelSize() / scale)))
-    font.setBold(True)
-    return font
 
 
 def clamped(point: QPointF, picture: QRectF) -> QPointF:
@@ -155,34 +142,8 @@ class BoxItem(QGraphicsItem):
         return rect
 
     def _tag(self, scale: float) -> tuple[QRectF, str] | None:
-        """Where the label tag is drawn and its text (None without a label): inside the image, so a
-        box near its right edge keeps its whole tag in view (it was cut at the pane's edge), the
-        text elided when even the image is narrower than it."""
-        if not self.label:
-            return None
-        # in screen pixels, whatever the zoom (one font and metrics a call: this runs on every paint and every
-        # boundingRect of a labelled box); the height is the text's line with a pixel to spare above and below
-        metrics = QFontMetricsF(_tag_font())
-        height = max(float(TAG_HEIGHT_PX), metrics.height() + 2) / scale
-        text = self.label
-        width = (metrics.horizontalAdvance(text) + 10) / scale
-        left = self._rect.left()
-        # the image (set by the canvas; not the scene's rect: with none set, the scene computes it
-        # from its items' bounding rects, which ask for this tag: a recursion to a crash)
-        bounds = self.bounds if self.bounds is not None else QRectF()
-        if bounds.width() > 0:
-            if width > bounds.width():
-                room = bounds.width() * scale - 10
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
-                width = (metrics.horizontalAdvance(text) + 10) / scale
-            left = max(bounds.left(), min(left, bounds.right() - width))
-        if self.dashed:  # the overlaid prediction: tag under the box, clear of the GT's tag
-            top = self._rect.bottom()
-        else:
-            top = self._rect.top() - height
-            if top < 0:
-                top = self._rect.top()
-        return QRectF(left, top, width, height), text
+        """Where the label tag is drawn and its text; None: no tag (`box_tag`)."""
+        return tag_place(self.label, self._rect, self.bounds, scale, under=self.dashed)
 
     def _handle_points(self) -> list[QPointF]:
         r = self._rect
@@ -237,7 +198,7 @@ class BoxItem(QGraphicsItem):
         tag = self._tag(scale)
         if tag is not None:
             where, text = tag
-            painter.setFont(_tag_font(scale))
+            painter.setFont(tag_font(scale))
             painter.fillRect(where, QBrush(color))
             painter.setPen(QPen(ink_on(color)))  # black or white by contrast ratio, not HSL lightness
             painter.drawText(where, Qt.AlignmentFlag.AlignCenter, text)
