@@ -19,7 +19,7 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QFontDatabase
+from PySide6.QtGui import QAction, QFocusEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -136,6 +136,18 @@ def docs_html(folder: Path, readme: Path) -> str:
     return f"{manual}Documentation (Markdown): {_link(folder, str(folder))}{command}"
 
 
+class LinksLabel(QLabel):
+    """A label of links that Tab steps through, from its first (Shift+Tab: its last) at once. Tab gave Qt's label
+    the keyboard as a whole first, no link marked and no focus drawn, and only the next Tab reached a link; a label
+    with no link lets the keyboard go on past it."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # Qt's name
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            # the label's own step to its next (previous) link, as its second Tab did
+            self.focusNextPrevChild(event.reason() == Qt.FocusReason.TabFocusReason)
+
+
 class AboutDialog(QDialog):
     """petloc's version, what it runs on, its documentation, and its licence texts in tabs."""
 
@@ -150,7 +162,7 @@ class AboutDialog(QDialog):
         summary.setWordWrap(True)
         runtime = QLabel(runtime_versions())
         runtime.setWordWrap(True)
-        docs = QLabel(docs_html(docs_dir(), README))
+        docs = LinksLabel(docs_html(docs_dir(), README))
         docs.setWordWrap(True)
         docs.setOpenExternalLinks(True)  # the file manager or Markdown viewer the desktop has
         # Tab reaches the links and Enter opens one (by default a label's links are the mouse's only)

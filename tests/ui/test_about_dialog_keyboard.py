@@ -2,7 +2,10 @@
 bar; and Tab went from the text back up to the documentation links above the tabs, then down to Close. It now
 starts on the first tab's text (named: "petloc's licence (LICENSE)"), where the arrows and Page Down read
 it; Tab goes round the links, the tab bar (named, its arrows change the tab), the text and Close, in the order
-they are shown. Enter and Escape close the dialog from the text and the tab bar (Close is its default button)."""
+they are shown. Enter and Escape close the dialog from the text and the tab bar (Close is its default button).
+Tab from Close went to the documentation label as a whole, no link marked and nothing to show where the keyboard
+was; only the next Tab reached the README's link. Tab now lands on the first link, Shift+Tab from the tab bar on the
+last."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
+from petloc_gui.cli.reference import README, docs_dir
 from petloc_gui.ui.about_dialog import AboutDialog
 
 
@@ -97,6 +101,25 @@ def test_enter_and_escape_on_the_tab_bar_close(qtbot, window, key):
         QTest.keyClick(dialog.texts["LICENSE"], Qt.Key.Key_Backtab)
         assert QApplication.focusWidget() is bar
         QTest.keyClick(bar, key)
+        assert not dialog.isVisible()
+
+    assert _in_the_about_dialog(qtbot, window, look) == []
+
+
+def test_tab_from_close_lands_on_the_first_link_and_shift_tab_from_the_tab_bar_on_the_last(qtbot, window):
+    def look(dialog: AboutDialog) -> None:
+        close, docs, bar = _close(dialog), dialog.docs, dialog.tabs.tabBar()
+        close.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(close, Qt.Key.Key_Tab)
+        assert (QApplication.focusWidget(), docs.selectedText()) == (docs, str(README))  # the manual's link
+        QTest.keyClick(docs, Qt.Key.Key_Tab)
+        assert (QApplication.focusWidget(), docs.selectedText()) == (docs, str(docs_dir()))
+        QTest.keyClick(docs, Qt.Key.Key_Tab)
+        QTest.keyClick(docs, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is bar
+        QTest.keyClick(bar, Qt.Key.Key_Backtab)
+        assert (QApplication.focusWidget(), docs.selectedText()) == (docs, "cli.md")
+        QTest.keyClick(docs, Qt.Key.Key_Escape)
         assert not dialog.isVisible()
 
     assert _in_the_about_dialog(qtbot, window, look) == []
