@@ -48,7 +48,8 @@ PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 (photo.jpg gets photo.xml, labelImg's form; sub-folders such as train/ are
 kept). An existing VOC file is left untouched unless --overwrite.
 OUT may be the YOLO folder itself (labelImg's flat layout). A SRC that holds
-a petloc export that did not finish is refused: run that export again.
+a petloc export that did not finish is refused: run that export again. So is
+an OUT another run is writing (its .petloc-export-unfinished says so).
 
 Boxes are those of the image as displayed (EXIF orientation applied). Sizes
 come from image headers; no image is decoded. Each problem (class id not in

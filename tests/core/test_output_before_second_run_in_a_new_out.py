@@ -2,7 +2,8 @@
 wrote its images and VOC files into it, and a Ctrl+C on A removed OUT whole with B's files (`shutil.rmtree`), B
 still saying 540 images converted, 228 of its 236 VOC files gone. `--from` writes no mark of a run going that would
 refuse B. A folder the run made now goes whole only when all in it is the run's (recorded in its `Written`); with
-another's file in it, the run's own files go, then the folders it made that are empty."""
+another's file in it, the run's own files go, then the folders it made that are empty. A second conversion to VOC
+into the OUT of one running is refused now (its mark, `unfinished_conversion`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from petloc_gui.core.boxes import Box
-from petloc_gui.core.interop import ImageRecord, LabelledBox, files, write_voc_records
+from petloc_gui.core.errors import SaveError
+from petloc_gui.core.interop import ImageRecord, LabelledBox, files, unfinished, write_voc_records
 from petloc_gui.core.interop.output_before import OutputBefore
 from petloc_gui.core.interop.written import Written
 from tests.cli.helpers import write_image
@@ -61,11 +63,14 @@ def test_a_file_another_run_wrote_into_the_empty_out_given_stays(tmp_path, fmt):
     assert sorted(os.listdir(out)) == ["sub"] and (out / "sub" / "b.png").read_bytes() == b"B's"
 
 
-def test_a_conversion_to_voc_stopped_leaves_a_second_ones_files(tmp_path, monkeypatch):
-    """The review's race, in one process: A stopped after its second image, B run whole into A's OUT meanwhile."""
+def test_a_second_conversion_to_voc_into_the_out_of_one_running_is_refused(tmp_path, monkeypatch):
+    """The review's race, in one process: B started once A had made OUT and placed an image, A then stopped. B
+    found A's images "present" and its VOC files "existing", and A's take-back removed them while B said it had
+    converted them. B is refused now by A's mark (`unfinished_conversion`), writing nothing and taking nothing back;
+    A, stopped, takes back all it wrote, OUT with it."""
     out = tmp_path / "vo"
     theirs = _records(tmp_path / "b_src", "b_", 3)
-    a, b = OutputBefore(out, None), []
+    a, b, refused = OutputBefore(out, None), [], []
     real_place, placed = files.place_image, []
 
     def place_image(source, target, mode):
@@ -73,8 +78,13 @@ def test_a_conversion_to_voc_stopped_leaves_a_second_ones_files(tmp_path, monkey
         placed.append(target)
         if len(placed) == 1:  # B starts once A has made OUT and placed an image
             b.append(OutputBefore(out, None))
-            write_voc_records(theirs, out, images=files.COPY, written=b[0].written)
-        if len(placed) == 3 + 2:  # A's second image: Ctrl+C
+            before = sorted(os.listdir(out))
+            with pytest.raises(SaveError, match="another petloc convert --from") as error:
+                write_voc_records(theirs, out, images=files.COPY, written=b[0].written)
+            refused.append(error.value)
+            b[0].take_back()
+            assert sorted(os.listdir(out)) == before  # nothing of B's written, nothing of A's taken back
+        if len(placed) == 2:  # A's second image: Ctrl+C
             raise KeyboardInterrupt
         return how
 
@@ -83,8 +93,9 @@ def test_a_conversion_to_voc_stopped_leaves_a_second_ones_files(tmp_path, monkey
     monkeypatch.setattr(voc_out, "place_image", place_image)
     with pytest.raises(KeyboardInterrupt):
         write_voc_records(_records(tmp_path / "a_src", "a_", 3), out, images=files.COPY, written=a.written)
-    a.take_back()
-    assert sorted(os.listdir(out)) == sorted(f"b_{index}.{ext}" for index in range(3) for ext in ("png", "xml"))
+    assert refused and unfinished.ours(out)  # the mark stays until A's files are taken back
+    taken = a.take_back()
+    assert taken.folder_removed and not out.exists()
 
 
 def test_a_folder_the_run_made_holding_only_its_files_goes_whole(tmp_path, monkeypatch):

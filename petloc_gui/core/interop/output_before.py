@@ -15,6 +15,7 @@ from pathlib import Path
 from petloc_gui.core.atomic import own_temporary
 from petloc_gui.core.interop import unfinished
 from petloc_gui.core.interop.taken_back import TakenBack
+from petloc_gui.core.interop.unfinished_conversion import end_conversion
 from petloc_gui.core.interop.written import Written
 
 
@@ -24,8 +25,8 @@ class OutputBefore:
     through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or OUT was an empty folder,
     and the run wrote there, what it holds is removed whole (the folders the run made too; an empty one given stays,
     as does a link given to it, through which it is emptied) when all of it is the run's: the files and folders it
-    recorded, its mark. One holding a file of another's too (a second run into the same new OUT, writing into the
-    folder this one made: `--from` writes no mark that would refuse it) is taken back as one that held files. One
+    recorded, its mark. One holding a file of another's too (put there by hand, or by an export run with --overwrite,
+    which writes over a mark of a run going: `unfinished.begin`) is taken back as one that held files. One
     that held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a conversion to
     VOC, and an export, remove the files they recorded in ``written``, and only those, then the empty folders they
     made, and put back those they replaced (`write_voc_records` and the exporters are given it); an export over an
@@ -64,8 +65,8 @@ class OutputBefore:
                 return _remove_empty(made)
             if self._holds_only_the_runs(made[-1] if made else self.out):
                 return self._remove_written(made[-1] if made else None)
-            # Another's file in it too (B's, a second `convert --from` into OUT): removed whole, it went while B said
-            # it converted it. The run's own files go, then its folders that are empty; the rest is another's.
+            # Another's file in it too (one put there by hand, an export's run with --overwrite): removed whole, it
+            # went while its writer said it was there. The run's own files go, then its folders that are empty.
             taken = self._remove_recorded()
             if self.fmt is not None and unfinished.ours(self.out):
                 taken = self._remove_export(taken)
@@ -105,14 +106,20 @@ class OutputBefore:
         return self._remove_export(taken)
 
     def _wrote(self) -> bool:
-        """Whether the run wrote into OUT: its export's mark is there (`unfinished.begin`: the first thing an export
-        writes), or it recorded a file or folder it made there, or a file it replaced (`Written.wrote_any`)."""
-        return self.written.wrote_any() or unfinished.ours(self.out)
+        """Whether the run wrote into OUT: its mark is there (`unfinished.begin`, `unfinished_conversion`: the first
+        thing a run writes), or it recorded a file or folder it made there, or a file it replaced
+        (`Written.wrote_any`)."""
+        return self.written.wrote_any() or self._marked()
+
+    def _marked(self) -> bool:
+        """Whether OUT holds the run's mark: a conversion's says it wrote it (one refused by a mark of another
+        run of this process, the same PID, did not), an export's is told by the process."""
+        return (self.fmt is not None or self.written.marked) and unfinished.ours(self.out)
 
     def _holds_only_the_runs(self, folder: Path) -> bool:
         """Whether all in ``folder`` (the outermost one the run made, or OUT, empty before it) is the run's: a file
-        or folder it recorded (`written`), its export's mark, a temporary of its own."""
-        mark = [self.out / unfinished.MARK] if unfinished.ours(self.out) else []
+        or folder it recorded (`written`), its mark, a temporary of its own."""
+        mark = [self.out / unfinished.MARK] if self._marked() else []
         return _holds_only(folder, [*self.written.files, *mark],
                            [*self.written.folders, *self.written.output_folders])
 
@@ -123,9 +130,12 @@ class OutputBefore:
 
     def _remove_recorded(self) -> TakenBack:
         """OUT held files: the conversion's own files go (none when it was refused or failed before it wrote
-        one), the user's stay."""
+        one), the user's stay; then a conversion to VOC's mark, if the run's: not before, or a run started
+        meanwhile would find them there, and lose them (`unfinished_conversion`)."""
         removed, left = self.written.take_back()
         put, not_put = self.written.put_back_replaced()
+        if self.fmt is None:
+            end_conversion(self.out, self.written)
         return TakenBack(left_behind=bool(left), files_removed=removed, files_left=tuple(left),
                          files_put_back=put, files_not_put_back=tuple(not_put),
                          files_changed=tuple(self.written.changed))

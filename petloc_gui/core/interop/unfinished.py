@@ -28,6 +28,12 @@ export of another format into the same folder says what is really there.
 The mark names the process and machine that wrote it: a rerun on the same
 machine, once that process has ended, removes the copies it was making
 (``.NAME.PID.petloc-new``), which the day-old sweep (core.stale) would keep a day.
+
+A conversion to VOC (`petloc convert --from`) writes the same mark while it runs, naming `VOC` and no
+manifest (`unfinished_conversion`), so that a second run into its OUT is refused: started a moment later
+into the same new OUT, it found the first run's images "present" and its VOC files "existing", and the
+first, stopped, took them back while the second said it had converted them. That mark marks no export:
+each file a conversion writes is whole, so the folder reads as it is (`interrupted`, `not_readable`).
 """
 
 from __future__ import annotations
@@ -50,6 +56,8 @@ if TYPE_CHECKING:
     from petloc_gui.core.interop.output_before import OutputBefore as OutputBefore
 
 MARK = ".petloc-export-unfinished"
+VOC = "voc"  # the format a conversion to VOC names in its mark, with no manifest (`NO_MANIFEST`)
+NO_MANIFEST = "-"
 EARLIER = ".petloc-earlier-manifest"  # the earlier export's manifest, while one that may put it back runs
 # in EARLIER: the manifest there no longer reads OUT's label files right (a run killed left it so)
 OUTDATED = ".outdated"
@@ -67,8 +75,9 @@ def __getattr__(name: str) -> Any:
 
 
 def interrupted(out: Path) -> bool:
-    """Whether ``out`` holds an export that did not finish (or is running now)."""
-    return (out / MARK).is_file()
+    """Whether ``out`` holds an export that did not finish (or is running now). A conversion to VOC's mark
+    (`unfinished_conversion`) is none: each file it writes is whole, and it writes no manifest to wait for."""
+    return (out / MARK).is_file() and (earlier_format(out) or ("",))[0] != VOC
 
 
 def not_readable(folder: Path) -> str | None:
@@ -118,9 +127,8 @@ def begin(out: Path, manifest: Iterable[str], folders: Iterable[Path], *, fmt: s
     Raises SaveError when the mark cannot be written (then nothing else can be either).
     """
     manifest = list(manifest)
-    earlier, marked = _writer(out), interrupted(out)
-    atomic_write_bytes(out / MARK, f"{os.getpid()} {socket.gethostname()} {fmt} {manifest[0]}\n"
-                                   f"{_EXPLANATION}".encode())
+    earlier, marked = writer(out), interrupted(out)
+    atomic_write_bytes(out / MARK, mark_text(fmt, manifest[0]))
     aside, complete = out / EARLIER, holds_manifest(out, manifest)
     shutil.rmtree(out / EARLIER_OUTDATED, ignore_errors=True)  # a killed run's, outdated: never to be put back
     if complete or not marked:
@@ -235,8 +243,8 @@ def nothing_written(out: Path, was_unfinished: bool, warn: Callable[[Path, str],
 
 def ours(out: Path) -> bool:
     """Whether the mark in ``out`` is this process's (an export it runs began writing there)."""
-    writer = _writer(out)
-    return writer is not None and writer[0] == os.getpid() and writer[1] == socket.gethostname()
+    run = writer(out)
+    return run is not None and run[0] == os.getpid() and run[1] == socket.gethostname()
 
 
 def earlier_format(out: Path) -> tuple[str, str] | None:
@@ -260,6 +268,12 @@ def finish(out: Path) -> None:
         shutil.rmtree(out / aside, ignore_errors=True)
 
 
+def mark_text(fmt: str, manifest: str, explanation: str = "") -> bytes:
+    """The mark of this process's run writing ``fmt`` (whose manifest is ``manifest``), with ``explanation`` for a
+    person who finds it (an export's by default)."""
+    return f"{os.getpid()} {socket.gethostname()} {fmt} {manifest}\n{explanation or _EXPLANATION}".encode()
+
+
 def _keeps(keeps: Callable[[Path], bool], aside: Path) -> bool:
     try:
         return keeps(aside)
@@ -274,7 +288,7 @@ _EXPLANATION = ("petloc is writing an export into this folder, or one was stoppe
                 "when there, holds the manifest of the export that was here before.\n")
 
 
-def _writer(out: Path) -> tuple[int, str] | None:
+def writer(out: Path) -> tuple[int, str] | None:
     """(PID, machine) of the run that wrote the mark in ``out``; None when there is none (or unreadable)."""
     try:
         first = (out / MARK).read_text(encoding="utf-8", errors="replace").split("\n", 1)[0]

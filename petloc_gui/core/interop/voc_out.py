@@ -11,7 +11,8 @@ the rest converted), but a full disk, a read-only file system or a used-up
 quota is OUT's (`target_errors`): it raises SaveError, and the run fails.
 Each file and folder it creates is recorded in ``written`` when given, so that
 a run failing part way into an OUT that held files takes back just those
-(`unfinished.OutputBefore`). Each VOC file is synced before it takes its name,
+(`unfinished.OutputBefore`). While it runs OUT holds its mark, and a second
+run into OUT is refused (`unfinished_conversion`). Each VOC file is synced before it takes its name,
 and each folder once, at the end of the run (`atomic.folders_synced_once`:
 N + a few fsyncs, not 2N, ADR 0012).
 """
@@ -36,6 +37,7 @@ from petloc_gui.core.interop.files import (
 )
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
+from petloc_gui.core.interop.unfinished_conversion import begin_conversion, end_conversion
 from petloc_gui.core.interop.written import Written
 from petloc_gui.core.name_forms import twin_note
 from petloc_gui.core.text import counted
@@ -60,6 +62,7 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     each file and folder created. Raises SaveError when ``out`` cannot be made or takes no more files
     (`target_errors.stop_if_target_unwritable`)."""
     report = report if report is not None else ConversionReport()
+    taken_back_by_caller = written is not None
     written = written if written is not None else Written()
     report.prelabels_marked = True
     out = Path(out)
@@ -67,6 +70,20 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
         written.make_output(out)  # the folders it makes are the run's (`Written.output_folders`)
     except OSError as exc:
         raise SaveError(f"cannot create the folder: {exc.strerror or exc}", out) from exc
+    # Before its first file: a second run into OUT is refused while this one runs (`unfinished_conversion`)
+    begin_conversion(out, {(out / record.relative).parent for record in records}, written)
+    try:
+        _write_all(records, out, overwrite, images, report, progress, written)
+    except BaseException:
+        if not taken_back_by_caller:  # else the mark stays until the caller has taken the run's files back
+            end_conversion(out, written)
+        raise
+    end_conversion(out, written)
+    return report
+
+
+def _write_all(records: list[ImageRecord], out: Path, overwrite: bool, images: str, report: ConversionReport,
+               progress: Progress | None, written: Written) -> None:
     remove_stale_temporaries(out / record.relative for record in records)
     # VOC file (folded: one file where names ignore case or Unicode form) -> the record it is written from
     claimed: dict[str, ImageRecord] = {}
@@ -74,8 +91,8 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
     # The folders' fsyncs once, at the end (also of a run that fails): two per file, the file's and its
     # folder's, were most of a 5,000-image import (34-55 s for 9.5 s of work). Each VOC file is still synced
     # before it takes its name: an annotation, maybe in the user's own folder, that a power cut must leave
-    # whole or absent, never empty (a rerun would keep an empty one as "exists"); --from writes no mark of
-    # a run that did not finish to say so.
+    # whole or absent, never empty (a rerun would keep an empty one as "exists"; the mark of the run, which a
+    # power cut leaves, says only that it did not finish, not which of its files are whole).
     with folders_synced_once():
         for done, record in enumerate(records, start=1):
             _convert_one(record, out, claimed, overwrite, images, report, kept, written)
@@ -86,7 +103,6 @@ def write_voc_records(records: list[ImageRecord], out: str | os.PathLike[str], *
         report.warning(kept[0], f"exists, like {counted(len(kept) - 1, 'more VOC file')} in {out}; all "
                        "left untouched (pass --overwrite to replace them)" if len(kept) > 1
                        else "exists; left untouched (pass --overwrite to replace it)")
-    return report
 
 
 def _convert_one(record: ImageRecord, out: Path, claimed: dict[str, ImageRecord], overwrite: bool, images: str,

@@ -217,6 +217,7 @@ class Written:
         # the earlier export's manifest kept aside no longer reads OUT's label files right (`unfinished`): known
         # here too, as a mark of it on disk may not be written (a full disk)
         self.earlier_outdated = False
+        self.marked = False  # the conversion's mark in OUT is the run's, to remove (`unfinished_conversion`)
 
     def make_output(self, out: Path) -> None:
         """Make the folder ``out`` and those above it that are missing, as ``mkdir -p`` does (raising OSError as it
