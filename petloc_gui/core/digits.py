@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # PIL is imported where an image is written
     from petloc_gui.core.voc_types import VocAnnotation
 
 CANVAS_SIZE = 75
+Identity = tuple[int, int]  # (device, inode): which file a name holds, whatever its bytes
 DIGIT_SIZE = 28
 TRAIN_PER_CLASS = 400
 SPLITS = ("train", "test")
@@ -112,9 +113,9 @@ def write_digits_dataset(
     file exists with other content than it would get (a user's corrected box, another seed); files
     that are already what they would be are left as they are, so the same command can run again, and
     empty ones (`missing_or_empty`) are written as if missing. Each file is then given its name only where
-    none is there (`_write_pair_new`): one with other content written there since the run looked (another
-    run of another seed into the same folder, another tool) is FileExistsError too, at its pair, left as it
-    is; the pairs written before it are whole and recorded.
+    none is there, or over an empty one still empty at the write (`_write_pair_new`): one with other content
+    written there since the run looked (another run of another seed into the same folder, another tool) is
+    FileExistsError too, at its pair, left as it is; the pairs written before it are whole and recorded.
     A record there that cannot be read is `digits_record.DigitsRecordError`, before anything is
     written, whatever ``replace`` says.
     Stopped or failing part way, the folder holds no half of a pair and no canvas its record does not
@@ -209,16 +210,12 @@ def write_digits_dataset(
 def _write_pair_new(image: Path, png: bytes, label_box: tuple[str, Box], annotation: VocAnnotation | None,
                     looks: tuple[bool, set[Path]]) -> None:
     """Write a canvas's annotation (None: none to write), then its image, where each is missing, never replacing a
-    file: each is given its name only where none is there (written under a temporary name first), so that one that
-    another run of another seed, or another tool, writes there since the run looked is never written over, nor
-    paired with this run's other half: it stops the run (`_written_meanwhile`), left as it is (the annotation this
-    pair wrote taken back). ``looks``: whether the annotation is missing or empty now, and the files there when the
-    run looked (compared then, and left as they are); a power cut's empty file (`missing_or_empty`) is written
-    over."""
-    from petloc_gui.core.atomic import atomic_write_bytes
-    from petloc_gui.core.interop.voc_out import write_new_voc
-    from petloc_gui.core.voc import write_voc
-
+    file: each is given its name only where none is there, or over an empty one still there right at the write (a
+    power cut's: `missing_or_empty`), written under a temporary name first (`_give_name`), so that one that another
+    run of another seed, or another tool, writes there since the run looked is never written over, nor paired with
+    this run's other half: it stops the run (`_written_meanwhile`), left as it is (the annotation this pair wrote
+    taken back while it is still the run's). ``looks``: whether the annotation is missing or empty now, and the
+    files there when the run looked (compared then, and left as they are)."""
     xml_missing_or_empty, looked_at = looks
     xml = image.with_suffix(".xml")
     png_missing_or_empty = missing_or_empty(image)
@@ -227,36 +224,80 @@ def _write_pair_new(image: Path, png: bytes, label_box: tuple[str, Box], annotat
     for path, new in ((xml, xml_missing_or_empty), (image, png_missing_or_empty)):
         if not new and path not in looked_at and _differs(path, png, label_box):
             raise _written_meanwhile(path)
-    made_xml = False
+
+    made_xml = None
     if annotation is not None:
-        if os.path.lexists(xml):  # a power cut's empty file
-            write_voc(annotation, xml, overwrite_unreadable=True)
-        elif not (made_xml := write_new_voc(annotation, xml)) and _differs(xml, png, label_box):
-            raise _written_meanwhile(xml)
+        made_xml = _give_name(xml, functools.partial(_write_annotation, annotation, xml), png, label_box)
     if png_missing_or_empty:
-        if os.path.lexists(image):  # a power cut's empty file
-            atomic_write_bytes(image, png)
-        elif not _write_new_png(image, png) and _differs(image, png, label_box):
-            if made_xml:  # this run's box never beside another's canvas
-                xml.unlink(missing_ok=True)
-            raise _written_meanwhile(image)
+        try:
+            _give_name(image, lambda staging: staging.write_bytes(png), png, label_box)
+        except FileExistsError:
+            if made_xml is not None:  # this run's box never beside another's canvas; another's XML there stays
+                _remove_if_still(xml, made_xml)
+            raise
 
 
-def _write_new_png(image: Path, png: bytes) -> bool:
-    """Give ``image`` the bytes ``png`` unless a file is there (never replaced): False when one was. Written under a
-    temporary name first, as `voc_out.write_new_voc` writes an annotation: no half of one ever has the name."""
+def _write_annotation(annotation: VocAnnotation, xml: Path, staging: Path) -> None:
+    """Write ``annotation`` at ``staging``, the temporary name of ``xml``: named in an error, as the user knows it."""
     from petloc_gui.core.errors import SaveError
-    from petloc_gui.core.interop.files import link_exclusive, temporary_beside
+    from petloc_gui.core.voc import write_voc
 
-    staging = temporary_beside(image)
     try:
-        staging.write_bytes(png)
-        return link_exclusive(staging, image)
-    except OSError as exc:
-        raise SaveError(f"cannot save: {exc.strerror or exc}", image) from exc
+        write_voc(annotation, staging)
+    except SaveError as exc:
+        raise SaveError(exc.reason, xml) from exc
+
+
+def _give_name(path: Path, write: Callable[[Path], object], png: bytes, label_box: tuple[str, Box]) -> Identity | None:
+    """Give ``path`` the file ``write`` makes under a temporary name: where none is there (exclusive), or over one
+    that is still there and still empty as it is replaced (a power cut's). The file's identity when it was given;
+    None when the one there holds what this run writes (left as it is). One with other content raises
+    `_written_meanwhile`, left as it is."""
+    from petloc_gui.core.errors import SaveError
+    from petloc_gui.core.interop import files  # looked up at the call: the tests stand another writer in there
+
+    staging = files.temporary_beside(path)
+    try:
+        try:
+            write(staging)
+            if files.link_exclusive(staging, path):
+                made = os.stat(staging)
+                if made.st_nlink < 2:  # no hard links here (FAT, some shares): the name holds a copy of it
+                    made = os.lstat(path)
+                return made.st_dev, made.st_ino
+            made = os.stat(staging)
+            if _still_empty(path):
+                # The look and the rename are two calls: a file another writer gives this name between them is
+                # replaced (the OS has no "replace only if still empty"; it takes two runs at one name within
+                # microseconds). An empty file holds nobody's content.
+                os.replace(staging, path)
+                return made.st_dev, made.st_ino
+        except OSError as exc:
+            raise SaveError(f"cannot save: {exc.strerror or exc}", path) from exc
     finally:
         with contextlib.suppress(OSError):
             staging.unlink()
+    if _differs(path, png, label_box):
+        raise _written_meanwhile(path)
+    return None
+
+
+def _still_empty(path: Path) -> bool:
+    """Whether ``path`` is an empty file now, itself (a link is not: its file is not this folder's to replace)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
+
+
+def _remove_if_still(path: Path, made: Identity) -> None:
+    """Remove ``path`` while it is the file the run ``made`` there: one another run or tool put there since (the
+    other run's XML over this one's) stays. The look and the unlink are two calls: one put there between them goes."""
+    with contextlib.suppress(OSError):
+        info = os.lstat(path)
+        if (info.st_dev, info.st_ino) == made:
+            path.unlink()
 
 
 def _written_meanwhile(path: Path) -> FileExistsError:
