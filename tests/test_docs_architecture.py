@@ -73,6 +73,7 @@ NAMED_MODULES = [
     "ui/training/said_while_hidden.py",
     "ui/canvas/box_stack.py",
     "ui/canvas/box_stack.py", "ui/canvas/pan_drag.py",
+    "ui/keyboard_back.py",
     "ui/canvas/box_cursor.py",
     "ui/canvas/box_tag.py",
     "core/guessed_boxes.py",

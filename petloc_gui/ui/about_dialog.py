@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.cli.main import petloc_version
 from petloc_gui.cli.reference import README, docs_dir
 from petloc_gui.core.paths import DISTRIBUTION, checkout_root
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.window_geometry import shrink_to_screen
 
@@ -206,7 +207,7 @@ class AboutDialog(QDialog):
 
 
 def show_about(window: QWidget) -> None:
-    with modal(AboutDialog(window)) as dialog:
+    with keyboard_back(), modal(AboutDialog(window)) as dialog:
         dialog.exec()
 
 

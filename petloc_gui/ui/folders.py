@@ -23,6 +23,7 @@ from petloc_gui.core.real_paths import part_inside
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.unread_note import annotated, unread_note
 from petloc_gui.ui import background
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.plain_text import literal
 from petloc_gui.ui.review.review_session import ReviewSession, SessionHost, SessionParts
 from petloc_gui.ui.settings import Settings
@@ -186,9 +187,11 @@ class FolderOpening(_Window):
     folder and Open demo; a folder dropped on the window opens it, an image opens its folder on it."""
 
     def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Open image folder", dialog_start(self.settings.last_folder))
-        if folder:
-            self.open_folder(folder)
+        with keyboard_back() as back:  # cancelled, or not opened: back where it was (the Images list...)
+            folder = QFileDialog.getExistingDirectory(self, "Open image folder",
+                                                      dialog_start(self.settings.last_folder))
+            if folder and self.open_folder(folder):
+                back.given_elsewhere()  # to the image of the folder opened (`focus_canvas`)
 
     def _open_demo(self) -> None:
         from petloc_gui.app.demo_folder import ensure_demo_folder
@@ -196,7 +199,8 @@ class FolderOpening(_Window):
         try:
             folder = ensure_demo_folder()
         except (PetlocError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot create the demo folder", literal(str(exc)))
+            with keyboard_back():
+                QMessageBox.warning(self, "Cannot create the demo folder", literal(str(exc)))
             return
         self.open_folder(folder)
 
@@ -219,7 +223,8 @@ class FolderOpening(_Window):
             unlisted = _unlistable([Path(where)]) if where else None
             if unlisted is not None:
                 return self._cannot_read(*unlisted)
-            QMessageBox.warning(self, "Cannot open folder", literal(str(exc)))  # a folder "<b>x" as named
+            with keyboard_back():
+                QMessageBox.warning(self, "Cannot open folder", literal(str(exc)))  # a folder "<b>x" as named
             return False
         unlisted = _unlisted_in(dataset)
         if unlisted is not None:  # (turned unreadable since it was looked at above, or a layout's images folder)
@@ -275,8 +280,9 @@ class FolderOpening(_Window):
         """Refuse to open a folder that cannot be listed: indexed, it read as one without images, and F5 (or
         Open recent) replaced the list, the selection and the image shown with an empty list. Returns False."""
         kept = "; the list is kept as it was" if self.session is not None else ""
-        QMessageBox.warning(self, "Cannot read the folder",
-                            literal(f"Cannot read the folder {visible(folder)}: {why}{kept}"))
+        with keyboard_back():
+            QMessageBox.warning(self, "Cannot read the folder",
+                                literal(f"Cannot read the folder {visible(folder)}: {why}{kept}"))
         return False
 
     def _present_demo(self, start_queue: bool) -> None:

@@ -25,6 +25,7 @@ from petloc_gui.ui.editing.edit_actions import connect_edit_actions
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import LabelBox
 from petloc_gui.ui.folders import FolderOpening, RecentFoldersMenu
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.model_controller import ModelController
 from petloc_gui.ui.models.model_handle import bundle_fingerprint, load_model_handle
@@ -350,9 +351,9 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
         from petloc_gui.ui.review.class_editor import ClassEditor
 
         info = lambda: self.models.info.class_names if self.models.info is not None else ()  # noqa: E731
-        with modal(ClassListDialog(ClassEditor(self.session, self.edits, info, host=self), self)) as dialog:
+        editor = ClassEditor(self.session, self.edits, info, host=self)
+        with keyboard_back(), modal(ClassListDialog(editor, self)) as dialog:  # (the list's, or the image's)
             dialog.exec()
-        self.focus_canvas()
 
     def update_position(self) -> None:
         """The counter: the image's place in the list as shown (its sort and filter), not in name order."""
@@ -371,7 +372,7 @@ class MainWindow(WindowHost, FolderOpening, OnScreenTabChain, QMainWindow):
     def _show_help(self) -> None:
         from petloc_gui.ui.help_dialog import HelpDialog
 
-        with modal(HelpDialog(self)) as dialog:
+        with keyboard_back(), modal(HelpDialog(self)) as dialog:
             dialog.exec()
 
     def closeEvent(self, event) -> None:  # Qt's name

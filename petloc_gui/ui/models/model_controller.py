@@ -30,6 +30,7 @@ from petloc_gui.app.model_choice import (
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.scored_objects import learned
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.model_label_fit import loaded_line
 from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
@@ -318,7 +319,9 @@ class ModelController(FolderModelStart, QObject):
         return session.model.box_counts(every_box=True) if session is not None else {}
 
     def ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.parent_widget, "Open model folder (a bundle with meta.json)")
+        with keyboard_back():
+            folder = QFileDialog.getExistingDirectory(self.parent_widget,
+                                                      "Open model folder (a bundle with meta.json)")
         if folder:
             self.choose(folder)
 

@@ -57,6 +57,7 @@ from petloc_gui.app.model_metrics import (
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import UNDECIDED_NOTE, Version, VersionStore
+from petloc_gui.ui.keyboard_back import open_with_keyboard_back
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.versions_entry_fit import fit_entries, joined, keyed, menu_text, screen_width
 from petloc_gui.ui.plain_text import literal
@@ -202,7 +203,7 @@ class VersionsMenu(QMenu):
                           QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>data" named as it is, not as markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        open_with_keyboard_back(box)
         self.message_box = box
 
 

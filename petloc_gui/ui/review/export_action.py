@@ -29,6 +29,7 @@ from petloc_gui.core.dataset import Dataset
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.text import counted, first_of
 from petloc_gui.ui import background
+from petloc_gui.ui.keyboard_back import keyboard_back, open_with_keyboard_back
 from petloc_gui.ui.plain_text import literal
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ class ExportActions(QObject):
             action.setObjectName(f"export_{fmt}")
             action.setToolTip(f"Write the open folder's annotations as a {text} dataset "
                               "(boxes of the image as displayed, EXIF applied)")
-            action.triggered.connect(lambda _=False, f=fmt: self.start(f))
+            action.triggered.connect(lambda _=False, f=fmt: self._start_asked(f))
             menu.insertAction(before, action) if before is not None else menu.addAction(action)
             self.actions[fmt] = action
         if before is not None:
@@ -264,6 +265,10 @@ class ExportActions(QObject):
             self.job.wait(STOP_WAIT_MS)
 
     # --- starting -------------------------------------------------------------------
+    def _start_asked(self, fmt: str) -> None:
+        with keyboard_back():  # after its questions and folder chooser (the main window's dialogs)
+            self.start(fmt)
+
     def start(self, fmt: str, out: str | Path | None = None, options: ExportOptions | None = None) -> bool:
         """Export the open folder as ``fmt`` into ``out`` with ``options``.
 
@@ -373,16 +378,17 @@ class ExportActions(QObject):
         if len(report.problems) + len(report.warnings) > len(shown):
             box.setDetailedText("\n".join(report.problems + report.warnings))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): tests and scripts must not block here
+        open_with_keyboard_back(box)  # not exec(): tests and scripts must not block here
 
     def _failed(self, message: str) -> None:
         if self._stopped:
             return
         self.host.show_status(message, 15000)
-        if self.job is not None and self.job.cancelled:  # the user's own stop: no failure
-            QMessageBox.information(self.window, "Export cancelled", literal(message))
-        else:
-            QMessageBox.warning(self.window, "Export failed", literal(message))
+        with keyboard_back():
+            if self.job is not None and self.job.cancelled:  # the user's own stop: no failure
+                QMessageBox.information(self.window, "Export cancelled", literal(message))
+            else:
+                QMessageBox.warning(self.window, "Export failed", literal(message))
 
 
 def install_export_actions(window, menu: QMenu, before: QAction | None = None) -> ExportActions:

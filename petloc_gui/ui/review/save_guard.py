@@ -56,6 +56,7 @@ from petloc_gui.core.errors import ExternalChangeError, LinkTargetError, PetlocE
 from petloc_gui.core.folder_listing import stat_state
 from petloc_gui.core.text import counted, visible
 from petloc_gui.core.voc_write import InaccessibleTargetError, UnreadableTargetError
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.plain_text import literal
 from petloc_gui.ui.review import save_questions, save_texts
 from petloc_gui.ui.review.question_room import line_fits
@@ -187,7 +188,8 @@ class SaveGuard:
             elif failures and not quiet:  # (stopped: the caller asks nothing after, so the warning says them)
                 names = [session.model.names[row] for row in failed]  # (a Cancel, said on the status line, failed none)
                 said = literal(failed_text(failures, saved, names, leaving))
-                QMessageBox.warning(self.parent, "Could not save", said)
+                with keyboard_back():
+                    QMessageBox.warning(self.parent, "Could not save", said)
             return False
         if notes:
             self.last_note = visible(" ".join(notes))
@@ -337,9 +339,12 @@ class SaveGuard:
         buttons = (QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         fits = line_fits(self.parent, buttons)  # each name fitted to the room its line has there
-        answer = QMessageBox.question(self.parent, "Unsaved changes",
-                                      unsaved_text(names, gone, reload, autosave_failures, fits),
-                                      buttons, QMessageBox.StandardButton.SaveAll)
+        with keyboard_back() as back:  # Cancel: back where it was (the Images list...)
+            answer = QMessageBox.question(self.parent, "Unsaved changes",
+                                          unsaved_text(names, gone, reload, autosave_failures, fits),
+                                          buttons, QMessageBox.StandardButton.SaveAll)
+            if answer != QMessageBox.StandardButton.Cancel:
+                back.given_elsewhere()  # the folder left: the image of the one opened next has it
         # one that cannot be saved keeps the folder open (`failed_text`)
         if answer == QMessageBox.StandardButton.SaveAll:
             saved = self.save_rows(dirty, leaving=then)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QCheckBox, QMessageBox, QWidget
 from petloc_gui.app.disk_change import CHANGED, CREATED, DELETED, change_kind, change_words
 from petloc_gui.core.errors import LinkTargetError
 from petloc_gui.core.text import counted, visible
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.plain_text import literal
 
@@ -82,19 +83,20 @@ def ask_conflict(parent: QWidget, doc, left: int = 0, differs: str = "") -> Conf
         tick.setToolTip("Keep mine or Take theirs then answers them without asking; after Show both each "
                         "image is asked, and Cancel stops the save.")
         box.setCheckBox(tick)
-    with modal(box):
+    with keyboard_back(), modal(box):
         box.exec()
         return ConflictAnswer(buttons.get(box.clickedButton(), CANCEL), tick is not None and tick.isChecked())
 
 
 def confirm_link(parent: QWidget, doc, exc: LinkTargetError) -> bool:
     """Yes/No: write through ``doc``'s annotation, a symbolic link to a file outside the dataset folder."""
-    answer = QMessageBox.question(
-        parent, "Save through a symbolic link?",
-        literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
-                "which is outside the dataset folder. Saving replaces that file.\n\n"
-                f"Write the annotation to {visible(exc.target)}?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    with keyboard_back():
+        answer = QMessageBox.question(
+            parent, "Save through a symbolic link?",
+            literal(f"{visible(doc.annotation_path.name)} is a symbolic link to\n{visible(exc.target)}\n"
+                    "which is outside the dataset folder. Saving replaces that file.\n\n"
+                    f"Write the annotation to {visible(exc.target)}?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -109,9 +111,10 @@ def confirm_overwrite(parent: QWidget, doc, reason: str | None = None, since_rea
         how = "was replaced by another program with a file that cannot be read"
     else:
         how = "cannot be read"
-    answer = QMessageBox.question(
-        parent, "Overwrite unreadable annotation?",
-        literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
-                "Replace it with the boxes shown?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    with keyboard_back():
+        answer = QMessageBox.question(
+            parent, "Overwrite unreadable annotation?",
+            literal(f"{visible(doc.annotation_path)} {how}:\n{visible(reason or doc.load_error)}\n\n"
+                    "Replace it with the boxes shown?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

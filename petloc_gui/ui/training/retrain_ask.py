@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from petloc_gui.app.model_choice import model_display_name
 from petloc_gui.model.train_worker import label_source_for
 from petloc_gui.model.versions import VersionStore
+from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.modal import modal
 from petloc_gui.ui.models.first_model_start import FirstModelStart, first_model_start
 from petloc_gui.ui.training.fine_tune_readable import is_readable_model
@@ -42,7 +43,7 @@ def ask_run(parent: QWidget, spec: str, folder: Path, dataset: Any, has_unsaved:
     preset = folder_preset(spec, store, dataset)  # the run's own (`RetrainStarting.start`)
     label = label_source_for(preset, spec)
     readable = bool(spec) and is_readable_model(spec)
-    with modal(RetrainDialog(
+    with keyboard_back(), modal(RetrainDialog(
         parent,
         model_name=model_display_name(spec),
         data_name=str(folder),

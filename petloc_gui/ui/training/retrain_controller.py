@@ -26,6 +26,7 @@ from petloc_gui.core.text import visible
 from petloc_gui.model.bundle_write import remove_abandoned_save
 from petloc_gui.model.retrain_policy import FIRST_MODEL_EPOCHS
 from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
+from petloc_gui.ui.keyboard_back import open_with_keyboard_back
 from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training.discard_question import kept_in_use
@@ -366,11 +367,10 @@ class RetrainController(RetrainStarting, QObject):
     def _tell(self, text: str, box: bool = False) -> None:
         self._status(text)
         if box:
-            # open(), not exec(): never block the event loop (training keeps reporting).
             dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.parent_widget)
             dialog.setTextFormat(Qt.TextFormat.PlainText)  # a class or folder "<b>cat" named as it is, not as markup
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            open_with_keyboard_back(dialog)  # not exec(): never block the event loop (training keeps reporting)
             self.last_message_box = dialog
 
 
