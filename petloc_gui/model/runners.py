@@ -85,7 +85,7 @@ class FunctionRunner(Runner):
 def _interpreter_class() -> Any:
     """LiteRT's interpreter when installed, else TensorFlow's (deprecated but present in TF 2.21)."""
     try:
-        from ai_edge_litert.interpreter import Interpreter  # type: ignore[import-not-found]
+        from ai_edge_litert.interpreter import Interpreter  # type: ignore[import-untyped, import-not-found, unused-ignore]  # no stubs; absent where not installed
 
         return Interpreter
     except ImportError:
