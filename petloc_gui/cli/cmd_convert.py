@@ -46,7 +46,8 @@ PNG or WebP with an EXIF orientation is written upright without it (OpenCV
 
 --from yolo|coco writes a sidecar VOC folder: OUT/<image> + OUT/<stem>.xml
 (photo.jpg gets photo.xml, labelImg's form; sub-folders such as train/ are
-kept). An existing VOC file is left untouched unless --overwrite.
+kept). An existing VOC file is left untouched unless --overwrite; a file
+there that is not VOC always is (counted apart: delete or move it by hand).
 OUT may be the YOLO folder itself (labelImg's flat layout). A SRC that holds
 a petloc export that did not finish is refused: run that export again. So is
 an OUT another run is writing (its .petloc-export-unfinished says so).

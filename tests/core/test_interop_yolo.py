@@ -265,12 +265,14 @@ def test_existing_voc_is_kept_unless_overwrite_and_non_voc_never_replaced(tmp_pa
     write_voc_records(read_yolo(folder, report), folder, report=report)  # in place
     assert (folder / "a.xml").read_bytes() == before_a
     assert (folder / "b.xml").read_bytes() == before_b
-    assert report.kept_existing == 2 and len(report.warnings) == 1
+    # the HTML file is counted apart, not as a second VOC file kept (`kept_targets`)
+    assert (report.kept_existing, report.kept_not_voc, len(report.warnings)) == (1, 1, 2)
     report = ConversionReport()
     write_voc_records(read_yolo(folder, report), folder, overwrite=True, report=report)
     assert "<name>cat</name>" in (folder / "a.xml").read_text()
     assert (folder / "b.xml").read_bytes() == before_b
-    assert any(str(folder / "b.xml") in p and "not a readable VOC" in p for p in report.problems)
+    assert any(str(folder / "b.xml") in p and "not a Pascal VOC file" in p and "--overwrite replaces only VOC files"
+               in p for p in report.problems)
 
 
 def test_a_different_image_at_the_target_is_never_replaced(tmp_path):

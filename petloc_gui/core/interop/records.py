@@ -107,6 +107,7 @@ class ConversionReport:
     skipped_images: int = 0    # images left out because of a problem
     skipped_objects: int = 0   # boxes left out because of a problem
     kept_existing: int = 0     # VOC files left untouched (exist; no overwrite)
+    kept_not_voc: int = 0      # files at a VOC file's name that are not VOC, left untouched (`kept_targets`)
     merged: int = 0            # image entries whose boxes went to an earlier entry of the same image file
     prelabels: int = 0         # of the annotations written, a model's unreviewed pre-labels (core.voc.PRELABEL_PREFIX)
     # Written as VOC (an import), whose files mark the pre-labels; YOLO and COCO cannot mark them.
@@ -137,7 +138,8 @@ class ConversionReport:
     def to_dict(self) -> dict:
         return {"images": self.images, "annotated": self.annotated, "objects": self.objects,
                 "skipped_images": self.skipped_images, "skipped_objects": self.skipped_objects,
-                "kept_existing": self.kept_existing, "merged": self.merged, "prelabels": self.prelabels,
+                "kept_existing": self.kept_existing, "kept_not_voc": self.kept_not_voc, "merged": self.merged,
+                "prelabels": self.prelabels,
                 "problems": list(self.problems),
                 "warnings": list(self.warnings)}
 
@@ -152,6 +154,9 @@ class ConversionReport:
                          "entry of the same image")
         if self.kept_existing:
             parts.append(f"{counted(self.kept_existing, 'existing VOC file')} left untouched")
+        if self.kept_not_voc:
+            parts.append(f"{counted(self.kept_not_voc, 'file that is not Pascal VOC', 'files that are not Pascal VOC')}"
+                         " left untouched")
         if self.prelabels and self.prelabels_marked:
             parts.append(f"{counted(self.prelabels, 'unreviewed pre-label')} among the annotations (a model's "
                          "boxes), marked as such in their VOC files")

@@ -4,7 +4,8 @@
 there is used as is, so OUT may be the YOLO folder itself) and
 ``OUT/<stem>.xml`` its annotation, written by :func:`core.voc.write_voc` in
 labelImg's form. An existing VOC file is never replaced unless
-``overwrite``; a file there that is not VOC is never replaced at all.
+``overwrite``; a file there that is not VOC is never replaced at all, and is counted apart
+(`kept_targets`).
 Images nobody annotated (no YOLO txt, no COCO annotation) get no VOC file.
 An image that cannot be placed or written is that image's problem (reported,
 the rest converted), but a full disk, a read-only file system or a used-up
@@ -35,13 +36,20 @@ from petloc_gui.core.interop.files import (
     temporary_beside,
     unplace_image,
 )
+from petloc_gui.core.interop.kept_targets import KeptTargets
 from petloc_gui.core.interop.records import ConversionReport, ImageRecord, Progress
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.unfinished_conversion import begin_conversion, end_conversion
 from petloc_gui.core.interop.written import Written
 from petloc_gui.core.name_forms import twin_note
-from petloc_gui.core.text import counted
-from petloc_gui.core.voc import PRELABEL_PREFIX, VocAnnotation, VocObject, new_annotation, write_voc
+from petloc_gui.core.voc import (
+    PRELABEL_PREFIX,
+    UnreadableTargetError,
+    VocAnnotation,
+    VocObject,
+    new_annotation,
+    write_voc,
+)
 
 # How an imported file of a model's boxes is marked, as petloc predict --write-voc marks its own.
 IMPORTED_PRELABEL = f"{PRELABEL_PREFIX} imported by petloc convert from a model's predictions (confidences left out)"
@@ -87,7 +95,7 @@ def _write_all(records: list[ImageRecord], out: Path, overwrite: bool, images: s
     remove_stale_temporaries(out / record.relative for record in records)
     # VOC file (folded: one file where names ignore case or Unicode form) -> the record it is written from
     claimed: dict[str, ImageRecord] = {}
-    kept: list[Path] = []
+    kept = KeptTargets()
     # The folders' fsyncs once, at the end (also of a run that fails): two per file, the file's and its
     # folder's, were most of a 5,000-image import (34-55 s for 9.5 s of work). Each VOC file is still synced
     # before it takes its name: an annotation, maybe in the user's own folder, that a power cut must leave
@@ -98,15 +106,11 @@ def _write_all(records: list[ImageRecord], out: Path, overwrite: bool, images: s
             _convert_one(record, out, claimed, overwrite, images, report, kept, written)
             if progress is not None:
                 progress(done, len(records))
-    if kept:
-        # One line, not one per file: keeping a person's annotation is not a problem.
-        report.warning(kept[0], f"exists, like {counted(len(kept) - 1, 'more VOC file')} in {out}; all "
-                       "left untouched (pass --overwrite to replace them)" if len(kept) > 1
-                       else "exists; left untouched (pass --overwrite to replace it)")
+    kept.warn(report, out)
 
 
 def _convert_one(record: ImageRecord, out: Path, claimed: dict[str, ImageRecord], overwrite: bool, images: str,
-                 report: ConversionReport, kept: list[Path], written: Written) -> None:
+                 report: ConversionReport, kept: KeptTargets, written: Written) -> None:
     """Write ``record``'s image and VOC file unless another record of this run ``claimed`` that file (reported)."""
     xml_name = str(Path(record.relative).with_suffix(".xml"))
     first = claimed.setdefault(voc_key(record.relative), record)
@@ -127,7 +131,7 @@ def _convert_one(record: ImageRecord, out: Path, claimed: dict[str, ImageRecord]
 
 
 def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, images: str,
-               report: ConversionReport, kept: list[Path], written: Written) -> None:
+               report: ConversionReport, kept: KeptTargets, written: Written) -> None:
     image_target = out / record.relative
     xml_target = out / xml_name
     placed = None
@@ -145,15 +149,17 @@ def _write_one(record: ImageRecord, out: Path, xml_name: str, overwrite: bool, i
             if overwrite:  # a VOC file replaced is never the run's to remove; write_voc refuses a non-VOC one
                 written.wrote(xml_target, lambda: write_voc(annotation, xml_target))
             elif not written.created(xml_target, lambda: write_new_voc(annotation, xml_target)):
-                report.kept_existing += 1
-                kept.append(xml_target)
+                kept.keep(xml_target, report)  # a VOC file, or one that is not VOC: counted apart
                 report.images += 1
                 return
     except SaveError as exc:
         unplace_image(image_target, placed)
         # a full disk (read-only mount, used-up quota) is OUT's error: every image after it fails the same way
         stop_if_target_unwritable(exc, run="conversion")
-        report.problem(exc.path or xml_target, f"{exc.reason}; image not converted")
+        # --overwrite met a file that is not VOC or cannot be read: the writer's "overwrite it explicitly" is
+        # what the user did
+        reason = kept.refused(exc, report) if isinstance(exc, UnreadableTargetError) else exc.reason
+        report.problem(exc.path or xml_target, f"{reason}; image not converted")
         report.skipped_images += 1
         return
     report.images += 1
