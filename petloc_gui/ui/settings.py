@@ -20,20 +20,29 @@ a name that is not UTF-8 (a folder ``pets\\xff``: Python holds the byte as the s
 `FS_BYTES` and the hex of its file-system bytes (``os.fsencode``), the form the training child's
 arguments cross QProcess in; every other path as it is, readable in petloc.conf, so files written
 before read as they did.
+
+An empty ``petloc.conf.lock`` (petloc killed between QLockFile's creation of it and its pid's write, or a power cut
+before the pid reached the disk) made the next start take about 35 s instead of 3, silently: QSettings' first
+write waited out QLockFile's 30 s stale time, the only way Qt tells an empty lock stale. `_remove_stale_lock`
+removes it before QSettings writes, and one naming a process of this machine that has ended (Qt would too, at the
+write); never a live process's lock.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, SupportsInt, cast
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLockFile, QSettings, QSysInfo
 
 from petloc_gui.core.fs_bytes import FS_BYTES
 from petloc_gui.core.kept_aside import keep_aside
 from petloc_gui.core.paths import APP_NAME
+from petloc_gui.core.stale import process_has_ended
 from petloc_gui.core.write_probe import why_not_writable
 
 if TYPE_CHECKING:
@@ -48,6 +57,9 @@ _EXPORT_KEYS = {"annotated_only": "export/annotated_only", "skip_difficult": "ex
 _MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 # Why the settings file cannot be written when a file beside it can be (the file itself is in the way)
 _UNWRITABLE_GUESSES = "no permission, a read-only folder, a full disk, or a file where a folder should be"
+# An empty lock younger than this may be a live process's, between QLockFile's creation of it and its pid's write
+# (microseconds apart): kept. One left by a kill is older by the time petloc starts again.
+_LOCK_JUST_MADE_S = 2.0
 
 
 class Settings:
@@ -226,15 +238,52 @@ def _path_read(value: object) -> str:
 
 
 def _open(path: str | None) -> QSettings:
-    return QSettings(str(path), QSettings.Format.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
+    settings = QSettings(str(path), QSettings.Format.IniFormat) if path else QSettings(ORGANIZATION, APP_NAME)
+    if _is_ini_file(settings):  # made above, not yet written: reading the file takes no lock, writing does
+        _remove_stale_lock(settings.fileName() + ".lock")
+    return settings
+
+
+def _is_ini_file(settings: QSettings) -> bool:
+    """Whether ``settings`` live in an INI file (not the registry, not a plist)."""
+    ini_native = sys.platform not in ("win32", "darwin")
+    ini = QSettings.Format.IniFormat
+    return settings.format() == ini or (settings.format() == QSettings.Format.NativeFormat and ini_native)
+
+
+def _remove_stale_lock(lock: str) -> None:
+    """Remove the QLockFile ``lock`` QSettings writes under when no live process holds it: it is empty and not just
+    made, or it names a process of this machine that has ended. Qt tells an empty lock stale by its age only (30 s):
+    each start within 30 s of a kill waited that out at its first write. A lock of another machine (a home folder
+    on a network disk), of a process that runs, or that cannot be read is left to Qt."""
+    try:
+        found = os.lstat(lock)
+    except OSError:
+        return
+    if not stat.S_ISREG(found.st_mode):
+        return
+    if found.st_size == 0:
+        if abs(time.time() - found.st_mtime) < _LOCK_JUST_MADE_S:
+            return
+    else:
+        pid, host, _ = QLockFile(lock).getLockInfo()  # (0, "", "") when it cannot be read
+        if pid <= 0 or host != QSysInfo.machineHostName() or not process_has_ended(pid):
+            return
+    try:
+        # The file looked at still (a process that took the lock meanwhile made another): the look and the
+        # removal are two calls, as in Qt's own removal of a stale lock.
+        now = os.lstat(lock)
+        if (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (found.st_dev, found.st_ino, found.st_size,
+                                                                     found.st_mtime_ns):
+            os.remove(lock)
+    except OSError:
+        pass  # gone already, or not ours to remove: Qt waits it out as before
 
 
 def _damage(settings: QSettings) -> str | None:
     """Why ``settings``' INI file cannot be petloc's settings, or None (no file, or not an INI file: the
     registry, a plist). Qt's own check (``status()``) passes random bytes: they read as one bogus key."""
-    ini_native = sys.platform not in ("win32", "darwin")
-    ini = QSettings.Format.IniFormat
-    if settings.format() != ini and not (settings.format() == QSettings.Format.NativeFormat and ini_native):
+    if not _is_ini_file(settings):
         return None
     file = Path(settings.fileName())
     try:
