@@ -17,6 +17,7 @@ import secrets
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.folder_rename import rename_folder
@@ -166,36 +167,54 @@ def _write_target(path: Path) -> Path:
     return real
 
 
-def _temporary_beside(target: Path, requested: Path) -> tuple[int, str]:
-    """A new temporary file in ``target``'s folder (fd, name), ``.NAME.XXXXXXXX.tmp`` (the form core.stale sweeps
-    once a day old). The folder is the problem when it cannot be made there, not the file: "x.xml: cannot save:
-    Permission denied" read as if the file were locked. Named before it is made (`own_temporary` from then until
-    it is gone), and removed when a stop lands as it is made: mkstemp told its name only once the file was made, so
-    a Ctrl+C raised as it returned left it, under a name nobody knew, in the new OUT of a stopped export, which
-    then looked another's and stayed."""
-    directory = target.parent
+# The two forms of a temporary's name, both hidden and both swept by core.stale once a day old: an atomic
+# write's ``.NAME.XXXXXXXX.tmp`` (`ATOMIC_TEMPORARY_SUFFIX`) and a run's ``.NAME[.XXXXXXXX].PID.petloc-new``
+# (`run_temporary_suffix`: a conversion's or export's files, core.interop.files). Both stay, told apart by
+# core.stale: earlier versions left files of both forms in users' folders, which must still be swept and known;
+# the PID lets a killed run's copies go at once from the folder of its interrupted export
+# (`stale.remove_left_by_ended_runs`), where a ``.tmp`` is swept only a day later and only after a target of
+# petloc's own kinds (a ``.jpg`` copy's never); and a ``.tmp`` is what `stale.holds_only_bundle_files` accepts in
+# a model bundle's folder. Both are made (`new_temporary`) and known (`own_temporary`) here.
+ATOMIC_TEMPORARY_SUFFIX = ".tmp"
+
+
+def run_temporary_suffix() -> str:
+    """How the name of a temporary of this process's run ends: ``.PID.petloc-new``."""
+    return f".{os.getpid()}.petloc-new"
+
+
+@contextlib.contextmanager
+def new_temporary(target: Path, suffix: str) -> Iterator[tuple[Path, BinaryIO]]:
+    """A new file beside ``target`` (its name, and it open for writing, 0600) that the block writes ``target``'s
+    content in: ``.NAME.XXXXXXXX`` + ``suffix`` (a form core.stale sweeps, see above), NAME ``target``'s name cut
+    to 32 characters. Made exclusively (another's of that name is never taken), and removed when the block is left
+    however (a Ctrl+C too) unless the block renamed it (`renamed`). Named before it is made (`own_temporary` from
+    then until it is gone): mkstemp told its name only once the file was made, so a Ctrl+C raised as it returned
+    left it, under a name nobody knew, in the user's folder or in the new OUT of a stopped export, which then
+    looked another's and stayed. An error making it is raised as it is (nothing made)."""
     while True:
         # Short prefix: a 250-character target name must not push the temporary
         # name past the file system's 255-byte limit (32 characters <= 128 bytes).
-        name = os.path.abspath(directory / f".{target.name[:32]}.{secrets.token_hex(4)}.tmp")
+        name = os.path.abspath(target.parent / f".{target.name[:32]}.{secrets.token_hex(4)}{suffix}")
         _OWN_TEMPORARIES.add(name)
         try:
-            return _make_new(name), name
+            fd = _make_new(name)
         except FileExistsError:
             _OWN_TEMPORARIES.discard(name)  # another's of that name: not this one's to remove
-        except PermissionError as exc:
-            _OWN_TEMPORARIES.discard(name)
-            raise SaveError(f"cannot save: the folder {directory} is not writable ({exc.strerror or exc}): "
-                            "give yourself write permission on it, or work on a copy in a writable folder",
-                            requested) from exc
-        except OSError as exc:
-            _OWN_TEMPORARIES.discard(name)
-            if exc.errno != errno.EROFS:
-                raise
-            raise SaveError(_read_only_file_system(directory), requested) from exc
-        except BaseException:
-            _remove_temporary(name)  # a stop landing as the file was made
+            continue
+        except OSError:
+            _OWN_TEMPORARIES.discard(name)  # nothing made
             raise
+        except BaseException:
+            remove_temporary(name)  # a stop landing as the file was made
+            raise
+        break
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield Path(name), handle
+    finally:
+        if name in _OWN_TEMPORARIES:  # not renamed
+            remove_temporary(name)
 
 
 def _make_new(name: str) -> int:
@@ -204,7 +223,13 @@ def _make_new(name: str) -> int:
     return os.open(name, flags, 0o600)
 
 
-def _remove_temporary(name: str) -> None:
+def renamed(temporary: str | os.PathLike[str]) -> None:
+    """Said once the `new_temporary` ``temporary`` was renamed to its target: it is gone under its name, and the
+    block's end removes nothing there."""
+    _OWN_TEMPORARIES.discard(os.path.abspath(temporary))
+
+
+def remove_temporary(name: str | os.PathLike[str]) -> None:
     """Remove the temporary ``name`` if it is there; one that cannot be removed stays `own_temporary`."""
     try:
         os.unlink(name)
@@ -212,13 +237,35 @@ def _remove_temporary(name: str) -> None:
         pass
     except OSError:
         return
-    _OWN_TEMPORARIES.discard(name)
+    _OWN_TEMPORARIES.discard(os.path.abspath(name))
 
 
 def own_temporary(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` is the temporary of a write of this process's (`atomic_write_bytes`) not yet removed: going
-    on, or left (its removal refused). A stopped run's take-back (`interop.output_before`) tells its own by it."""
-    return os.path.abspath(path) in _OWN_TEMPORARIES
+    """Whether ``path`` is a temporary of this process's not yet removed: one `new_temporary` made (an
+    `atomic_write_bytes` or a run's copy), going on or left (its removal refused), or a name of this run's form
+    (``.NAME[.XXXXXXXX].PID.petloc-new``, this PID: the staging files `interop.files.temporary_beside` names for
+    other writers, which only its form tells). A stopped run's take-back (`interop.output_before`) tells its own
+    by it."""
+    absolute = os.path.abspath(path)
+    name = os.path.basename(absolute)
+    return absolute in _OWN_TEMPORARIES or (name.startswith(".") and name.endswith(run_temporary_suffix()))
+
+
+def _temporary_for(stack: contextlib.ExitStack, target: Path, requested: Path) -> tuple[Path, BinaryIO]:
+    """An atomic write's `new_temporary` beside ``target``, for the ``stack``'s block. The folder is the problem when
+    it cannot be made there, not the file: "x.xml: cannot save: Permission denied" read as if the file were
+    locked."""
+    directory = target.parent
+    try:
+        return stack.enter_context(new_temporary(target, ATOMIC_TEMPORARY_SUFFIX))
+    except PermissionError as exc:
+        raise SaveError(f"cannot save: the folder {directory} is not writable ({exc.strerror or exc}): "
+                        "give yourself write permission on it, or work on a copy in a writable folder",
+                        requested) from exc
+    except OSError as exc:
+        if exc.errno != errno.EROFS:
+            raise
+        raise SaveError(_read_only_file_system(directory), requested) from exc
 
 
 def _read_only_file_system(directory: Path) -> str:
@@ -269,29 +316,25 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         # Replacing the file would work on POSIX (only the folder's permission
         # counts), but a read-only file is the user's "do not touch".
         raise SaveError("cannot save: the file is read-only", requested)
-    tmp_name: str | None = None
     try:
-        fd, tmp_name = _temporary_beside(target, requested)
-        with os.fdopen(fd, "wb") as handle:
+        with contextlib.ExitStack() as stack:
+            tmp, handle = _temporary_for(stack, target, requested)
             handle.write(data)
             handle.flush()
             if _synced_writes():
                 os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            mode = target.stat().st_mode & 0o7777 if target.exists() else new_file_mode()
-            os.chmod(tmp_name, mode)
-        if REPLACE_RETRIED:
-            rename_folder(tmp_name, target)  # its last try's error is raised as it is, and said below
-        else:
-            os.replace(tmp_name, target)
-        _OWN_TEMPORARIES.discard(tmp_name)  # named: gone
-        tmp_name = None
+            handle.close()
+            with contextlib.suppress(OSError):
+                mode = target.stat().st_mode & 0o7777 if target.exists() else new_file_mode()
+                os.chmod(tmp, mode)
+            if REPLACE_RETRIED:
+                rename_folder(tmp, target)  # its last try's error is raised as it is, and said below
+            else:
+                os.replace(tmp, target)
+            renamed(tmp)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise SaveError(f"cannot save: {reason}", requested) from exc
-    finally:
-        if tmp_name is not None:
-            _remove_temporary(tmp_name)
     if _synced_writes():
         _folder_written(directory)
 

@@ -44,16 +44,16 @@ def test_a_full_disk_exits_1_and_takes_back_a_new_out(small_voc, tmp_path, monke
 def test_a_voc_file_that_meets_a_full_disk_fails_the_run(small_voc, tmp_path, monkeypatch, capsys):
     """The VOC file's write, not the image's copy, meets the full disk (images linked, so none copied)."""
     src = _exported(small_voc, tmp_path, capsys, "yolo")
-    real = atomic_module._temporary_beside
+    real = atomic_module._make_new
     calls: list = []
 
-    def temporary(target, requested):
-        calls.append(target)
+    def make_new(name):
+        calls.append(name)
         if len(calls) == 2:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
-        return real(target, requested)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), name)
+        return real(name)
 
-    monkeypatch.setattr(atomic_module, "_temporary_beside", temporary)
+    monkeypatch.setattr(atomic_module, "_make_new", make_new)
     with pytest.raises(SaveError, match="No space left on device; the disk is full") as failed:
         write_voc_records(read_yolo(src, ConversionReport()), tmp_path / "out-voc")
     assert str(failed.value.path).endswith(".xml")

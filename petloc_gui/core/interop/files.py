@@ -9,7 +9,10 @@ A new VOC file that must not replace an existing one is written completely
 under a temporary name and hard-linked to its final name, which fails if
 that name appeared meanwhile (the pattern of ``petloc predict --write-voc``).
 A temporary is named before it is made and removed however its write is
-left (a Ctrl+C included): one left in a user's folder stayed there.
+left (a Ctrl+C included): one left in a user's folder stayed there. It has a
+run's form (``.NAME.XXXXXXXX.PID.petloc-new``: `core.atomic.new_temporary`),
+which core.stale sweeps: one a killed run (SIGKILL, a power cut) left must not
+stay forever.
 """
 
 from __future__ import annotations
@@ -18,13 +21,11 @@ import contextlib
 import errno
 import filecmp
 import os
-import secrets
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
 
-from petloc_gui.core.atomic import new_file_mode
+from petloc_gui.core.atomic import new_file_mode, new_temporary, remove_temporary, run_temporary_suffix
 from petloc_gui.core.dataset import VOC_DEVKIT, Dataset
 from petloc_gui.core.disk_same import part_below, same_folder
 from petloc_gui.core.errors import SaveError
@@ -179,7 +180,7 @@ def place_data(data: bytes, target: Path, holds_it: Callable[[Path], bool]) -> s
         raise SaveError("a different file already exists here (nothing replaced)", target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with _new_temporary(target) as (tmp, out):
+        with new_temporary(target, run_temporary_suffix()) as (tmp, out):
             out.write(data)
             out.close()
             with contextlib.suppress(OSError):
@@ -215,7 +216,7 @@ def _copy_exclusive(source: Path, target: Path) -> None:
     only complete gets its final name: a copy killed half-way must not leave
     a truncated image that a rerun then refuses to replace as "different".
     """
-    with _new_temporary(target) as (tmp, out):
+    with new_temporary(target, run_temporary_suffix()) as (tmp, out):
         with open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1024 * 1024)
         out.close()
@@ -232,42 +233,6 @@ def _copy_exclusive(source: Path, target: Path) -> None:
         # day-old leftover to the sweep of another export into the same folder (and went).
         with contextlib.suppress(OSError):
             shutil.copystat(source, target)
-
-
-@contextlib.contextmanager
-def _new_temporary(target: Path) -> Iterator[tuple[Path, BinaryIO]]:
-    """A new file beside ``target`` (its name, and it open for writing, 0600) that the block writes
-    ``target``'s content in and then names; removed when the block is left, however (a Ctrl+C too).
-
-    Hidden, in the form core.stale removes once a day old (``.NAME.XXXXXXXX.PID.petloc-new``:
-    `remove_stale_temporaries`), as a copy killed half way (SIGKILL, power cut) must not stay
-    forever. The name is chosen before the file is made: mkstemp told it only once the file was
-    made, so a Ctrl+C landing as it was made (Python raises it right after the call) left the
-    file in the user's folder under a name nobody knew.
-    """
-    while True:
-        tmp = target.with_name(f".{target.name[:32]}.{secrets.token_hex(4)}.{os.getpid()}.petloc-new")
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        except FileExistsError:
-            continue  # another's temporary of that name: not this one's to remove
-        except OSError:
-            raise  # nothing made
-        except BaseException:
-            _remove_temporary(tmp)  # a stop landing as the file was made
-            raise
-        break
-    try:
-        with os.fdopen(fd, "wb") as out:
-            yield tmp, out
-    finally:
-        _remove_temporary(tmp)
-
-
-def _remove_temporary(tmp: Path) -> None:
-    """Remove ``tmp`` if it is there (gone once named, or never made: nothing to do)."""
-    with contextlib.suppress(OSError):
-        os.unlink(tmp)
 
 
 def _name_exclusive(complete: Path, target: Path) -> None:
@@ -314,8 +279,9 @@ def _name_exclusive(complete: Path, target: Path) -> None:
 def temporary_beside(target: Path) -> Path:
     """The name a file is written under before it takes ``target``'s: hidden, in the same folder,
     in core.stale's form (swept when a killed run leaves it), and short whatever ``target``'s
-    length (a 245-byte image name made it too long for the file system)."""
-    return target.with_name(f".{target.name[:32]}.{os.getpid()}.petloc-new")
+    length (a 245-byte image name made it too long for the file system). A stopped run knows it as its own by
+    that form (`core.atomic.own_temporary`)."""
+    return target.with_name(f".{target.name[:32]}{run_temporary_suffix()}")
 
 
 def write_derived(path: Path, data: bytes) -> None:
@@ -335,7 +301,7 @@ def write_derived(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException as exc:
         # a Ctrl+C too: the temporary stayed in the user's folder, which no later run swept
-        _remove_temporary(tmp)
+        remove_temporary(tmp)
         if isinstance(exc, OSError):
             raise SaveError(f"cannot write: {exc.strerror or exc}", path) from exc
         raise

@@ -185,8 +185,9 @@ class OutputBefore:
 
 def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) -> bool:
     """Whether all in ``folder`` is one of ``files`` or ``folders``, or a temporary of this process's
-    (`_own_temporary`). False when that cannot be told (a folder in it that cannot be read).
-    Compared as absolute paths: `petloc convert` gives the writers OUT as typed, and `OutputBefore` its absolute."""
+    (`own_temporary`: an atomic write's not yet removed, a run's of this PID). False when that cannot be told (a
+    folder in it that cannot be read). Compared as absolute paths: `petloc convert` gives the writers OUT as typed,
+    and `OutputBefore` its absolute."""
     def absolute(paths: Iterable[Path]) -> set[Path]:
         return {Path(os.path.abspath(path)) for path in paths}
 
@@ -202,17 +203,11 @@ def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) ->
                 path = Path(top) / name
                 if path not in (files if path.is_symlink() else folders):
                     return False
-            if any(Path(top) / name not in files and not _own_temporary(Path(top) / name) for name in names):
+            if any(Path(top) / name not in files and not own_temporary(Path(top) / name) for name in names):
                 return False
     except OSError:
         return False
     return True
-
-
-def _own_temporary(path: Path) -> bool:
-    """Whether ``path`` is a temporary of this process's: `files`' ``.NAME[.XXXXXXXX].PID.petloc-new``, or
-    `atomic_write_bytes`' ``.NAME.XXXXXXXX.tmp`` not yet removed (its manifests, an --overwrite's VOC file)."""
-    return (path.name.startswith(".") and path.name.endswith(f".{os.getpid()}.petloc-new")) or own_temporary(path)
 
 
 def _remove_empty(made: list[Path]) -> TakenBack:
