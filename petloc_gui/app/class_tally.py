@@ -56,9 +56,10 @@ class ClassTally:
                 _add(counts, label, -n)
         return counts
 
-    def test_list_counts(self, reviewed_only: bool = False, every_box: bool = False) -> dict[str, int]:
-        """A copy of the counts of the rows on the folder's test list alone (`RowShare.test_list`)."""
-        return dict(self._test_list[(reviewed_only, every_box)])
+    def test_list_counts(self) -> dict[str, int]:
+        """A copy of the boxed images per class of the rows on the folder's test list alone (`RowShare.test_list`);
+        the reviewed and every-box counts of them are kept for `counts`' ``test_list``."""
+        return dict(self._test_list[(False, False)])
 
     def labels(self) -> set[str]:
         """The labels on some row's boxes."""

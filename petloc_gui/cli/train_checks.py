@@ -138,8 +138,8 @@ def _only_held_out(folder: CollectedFolder, trained: Sequence[Sample], parent: S
     trains = {name for sample in trained for name, _ in sample.ground_truth}
     read = {name for sample in folder.samples for name, _ in sample.ground_truth}
     learned = _learned(trained, held)  # each image's first box, on an image it can use: the one a run learns
-    unusable = {sample.label for sample in trained} - learned
-    return held_out_only(held, trains, learned, parent, read - trains, unusable, renamed)
+    return held_out_only(held, trains, learned, parent, read=read, firsts={sample.label for sample in trained},
+                         renamed=renamed)
 
 
 def _learned(trained: Sequence[Sample], held: Collection[str]) -> set[str]:

@@ -8,7 +8,7 @@ No Qt, no TensorFlow."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from petloc_gui.core.errors import PetlocError
@@ -118,27 +118,32 @@ class HeldOutOnly:
 
 
 def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iterable[str], known: Iterable[str] = (),
-                  left_out: Collection[str] = (), unusable: Collection[str] = (),
+                  read: Iterable[str] = (), firsts: Iterable[str] = (),
                   renamed: Mapping[str, str] | None = None) -> HeldOutOnly:
-    """`only_held_out`'s classes, those among ``left_out`` (the labels on the images the run reads but does not train
-    on: the unreviewed pre-labels it leaves out) marked so, and those that are a class of ``trained`` or ``known``
-    typed another way (`core.label_variants.spelled_as`) with it: one the run learns (``learned``: the labels of the
-    first box of each image it trains on, `Sample.label`; or ``known``) before one only on later boxes, which the
+    """`only_held_out`'s classes, and what is said of each: `petloc train` (`cli.train_checks`) and the Retrain
+    dialog (`ui.training.retrain_holdout_preview`) give what they read, and what follows from it is worked out here
+    alone, so the two never say it apart. ``read``: the labels on every box of the images the run reads, trained on
+    or not; those not on a box of ``trained`` are on the images it reads but does not train on (the unreviewed
+    pre-labels it leaves out: ``left_out``), and a held-out class among them is marked so. ``firsts``: the label of
+    each trained image's first box (`Sample.label`); those the run does not learn (``learned``: the labels of the
+    first box of each image it trains on and can use; or ``known``) are the first box only of images the run's check
+    leaves out (``unusable``: an unreadable image's "owl" had the line say the new model would know "Owl" as owl, and
+    the run's classes were [cat, dog]). A held-out label that is a class of ``trained`` or ``known`` typed another way
+    (`core.label_variants.spelled_as`) is said with it: one the run learns before one only on later boxes, which the
     new model will not know (said as known, it contradicted the line on classes after an image's first box); failing
     both, a class of ``left_out`` typed another way (said as the others are, "box it on images the run trains on",
-    "Owl" boxed so had a run that trains on the pre-labels' "owl" refused). ``unusable``: the classes that are the first
-    box only of images the run's check leaves out (``learned`` holds none of them: an unreadable image's "owl" had the
-    line say the new model would know "Owl" as owl, and the run's classes were [cat, dog]). ``renamed``: a fine-tune's
-    renames ({new name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed
-    away, as the model spells it or typed another way, is said to be it (told to box it on images the run trains on,
-    the user trained a new owl, or OWL, beside the model's owl, renamed strix). A held-out label of ``unusable`` that
-    is not ``known`` is first on no image the run can use (`HeldOutOnly.unusable_only`): spelled so on them, it was
-    said nowhere, and the new model did not know it."""
+    "Owl" boxed so had a run that trains on the pre-labels' "owl" refused). ``renamed``: a fine-tune's renames ({new
+    name: the model's name}, ``known`` has them applied); a held-out label that is a model's class renamed away, as
+    the model spells it or typed another way, is said to be it (told to box it on images the run trains on, the user
+    trained a new owl, or OWL, beside the model's owl, renamed strix). A held-out label of ``unusable`` that is not
+    ``known`` is first on no image the run can use (`HeldOutOnly.unusable_only`): spelled so on them, it was said
+    nowhere, and the new model did not know it."""
     trained, known, learned = set(trained), list(known), set(learned)
+    left_out, unusable = set(read) - trained, set(firsts) - learned
     names = only_held_out(held_out, trained, known)
     classes = [*known, *natural_order(learned - set(known))]  # the model's own spelling first, as the refusal's
     later = natural_order(trained - learned - set(known))  # on boxes after an image's first only
-    skipped = natural_order(set(left_out) - trained - set(known))  # on the pre-labels the run leaves out only
+    skipped = natural_order(left_out - set(known))  # on the pre-labels the run leaves out only
     spelled: dict[str, SpelledAs] = {}
     renamed_to = {old: new for new, old in (renamed or {}).items() if new in known and old != new}
     renamed_away = {name: RenamedAway(theirs, renamed_to[theirs]) for name in names
@@ -152,7 +157,7 @@ def held_out_only(held_out: Iterable[str], trained: Iterable[str], learned: Iter
             spelled[name] = SpelledAs(theirs, learned=False, unusable=theirs in unusable)
         elif (theirs := spelled_as(name, [other for other in skipped if other != name])) is not None:
             spelled[name] = SpelledAs(theirs, learned=False, on_left_out=True)
-    unusable_only = natural_order((set(held_out) & set(unusable)) - learned - set(known))
+    unusable_only = natural_order((set(held_out) & unusable) - set(known))  # (``unusable`` holds nothing learned)
     return HeldOutOnly(tuple(names), frozenset(name for name in names if name in left_out), spelled, renamed_away,
                        tuple(unusable_only))
 

@@ -47,13 +47,13 @@ class RowClasses:
 
     def hold_out(self, items: Iterable[int]) -> None:
         """``items``: the rows on the folder's test list (`app.class_tally.items_on_test_list`), counted apart from
-        now on (`box_counts`' ``test_list``, `test_list_counts`); told once per folder, as they change only when
-        it is read again (a new list). The counts of every row are the same: no change is said."""
+        now on (`box_counts`' ``test_list``, `test_list_counts`); told once per folder, while `test_rows` is None
+        (`ui.models.new_classes_bar`, at its first count), as they change only when it is read again (a new
+        session, a new list). The counts of every row are the same: no change is said."""
         rows = frozenset(items)
-        moved = rows ^ (self.test_rows or frozenset())
-        shares = {item: self._share(item) for item in moved}  # taken out, put back on the list or off it
+        shares = {item: self._share(item) for item in rows}  # taken out, put back on the list
         self.test_rows = rows
-        for item in moved:
+        for item in rows:
             self.tally.replace(shares[item], self._share(item))
 
     def labels_of(self, item: int) -> set[str]:
@@ -73,7 +73,7 @@ class RowClasses:
         folder's test list (`hold_out`). Kept as rows change (`ClassTally`)."""
         return self.tally.counts(reviewed_only, every_box, test_list)
 
-    def test_list_counts(self, reviewed_only: bool = False) -> dict[str, int]:
+    def test_list_counts(self) -> dict[str, int]:
         """Boxed images per class on the folder's test list (`hold_out`; none before), as `box_counts` counts."""
-        return self.tally.test_list_counts(reviewed_only)
+        return self.tally.test_list_counts()
 

@@ -235,9 +235,9 @@ def _test_only_fields(held: set[str], read: CollectedFolder, trains: Sequence[Sa
     learned_reviewed = {sample.label for sample in usable if not sample.prelabel}
     firsts = {sample.label for sample in trains}
     firsts_reviewed = {sample.label for sample in trains if not sample.prelabel}
-    return {"test_only": held_out_only(held, trained, learned, known, every - trained, firsts - learned, renamed),
-            "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, every - reviewed,
-                                                         firsts_reviewed - learned_reviewed, renamed)}
+    return {"test_only": held_out_only(held, trained, learned, known, read=every, firsts=firsts, renamed=renamed),
+            "test_only_without_prelabels": held_out_only(held, reviewed, learned_reviewed, known, read=every,
+                                                         firsts=firsts_reviewed, renamed=renamed)}
 
 
 def _learned_held_out(read: CollectedFolder, learned_tests: Collection[str]) -> int:
