@@ -237,10 +237,10 @@ def train_run(
     for message in notices:
         emit({"event": "notice", "message": message})
 
+    weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)  # compared below, by its bytes
     if multiworker:  # before the model's variables, the run's first collective
-        check_workers_agree(strategy, training_parts(data, config, preset, epochs, batch_size, steps,
-                                                     parent.meta if parent else None), stop, config.worker_timeout)
-    weights_path, backbone_info = backbone_weights(preset, config.backbone_weights)
+        check_workers_agree(strategy, training_parts(data, config, preset, epochs, batch_size, steps, parent,
+                                                     backbone_info), stop, config.worker_timeout)
     with strategy.scope():
         # distributed: BatchNorm on the global batch, so every worker keeps the same moving statistics
         model = networks.build_model(preset, len(names), None if parent else weights_path,

@@ -33,10 +33,10 @@ import json
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.model.bundle import MODEL_FILE, file_sha256
 from petloc_gui.model.distributed import (
     WorkerLostError,
     is_chief,
@@ -47,6 +47,7 @@ from petloc_gui.model.distributed import (
 from petloc_gui.model.untyped import Strategy
 
 if TYPE_CHECKING:
+    from petloc_gui.model.bundle import LoadedBundle
     from petloc_gui.model.presets import Preset
     from petloc_gui.model.training import TrainConfig
     from petloc_gui.model.training_data import TrainingData
@@ -57,7 +58,7 @@ AGREEMENT_TIMEOUT = 600.0
 # Seconds between two looks for a stop request while waiting at the check (Ctrl+C answers within them).
 _STOP_POLL = 0.25
 # Kinds whose value is short enough to show in the refusal (this worker's value).
-_SHOWN = ("seed", "epochs", "batch size", "steps per epoch")
+_SHOWN = ("seed", "epochs", "batch size", "steps per epoch", "backbone weights")
 CONTENTS = "image contents"
 # The lists of images: when they agree, every worker has the same images (by path) to compare file by file.
 _LISTS = ("training images", "validation images", "test images")
@@ -129,9 +130,11 @@ def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mappin
     every = {kind for kinds in found.values() for kind in kinds}
     shown = [f"{kind} {parts[kind]}" for kind in _SHOWN if kind in every and kind in parts]
     mine = f" (this worker: {', '.join(shown)})" if shown else ""
+    # the weights a worker found by itself (another install): the same command is not enough
+    weights = ", the same backbone weights file (--backbone-weights PATH)" if "backbone weights" in every else ""
     return ("the workers were not given the same training: " + "; ".join(differing) + mine +
-            ". Run the same command, with the same options and the same data folder contents, on every "
-            "worker; no worker trained")
+            ". Run the same command, with the same options" + weights + " and the same data folder contents, "
+            "on every worker; no worker trained")
 
 
 def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Callable[[], bool] = lambda: False,
@@ -302,8 +305,10 @@ def early_stopping_record(distribute: str | None, patience: int, validated: bool
 
 
 def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epochs: int, batch_size: int,
-                   steps: int, parent_meta: Mapping[str, Any] | None) -> dict[str, Any]:
-    """What every worker of one run must have the same of, by kind (the kind names the refusal says)."""
+                   steps: int, parent: LoadedBundle | None, backbone: Mapping[str, Any]) -> dict[str, Any]:
+    """What every worker of one run must have the same of, by kind (the kind names the refusal says).
+    ``parent``: --init-from's model; ``backbone``: meta.json's record of the backbone weights this worker
+    starts from (`initial_weights.backbone_weights`), decided before the check."""
     splits = data.splits_record()
     return {
         "class names": list(data.class_names),
@@ -320,8 +325,23 @@ def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epoc
         "learning-rate schedule": {"learning_rate": config.learning_rate, "warmup_epochs": config.warmup_epochs,
                                    "patience": config.patience},
         "preset": asdict(preset),
-        "init-from": dict(parent_meta) if parent_meta is not None else None,
+        # the parent by its weights' bytes too: a meta.json alike can come with other weights (a rebuild)
+        "init-from": {"meta": dict(parent.meta), "model sha256": file_sha256(parent.path / MODEL_FILE)}
+        if parent is not None else None,
+        "backbone weights": "not used (--init-from)" if parent is not None else starting_backbone(backbone),
         "other options": {"label": config.label, "val_fraction": config.val_fraction,
-                          "skip_prelabels": config.skip_prelabels, "renamed": dict(data.renamed),
-                          "backbone_weights": config.backbone_weights and Path(config.backbone_weights).name},
+                          "skip_prelabels": config.skip_prelabels, "renamed": dict(data.renamed)},
     }
+
+
+def starting_backbone(backbone: Mapping[str, Any]) -> str:
+    """The backbone weights a run starts from, from meta.json's ``backbone`` (`initial_weights.backbone_weights`):
+    the file by name and its bytes (a 64-bit sha256 prefix, as much as the workers' comparison keeps), or random.
+
+    Compared by what the worker decided to load, not by the option: two workers left to the default found their
+    own files (another install, a resources folder with no weights/), and one without trained from random
+    weights alongside the chief, both exiting 0 with different models, the bundle saying ImageNet."""
+    initial = backbone.get("initial_weights")
+    if isinstance(initial, Mapping):
+        return f"{initial.get('file')} (sha256 {str(initial.get('sha256'))[:16]})"
+    return "random (no ImageNet weights found)" if backbone.get("warning") else "random"

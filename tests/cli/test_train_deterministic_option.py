@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from petloc_gui.cli import cmd_train
+from petloc_gui.model.initial_weights import backbone_weights
 from petloc_gui.model.presets import get_preset
 from petloc_gui.model.training import TrainConfig
 from petloc_gui.model.worker_agreement import run_fingerprint, training_parts
@@ -62,6 +63,7 @@ def test_workers_must_agree_on_it():
     data = SimpleNamespace(class_names=["cat"], renamed={}, images_record=dict,
                            splits_record=lambda: {"train": ["a.png"], "validation": ["b.png"], "test": []})
     parts = [training_parts(data, TrainConfig(preset="digits", deterministic=flag),  # type: ignore[arg-type]
-                            get_preset("digits"), 2, 4, 1, None) for flag in (True, False)]
+                            get_preset("digits"), 2, 4, 1, None, backbone_weights(get_preset("digits"), None)[1])
+             for flag in (True, False)]
     first, second = run_fingerprint(parts[0]), run_fingerprint(parts[1])
     assert [kind for kind in first if first[kind] != second[kind]] == ["--deterministic"]
