@@ -11,10 +11,12 @@ the chief writes a bundle after the weights drifted apart).
 `check_workers_agree` hashes each kind of what must agree (`run_fingerprint`)
 to a 64-bit number and gathers the numbers of every worker with one
 collective, before the model is built: every worker sees every worker's
-numbers, so all of them refuse together, naming what differs. Only when the
-image contents differ under the same lists of images is a second collective
-made (`file_hashes`, `first_differences`): a 64-bit hash of each image and of its
-annotation, so the refusal names the first file that differs.
+numbers, so all of them refuse together, naming what differs. Only then are
+more collectives made, so the refusal names the first file that differs: when
+the image contents differ under the same lists of images, a 64-bit hash of
+each image and of its annotation (`file_hashes`, `first_differences`); when the
+lists differ, the lists themselves (`first_unshared`: the first image one
+worker has and the other lacks, which only the worker that has it could name).
 
 A worker reaches the check after collecting its data, so one may come minutes after another (a cold network
 disk, a bigger folder). The wait for it is bounded (`agreement_timeout`: 600 s, or a longer --worker-timeout,
@@ -116,13 +118,15 @@ def first_differences(rows: list[list[int]], paths: list[str], workers: list[int
     return named
 
 
-def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mapping[int, str] | None = None) -> str:
+def refusal(found: dict[int, list[str]], parts: Mapping[str, Any], files: Mapping[int, str] | None = None,
+            listed: Mapping[int, Mapping[str, str]] | None = None) -> str:
     """The one line every worker says when the workers disagree. ``files``: by worker, the first file
-    whose contents differ (`first_differences`)."""
-    files = files or {}
+    whose contents differ (`first_differences`); ``listed``: by worker and list, the first image on one side
+    only (`first_unshared`)."""
+    files, listed = files or {}, listed or {}
 
     def said(worker: int, kind: str) -> str:
-        first = files.get(worker) if kind == CONTENTS else None
+        first = files.get(worker) if kind == CONTENTS else listed.get(worker, {}).get(kind)
         return f"{kind} (first: {first})" if first else kind
 
     differing = [f"worker {worker} differs from worker 0 in {', '.join(said(worker, kind) for kind in kinds)}"
@@ -155,13 +159,47 @@ def check_workers_agree(strategy: Strategy, parts: Mapping[str, Any], stop: Call
     if not found:
         return
     files: dict[int, str] = {}
-    # Every worker has the same ``found``, so all of them make this second collective, or none does.
-    if CONTENTS in parts and not any(kind in differing for differing in found.values() for kind in _LISTS):
+    listed: dict[int, dict[str, str]] = {}
+    # Every worker has the same ``found``, so all of them make these collectives, or none does.
+    if any(kind in differing for differing in found.values() for kind in _LISTS):
+        # the lists themselves (their length first, for a collective of one size): a path hashed by the
+        # worker that lacks it could not be named there
+        text = json.dumps([sorted(parts[kind]) for kind in _LISTS]).encode("utf-8")  # ASCII: no NUL in it
+        longest = max(row[0] for row in _gathered(strategy, [len(text)], stop, worker_timeout))
+        rows = _gathered(strategy, _as_words(text, longest), stop, worker_timeout)
+        listed = first_unshared([json.loads(_as_text(row)) for row in rows], found, per_worker)
+    elif CONTENTS in parts:
         paths, hashes = file_hashes(parts)
         files = first_differences(_gathered(strategy, hashes, stop, worker_timeout), paths,
                                   [worker for worker, differing in found.items() if CONTENTS in differing],
                                   per_worker)
-    raise WorkersDisagreeError(refusal(found, parts, files))
+    raise WorkersDisagreeError(refusal(found, parts, files, listed))
+
+
+def _as_words(text: bytes, length: int) -> list[int]:
+    """``text`` padded with NULs to ``length`` bytes, as signed 64-bit numbers (8 bytes each, the last padded)."""
+    padded = text.ljust(-(-length // 8) * 8, b"\0")
+    return [int.from_bytes(padded[i:i + 8], "big", signed=True) for i in range(0, len(padded), 8)]
+
+
+def _as_text(words: list[int]) -> bytes:
+    """The text `_as_words` made, its padding taken off."""
+    return b"".join(word.to_bytes(8, "big", signed=True) for word in words).rstrip(b"\0")
+
+
+def first_unshared(lists: list[list[list[str]]], found: Mapping[int, list[str]],
+                   replicas_per_worker: int) -> dict[int, dict[str, str]]:
+    """``{worker: {list kind: its first image (by path) on one of that worker and worker 0 only, and whose}}``
+    from every replica's three lists (`_LISTS`' order), for each list kind in ``found``: "b.png, worker 1's only"."""
+    named: dict[int, dict[str, str]] = {}
+    for worker, differing in found.items():
+        mine, first = lists[worker * max(1, replicas_per_worker)], lists[0]
+        for kind, own, theirs in zip(_LISTS, mine, first, strict=True):
+            unshared = sorted(set(own) ^ set(theirs)) if kind in differing else []
+            if unshared:
+                whose = worker if unshared[0] in own else 0
+                named.setdefault(worker, {})[kind] = f"{unshared[0]}, worker {whose}'s only"
+    return named
 
 
 def agreement_timeout(worker_timeout: float | None = None) -> float:
