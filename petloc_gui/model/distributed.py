@@ -30,12 +30,14 @@ Making the strategy connects the workers, inside TensorFlow's C++ code, which ho
 no Python signal handler runs until it returns, and TensorFlow waits for the other workers
 without limit. So `connect_workers` first waits in Python until every worker has started
 (`worker_wait`): a Ctrl+C or SIGTERM there says which workers had not started, and the command
-takes back what it made. Then it makes the strategy with a register timeout that every worker,
-worker 0 too, registers under (through a barrier), with Ctrl+C left to the system meanwhile (it
-ends the process at once; all workers have started by then, so that lasts a moment), and puts
-petloc's handlers back afterwards: the coordination service installs TensorFlow's own SIGTERM
-handler (a preemption notifier), under which a SIGTERM did nothing. That handler is in place
-during the connect already, so a SIGTERM then is lost: the connect still ends at the timeout.
+takes back what it made; workers whose TF_CONFIG differ (another order, another size) refuse there
+as they meet, which TensorFlow's connect would only have waited out. Then it makes the strategy
+with a register timeout that every worker, worker 0 too, registers under (through a barrier), with
+Ctrl+C left to the system meanwhile (it ends the process at once; all workers have started by then,
+so that lasts a moment), and puts petloc's handlers back afterwards: the coordination service
+installs TensorFlow's own SIGTERM handler (a preemption notifier), under which a SIGTERM did nothing.
+That handler is in place during the connect already, so a SIGTERM then is lost: the connect still
+ends at the timeout.
 `make_strategy` hands that strategy to training.
 """
 
@@ -134,14 +136,11 @@ def connect_workers(timeout: float, waited_for: str, say: Callable[[str], None] 
     # chief): the leader registers with its own service at once, then waited for the others without
     # limit. Registering through a barrier puts every worker, the leader too, under that timeout.
     context.context().coordination_service.cluster_register_with_barrier = True
-    not_all = (f"the other workers did not all connect within {timeout:g} s ({waited_for}): start the same "
-               "command on each of them with its own TF_CONFIG task, check their addresses in TF_CONFIG "
-               "(this machine must reach each host:port), or wait longer with --worker-timeout SECONDS")
     try:
         with _stop_handlers_kept(default_meanwhile=True):
             strategy = tf.distribute.MultiWorkerMirroredStrategy(cluster_resolver=resolver)
     except tf.errors.DeadlineExceededError as exc:
-        raise WorkersNotConnectedError(not_all) from exc
+        raise WorkersNotConnectedError(not_joined(meeting, waited_for)) from exc
     except tf.errors.UnknownError as exc:
         if "gRPC server" not in str(exc):
             raise
@@ -151,15 +150,30 @@ def connect_workers(timeout: float, waited_for: str, say: Callable[[str], None] 
     return strategy
 
 
+def not_joined(seconds: float, waited_for: str) -> str:
+    """Why TensorFlow's connect ran out of time though every worker had answered the wait (`_wait_for_start`):
+    they started, so "check their addresses" (what this said) was no lead; TF_CONFIG that differ in a way the
+    wait's exchange could not see (a worker of an older petloc), or a worker stopped meanwhile, are."""
+    return (f"every worker answered the wait ({waited_for}), but TensorFlow could not join them within "
+            f"{seconds:.0f} s: all started, and most likely their TF_CONFIG differ (give every worker the same "
+            "\"cluster\", in the same order, and each its own task index), or one of them stopped meanwhile; "
+            "nothing was trained")
+
+
 def _wait_for_start(spec: Any, task_type: str, task_id: int, timeout: float, say: Callable[[str], None]) -> None:
     """`worker_wait.wait_for_workers` for the training tasks of ``spec`` but this one (``task_type`` ``task_id``)."""
-    from petloc_gui.model.worker_wait import Peer, wait_for_workers
+    from petloc_gui.model.worker_wait import ClustersDifferError, ClusterView, Peer, wait_for_workers
 
-    others = [Peer(f"{job} {index}", spec.task_address(job, index)) for job in ("chief", "worker")
-              if job in spec.jobs for index in spec.task_indices(job) if (job, index) != (task_type, task_id)]
+    jobs = [job for job in ("chief", "worker") if job in spec.jobs]
+    others = [Peer(f"{job} {index}", spec.task_address(job, index)) for job in jobs
+              for index in spec.task_indices(job) if (job, index) != (task_type, task_id)]
+    mine = ClusterView(f"{task_type} {task_id}",  # told to the others and compared with theirs as they meet
+                       {job: [spec.task_address(job, index) for index in spec.task_indices(job)] for job in jobs})
     port = int(spec.task_address(task_type, task_id).rpartition(":")[2])
     try:
-        missing = wait_for_workers(others, port, timeout, say)
+        missing = wait_for_workers(others, port, timeout, say, mine)
+    except ClustersDifferError as exc:
+        raise WorkersNotConnectedError(str(exc)) from None
     except OSError as exc:  # its port was free at `petloc train`'s early check: taken since
         raise WorkersNotConnectedError(port_held(task_type, task_id)) from exc
     if missing:
