@@ -120,7 +120,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "since): NEW takes OLD's place and starts from its weights (repeatable)")
     parser.add_argument("--backbone-weights", type=path_arg, metavar="PATH",
                         help="ImageNet weights file (.h5) for the pets and photo backbone (default: the "
-                             "MobileNet weights petloc ships)")
+                             "MobileNet weights petloc ships; with none found, a warning at the start, and the "
+                             "backbone starts from random weights)")
     parser.add_argument("--val-fraction", type=fraction, metavar="F",
                         help="share of annotated images held out for validation (default 0.2)")
     parser.add_argument("--seed", type=seed, default=0, metavar="S",
@@ -177,6 +178,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _train(args: argparse.Namespace, in_store: bool, made: list[Path]) -> int:
     _check_inputs(args, in_store)
+    from petloc_gui.model.initial_weights import random_backbone_warning  # no TensorFlow
+
+    random_start = random_backbone_warning(args.preset, args.backbone_weights, args.init_from)
+    if random_start:  # at the start: --help promises ImageNet, and only meta.json said otherwise
+        error(random_start)
     from petloc_gui.model.bundle_write import remove_aborted_writes  # no TensorFlow
 
     remove_aborted_writes(args.out)  # an aborted run's partial bundle: now, not only once this run writes one

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.core.errors import DatasetError
+from petloc_gui.core.paths import resources_dir, shared_dir
 from petloc_gui.model.bundle import file_sha256
-from petloc_gui.model.presets import MOBILENET_PRESETS, Preset, default_backbone_weights
+from petloc_gui.model.presets import MOBILENET_PRESETS, MOBILENET_WEIGHTS_NAME, Preset, default_backbone_weights
 from petloc_gui.model.untyped import KerasModel
 
 
@@ -32,6 +33,19 @@ def backbone_weights(preset: Preset, weights_file: str | None) -> tuple[str | No
     # The file name and hash identify the weights; a path of this machine would not.
     info["initial_weights"] = {"file": path.name, "sha256": file_sha256(path)}
     return str(path), info
+
+
+def random_backbone_warning(preset_name: str, weights_file: str | Path | None,
+                            init_from: str | None) -> str | None:
+    """The warning a run says at its start when its backbone would start from random weights: a pets or photo
+    run, no ``weights_file`` (--backbone-weights) nor ``init_from`` parent, and no default ImageNet file found
+    (`backbone_weights` then writes "random" in meta.json, which was all that said it). None otherwise."""
+    if preset_name not in MOBILENET_PRESETS or weights_file or init_from or default_backbone_weights() is not None:
+        return None
+    shared = shared_dir()
+    looked = f"{resources_dir() / 'weights'} and {shared / 'weights' if shared else 'PETLOC_SHARED_DIR/weights'}"
+    return (f"warning: no ImageNet weights found (looked for {MOBILENET_WEIGHTS_NAME} in {looked}): the backbone "
+            "starts from random weights; give --backbone-weights PATH")
 
 
 def init_from_parent(model: KerasModel, parent_model: KerasModel, parent_names: list[str], names: list[str],
