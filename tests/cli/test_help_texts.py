@@ -24,4 +24,17 @@ def test_evaluate_help_says_split_validation_keeps_the_images_that_did_not_choos
     text = _help(capsys, "evaluate")
     assert "only the validation images the model's meta.json lists" not in text
     assert "or only the validation images that chose neither its epoch nor its second stage's" in " ".join(text.split())
-    assert "where none are left (the bundled pets model)" in " ".join(text.split())  # its refiner chose on all 41
+
+
+def test_evaluate_help_says_the_bundled_pets_model_is_scored_on_its_report_part(capsys):
+    """Before: "where none are left (the bundled pets model) ... it is scored on all its validation images",
+    but `petloc evaluate DATA --model pets --split validation` scores the 20 of its report part, every one of
+    which chose its second stage (cli.evaluate_split: "never every image"), and says so on stderr; only a
+    model that records no report part (one validation image, or older than the parts: digits) is scored on
+    all of them."""
+    text = _help(capsys, "evaluate")
+    assert "where none are left (the bundled pets model)" not in text
+    assert ("where its second stage chose on every one of them (the bundled pets model: 20 of its 41), those all "
+            "the same, as stderr says") in text
+    assert ("where the model records no such part (one validation image, or a model older than the parts: the "
+            "bundled digits), all its validation images") in text
