@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Protocol
 
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 # Whether a backslash separates folders in an entry (Windows), as it does in what a Windows script writes
 # (os.path.relpath: "day\\x.jpg"). Elsewhere a backslash can be part of a file's name, so there it stays one.
 BACKSLASH_SEPARATES = os.sep == "\\"
+_NO_KEYS: frozenset[str] = frozenset()  # what a table holds under a key it lacks (none made for each miss)
 
 Say = Callable[[str], None]  # where a line on an entry goes (`petloc train`: stderr)
 # how ``given`` (the list's spelling) and ``found`` (the folder's), which fold to one, differ, in words
@@ -126,15 +128,12 @@ def _image_names(dataset: IndexedImages, real: _RealPaths) -> _ImageNames:
             # ``day/x`` from ``day/x.jpg`` as the name's stem is: its suffix cut once
             keys += (within, within[:len(within) - len(own)] + own_names[1])
             within_of[indexed] = within
-        for table, table_keys in ((paths, keys), (by_name, own_names)):
-            for key in table_keys:
-                if key is None:
-                    continue
-                images = table.get(key)
-                if images is None:
-                    table[key] = {indexed}
-                else:
-                    images.add(indexed)
+        mine = {indexed}  # one set for all its keys (`_put`)
+        for key in keys:
+            if key is not None:
+                _put(paths, key, mine)
+        for key in own_names:
+            _put(by_name, key, mine)
         if image != indexed:
             target = os.path.basename(image)
             if target != own:
@@ -143,10 +142,28 @@ def _image_names(dataset: IndexedImages, real: _RealPaths) -> _ImageNames:
         if item.has_annotation:
             names.annotated.add(indexed)
     for key, linked in targets.items():
-        if key not in names.names:
+        if key not in by_name:
             for link in linked:
-                names.add(link, set(), {key})
+                _put(by_name, key, {link})
     return names
+
+
+def _put(table: dict[str, set[str]], key: str, image: set[str]) -> None:
+    """Add ``image`` (a set of one image) to ``table[key]``. An image's set is shared by all its keys (a set made
+    for each key took a sixth of a 10,000-image Oxford index's time, and collections of them more), so a set is
+    grown in place only where it is the table's own: one holding more than one image, made here."""
+    held = table.get(key)
+    if held is None:
+        table[key] = image
+    elif len(held) > 1:
+        held |= image
+    elif held != image:
+        table[key] = held | image
+
+
+def _last_name(path: str) -> str:
+    """``path``'s last name: after its last "/" or `os.sep` (an image's keys are written with either)."""
+    return path[max(path.rfind("/"), path.rfind(os.sep)) + 1:]
 
 
 def _start(folder: str) -> str:
@@ -245,16 +262,20 @@ class _ImageNames:
         self.paths: dict[str, set[str]] = {}
         self.names: dict[str, set[str]] = {}
         self._folded: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self._folded_names: set[str] | None = None  # `may_fold_to`'s
         self.within: dict[str, str] = {}  # image -> its path within the images folder, to name it
         # the images a run may train on: an image without one (Oxford's images/thumbs/) is never trained on,
         # so never named as "trained on" for sharing a listed image's name
         self.annotated: set[str] = set()
 
-    def add(self, image: str, paths: set[str], names: set[str]) -> None:
-        for table, keys in ((self.paths, paths), (self.names, names)):
-            for key in keys:
-                table.setdefault(key, set()).add(image)
-        self._folded = None
+    def may_fold_to(self, folded_spellings: list[str]) -> bool:
+        """Whether a key may fold to one of ``folded_spellings``: only where their last names fold alike (`folded`
+        keeps "/" and `os.sep`, and each name between them folds as it would alone), and each key's last name is
+        a key of ``names`` (a name, a stem, a link's target's). Every line of Oxford's test.txt, whole ("boxer_1
+        2 1 1"), names no image: without this each index folded every key for it, a fifth of its time."""
+        if self._folded_names is None:
+            self._folded_names = {folded(name) for name in self.names}
+        return any(_last_name(spelling) in self._folded_names for spelling in folded_spellings)
 
     def folded_keys(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """The keys of ``paths`` and of ``names`` by their folded form; made when an entry first matches none
@@ -266,7 +287,7 @@ class _ImageNames:
                     folded_keys.setdefault(folded(key), set()).add(key)
         return self._folded
 
-    def shown(self, images: set[str]) -> str:
+    def shown(self, images: AbstractSet[str]) -> str:
         return ", ".join(sorted(self.within.get(image, image) for image in images))
 
 
@@ -306,16 +327,24 @@ class _Finder:
         before a name (`_ImageNames`)."""
         names = self.names
         for form in entry_forms(line):
+            # as written before resolved: an id within the images folder (Oxford's first column, ImageSets')
+            # names its image with no look at the current folder (an lstat per entry, a quarter of the time
+            # an Oxford index took to resolve its test list)
+            if form in names.paths:
+                return self.by_path(form, form, where)
             spellings = _spellings(form, self.real)
-            for spelling in spellings:
+            for spelling in spellings[1:]:
                 if spelling in names.paths:
                     return self.by_path(form, spelling, where)
             for spelling in spellings:
                 if spelling in names.names:
                     return self.by_name(form, spelling, where)
+            folded_spellings = [folded(spelling) for spelling in spellings]  # once for both tables
+            if not names.may_fold_to(folded_spellings):
+                continue  # no key folds to them either
             for by, folded_keys in zip((self.by_path, self.by_name), names.folded_keys(), strict=True):
-                for spelling in spellings:
-                    keys = folded_keys.get(folded(spelling), set())
+                for folded_spelling in folded_spellings:
+                    keys = folded_keys.get(folded_spelling, _NO_KEYS)
                     if len(keys) > 1:
                         return self.ambiguous(form, keys, by, where)
                     if keys:
@@ -324,7 +353,8 @@ class _Finder:
                         return by(form, key, where)
         return set()
 
-    def ambiguous(self, form: str, keys: set[str], by: Callable[[str, str, str], set[str]], where: str) -> set[str]:
+    def ambiguous(self, form: str, keys: AbstractSet[str], by: Callable[[str, str, str], set[str]],
+                  where: str) -> set[str]:
         spelled = " and ".join(map(repr, sorted(keys)))
         if not self.hold_ambiguous:
             raise AmbiguousEntryError(f"{where}: {form!r} names {spelled}, whose names differ only in case or "
@@ -339,7 +369,9 @@ class _Finder:
         without an annotation are trained on by no run: not said)."""
         names = self.names
         images = names.paths[key]
-        others = (names.names.get(key, set()) - images) & names.annotated
+        namesakes = names.names.get(key, _NO_KEYS)
+        # (most often the image alone: no set made for each entry of a 5,000-line test list)
+        others = _NO_KEYS if namesakes <= images else (namesakes - images) & names.annotated
         if others:
             example = Path(names.shown({min(others)})).with_suffix("").as_posix()
             self.say(f"{where}: {form!r} taken as {names.shown(images)}, its path in the images folder; "
