@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from petloc_gui.cli.args import path_arg
@@ -53,7 +54,8 @@ examples:
   petloc stats runs/digits-train --plot digits-stats.png --overwrite   # replace the last plot
 
 A --plot inside the dataset folder is refused (exit 2): it would be read as
-one of the dataset's images.
+one of the dataset's images. So is a --plot that is a folder, or an existing
+file without --overwrite: before the dataset is read, nothing printed.
 """
 
 
@@ -91,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         if args.plot.suffix.lower() != ".png":
             raise UsageError(f"--plot {args.plot}: the plot is a PNG image; give a file name ending in .png")
         _refuse_plot_inside_dataset(args.plot, args.data)
+        _refuse_plot_in_the_way(args.plot, args.overwrite)
     dataset = open_dataset(args.data)
     unlisted = _root_not_listed(dataset)
     if unlisted is not None:  # as a missing folder: no figures of a folder nobody could look into
@@ -146,6 +149,17 @@ def _refuse_plot_inside_dataset(plot: Path, data: Path) -> None:
     if root.is_dir() and part_inside(plot, root) is not None:
         raise UsageError(f"--plot {plot}: is inside the dataset folder {root}, where the plot would be read as one "
                          "of its images; write it outside the dataset folder")
+
+
+def _refuse_plot_in_the_way(plot: Path, overwrite: bool) -> None:
+    """Refuse (exit 2, nothing read) a plot onto a folder, or onto an existing file (a link, dangling or not)
+    without ``--overwrite``. Found once the statistics were computed, the whole table was printed, then "plot not
+    written", exit 1, as if nothing could be done. `_check_plot_target` looks again as the plot is written (a
+    file made meanwhile, one of the dataset's own); a place that cannot be looked at is left to it."""
+    if os.path.isdir(plot):
+        raise UsageError(f"--plot {plot}: is a folder; give a file name ending in .png")
+    if not overwrite and os.path.lexists(plot):
+        raise UsageError(f"--plot {plot}: already exists; choose a new name, or add --overwrite to replace it")
 
 
 def _check_plot_target(plot: Path, dataset, overwrite: bool) -> None:

@@ -166,8 +166,8 @@ def test_stats_plot_never_replaces_a_file_without_asking_nor_a_dataset_file(mess
     assert last_json(out)["n_images"] == 7  # the statistics still print
     notes = tmp_path / "notes.png"
     notes.write_bytes(b"keep")
-    code, _, err = run_cli(capsys, "stats", messy_dataset, "--plot", notes)
-    assert code == 1 and "--overwrite" in err and notes.read_bytes() == b"keep"
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", notes)
+    assert (code, out) == (2, "") and "--overwrite" in err and notes.read_bytes() == b"keep"  # nothing read
     code, _, _ = run_cli(capsys, "stats", messy_dataset, "--plot", notes, "--overwrite")
     assert code == 0 and notes.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # replaced, as asked
 
@@ -183,5 +183,5 @@ def test_stats_plot_onto_a_folder_says_so(messy_dataset, tmp_path, capsys):
     pytest.importorskip("matplotlib")
     folder = tmp_path / "plots.png"
     folder.mkdir()
-    code, _, err = run_cli(capsys, "stats", messy_dataset, "--plot", folder, "--overwrite")
-    assert code == 1 and "is a folder" in err and folder.is_dir()
+    code, out, err = run_cli(capsys, "stats", messy_dataset, "--plot", folder, "--overwrite")
+    assert (code, out) == (2, "") and "is a folder" in err and folder.is_dir()  # nothing read
