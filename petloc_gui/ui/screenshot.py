@@ -11,8 +11,8 @@ and saves the window as it is, with no prediction. A model that fails to load
 is an error: nothing is saved.
 
 Exit codes (`petloc-gui --help` lists them): 0 saved, 2 timed out, 3 the PNG
-could not be written, 4 the model failed to load (app.py: 1 the folder could
-not be opened).
+could not be written (stderr says why: `why_not_written`), 4 the model failed
+to load (app.py: 1 the folder could not be opened).
 """
 
 from __future__ import annotations
@@ -22,10 +22,12 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QBuffer, QIODevice, QObject, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
+from petloc_gui.core.atomic import atomic_write_bytes
+from petloc_gui.core.errors import PetlocError
 from petloc_gui.ui.review.review_session import ReviewSession
 
 # Polled, not waited on (ui/background.py's rule is for work handed to threads): "ready" joins the image
@@ -135,9 +137,10 @@ class ScreenshotTaker(QObject):
         self.window.show_prediction()
         self.window.refresh_new_classes()  # the counts of every box read, now
         QApplication.processEvents()
-        ok = self.window.grab().save(str(self.out))
+        why = why_not_written(self.window.grab(), self.out)
+        ok = why is None
         if not ok:
-            print(f"petloc-gui: could not write screenshot {self.out}", file=sys.stderr)
+            print(f"petloc-gui: could not write screenshot {self.out}: {why}", file=sys.stderr)
         elif self._no_model():  # a picture without predictions: said, so a script does not take it for one
             print(f"petloc-gui: {self.window.model_problem} The screenshot shows the window without predictions.",
                   file=sys.stderr)
@@ -146,3 +149,24 @@ class ScreenshotTaker(QObject):
     def _finish(self, code: int) -> None:
         self.window.shutdown()
         QApplication.exit(code)
+
+
+def why_not_written(pixmap: QPixmap, out: Path) -> str | None:
+    """Write ``pixmap`` to ``out`` in the format its suffix names, atomically (`core.atomic`); None when written,
+    else why not. QPixmap.save(out) said only that it failed: "could not write screenshot shots/nodir/c.png",
+    exit 3, with no word of the folder that was not there."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not out.suffix[1:] or not pixmap.save(buffer, out.suffix[1:]):
+        kind = f"Qt writes no {out.suffix} images" if out.suffix else "its name says no image format"
+        return f"{kind}; give a name ending in .png"
+    folder = out.parent
+    try:
+        if not folder.is_dir():  # said as such, not as "cannot save: folder ... does not exist or is not a folder"
+            return f"{folder} is not a folder" if folder.exists() else f"folder {folder} does not exist"
+        atomic_write_bytes(out, bytes(buffer.data().data()))
+    except PetlocError as exc:
+        return exc.reason.removeprefix("cannot save: ")
+    except OSError as exc:  # a look at the place refused (a folder above it that cannot be searched)
+        return exc.strerror or str(exc)
+    return None
