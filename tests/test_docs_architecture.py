@@ -78,6 +78,7 @@ NAMED_MODULES = [
     "ui/canvas/box_tag.py",
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",
+    "ui/training/retrain_ending.py",
 ]
 
 

@@ -51,7 +51,7 @@ def test_a_failure_after_the_model_was_saved_names_no_epoch(qtbot):
     text = _described(qtbot, [{"event": "start", "epochs": 5}, {"event": "batch", "epoch": 5},
                               {"event": "done", "bundle": "/s/.staging-x"},
                               {"event": "error", "message": "cannot compare"}])
-    assert text.startswith("Training failed after the new model was saved: cannot compare.")
+    assert text.startswith("Training failed while the new model was being scored: cannot compare.")
 
 
 def test_a_failure_in_training_still_names_the_epoch(qtbot):

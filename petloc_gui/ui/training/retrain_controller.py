@@ -31,32 +31,25 @@ from petloc_gui.ui.models.model_versions_menu import VersionsMenu
 from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training.discard_question import kept_in_use
 from petloc_gui.ui.training.fine_tune_readable import is_readable_model
-from petloc_gui.ui.training.retrain_comparison_figures import comparison_figures
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
+from petloc_gui.ui.training.retrain_ending import BAR_CANCELLED, STATUS_MS, RetrainEnding
 from petloc_gui.ui.training.retrain_host import RetrainHost
-from petloc_gui.ui.training.retrain_progress import UNDECIDED_NOTE, RetrainProgress
+from petloc_gui.ui.training.retrain_progress import RetrainProgress
 from petloc_gui.ui.training.retrain_saved_check import CANCELLED, FOLDER_CHANGED, SavedLabelsCheck
 from petloc_gui.ui.training.retrain_start import RetrainStarting
-from petloc_gui.ui.training.run_log import error_lines
 from petloc_gui.ui.training.said_while_hidden import say_while_hidden
-from petloc_gui.ui.training.training_process import WORKER_MODULE, ProcessOutcome, TrainingProcess
+from petloc_gui.ui.training.training_process import WORKER_MODULE, TrainingProcess
 
 if TYPE_CHECKING:
     from petloc_gui.ui.models.model_controller import ModelController
     from petloc_gui.ui.models.trained_here_watch import TrainedHereWatch
 
-STATUS_MS = 8000
-# The bar's word once a run ends without a model (`RetrainProgress.show_failure`): left empty, an emptied bar
-# under the message said nothing, and one that kept "epoch 3/5 · step 2/6" looked still running.
-BAR_CANCELLED = "cancelled"
-BAR_FAILED = "failed"
-BAR_NOT_STARTED = "not started"
-BAR_NOT_KEPT = "not kept"
+BAR_NOT_STARTED = "not started"  # the bar's word for a run whose start was dropped (`retrain_ending.BAR_FAILED`)
 
 
-class RetrainController(RetrainStarting, QObject):
+class RetrainController(RetrainEnding, RetrainStarting, QObject):
     """Owns the Retrain action, the Versions menu and the running training process (started by
-    `RetrainStarting`).
+    `RetrainStarting`; its end: `RetrainEnding`).
 
     ``menu`` gets the actions; ``parent`` is the widget its dialogs and the
     progress window belong to; ``host`` answers what it asks of the window.
@@ -168,72 +161,6 @@ class RetrainController(RetrainStarting, QObject):
                 process.qprocess.kill()
                 process.wait(2000)
             self._drop_staging()
-
-    def _on_event(self, event: dict[str, Any]) -> None:
-        kind = event.get("event")
-        if kind == "done":
-            self._done_event = event
-        elif kind == "comparison":
-            self._comparison = event
-        elif kind == "epoch":
-            self._status(f"Training: epoch {event.get('epoch')}/{event.get('epochs')}")
-        elif kind == "error":  # too few usable images: the files left out, named as a start event's
-            for line in error_lines(event):
-                self._progress_window().append_log(line)
-        self._progress_window().on_event(event)
-
-    def _on_finished(self, outcome: ProcessOutcome) -> None:
-        progress = self._progress_window()
-        succeeded = outcome.exit_code == 0 and not outcome.crashed and not outcome.cancelled
-        if not succeeded or self._done_event is None:
-            self._drop_staging()
-            if succeeded:  # exit 0 without a "done" event: treat as a failure, never register
-                outcome = ProcessOutcome(outcome.exit_code, outcome.crashed, False,
-                                         "the training process ended without finishing", outcome.last_stderr)
-            message = outcome.describe()
-            progress.show_failure(message, bar_text=BAR_CANCELLED if outcome.cancelled else BAR_FAILED)
-            first = message.splitlines()[0]
-            put_away = not (outcome.cancelled or progress.isVisible())  # it stays so: see RetrainProgress
-            self._status(f"{first} Model → Show training progress shows the log." if put_away else first,
-                         0 if put_away else STATUS_MS)
-            self.run_finished.emit(outcome)
-            return
-        staging = self.staging
-        assert staging is not None, "set by `_launch`; cleared only after a run's end, or by a cancelling quit"
-        try:  # "decided": false until Use / Discard: a window killed before the choice leaves it said so
-            self.new_version = self.store.commit(staging, decided=False)
-        except (OSError, VersionError) as exc:
-            self._drop_staging()
-            progress.show_failure(f"The new model could not be kept: {exc}\nThe current model is unchanged.",
-                                  bar_text=BAR_NOT_KEPT)
-            self._tell(f"The new model could not be kept: {exc}")
-            self.run_finished.emit(outcome)
-            return
-        self.staging = None
-        done = f"Training finished: new model version {self.new_version.id}"
-        self.version_created.emit(self.new_version)
-        if self._first_model:  # nothing to compare with: the folder's first model is used at once
-            progress.show_first_model(comparison_figures(self._comparison, self._done_event)[1])
-            here = self._on_run_folder()
-            self.use_new_model()  # elsewhere, its status line says which folder keeps it
-            if here:
-                self._status(f"{done} is this folder's first model, used now: there is no model to compare it "
-                             "with (Model → Versions picks another).", 0)
-            self.run_finished.emit(outcome)
-            return
-        old, new, note = comparison_figures(self._comparison, self._done_event)
-        # another model chosen meanwhile (not a folder's model being chosen again, F5 or a reopen: no spec yet)
-        if self._run_spec and self.host.current_model_spec() != self._run_spec and not self.host.model_being_chosen():
-            note = " ".join(part for part in (note, "The model in use changed during training; the new model is "
-                                              "compared with the one it started from.") if part)
-        progress.show_result(old, new, note, old_name=model_display_name(self._run_spec))
-        if progress.isVisible():  # as the user left it, maybe behind the main window: never raised
-            self._status(f"{done}, compared with the current one in the Retraining window (Model → Show "
-                         "training progress).", 0)
-        else:  # put away during the run: it stays so, the status bar says why
-            progress.set_aside.emit()  # the "not kept yet" button
-            self._status(f"{done}. {UNDECIDED_NOTE}", 0)
-        self.run_finished.emit(outcome)
 
     # -- choosing --------------------------------------------------------------
     def use_new_model(self, later: bool = False) -> None:

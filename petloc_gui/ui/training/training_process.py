@@ -98,15 +98,22 @@ class ProcessOutcome:
     error_message: str | None  # from an "error" event, or QProcess
     last_stderr: list[str]
     reached: str = ""  # how far it got: "in epoch 4 of 20", "while saving the new model" ("" before the first batch)
+    # why a model the run had finished is not kept (its files not complete), said before "The current model is
+    # unchanged" (`retrain_ending`)
+    unkept: str = ""
+
+    def reason(self) -> str:
+        """Why the child ended without finishing: its error, the signal that ended it, or its exit code."""
+        return self.error_message or (_crash_reason(self.exit_code) if self.crashed
+                                      else f"the training process exited with code {self.exit_code}")
 
     def describe(self) -> str:
         """A message for the user when the run did not succeed."""
         if self.cancelled:
             return "Training was cancelled; the current model is unchanged."
-        reason = self.error_message or (_crash_reason(self.exit_code) if self.crashed
-                                        else f"the training process exited with code {self.exit_code}")
         where = f" {self.reached}" if self.reached else ""
-        text = f"Training failed{where}: {reason}.\nThe current model is unchanged."
+        unkept = f"{self.unkept}\n" if self.unkept else ""
+        text = f"Training failed{where}: {self.reason()}.\n{unkept}The current model is unchanged."
         if self.last_stderr:
             text += "\n\nLast log lines:\n" + "\n".join(self.last_stderr[-8:])
         return text
@@ -261,8 +268,8 @@ class TrainingProcess(QObject):
                 self._reached = f"in epoch {event.get('epoch')}" + (f" of {self._epochs}" if self._epochs else "")
             elif kind == "saving":  # a crash now (or a failure not recognised as the disk's) is not "in epoch N"
                 self._reached = "while saving the new model"
-            elif kind == "done":  # trained and saved: the worker compares and records it now
-                self._reached = "after the new model was saved"
+            elif kind == "done":  # trained and saved (`retrain_ending` checks its files): the worker scores it now
+                self._reached = "while the new model was being scored"
             self.event.emit(event)
 
     def _read_stderr(self) -> None:
