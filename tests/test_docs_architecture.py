@@ -79,6 +79,7 @@ NAMED_MODULES = [
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",
     "ui/training/retrain_ending.py",
+    "ui/models/load_failed.py",
 ]
 
 

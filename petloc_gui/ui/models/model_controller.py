@@ -19,8 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from petloc_gui.app.model_choice import (
     FolderMemory,
-    choose_for_labels,
-    choose_without_boxes,
     knows_enough,
     listed_name,
     model_display_name,
@@ -33,7 +31,8 @@ from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.model_label_fit import loaded_line
 from petloc_gui.ui.models.first_model_start import FirstModelStart, folder_first_model_start
-from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
+from petloc_gui.ui.models.folder_model_chooser import KeptModel
+from petloc_gui.ui.models.load_failed import LoadFailed
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.new_classes_bar import NewClassesBar, counts_on_test_list, trained_counts
 from petloc_gui.ui.models.picked_version import keep_picked
@@ -78,12 +77,13 @@ class PendingPick(NamedTuple):
     picked: bool = False  # the user's (not an adopted model): a store version not yet kept is kept once loaded
 
 
-class ModelController(FolderModelStart, QObject):
+class ModelController(LoadFailed, QObject):
     """Owns the model choice of one window; tells it what happens through signals.
 
     It needs the prediction service, somewhere to remember the last model, a
     parent widget for its dialogs and a narrow ``ModelHost``: the window reacts
-    to ``switched``, ``status``, ``loaded``, ``failed`` and ``no_model``.
+    to ``switched``, ``status``, ``loaded``, ``failed`` and ``no_model``. A folder's model is chosen by
+    `FolderModelStart`, a load that fails is taken by `LoadFailed`.
     """
 
     # spec (str, as an object: a model folder's path may not be UTF-8, `PredictionService`): predictions
@@ -258,10 +258,9 @@ class ModelController(FolderModelStart, QObject):
             # follow (the bar's do)
             self._say_no_model_for(labels, session.model_choice)
             return
-        if labels:
-            choice = choose_for_labels(labels, Path(session.dataset.root), self._rule_counts())
-        else:  # no box names a class any more (edits not saved yet count): as a folder without boxes
-            choice = choose_without_boxes(session.dataset)  # its own model, else by image size
+        # no box names a class any more (edits not saved yet count): as a folder without boxes, its own model, else
+        # by image size; its own model passed over once it failed to load (`LoadFailed.rule_choice`)
+        choice = self.rule_choice(session, labels, self._rule_counts())
         session.model_choice = choice
         self.say_note(choice)
         if choice.spec is None:
@@ -369,27 +368,3 @@ class ModelController(FolderModelStart, QObject):
             f"({first_of([visible(n) for n in info.class_names])}), none of this folder's "
             f"({first_of([visible(n) for n in labels])}): "
             "its predictions disagree with every box. Another model: Model → Versions; or train one.", 20000)
-
-    def _failed(self, spec: str, message: str) -> None:
-        if self._kept is not None and spec == self._kept.spec:
-            self._kept = KeptModel(spec, None, loading=False)  # loaded again if chosen, and said then
-        if spec != self.spec:
-            return  # a model the user has already switched away from
-        pick, self._on_load = self._on_load, None
-        text = f"{spec}:\n{message}"
-        session = self.host.session
-        if (pick is not None and pick.while_choosing and pick.back is not None and session is not None
-                and same_folder(pick.folder, Path(session.dataset.root))):
-            # picked before the folder's model was chosen: it goes on being chosen (else it had no model at all)
-            text += "\n\nThe folder's model is chosen again, as on opening it; the folder's model is unchanged."
-            self.choose_again(session, pick.back)
-        elif pick is not None and pick.back is not None and pick.back[0]:  # a pick fails: the folder keeps its model
-            back, self.explicit = pick.back
-            text += f"\n\nBack to {model_display_name(back)}, the model used before; the folder's model is unchanged."
-            self.set_model(back)
-        else:
-            self.problem = f"Model failed to load: {message}"
-            self.status.emit(f"Model failed: {spec}")
-            self.failed.emit(self.problem)
-        self.error_box = show_warning("Model failed to load", text, self.parent_widget)
-

@@ -170,12 +170,15 @@ class RetrainController(RetrainEnding, RetrainStarting, QObject):
         version = self.new_version
         if version is None or self.run_folder is None:
             return
-        if self._on_run_folder() and not later:
-            if not self._switch_to(version, picked=False):
-                return
+        here = self._on_run_folder() and not later
+        if here and not self._switch_to(version, picked=False):
+            return
+        # Remembered now, not once its load is done (`ModelController.pick_loaded`, which remembers it again): a
+        # window closed or killed before that left the version kept and the folder on its model before.
+        self.host.remember_model_for(self.run_folder, str(version.path))
+        if here:
             decided = f"Now using the new model ({version.id})."
         else:
-            self.host.remember_model_for(self.run_folder, str(version.path))
             decided = (f"The new model ({version.id}) is kept as {visible(self.run_folder.name)}'s model: that "
                        "folder uses it when it is opened again.")
             self._status(decided)
