@@ -80,6 +80,7 @@ NAMED_MODULES = [
     "ui/models/versions_entry_fit.py",
     "ui/training/retrain_ending.py",
     "ui/models/load_failed.py",
+    "ui/quit_signals.py",
 ]
 
 

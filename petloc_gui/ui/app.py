@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
             screenshot = ScreenshotTaker(window, Path(args.screenshot), args.timeout)
             screenshot.start()
         QTimer.singleShot(0, lambda: _startup(window, args, bool(args.screenshot)))
-        code = app.exec()
+        code = _run(app, window, screenshot=bool(args.screenshot))
     except Exception as exc:  # noqa: BLE001 - said, then the process ends: see _say_start_failed
         code = _say_start_failed(exc, bool(args.screenshot))
     finally:
@@ -274,6 +274,21 @@ def main(argv: list[str] | None = None) -> int:
     if window.predictions.importing():
         _end_during_import(code)
     return code
+
+
+def _run(app, window, screenshot: bool) -> int:
+    """The event loop; SIGTERM and SIGHUP close the window meanwhile as File → Quit does, its questions asked,
+    and a second one ends the process at once (`quit_signals`; before, either ended it at once, the unsaved
+    edits lost unasked). Not with --screenshot: there is nothing to save, and a script's kill must not exit 0."""
+    from petloc_gui.ui.quit_signals import QuitSignals
+
+    signals = QuitSignals(window)
+    if not screenshot:
+        signals.install()
+    try:
+        return app.exec()
+    finally:
+        signals.uninstall()
 
 
 def _end_during_import(code: int) -> None:
