@@ -22,18 +22,18 @@ from petloc_gui.core.interop.written import Written
 class OutputBefore:
     """OUT as it was before an export (``fmt``) or a conversion to VOC (``fmt`` None) into it, so that one stopped or
     failing part way takes back what it wrote (`take_back`): `petloc convert` and the window's File > Export both,
-    through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or OUT was an empty folder,
-    and the run wrote there, what it holds is removed whole (the folders the run made too; an empty one given stays,
-    as does a link given to it, through which it is emptied) when all of it is the run's: the files and folders it
-    recorded, its mark. One holding a file of another's too (put there by hand, or by an export run with --overwrite,
-    which writes over a mark of a run going: `unfinished.begin`) is taken back as one that held files. One
-    that held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a conversion to
-    VOC, and an export, remove the files they recorded in ``written``, and only those, then the empty folders they
-    made, and put back those they replaced (`write_voc_records` and the exporters are given it); an export over an
-    earlier petloc export of its format then puts that export's manifest back (`put_back`), OUT as it was, or (a
+    through this one way. When the run made OUT (its own mkdir: `Written.make_output`) or OUT was an empty folder, and
+    the run wrote there, what it holds is removed whole (the folders the run made too; an empty one given stays, as does
+    a link given to it, through which it is emptied) when all of it is the run's: the files and folders it recorded, its
+    mark, which goes last (`_remove_written`). One holding a file of another's too (put there by hand, or by an export
+    run with --overwrite, which writes over a mark of a run going: `unfinished.begin`) is taken back as one that held
+    files. One that held files keeps them, as does one another run made meanwhile (two runs into one new OUT): a
+    conversion to VOC, and an export, remove the files they recorded in ``written``, and only those, then the empty
+    folders they made, and put back those they replaced (`write_voc_records` and the exporters are given it); an export
+    over an earlier petloc export of its format then puts that export's manifest back (`put_back`), OUT as it was, or (a
     file of the run's left that its classes read wrong) OUT holds an export that did not finish. A run that wrote
-    nothing (refused: OUT not empty, another run's export found there; or stopped before its first file) takes
-    nothing back but the empty folders it made: what is in OUT is another's.
+    nothing (refused: OUT not empty, another run's export found there; or stopped before its first file) takes nothing
+    back but the empty folders it made: what is in OUT is another's.
     Made before the run begins, in the thread that runs it."""
 
     def __init__(self, out: str | os.PathLike[str], fmt: str | None) -> None:
@@ -153,27 +153,41 @@ class OutputBefore:
 
     def _remove_written(self, made: Path | None) -> TakenBack:
         """All in OUT is the run's: the outermost folder it ``made`` goes with it, or (None) OUT, the empty folder
-        it was, is emptied."""
+        it was, is emptied. Its mark goes last, as in `_remove_recorded`: removed whole (`shutil.rmtree`), the mark
+        went in directory order, and a conversion started then was let in (`unfinished_conversion`) and wrote into
+        folders this one was still removing, its files lost with the run's. So all but the mark goes first, then
+        the mark, then the folders the run made, innermost first, while they are empty (not one a run started
+        meanwhile wrote in: its files stay)."""
+        mark = Path(os.path.abspath(self.out / unfinished.MARK)) if self._marked() else None
         try:
             if made is not None:
                 if not made.is_dir() or made.is_symlink():
                     return TakenBack()  # gone meanwhile (removed by hand)
-                shutil.rmtree(made, ignore_errors=True)
-                gone = not os.path.lexists(made)
-                return TakenBack(removed=True, folder_removed=gone, left_behind=not gone)
+                all_else_gone = _remove_all_but(Path(os.path.abspath(made)), mark)
+                self._remove_mark(mark)
+                gone = _remove_empty(self.written.output_folders).folder_removed
+                return TakenBack(removed=True, folder_removed=gone, left_behind=not all_else_gone)
             # Emptied through a link to it as when given itself: the folder was there, so it and the link stay.
             if not self._still_the_empty_folder():
                 return TakenBack()  # gone meanwhile, or another folder put there: nothing of the run's there
-            written = list(self.out.iterdir())
-            for path in written:
-                if path.is_dir() and not path.is_symlink():
-                    shutil.rmtree(path, ignore_errors=True)
-                else:
-                    with contextlib.suppress(FileNotFoundError):
-                        path.unlink()
-            return TakenBack(removed=bool(written), left_behind=any(self.out.iterdir()))
+            written = any(self.out.iterdir())
+            all_else_gone = _remove_all_but(self.out, None if mark is None else self.out / unfinished.MARK)
+            self._remove_mark(mark)
+            return TakenBack(removed=written, left_behind=not all_else_gone)
         except OSError:  # what was written, or whether it went, cannot be told: said as left behind
             return TakenBack(removed=True, left_behind=True)
+
+    def _remove_mark(self, mark: Path | None) -> None:
+        """Remove the run's ``mark`` (None: it has none), all else it wrote gone: a conversion's as it finishes
+        (`end_conversion`), an export's alone (what `unfinished.finish` removes besides, the manifest kept aside,
+        went with the rest)."""
+        if mark is None:
+            return
+        if self.fmt is None:
+            end_conversion(self.out, self.written)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                mark.unlink()
 
     def _still_the_empty_folder(self) -> bool:
         """Whether OUT is still the empty folder it was (given through a link, the link still leads there)."""
@@ -208,6 +222,25 @@ def _holds_only(folder: Path, files: Iterable[Path], folders: Iterable[Path]) ->
     except OSError:
         return False
     return True
+
+
+def _remove_all_but(folder: Path, keep: Path | None) -> bool:
+    """Remove all in ``folder`` but the file ``keep`` (a path inside it, as ``folder`` names it: the run's mark) and
+    the folders that lead to it. Whether all else went (a folder gone read-only keeps what is in it)."""
+    all_gone = True
+    for path in list(folder.iterdir()):
+        if path == keep:
+            continue
+        if path.is_dir() and not path.is_symlink():
+            if keep is not None and keep.is_relative_to(path):
+                all_gone = _remove_all_but(path, keep) and all_gone
+                continue
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        all_gone = all_gone and not os.path.lexists(path)
+    return all_gone
 
 
 def _remove_empty(made: list[Path]) -> TakenBack:
