@@ -11,6 +11,8 @@ do (under X the window manager does it: scratch checks ran these under Xvfb + op
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
@@ -18,16 +20,19 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLineEdit, QMessageBox, QVBoxLayout, QWidget
 
+from petloc_gui.core.boxes import Box
 from petloc_gui.ui.keyboard_back import keyboard_back
 from petloc_gui.ui.training.retrain_controller import install_retraining
 
-from .conftest import edit_b, open_and_wait
+from .conftest import edit_b, open_and_wait, write_annotation
 
 
-def _escape_in_the_next_dialog(opened: list[str], button: QMessageBox.StandardButton | None = None) -> None:
-    """Escape in the next modal dialog once it has the keyboard (or its ``button`` clicked; its class and title
-    kept in ``opened``); then its parent window activated, as a window system does when a dialog closes
-    (offscreen: nothing does)."""
+def _escape_in_the_next_dialog(opened: list[str], button: QMessageBox.StandardButton | str | None = None,
+                               then: Callable[[], None] | None = None) -> None:
+    """Escape in the next modal dialog once it has the keyboard (or its ``button`` clicked, a standard one or
+    the one with that text; its class and title kept in ``opened``); then its parent window activated, as a
+    window system does when a dialog closes (offscreen: nothing does), and ``then`` called (the next dialog's
+    answer, for one the first leads to)."""
 
     def press() -> None:
         dialog = QApplication.activeModalWidget()
@@ -41,9 +46,14 @@ def _escape_in_the_next_dialog(opened: list[str], button: QMessageBox.StandardBu
             QTest.keyClick(focus, Qt.Key.Key_Escape)
         else:
             assert isinstance(dialog, QMessageBox)
-            dialog.button(button).click()
+            if isinstance(button, str):
+                next(b for b in dialog.buttons() if b.text() == button).click()
+            else:
+                dialog.button(button).click()
         if QGuiApplication.platformName() == "offscreen" and parent is not None:
             parent.window().activateWindow()
+        if then is not None:
+            then()
 
     QTimer.singleShot(0, press)
 
@@ -124,19 +134,50 @@ def test_a_folder_opened_from_the_floating_list_gives_the_image_the_keyboard(qtb
     assert QApplication.activeWindow() is window
 
 
-def test_a_reload_answered_discard_gives_the_image_the_keyboard(qtbot, window, folder):
-    # F5 with unsaved edits, Discard: the folder read again, its image has the keyboard, as on any opening
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.SaveAll],
+                         ids=["discard", "save-all"])
+def test_a_reload_answered_discard_or_saved_gives_the_image_the_keyboard(qtbot, window, folder, answer):
+    # F5 with unsaved edits, Discard or Save All (saved): the folder read again, its image has the keyboard, as on
+    # any opening
     open_and_wait(qtbot, window, folder)
     window.act["autosave"].setChecked(False)
     edit_b(window)
     _list_has_the_keyboard(qtbot, window, floating=True)
     opened: list[str] = []
-    _escape_in_the_next_dialog(opened, QMessageBox.StandardButton.Discard)
+    _escape_in_the_next_dialog(opened, answer)
     window.act["reload_folder"].trigger()
     _settled(qtbot)
     assert opened == ["QMessageBox: Unsaved changes"] and not window.has_unsaved()
     assert QApplication.focusWidget() is window.panel.gt_pane
     assert QApplication.activeWindow() is window
+
+
+@pytest.mark.parametrize("conflict_answer", [None, "Take theirs", "Show both"],
+                         ids=["escape", "take-theirs", "show-both"])
+def test_a_save_all_that_keeps_the_folder_open_gives_the_floating_list_the_keyboard_back(qtbot, window, folder,
+                                                                                         conflict_answer):
+    # F5 with an edit to b, which another program saved meanwhile: Save All, then the conflict answered Escape
+    # (Cancel), Take theirs or Show both: the folder stays open, so the list that had the keyboard has it again
+    # (it went to the image, as though a folder had been opened)
+    open_and_wait(qtbot, window, folder)
+    window.act["autosave"].setChecked(False)
+    edit_b(window)
+    write_annotation(folder / "b.png", [("dog", Box(1, 1, 30, 30))])
+    session = window.session
+    _list_has_the_keyboard(qtbot, window, floating=True)
+    opened: list[str] = []
+    _escape_in_the_next_dialog(opened, QMessageBox.StandardButton.SaveAll,
+                               then=lambda: _escape_in_the_next_dialog(opened, conflict_answer))
+    window.act["reload_folder"].trigger()
+    _settled(qtbot)
+    assert opened == ["QMessageBox: Unsaved changes", "QMessageBox: Changed by another program"]
+    assert window.session is session  # (not left)
+    view = window.file_dock.view
+    assert QApplication.focusWidget() is view
+    assert QApplication.activeWindow() is window.file_dock.window()
+    row = view.currentIndex().row()
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert view.currentIndex().row() == row + 1
 
 
 def test_the_image_keeps_it_when_it_had_it(qtbot, window, folder):

@@ -339,17 +339,22 @@ class SaveGuard:
         buttons = (QMessageBox.StandardButton.SaveAll | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         fits = line_fits(self.parent, buttons)  # each name fitted to the room its line has there
-        with keyboard_back() as back:  # Cancel: back where it was (the Images list...)
+        # Not left (Cancel, or a Save All kept open below): the keyboard goes back where it was (the Images list,
+        # floating or not), after the save's own questions too; only a folder left gives it to the image of the
+        # one opened next. (Given away on any answer but Cancel, a Save All stopped by a conflict left it on the
+        # image of the folder still open.)
+        with keyboard_back() as back:
             answer = QMessageBox.question(self.parent, "Unsaved changes",
                                           unsaved_text(names, gone, reload, autosave_failures, fits),
                                           buttons, QMessageBox.StandardButton.SaveAll)
-            if answer != QMessageBox.StandardButton.Cancel:
-                back.given_elsewhere()  # the folder left: the image of the one opened next has it
-        # one that cannot be saved keeps the folder open (`failed_text`)
-        if answer == QMessageBox.StandardButton.SaveAll:
-            saved = self.save_rows(dirty, leaving=then)
-            return not self._kept_open(reload, []) and saved
-        return answer == QMessageBox.StandardButton.Discard
+            left = answer == QMessageBox.StandardButton.Discard
+            if answer == QMessageBox.StandardButton.SaveAll:
+                # one that cannot be saved keeps the folder open (`failed_text`)
+                saved = self.save_rows(dirty, leaving=then)
+                left = not self._kept_open(reload, []) and saved
+            if left:
+                back.given_elsewhere()
+        return left
 
     def _kept_open(self, reload: bool, failures: list[str]) -> bool:
         """True (the folder is not left) when the save on leaving had a conflict answered Take theirs or
