@@ -3,7 +3,8 @@
 At the zoom-out limit (an eighth of the fit) a photo in a pane of a window at a display scale of 1.5 was about 45 x 30
 screen pixels; the tag, 16 pixels high whatever the zoom, found no room above the box and went inside it: a "c…" as
 large as the photo over the box, out of sight (a hunt's find under Xvfb). A tag that would hide nearly all its box is
-left out (`box_tag.HIDDEN_SHARE`); with room, it is drawn as before.
+left out (`box_tag.HIDDEN_SHARE`) where it fits nowhere else; with room, it is drawn as before: above the box, inside
+its top, or below a small box at the photo's top.
 """
 
 from __future__ import annotations
@@ -64,3 +65,20 @@ def test_a_big_box_at_the_top_keeps_its_tag_inside_it(qtbot):
     [item] = pane.box_items()
     where, text = item._tag(item._scale())
     assert text == "cat" and where.top() == 0 and _shown_area(item) > 0.9
+
+
+@pytest.mark.parametrize("box", [Box(100, 0, 124, 20), Box(480, 0, 500, 20)], ids=["24x20", "at-the-right-edge"])
+def test_a_small_box_at_the_top_of_the_photo_shows_its_tag_below_it(qtbot, box):
+    # no room above it, and inside it the tag would hide it: at a plain zoom there is room below it, in the photo (the
+    # tag was left out, as though zoomed out to the least)
+    pane = shown_pane(qtbot, (600, 450), PICTURE)
+    pane.set_boxes([(box, "cat")], -1)
+    pane.zoom_by(1 / pane.transform().m11())
+    assert pane.transform().m11() == pytest.approx(1)
+    [item] = pane.box_items()
+    tag = item._tag(item._scale())
+    assert tag is not None, f"no tag for the box {item.rect()}"
+    where, text = tag
+    assert text == "cat" and where.top() == pytest.approx(box.ymax)
+    assert QRectF(0, 0, *PICTURE).contains(where) and _shown_area(item) == 1
+    assert item.boundingRect().contains(where)

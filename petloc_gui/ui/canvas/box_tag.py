@@ -2,10 +2,11 @@
 
 In screen pixels whatever the zoom (the font's size and the tag's height), inside the image (a box near its right
 edge kept its tag cut at the pane's edge; a label wider than the image is elided), above the box, or, with no room
-above it, inside its top. A tag inside a box that would hide nearly all of it is left out (`HIDDEN_SHARE`): zoomed
-out to the least, a photo a few dozen pixels across showed a tag as large as itself over its box ("c…", the box out of
-sight, at a display scale of 1.5). Elided or shrunk it still hid the box, or said nothing; the box in sight matters
-more there, and the selected box's class is said in the label box.
+above it, inside its top, unless it would hide nearly all of the box there (`HIDDEN_SHARE`): then below the box,
+where the image has room (a 24 x 20 box at the photo's top edge, at a plain zoom). Where it fits nowhere it is left
+out: zoomed out to the least, a photo a few dozen pixels across showed a tag as large as itself over its box ("c…",
+the box out of sight, at a display scale of 1.5). Elided or shrunk it still hid the box, or said nothing; the box in
+sight matters more there, and the selected box's class is said in the label box.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def tag_font(scale: float = 1.0) -> QFont:
 def tag_place(label: str, box: QRectF, bounds: QRectF | None, scale: float,
               under: bool = False) -> tuple[QRectF, str] | None:
     """Where the tag of ``box`` labelled ``label`` is drawn (scene coordinates, at ``scale`` screen pixels per
-    scene unit) and its text; None: no tag (no label, or one that would hide nearly all its box). ``bounds``: the
+    scene unit) and its text; None: no tag (no label, or no spot for it that leaves its box in sight). ``bounds``: the
     image, to keep the tag in (None: not known yet). ``under``: below the box (the overlaid prediction, clear of
     the ground truth's tag)."""
     if not label:
@@ -55,13 +56,15 @@ def tag_place(label: str, box: QRectF, bounds: QRectF | None, scale: float,
             width = (metrics.horizontalAdvance(text) + _PADDING_PX) / scale
         left = max(bounds.left(), min(left, bounds.right() - width))
     if under:
-        top = box.bottom()
-    else:
-        top = box.top() - height
-        if top < 0:
-            top = box.top()
-    where = QRectF(left, top, width, height)
-    covered = where.intersected(box)
-    if covered.width() * covered.height() > HIDDEN_SHARE * box.width() * box.height():
-        return None  # the box in sight, not its name (the module's docstring)
-    return where, text
+        return QRectF(left, box.bottom(), width, height), text
+    image_top = bounds.top() if bounds is not None else 0.0
+    if box.top() - height >= image_top:
+        return QRectF(left, box.top() - height, width, height), text
+    inside = QRectF(left, box.top(), width, height)
+    covered = inside.intersected(box)
+    if covered.width() * covered.height() <= HIDDEN_SHARE * box.width() * box.height():
+        return inside, text
+    # below the box, only where the image is known to have room (not past its bottom edge)
+    if bounds is not None and bounds.height() > 0 and box.bottom() + height <= bounds.bottom():
+        return QRectF(left, box.bottom(), width, height), text
+    return None  # the box in sight, not its name (the module's docstring)
