@@ -24,8 +24,9 @@ before read as they did.
 An empty ``petloc.conf.lock`` (petloc killed between QLockFile's creation of it and its pid's write, or a power cut
 before the pid reached the disk) made the next start take about 35 s instead of 3, silently: QSettings' first
 write waited out QLockFile's 30 s stale time, the only way Qt tells an empty lock stale. `_remove_stale_lock`
-removes it before QSettings writes, and one naming a process of this machine that has ended (Qt would too, at the
-write); never a live process's lock.
+removes it before QSettings writes, once it has stayed empty a moment (not by its mtime alone: a network disk's
+clock may run behind), and one naming a process of this machine that has ended (Qt would too, at the write); never
+a live process's lock.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ _UNWRITABLE_GUESSES = "no permission, a read-only folder, a full disk, or a file
 # An empty lock younger than this may be a live process's, between QLockFile's creation of it and its pid's write
 # (microseconds apart): kept. One left by a kill is older by the time petloc starts again.
 _LOCK_JUST_MADE_S = 2.0
+# How long an empty lock is watched before it is called stale: its process, if it has one, writes its pid within
+# microseconds of making it (`_remove_stale_lock`)
+_LOCK_RECHECK_S = 0.1
 
 
 class Settings:
@@ -253,9 +257,10 @@ def _is_ini_file(settings: QSettings) -> bool:
 
 def _remove_stale_lock(lock: str) -> None:
     """Remove the QLockFile ``lock`` QSettings writes under when no live process holds it: it is empty and not just
-    made, or it names a process of this machine that has ended. Qt tells an empty lock stale by its age only (30 s):
-    each start within 30 s of a kill waited that out at its first write. A lock of another machine (a home folder
-    on a network disk), of a process that runs, or that cannot be read is left to Qt."""
+    made (the same file, still empty, `_LOCK_RECHECK_S` later), or it names a process of this machine that has
+    ended. Qt tells an empty lock stale by its age only (30 s): each start within 30 s of a kill waited that out at
+    its first write. A lock of another machine (a home folder on a network disk), of a process that runs, or that
+    cannot be read is left to Qt."""
     try:
         found = os.lstat(lock)
     except OSError:
@@ -263,8 +268,20 @@ def _remove_stale_lock(lock: str) -> None:
     if not stat.S_ISREG(found.st_mode):
         return
     if found.st_size == 0:
+        # Its mtime cannot tell alone: on a network disk it is the server's clock, and one running behind made a
+        # lock just made look old (removed, its process held a lock no other start could see). It is stale only
+        # if it is still empty and the same file a moment later. The mtime rule stays as a further guard: a lock
+        # whose mtime says just made is kept at once (the worst that costs is Qt's 30 s wait, never a live lock
+        # removed), which also covers a holder whose pid a slow disk shows later than the look again.
         if abs(time.time() - found.st_mtime) < _LOCK_JUST_MADE_S:
             return
+        time.sleep(_LOCK_RECHECK_S)
+        try:
+            again = os.lstat(lock)
+        except OSError:
+            return
+        if _identity(again) != _identity(found):
+            return  # its pid written meanwhile, or made again by another start: a live lock
     else:
         pid, host, _ = QLockFile(lock).getLockInfo()  # (0, "", "") when it cannot be read
         if pid <= 0 or host != QSysInfo.machineHostName() or not process_has_ended(pid):
@@ -272,12 +289,15 @@ def _remove_stale_lock(lock: str) -> None:
     try:
         # The file looked at still (a process that took the lock meanwhile made another): the look and the
         # removal are two calls, as in Qt's own removal of a stale lock.
-        now = os.lstat(lock)
-        if (now.st_dev, now.st_ino, now.st_size, now.st_mtime_ns) == (found.st_dev, found.st_ino, found.st_size,
-                                                                     found.st_mtime_ns):
+        if _identity(os.lstat(lock)) == _identity(found):
             os.remove(lock)
     except OSError:
         pass  # gone already, or not ours to remove: Qt waits it out as before
+
+
+def _identity(found: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells one look at a lock from another: the same file (device and inode), unchanged (size, mtime)."""
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
 
 
 def _damage(settings: QSettings) -> str | None:

@@ -2,7 +2,9 @@
 write) made the next petloc-gui start take about 35 s instead of 3, silently: QSettings' first write waited out
 QLockFile's 30 s stale time, the only way Qt tells an empty lock stale. Settings removes such a lock, and one
 naming a process of this machine that has ended, before its QSettings writes; never a live process's lock, one of
-another machine, nor an empty one just made (its process may be writing its pid now)."""
+another machine, nor an empty one just made (its process may be writing its pid now), even one whose mtime reads
+old (a network disk's server clock running behind): an empty lock that gets its pid, or is made again, while it is
+looked at again a moment later is kept."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ import os
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QSysInfo
 
+from petloc_gui.ui import settings as settings_module
 from petloc_gui.ui.settings import Settings
 
 
@@ -65,3 +69,36 @@ def test_a_lock_that_may_be_live_is_kept(tmp_path, text):
     settings = Settings(str(tmp_path / "petloc.conf"))
     assert lock.read_bytes() == before
     assert settings.last_folder == ""  # read: reading takes no lock (no write here: it would wait 30 s)
+
+
+def _holding_an_empty_lock(lock) -> int:
+    """A lock as QLockFile holds it between its creation and its pid's write: made, open, still empty."""
+    return os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+
+
+@pytest.mark.parametrize("meanwhile", ["its pid written", "made again by another start"])
+def test_an_empty_lock_that_looks_old_is_kept_when_it_changes_while_looked_at(tmp_path, monkeypatch, meanwhile):
+    # a home on a network disk whose server's clock runs a minute behind: a lock just made reads 60 s old by its
+    # mtime; its process writes its pid (or another start makes it again) a moment later. It is a live lock: kept
+    lock = _lock(tmp_path)
+    holder = _holding_an_empty_lock(lock)
+    _aged(lock, 60)
+    pid = f"{os.getpid()}\npetloc-gui\n{QSysInfo.machineHostName()}\n".encode()
+    real_sleep = time.sleep
+
+    def while_waiting(seconds: float) -> None:  # (the moment it waits before looking again)
+        if meanwhile == "its pid written":
+            os.write(holder, pid)
+        else:
+            made = tmp_path / "made-again"
+            made.write_bytes(b"")
+            os.replace(made, lock)
+        real_sleep(seconds)
+
+    monkeypatch.setattr(settings_module, "time", SimpleNamespace(time=time.time, sleep=while_waiting))
+    try:
+        Settings(str(tmp_path / "petloc.conf"))
+    finally:
+        os.close(holder)
+    assert lock.exists(), "a live lock was removed: its process now holds a lock no other start can see"
+    assert lock.read_bytes() == (pid if meanwhile == "its pid written" else b"")
