@@ -116,10 +116,13 @@ def record_test_metrics(bundle: Path, metrics: dict, split: str) -> None:
 
 
 def add_tflite(bundle: Path) -> None:
-    """Ship the TFLite + XNNPACK file the Predictor runs on a CPU (checked against Keras at load)."""
+    """Ship the TFLite + XNNPACK file the Predictor runs on a CPU, checked against the Keras model and recorded
+    so in meta.json (`tflite_provenance`): the window runs it with LiteRT, without TensorFlow."""
     from petloc_gui.model.runtime import TFLITE_FILENAME, write_tflite
+    from petloc_gui.model.tflite_provenance import stamp_verified_tflite
 
     write_tflite(load_bundle(bundle).model, bundle / TFLITE_FILENAME)
+    stamp_verified_tflite(bundle)
 
 
 def progress(event: dict) -> None:

@@ -81,6 +81,7 @@ NAMED_MODULES = [
     "ui/training/retrain_ending.py",
     "ui/models/load_failed.py",
     "ui/quit_signals.py",
+    "model/lite_bundle.py", "model/tflite_provenance.py",
 ]
 
 

@@ -80,5 +80,7 @@ def test_tensorflow_and_keras_floors_are_at_least_what_saved_the_bundled_models(
 def test_the_tested_environment_meets_every_declared_dependency():
     """`make` installs into a venv that holds these: each floor is one the test run itself meets."""
     for req in DEPENDENCIES:
+        if req.marker is not None and not req.marker.evaluate():
+            continue  # not for this system (ai-edge-litert on an Intel Mac)
         installed = metadata.version(req.name)
         assert req.specifier.contains(installed, prereleases=True), f"{req} but {installed} is installed"

@@ -250,10 +250,27 @@ def _export(args: argparse.Namespace, bundle_path: Path, names_file: bool, kept:
                          "in other words, rewritten"))
             info(f"wrote TFLite model {show(args.tflite)} (signature serve_float: outputs box, "
                  f"probabilities; no label output) {names}{described}")
+            if labels is None:
+                _record_bundles_own(bundle_path)
         work_done()  # every output is complete: a stop from here on is too late
     except BaseException as exc:
         outputs.take_back(exc)
         raise
+
+
+def _record_bundles_own(bundle_path: Path) -> None:
+    """The bundle's own model.tflite (and refine.tflite) checked against its .keras files and recorded in its
+    meta.json (`model.tflite_provenance`): the window then runs it without TensorFlow. One that does not
+    pass stays unrecorded, said so: every TensorFlow load checks it again, as before."""
+    from petloc_gui.model.tflite_provenance import TfliteNotVerified, stamp_verified_tflite
+
+    try:
+        recorded = stamp_verified_tflite(bundle_path)
+    except TfliteNotVerified as exc:
+        info(f"note: {exc.reason}; not recorded in meta.json: the window loads this model through TensorFlow")
+        return
+    info(f"recorded {' and '.join(recorded)} in meta.json as converted from the bundle's .keras files and "
+         "checked: the window runs them without TensorFlow")
 
 
 class _Outputs:

@@ -52,7 +52,9 @@ class LoadedBundle:
 
     path: Path
     meta: dict[str, Any]
-    model: Any  # keras.Model (typed loosely: this module must not import Keras)
+    # keras.Model (typed loosely: this module must not import Keras); None for a bundle whose .tflite files
+    # run without it (`lite_bundle`)
+    model: Any
     class_names: list[str]
     input_size: tuple[int, int]  # (width, height)
     preset: str

@@ -136,7 +136,8 @@ def further_passes(refine_boxes: Callable[[list[np.ndarray], np.ndarray], np.nda
 
 
 def _refine_stage(bundle: LoadedBundle, runner: BatchRunner | None) -> RefineStage | None:
-    refine = bundle.meta.get("refine") if bundle.refiner is not None else None
+    # a refiner's runner given needs no Keras refiner (`lite_bundle`: its refine.tflite run by LiteRT)
+    refine = bundle.meta.get("refine") if bundle.refiner is not None or runner is not None else None
     if not refine:
         return None
     run = runner if runner is not None else _fast_runner(bundle, bundle.refiner, REFINE_TFLITE)

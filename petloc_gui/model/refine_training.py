@@ -296,12 +296,14 @@ CASCADE_REPORT_SPLIT = "validation (report part: chose neither stage's epoch; fi
 
 def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], flip: bool | None = None,
                   with_tflite: bool = True) -> Path:
-    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json.
+    """Add the trained refiner to the bundle: refine.keras (+ refine.tflite), then meta.json (then, with the
+    .tflite, its own .tflite files checked against their .keras files and recorded there: `tflite_provenance`).
 
     ``flip`` None: flip TTA and the number of refinement passes are chosen
     by `best_variant` on the selection photos; the figures are the report photos'.
     """
     from petloc_gui.model.runtime import write_tflite
+    from petloc_gui.model.tflite_provenance import stamp_verified_tflite
 
     chosen = best_variant(result)
     if flip is not None:
@@ -342,4 +344,6 @@ def write_refiner(bundle_path: str | os.PathLike[str], result: dict[str, Any], f
     meta["metrics"] = {"split": split, **{k: v for k, v in (report or result["variant_metrics"][variant]).items()
                                           if k != "loss"}}
     write_meta(folder, meta)
+    if with_tflite:  # both .tflite files checked against their .keras and recorded: the window runs them alone
+        stamp_verified_tflite(folder)
     return folder

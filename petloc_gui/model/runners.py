@@ -83,9 +83,11 @@ class FunctionRunner(Runner):
 
 
 def _interpreter_class() -> Any:
-    """LiteRT's interpreter when installed, else TensorFlow's (deprecated but present in TF 2.21)."""
+    """LiteRT's interpreter when installed, else TensorFlow's (deprecated but present in TF 2.21): LiteRT is
+    a dependency where it has wheels (pyproject.toml), and a bundle's .tflite runs without TensorFlow only
+    with it (`model.lite_bundle`)."""
     try:
-        from ai_edge_litert.interpreter import Interpreter  # type: ignore[import-untyped, import-not-found, unused-ignore]  # no stubs; absent where not installed
+        from ai_edge_litert.interpreter import Interpreter
 
         return Interpreter
     except ImportError:

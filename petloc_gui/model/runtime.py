@@ -62,6 +62,13 @@ def _verify(runner: Runner, keras_model: KerasModel, reference: tuple[np.ndarray
             raise ValueError(f"{runner.name} differs from Keras by {diff:.2e} (> {TOLERANCE:g})")
 
 
+def verify_tflite(content: bytes, keras_model: KerasModel) -> None:
+    """Raise ValueError unless the flatbuffer ``content`` gives ``keras_model``'s outputs within `TOLERANCE`:
+    `make_runner`'s own check (random input, batch 1 and batch 3), the one `model.tflite_provenance` runs
+    before it records a bundle's .tflite as fit to run without TensorFlow."""
+    _verify(TfliteRunner(content), keras_model, _reference(keras_model))
+
+
 def _reference(keras_model: KerasModel, seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     height, width, channels = input_shape_of(keras_model)
     batch = np.random.default_rng(seed).uniform(0, 255, (3, height, width, channels)).astype(np.float32)

@@ -33,3 +33,7 @@ def test_export_tflite_into_a_bundle_gives_it_the_model_tflite_inference_uses(ti
     assert code == 0, err
     runner = make_runner(load_bundle(bundle).model, tflite_path=bundle / TFLITE_FILENAME, cache=False)
     assert runner.name == "tflite-xnnpack", getattr(runner, "fallbacks", None)
+    # checked against model.keras and recorded so in meta.json: the window runs it with LiteRT, no TensorFlow
+    from petloc_gui.model.lite_bundle import lite_servable
+
+    assert lite_servable(bundle) and "recorded model.tflite in meta.json" in err

@@ -259,6 +259,7 @@ def test_a_refiner_is_trained_scored_by_variant_and_written_into_the_bundle(pets
     assert all(v["n_images"] == len(parts["report"]) for v in result["report_variants"].values())
     write_refiner(path, result)
     written = read_meta(path)
+    assert "refine.tflite" in written["tflite"]  # checked against refine.keras: the window runs it without TF
     refine = written["refine"]
     assert refine["selection"] == result["selection"]
     variant = refine["chosen_variant"].split()[0]

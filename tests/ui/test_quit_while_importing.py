@@ -81,11 +81,29 @@ def test_closing_hides_the_window_before_stopping_its_workers(qtbot, window, mon
     assert shown_when_stopping[:1] == [False]
 
 
+def keras_only_digits(into: Path) -> Path:
+    """The bundled digits model without the record of its .tflite file (`model.tflite_provenance`): a model
+    the window loads through TensorFlow, importing it first (the bundled ones run without it)."""
+    import json
+    import shutil
+
+    from petloc_gui.core.paths import resources_dir
+
+    folder = into / "digits-keras"
+    folder.mkdir()
+    shutil.copy(resources_dir() / "models" / "digits" / "model.keras", folder / "model.keras")
+    meta = json.loads((resources_dir() / "models" / "digits" / "meta.json").read_text(encoding="utf-8"))
+    meta.pop("tflite")
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
 def test_the_process_ends_at_once_when_closed_during_the_import(tmp_path):
     """The real entry point, its factory's import made endless: closing the window ends the process."""
     folder = tmp_path / "images"
     folder.mkdir()
     write_image(folder / "a.png")
+    model = keras_only_digits(tmp_path)
     code = textwrap.dedent(f"""
         import sys, threading, time
         from PySide6.QtCore import QTimer
@@ -114,7 +132,7 @@ def test_the_process_ends_at_once_when_closed_during_the_import(tmp_path):
             close_once_importing()
 
         app._startup = startup
-        sys.exit(app.main([{str(folder)!r}, "--model", "digits"]))
+        sys.exit(app.main([{str(folder)!r}, "--model", {str(model)!r}]))
         """)
     started = time.monotonic()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=110)

@@ -1,15 +1,16 @@
-"""What the UI knows about a model (`ui.model_info.ModelInfo`, built here), and the real (TensorFlow) model factory.
+"""What the UI knows about a model (`ui.model_info.ModelInfo`, built here), and the real model factory.
 
 ``model_info(spec)`` reads only the bundle's meta.json (no TensorFlow), so the
 window can list models and show their metrics at once; ``bundle_fingerprint(spec)``
 reads only the sizes and times of its files, so its predictions kept on disk can be
-shown before it loads. ``load_model_handle`` imports TensorFlow and must only be
-called in the prediction worker thread.
+shown before it loads. ``load_model_handle`` loads it (LiteRT over its verified .tflite files, else
+TensorFlow and Keras) and must only be called in the prediction worker thread.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
 
 BUNDLED_MODELS = ("digits", "pets")
+
+_log = logging.getLogger(__name__)
 
 
 def _classes_of(meta: dict) -> tuple[str, ...]:
@@ -74,25 +77,15 @@ def _stored_version(path: Path) -> Version | None:
 
 
 class RealModelHandle:
-    """A loaded Keras bundle + Predictor (TensorFlow imported on construction)."""
+    """A loaded bundle + Predictor: its verified .tflite files run by LiteRT when it has them, without
+    TensorFlow (`model.lite_bundle`), else the Keras bundle (TensorFlow imported on construction)."""
 
     def __init__(self, spec: str) -> None:
-        # The CLI's way of keeping TensorFlow's start-up notices (no CUDA driver,
-        # oneDNN, XNNPACK, Keras UserWarnings) out of the terminal; what it hides
-        # is shown when loading fails (or with PETLOC_DEBUG=1).
-        from petloc_gui.cli.output import load_tensorflow, native_stderr_parked, quiet_tensorflow
-
-        quiet_tensorflow()
-        load_tensorflow()
-        from petloc_gui.model.bundle import load_bundle
-        from petloc_gui.model.inference import Predictor
-
         self.info = model_info(spec)
         # Its predictions are kept on disk under this; a bundle replaced while it loaded has none (the files
         # read may be either bundle's), so no prediction of one is ever served for the other.
         before = model_fingerprint(self.info.path)
-        with native_stderr_parked():
-            self._predictor = Predictor(load_bundle(spec))
+        self._predictor = _lite_predictor(spec) or _keras_predictor(spec)
         after = model_fingerprint(self.info.path)
         self.fingerprint: ModelFingerprint | None = before if before == after else None
         names = getattr(self._predictor, "class_names", None)
@@ -101,6 +94,35 @@ class RealModelHandle:
 
     def predict_paths(self, paths: list[Path]) -> list:
         return self._predictor.predict_paths(paths)
+
+
+def _lite_predictor(spec: str):
+    """The bundle's Predictor over its verified .tflite files (no TensorFlow); None when it has none, or they
+    cannot be run: the Keras path loads it then, and says what is wrong with it, if anything."""
+    from petloc_gui.model.lite_bundle import load_lite_predictor
+
+    try:
+        return load_lite_predictor(spec)
+    except Exception:  # noqa: BLE001 - the Keras path checks the .tflite again, or names the problem
+        _log.info("%s: its .tflite files do not run without TensorFlow; loading it through Keras", spec,
+                  exc_info=True)
+        return None
+
+
+def _keras_predictor(spec: str):
+    """The Keras bundle's Predictor (TensorFlow imported: its runners checked against Keras at load)."""
+    # The CLI's way of keeping TensorFlow's start-up notices (no CUDA driver,
+    # oneDNN, XNNPACK, Keras UserWarnings) out of the terminal; what it hides
+    # is shown when loading fails (or with PETLOC_DEBUG=1).
+    from petloc_gui.cli.output import load_tensorflow, native_stderr_parked, quiet_tensorflow
+
+    quiet_tensorflow()
+    load_tensorflow()
+    from petloc_gui.model.bundle import load_bundle
+    from petloc_gui.model.inference import Predictor
+
+    with native_stderr_parked():
+        return Predictor(load_bundle(spec))
 
 
 def load_model_handle(spec: str) -> RealModelHandle:

@@ -4,8 +4,9 @@ The service takes a *model factory* ``factory(spec) -> handle`` where a
 handle has ``info`` (ModelInfo) and ``predict_paths(paths) -> list[result]``
 (a result is a Prediction-like object with ``label``, ``confidence``, ``box``
 or an exception). The default factory (model_handle.load_model_handle)
-imports TensorFlow, so it only ever runs in the worker thread; tests inject a
-fake factory. TensorFlow's import is done first, once, as a step of its own
+loads a model (LiteRT over its verified .tflite files, else TensorFlow and Keras),
+so it only ever runs in the worker thread; tests inject a fake factory. TensorFlow's
+import, for the first model that needs it, is done first, as a step of its own
 (`tensorflow_import.prepare_for`: a test's factory may have a ``prepare()`` of its own):
 that import cannot be interrupted, so ``shutdown`` does not wait for it (``importing``),
 and a stop asked meanwhile ends the worker as it returns, before any model is loaded.
@@ -21,12 +22,13 @@ kept on disk for the next run (`app.prediction_disk_cache`, for handles that hav
 worker writes that cache, batched, when it runs out of work, every few seconds
 while it predicts and when it stops; the UI thread only reads it.
 
-Those kept predictions are served while their model loads (TensorFlow's import and the
-bundle's load take seconds): ``fingerprint_of(spec)`` gives the fingerprint the model will
-have, read from its files without loading it. They are the same model's output, so the
-window fills its rows and its actions (A, the review queue) with them at once. If the loaded
-model's own fingerprint differs (its files changed while it loaded), ``early_dropped`` tells the
-window to take them back before ``model_loaded``; if it fails to load, ``model_failed`` does.
+Those kept predictions are served while their model loads (seconds through TensorFlow, whose
+import and the bundle's load take them; a fraction of one with LiteRT): ``fingerprint_of(spec)``
+gives the fingerprint the model will have, read from its files without loading it. They are the
+same model's output, so the window fills its rows and its actions (A, the review queue) with them
+at once. If the loaded model's own fingerprint differs (its files changed while it loaded),
+``early_dropped`` tells the window to take them back before ``model_loaded``; if it fails to load,
+``model_failed`` does.
 """
 
 from __future__ import annotations
@@ -80,8 +82,8 @@ class PredictionService(QObject):
         self._fingerprint_of = fingerprint_of
         self._cond = threading.Condition()
         self._stop = False
-        self._import_first = prepare_for(factory)  # TensorFlow's import, before the first model's load
-        self._prepared = self._import_first is None  # that import done (`_prepare`)
+        self._import_first = prepare_for(factory)  # TensorFlow's import, before the load of a model needing it
+        self._prepared = self._import_first is None  # that import done for good (`_prepare`)
         self._importing = False  # in that import: it cannot be interrupted
         self._may_prepare = True  # False: the import waits (`hold_prepare`)
         self._pending_spec: str | None = None
@@ -229,9 +231,9 @@ class PredictionService(QObject):
             return self._pending_spec is None and not self._has_work()
 
     def hold_prepare(self) -> None:
-        """Hold the factory's import back until `release_prepare` (the window's first image is drawn
-        first: the import holds the GIL for up to a second at a time). Predictions kept on disk are
-        served meanwhile all the same."""
+        """Hold the first model's load (and TensorFlow's import before it, for a model that needs it) back
+        until `release_prepare` (the window's first image is drawn first: the import holds the GIL for up
+        to a second at a time). Predictions kept on disk are served meanwhile all the same."""
         with self._cond:
             self._may_prepare = False
 

@@ -67,8 +67,9 @@ def _take_batch(svc: PredictionService, handle, counts: PixelCounts) -> list[Fil
         return svc._take_batch(counts.known)
 
 
-def _prepare(svc: PredictionService, asked: int) -> bool:
-    """The factory's import (`tensorflow_import.prepare_for`), once; False when told to stop, or when another
+def _prepare(svc: PredictionService, spec: str, asked: int) -> bool:
+    """The import ``spec``'s load needs first (`tensorflow_import.prepare_for`: TensorFlow's, for a model
+    without verified .tflite files), until one is done for good; False when told to stop, or when another
     model (or none) was asked for, before it began or while it ran: no model is loaded after it."""
     with svc._cond:
         while not svc._may_prepare and not svc._prepared and not svc._stop and svc._asked == asked:
@@ -78,22 +79,23 @@ def _prepare(svc: PredictionService, asked: int) -> bool:
         if svc._prepared:
             return True
         svc._importing = True
+    done = False
     try:
         import_first = svc._import_first
         assert import_first is not None, "None: nothing to import, and `_prepared` was True from the start"
-        import_first()
+        done = import_first(spec)
     finally:
         with svc._cond:
             svc._importing = False
+            svc._prepared = done
     with svc._cond:
-        svc._prepared = True
         return not svc._stop and svc._asked == asked
 
 
 def _load(svc: PredictionService, spec: str, asked: int):
     yield ("loading", spec)
     try:
-        if not _prepare(svc, asked):
+        if not _prepare(svc, spec, asked):
             return
         handle = svc._factory(spec)
     except Exception as exc:  # noqa: BLE001 - shown in the UI, the app keeps working
