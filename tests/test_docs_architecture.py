@@ -82,6 +82,7 @@ NAMED_MODULES = [
     "ui/models/load_failed.py",
     "ui/quit_signals.py",
     "model/lite_bundle.py", "model/tflite_provenance.py",
+    "model/lite_bundle.py", "model/tflite_provenance.py", "model/version_tflite.py",
 ]
 
 

@@ -18,8 +18,9 @@ Protocol (see docs/adr/0006-retraining-in-a-child-process.md):
 - Arguments: a path whose name is not UTF-8 arrives as ``petloc-fs-bytes:``
   and the hex of its bytes (``core.fs_bytes``: a QString drops them).
 - The bundle is written into ``--out`` (a staging folder of the version
-  store) with a ``train_record.json``; the parent registers it as a version
-  only after exit code 0.
+  store) with a ``train_record.json``, and its own ``model.tflite`` checked and
+  recorded in its meta.json (`version_tflite`: the window runs it without
+  TensorFlow); the parent registers it as a version only after exit code 0.
 
 Exit codes: 0 trained, 1 error (an ``error`` event says why), 2 bad
 arguments, 4 cancelled (``cancel``, end of stdin, or the parent gone; a
@@ -270,6 +271,12 @@ def run_real(args: argparse.Namespace, emit: Callable[[dict[str, Any]], None], s
     except training.TrainingCancelled as exc:
         raise Cancelled() from exc
     bundle_path = run.bundle
+    check_stop(should_stop)
+    from petloc_gui.model.version_tflite import add_verified_tflite
+
+    # its own model.tflite (+ refine.tflite), checked and recorded: the window runs it without TensorFlow; a
+    # failure leaves it as `petloc train` writes it (loaded through TensorFlow), said on the log, the run goes on
+    add_verified_tflite(bundle_path)
     meta = json.loads((Path(bundle_path) / "meta.json").read_text(encoding="utf-8"))
     comparison = None
     if not args.no_compare:
