@@ -38,8 +38,14 @@ def litert_installed() -> bool:
 
 
 def lite_servable(spec: str | os.PathLike[str]) -> bool:
-    """Whether `load_lite_predictor` would run ``spec`` without TensorFlow (a few ms of hashing)."""
-    return _trusted(spec) is not None
+    """Whether `load_lite_predictor` runs ``spec`` without TensorFlow: its records match and its flatbuffers
+    fit meta.json (10-30 ms of hashing and building the interpreters). A recorded .tflite that does not fit
+    (meta.json names another number of classes) is False: its load goes through Keras, after TensorFlow's
+    import as a step of its own, like any other such bundle (`ui.models.tensorflow_import`)."""
+    try:
+        return load_lite_predictor(spec) is not None
+    except BundleError:
+        return False
 
 
 def load_lite_predictor(spec: str | os.PathLike[str]) -> inference.Predictor | None:

@@ -74,6 +74,36 @@ def test_a_bundle_without_its_record_goes_the_keras_way(keras_path, tmp_path, ke
     assert keras_path == ["import", folder.name]
 
 
+def test_a_recorded_bundle_whose_tflite_does_not_fit_meta_json_imports_tensorflow_as_a_step(keras_path, tmp_path):
+    """Its record matches, but meta.json names 11 classes and model.tflite gives 10: the LiteRT path refuses
+    it, so TensorFlow's import must be the step the window can quit during, not part of the factory's call."""
+    from petloc_gui.ui.models.model_handle import RealModelHandle
+    from petloc_gui.ui.models.tensorflow_import import import_tensorflow_for
+
+    folder = Path(shutil.copytree(resources_dir() / "models" / "digits", tmp_path / "eleven"))
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    meta["class_names"].append("extra")
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    assert import_tensorflow_for(str(folder)) is True
+    RealModelHandle(str(folder))
+    assert keras_path == ["import", folder.name]
+
+
+def test_the_predictor_built_to_tell_is_the_one_the_factory_serves(keras_path, monkeypatch):
+    from petloc_gui.model import lite_bundle
+    from petloc_gui.ui.models.model_handle import RealModelHandle
+    from petloc_gui.ui.models.tensorflow_import import import_tensorflow_for
+
+    built = []
+    load = lite_bundle.load_lite_predictor
+    monkeypatch.setattr(lite_bundle, "load_lite_predictor", lambda spec: built.append(load(spec)) or built[-1])
+    assert import_tensorflow_for("digits") is False
+    handle = RealModelHandle("digits")
+    assert len(built) == 1 and handle._predictor is built[0]  # the interpreters are not built twice
+    RealModelHandle("digits")
+    assert len(built) == 2  # taken once: a later load builds its own
+
+
 def test_the_window_imports_tensorflow_up_front_for_the_first_model_that_needs_it(qtbot, keras_path, tmp_path):
     from petloc_gui.ui.models.model_handle import load_model_handle
     from petloc_gui.ui.models.prediction_service import PredictionService

@@ -85,7 +85,7 @@ class RealModelHandle:
         # Its predictions are kept on disk under this; a bundle replaced while it loaded has none (the files
         # read may be either bundle's), so no prediction of one is ever served for the other.
         before = model_fingerprint(self.info.path)
-        self._predictor = _lite_predictor(spec) or _keras_predictor(spec)
+        self._predictor = _built_ahead_for(spec, before) or _lite_predictor(spec) or _keras_predictor(spec)
         after = model_fingerprint(self.info.path)
         self.fingerprint: ModelFingerprint | None = before if before == after else None
         names = getattr(self._predictor, "class_names", None)
@@ -94,6 +94,33 @@ class RealModelHandle:
 
     def predict_paths(self, paths: list[Path]) -> list:
         return self._predictor.predict_paths(paths)
+
+
+# The LiteRT predictor the import step built to tell that its model needs no TensorFlow
+# (`lite_predictor_ahead`), for the factory's load that follows in the same worker: (its spec, its files'
+# fingerprint before it was built, the predictor). One at most; taken once.
+_built_ahead: tuple[str, ModelFingerprint, object] | None = None
+
+
+def lite_predictor_ahead(spec: str) -> bool:
+    """Whether the model ``spec`` names runs without TensorFlow: its LiteRT predictor built and checked against
+    meta.json (`_lite_predictor`, 10-30 ms), kept for `RealModelHandle`'s load of it. False when it needs
+    TensorFlow: no record, a file changed since, or a recorded .tflite that does not fit meta.json."""
+    global _built_ahead
+    fingerprint = bundle_fingerprint(spec)
+    predictor = _lite_predictor(spec)
+    _built_ahead = (spec, fingerprint, predictor) if predictor is not None and fingerprint is not None else None
+    return predictor is not None
+
+
+def _built_ahead_for(spec: str, fingerprint: ModelFingerprint | None):
+    """The predictor `lite_predictor_ahead` built for ``spec`` from the files as they are now (their
+    fingerprint unchanged), taken; else None."""
+    global _built_ahead
+    ahead, _built_ahead = _built_ahead, None
+    if ahead is None or ahead[0] != spec or fingerprint is None or ahead[1] != fingerprint:
+        return None
+    return ahead[2]
 
 
 def _lite_predictor(spec: str):

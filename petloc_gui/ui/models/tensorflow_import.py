@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from petloc_gui.ui.main_thread_gc import lasting_import
-from petloc_gui.ui.models.model_handle import load_model_handle
+from petloc_gui.ui.models.model_handle import lite_predictor_ahead, load_model_handle
 
 # The import a model's load needs first, run for its spec; True once it is done for good (none is needed
 # again), False when this model needed none (a later one may).
@@ -32,11 +32,10 @@ def import_tensorflow() -> None:
 
 
 def import_tensorflow_for(spec: str) -> bool:
-    """TensorFlow's import, unless the model ``spec`` names runs without it (its verified .tflite files and
-    LiteRT, a few ms to tell: `lite_bundle.lite_servable`, which imports LiteRT). True when imported."""
-    from petloc_gui.model.lite_bundle import lite_servable
-
-    if lite_servable(spec):
+    """TensorFlow's import, unless the model ``spec`` names runs without it (its verified .tflite files,
+    fitting its meta.json, and LiteRT: 10-30 ms to tell, by building that predictor, which the factory's
+    load then serves: `model_handle.lite_predictor_ahead`). True when imported."""
+    if lite_predictor_ahead(spec):
         return False
     import_tensorflow()
     return True
