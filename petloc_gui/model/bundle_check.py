@@ -200,7 +200,7 @@ def _facts_in(path: Path) -> tuple[_Facts | None, str | None]:
     shape: tuple[int, int, int] | None = None
     if isinstance(size, list) and len(size) == 2 and all(_whole(v) for v in size):
         shape = (int(size[1]), int(size[0]), channels if isinstance(channels, int) and _whole(channels) else 3)
-    refine, problem = _refine_file(meta.get("refine"))
+    refine, problem = refine_file(meta.get("refine"))
     return _Facts(preset if isinstance(preset, str) else None, len(names) if isinstance(names, list) else None,
                   shape, refine, problem, meta_problem(meta)), None
 
@@ -209,8 +209,9 @@ def _whole(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 
-def _refine_file(refine: Any) -> tuple[str | None, str | None]:
-    """As ``bundle.load_bundle`` reads meta.json's ``refine`` (false, null or {}: no second stage)."""
+def refine_file(refine: Any) -> tuple[str | None, str | None]:
+    """(the second stage's file, why it cannot be) as ``bundle.load_bundle`` reads meta.json's ``refine``
+    (false, null or {}: no second stage): a bare name ending .keras, in the bundle's folder."""
     if not refine:
         return None, None
     if not isinstance(refine, dict):

@@ -82,8 +82,12 @@ def _trusted(spec: str | os.PathLike[str]) -> tuple[Path, dict[str, Any], dict[s
         return None  # the Keras path says what is wrong
     if meta_problem(meta) is not None:
         return None
+    try:
+        stages = tflite_stages(meta)
+    except BundleError:
+        return None  # a refiner file the Keras load refuses: it says so
     contents: dict[str, bytes] = {}
-    for tflite_name, keras_name in tflite_stages(meta):
+    for tflite_name, keras_name in stages:
         content = _flatbuffer(folder / tflite_name)
         if content is None or not matches_record(folder, meta, tflite_name, keras_name, content):
             return None

@@ -25,13 +25,13 @@ from typing import Any
 
 from petloc_gui.model.bundle import (
     MODEL_FILE,
-    REFINE_FILE,
     REFINE_TFLITE,
     BundleError,
     file_sha256,
     read_meta,
     resolve_model,
 )
+from petloc_gui.model.bundle_check import refine_file
 from petloc_gui.model.bundle_write import write_meta
 from petloc_gui.model.export import TFLITE_FILENAME
 
@@ -47,11 +47,15 @@ class TfliteNotVerified(BundleError):  # noqa: N818 - a refusal, named for what 
 
 def tflite_stages(meta: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(the bundle's own .tflite, the .keras file it is converted from) of each stage meta.json names: the
-    first stage, and the refiner of a two-stage bundle (meta.json ``refine``)."""
+    first stage, and the refiner of a two-stage bundle (meta.json ``refine``). BundleError when ``refine``
+    names a file the Keras load refuses (not a bare name ending .keras: "../pets/refine.keras"), by the
+    same rule (`bundle_check.refine_file`): no .tflite is trusted for a bundle `petloc predict` refuses."""
     stages = [(TFLITE_FILENAME, MODEL_FILE)]
-    refine = meta.get("refine")
-    if refine:  # an object when present (`meta_types`)
-        stages.append((REFINE_TFLITE, str(refine.get("model_file", REFINE_FILE))))
+    refine, problem = refine_file(meta.get("refine"))
+    if problem is not None:
+        raise BundleError(problem)
+    if refine is not None:
+        stages.append((REFINE_TFLITE, refine))
     return stages
 
 

@@ -74,6 +74,20 @@ def test_a_two_stage_bundle_needs_its_refiner_recorded_too(tmp_path):
     assert load_lite_predictor(folder) is None
 
 
+@pytest.mark.parametrize("model_file", ["../pets/refine.keras", "refine.h5"])
+def test_a_refiner_file_the_keras_load_refuses_is_not_run_alone(tmp_path, model_file):
+    """meta.json's refine.model_file outside the folder (its hash matching): `petloc predict` refuses the
+    bundle ("meta.json refine names an invalid model file"), so the window may not run it with LiteRT."""
+    folder = copy_bundle("pets", tmp_path)  # "../pets/refine.keras": its own refine.keras, the one recorded
+    shutil.copy(folder / "refine.keras", folder / "refine.h5")
+    edit_meta(folder, lambda meta: meta["refine"].update(model_file=model_file))
+    from petloc_gui.model.bundle_check import model_file_problem
+
+    assert "invalid model file" in str(model_file_problem(folder))
+    assert not lite_servable(folder)
+    assert load_lite_predictor(folder) is None
+
+
 def test_without_litert_the_bundle_goes_through_keras(monkeypatch):
     monkeypatch.setattr(lite_bundle, "litert_installed", lambda: False)
     assert not lite_servable("digits") and load_lite_predictor("digits") is None
