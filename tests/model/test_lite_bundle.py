@@ -93,13 +93,19 @@ def test_without_litert_the_bundle_goes_through_keras(monkeypatch):
     assert not lite_servable("digits") and load_lite_predictor("digits") is None
 
 
-def test_a_recorded_tflite_that_does_not_fit_meta_json_is_refused(tmp_path):
+@pytest.mark.parametrize(("change", "refusal"), [
+    pytest.param(lambda meta: meta.update(input_size=[64, 64]), "takes", id="another input size"),
+    pytest.param(lambda meta: meta["class_names"].append("extra"), "predicts 10 classes but meta.json names 11",
+                 id="another number of classes"),
+])
+def test_a_recorded_tflite_that_does_not_fit_meta_json_is_refused(tmp_path, change, refusal):
     folder = copy_bundle("digits", tmp_path)
-    edit_meta(folder, lambda meta: meta.update(input_size=[64, 64]))
+    edit_meta(folder, change)
     from petloc_gui.model.bundle import BundleError
 
-    with pytest.raises(BundleError, match="takes"):
+    with pytest.raises(BundleError, match=refusal):
         load_lite_predictor(folder)
+    assert not lite_servable(folder)  # its load goes through Keras, after TensorFlow's import as a step
 
 
 def test_predicting_with_it_imports_neither_tensorflow_nor_keras(tmp_path):
