@@ -11,14 +11,16 @@ A scrolled panel (the Dataset panel, a QScrollArea) scrolls by the arrows and
 Home/End/PgUp/PgDown, from itself or from anything in it: Down there to scroll
 nudged the box, PgDown showed the next image. The image panes are scroll areas
 too (QGraphicsView), but no QScrollArea: their keys stay the window's.
+The menu bar has the keyboard after a menu left by Esc (Alt+V, Esc): it walks its menus with the arrows,
+opens the one shown with Return, Enter or Space, another by its letter; the window's arrows moved the box there.
 Qt asks the focused widget first (a ShortcutOverride event); this answers for
 it, for every shortcut of those keys, the ones added later too.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QLineEdit,
+    QMenuBar,
     QPlainTextEdit,
     QScrollArea,
     QTabBar,
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 
 ARROWS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down})
 PAGING = frozenset({Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown})
+OPENING = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space})
 # Ctrl+arrows and the like are commands (Ctrl+Shift+Up: brighter), not a move within a widget
 MOVING_MODIFIERS = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
 # typed into or picked from: every key that moves within them, and Space (a space, or the drop-down's list)
@@ -60,6 +64,12 @@ def in_scrolled_panel(widget: QWidget | None) -> bool:
     return False
 
 
+def menu_letter(bar: QMenuBar, key: int) -> bool:
+    """Whether ``key`` is the letter of one of ``bar``'s menus (V for "&View"), which opens it there."""
+    alt_letter = QKeySequence(QKeyCombination(Qt.KeyboardModifier.AltModifier, Qt.Key(key)))
+    return any(QKeySequence.mnemonic(action.text()) == alt_letter for action in bar.actions())  # V: Alt+V's
+
+
 def keeps_key(widget: QWidget, key: int, modifiers: Qt.KeyboardModifier) -> bool:
     """Whether ``widget``, with the keyboard, uses ``key`` pressed with ``modifiers`` itself."""
     modifiers &= ~Qt.KeyboardModifier.KeypadModifier  # the keypad's arrows are arrows
@@ -68,6 +78,9 @@ def keeps_key(widget: QWidget, key: int, modifiers: Qt.KeyboardModifier) -> bool
     space = key == Qt.Key.Key_Space and modifiers == Qt.KeyboardModifier.NoModifier
     if isinstance(widget, ENTRIES):
         return arrow or paging or space
+    if isinstance(widget, QMenuBar):  # focused only in its keyboard mode (Alt, or a menu left by Esc)
+        plain = modifiers == Qt.KeyboardModifier.NoModifier
+        return arrow or (plain and (key in OPENING or menu_letter(widget, key)))
     if (arrow or paging) and in_scrolled_panel(widget):
         return True
     if isinstance(widget, WALKED):
