@@ -15,14 +15,21 @@ user put it; and a floating dock is kept whole on its screen (`FloatingDock`).
 A dock brought to the front over the dock that held the keyboard (Ctrl+I from the image list's search
 box) left the keyboard behind it: typing filtered the list unseen. The keyboard now follows into the
 dock shown (`_keyboard_follows`), at its first Tab stop.
+
+Floating a dock (its float button, a double click or a drag on its title) takes its widgets out of the main
+window, and Qt gave the keyboard the list had to the window's next widget: the image (the next Down nudged a
+box behind the floated list) or the Label box (Up relabelled it). The widget in the dock that had the keyboard
+when the mouse went down gets it back, in the dock's window, once the button is up (`FloatingDock`).
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMainWindow, QWidget
 
+from petloc_gui.ui.keyboard_back import give_back
 from petloc_gui.ui.tab_chain import kept, tab_policy, takes_tab
 from petloc_gui.ui.window_geometry import beside, fit_into, steady_size_grid
 
@@ -124,7 +131,8 @@ class FloatingDock(QObject):
     there; one dragged out stays where the user drops it, and so does one the saved layout floats
     as the window is made (restoreState floats it with no button down, as the button does; the
     window is not shown yet). Moves are left alone: the window manager's drag is the user's. Its size, while it
-    floats, is not moved by its contents (`steady_size_grid`)."""
+    floats, is not moved by its contents (`steady_size_grid`). The keyboard, in the dock when the mouse went
+    down on its title or float button, stays there (`_keyboard_back_once_released`)."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
@@ -137,6 +145,11 @@ class FloatingDock(QObject):
         steady_size_grid(dock)  # floated, on a size grid its changing minimum does not move (at 150%)
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
+        # Qt's float button takes its own press: the focus then is the one to keep (`_had_keyboard`)
+        float_button = dock.findChild(QAbstractButton, "qt_dockwidget_floatbutton")
+        if float_button is not None:
+            float_button.installEventFilter(self)
+        self._had_keyboard: QWidget | None = None  # in the dock as a press on its title or float button began
 
     def _torn_down(self) -> bool:
         """Whether Python's collector has cleared this guard: the dock holds it (`floating_guard`) and it holds
@@ -151,6 +164,8 @@ class FloatingDock(QObject):
         asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton  # not dragged out
         if floating and asked and window is not None and window.isVisible():
             QTimer.singleShot(0, self, self._place_once_released)
+        if floating and self._had_keyboard is not None:
+            QTimer.singleShot(0, self, self._keyboard_back_once_released)
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
@@ -158,7 +173,10 @@ class FloatingDock(QObject):
             return False
         if watched is self.dock and event.type() in (QEvent.Type.Show, QEvent.Type.Resize) and self.dock.isFloating():
             self._timer.start()
-        elif watched is self.dock and event.type() == QEvent.Type.MouseButtonDblClick:
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            had = QApplication.focusWidget()  # before Qt floats the dock (a press may begin a drag out)
+            self._had_keyboard = had if had is not None and self.dock.isAncestorOf(had) else None
+        if watched is self.dock and event.type() == QEvent.Type.MouseButtonDblClick:
             # Qt handles it next (on the title it floats the dock, `_floated`); one elsewhere floats nothing
             self._double_clicked = True
             QTimer.singleShot(0, self, self._forget_double_click)
@@ -177,6 +195,18 @@ class FloatingDock(QObject):
             self.place_beside_window()
         else:
             QTimer.singleShot(50, self, self._place_once_released)
+
+    def _keyboard_back_once_released(self) -> None:
+        """The widget that had the keyboard in the dock gets it back, the dock's window activated, once no mouse
+        button is down (a press still held may be a drag out, its window the window manager's to move)."""
+        if self._torn_down():
+            return
+        if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            QTimer.singleShot(50, self, self._keyboard_back_once_released)
+            return
+        had, self._had_keyboard = self._had_keyboard, None
+        if self.dock.isFloating() and had is not None and shiboken6.isValid(had) and self.dock.isAncestorOf(had):
+            give_back(had)
 
     def area(self) -> QRect:
         """The available part of the dock's screen (its window's, else the primary one's)."""
