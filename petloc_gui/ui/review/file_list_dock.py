@@ -7,7 +7,8 @@ were typed; Enter and Escape there, Escape on the status filter and
 the order drop-down, and their lists closing (a choice picked, or Escape),
 say the typing is done (``typing_done``), and the window gives the keyboard
 to the image, activating itself when the keys are in a floating dock
-(`MainWindow.focus_canvas`, the one way back).
+(`MainWindow.focus_canvas`, the one way back). The table with the keyboard looked as it did without: it is
+framed in the highlight colour then, as the image pane is (`TABLE_FOCUS_MARK`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from petloc_gui.app import status_filter
 from petloc_gui.app.folder_change import change_text, change_tooltip
 from petloc_gui.app.image_document import STATUS_TEXT
+from petloc_gui.ui.canvas.box_canvas import FOCUS_FRAME_PX
 from petloc_gui.ui.dock_toggle import FloatingDock, covered, show_or_hide
 from petloc_gui.ui.review.file_list import COL_CONF, COL_IOU, COL_NAME, COL_PRED, COL_STATUS, FileListModel
 from petloc_gui.ui.review.name_cell import NameCellDelegate
@@ -43,6 +45,11 @@ from petloc_gui.ui.review.unreadable_notice import UnreadableNotice
 # header over the image says the prediction and its confidence too.
 COLUMNS_THAT_GIVE_WAY = (COL_CONF, COL_PRED)
 CELL_PADDING = 14  # a cell's margins around its text, and room to spare
+# The table's frame: a thin line, and with the keyboard a frame in the highlight colour as wide as line and margin
+# together, so that the rows do not move as it comes and goes
+TABLE_FOCUS_MARK = (
+    f"QTableView#image_table {{ border: 1px solid palette(mid); margin: {FOCUS_FRAME_PX - 1}px; }} "
+    f"QTableView#image_table:focus {{ border: {FOCUS_FRAME_PX}px solid palette(highlight); margin: 0; }}")
 
 
 class FileListDock(QDockWidget):
@@ -79,6 +86,8 @@ class FileListDock(QDockWidget):
         self.model: FileListModel = FileListModel([], [], self)
         self.view = QTableView()
         self.view.setAccessibleName("Images")
+        self.view.setObjectName("image_table")
+        self.view.setStyleSheet(TABLE_FOCUS_MARK)
         self.view.setAccessibleDescription("One row per image: its status, the predicted label (≠ when no box "
                                            "has it), confidence and IoU. The arrow keys show another image.")
         self.view.setModel(self.model)
