@@ -75,7 +75,7 @@ def test_a_name_cut_keeps_its_number_and_extension(qtbot):
 
     from .image_panel_shown import shown_image_panel
 
-    panel = shown_image_panel(qtbot, 380)  # too narrow for the name whole beside the class names (it read "amer….jpg")
+    panel = shown_image_panel(qtbot, 400)  # too narrow for the name whole beside the class names (it read "amer….jpg")
     name = "american_pit_bull_terrier_119.jpg"
     panel.show_annotation(ImageDocument(Path(name), Path(name).with_suffix(".xml"),
                                         objects=[make_object("dog", BOX)]))

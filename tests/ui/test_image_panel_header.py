@@ -104,7 +104,7 @@ def test_a_narrow_header_keeps_the_unsaved_mark_in_fewer_words(qtbot):
     panel.show_prediction(_prediction("0"))
     qtbot.wait(20)
     assert _one_line(panel)
-    assert "●" in panel.header.text() and "DISAGREE" in panel.header.text() and "Pred: " in panel.header.text()
+    assert "●" in panel.header.text() and "labels DIFFER" in panel.header.text() and "Pred: " in panel.header.text()
     assert "● unsaved" in panel.header.toolTip() and "labels DISAGREE" in panel.header.toolTip()
     assert panel.header.width() - panel.header.sizeHint().width() < 24  # elided no more than needed
 

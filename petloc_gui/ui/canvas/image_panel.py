@@ -373,11 +373,13 @@ class ImagePanel(QWidget):
                 value = match.iou
                 color = self.tone("good" if value >= 0.75 else ("unsaved" if value >= 0.5 else "bad"))
                 parts.append(f"IoU <b style='color:{color}'>{value:.2f}</b>")
-                labels = "" if short else "labels "
+                # "labels" in the short form too: "IoU 0.41 · agree" read as if the boxes agreed (DIFFER: as
+                # short as DISAGREE was, in its capitals)
                 if match.same_class:
-                    parts.append(f"<span style='color:{self.tone('good')}'>{labels}agree</span>")
+                    parts.append(f"<span style='color:{self.tone('good')}'>labels agree</span>")
                 else:
-                    parts.append(f"<b style='color:{self.tone('bad')}'>{labels}DISAGREE</b>")
+                    differ = "labels DIFFER" if short else "labels DISAGREE"
+                    parts.append(f"<b style='color:{self.tone('bad')}'>{differ}</b>")
         elif pred is not None:  # an image that cannot be decoded is the file's fault, not the model's
             failed = "cannot read the image" if isinstance(pred, ImageLoadError) else "prediction failed"
             parts.append(f"<span style='color:{self.tone('bad')}'>{failed}</span>")
