@@ -22,6 +22,8 @@ def _answers(port: int) -> bool:
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=5):
             return True
+    except ConnectionResetError:  # taken and reset by the wait's helper thread before connect() returned
+        return True
     except OSError:
         return False
 
