@@ -12,6 +12,7 @@ from petloc_gui.ui.training import retrain_quit
 from petloc_gui.ui.training.retrain_controller import install_retraining
 from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.ui.conftest import open_and_wait
+from tests.ui.standin_run import finished_standin_run
 
 pytestmark = pytest.mark.slow  # starts a child process
 
@@ -19,12 +20,7 @@ pytestmark = pytest.mark.slow  # starts a child process
 @pytest.fixture
 def trained(qtbot, window, folder):
     """The real window with a finished run whose new model waits for Use / Discard, its window put away."""
-    controller = install_retraining(window)
-    open_and_wait(qtbot, window, folder)
-    controller.worker_module = "tests.standin_worker"
-    controller.extra_worker_args = ["--steps", "2", "--delay", "0"]
-    with qtbot.waitSignal(controller.run_finished, timeout=30000):
-        assert controller.start(RetrainOptions(epochs=1, save_first=False))
+    controller = finished_standin_run(qtbot, window, folder)
     controller._progress_window().close()  # put away: "New model: not kept yet" in the status bar
     yield controller, controller.new_version
     controller.new_version = None  # the window fixture's own close must not ask

@@ -16,10 +16,9 @@ import pytest
 
 from petloc_gui.app.model_choice import FolderMemory
 from petloc_gui.model.versions import VersionStore
-from petloc_gui.ui.training.retrain_controller import install_retraining
-from petloc_gui.ui.training.retrain_dialog import RetrainOptions
 from tests.model_files import fake_bundle
-from tests.ui.conftest import open_and_wait, write_annotation
+from tests.ui.conftest import write_annotation
+from tests.ui.standin_run import finished_standin_run
 
 from .model_chosen import wait_model_chosen
 
@@ -29,12 +28,7 @@ pytestmark = pytest.mark.slow  # starts a child process
 @pytest.fixture
 def trained(qtbot, window, folder):
     """The real window with a finished run on ``folder`` whose new model waits for Use / Discard."""
-    controller = install_retraining(window)
-    open_and_wait(qtbot, window, folder)
-    controller.worker_module = "tests.standin_worker"
-    controller.extra_worker_args = ["--steps", "2", "--delay", "0"]
-    with qtbot.waitSignal(controller.run_finished, timeout=30000):
-        assert controller.start(RetrainOptions(epochs=1, save_first=False))
+    controller = finished_standin_run(qtbot, window, folder)
     yield controller, controller.new_version
     controller.new_version = None  # the window fixture's own close must not ask
     controller.shutdown()
