@@ -111,14 +111,16 @@ def not_found_text(name: str) -> str:
 
 
 def runtime_versions() -> str:
-    """Python and Qt, and TensorFlow only once it has been imported (by a model's load, in a worker):
-    it is never imported for this line, and a module still being imported shows no version yet."""
+    """Python and Qt, and the runtimes that predict once they have been imported (by a model's load, in a
+    worker): LiteRT, which runs the bundled models without TensorFlow (ADR 0004), and TensorFlow. Neither is
+    imported for this line, and a module still being imported shows no version yet."""
     parts = [f"Python {platform.python_version()}", f"Qt {qVersion()} (PySide6 {PySide6.__version__})"]
-    tensorflow = sys.modules.get("tensorflow")
-    # vars(): a plain look-up, where getattr could run the module's lazy loader on this thread
-    version = vars(tensorflow).get("__version__") if tensorflow is not None else None
-    if isinstance(version, str):
-        parts.append(f"TensorFlow {version}")
+    for module_name, shown in (("ai_edge_litert", "LiteRT"), ("tensorflow", "TensorFlow")):
+        module = sys.modules.get(module_name)
+        # vars(): a plain look-up, where getattr could run the module's lazy loader on this thread
+        version = vars(module).get("__version__") if module is not None else None
+        if isinstance(version, str):
+            parts.append(f"{shown} {version}")
     return " · ".join(parts)
 
 

@@ -108,6 +108,23 @@ def test_tensorflow_is_named_only_once_imported_and_never_imported_for_it(monkey
     assert about_dialog.runtime_versions().endswith(" · TensorFlow 2.99.1")
 
 
+def test_litert_is_named_once_imported_as_the_bundled_models_run_without_tensorflow(monkeypatch):
+    """The window runs the bundled models with LiteRT and never imports TensorFlow for them: About named no
+    runtime that predicts at all."""
+    monkeypatch.delitem(sys.modules, "tensorflow", raising=False)
+    monkeypatch.delitem(sys.modules, "ai_edge_litert", raising=False)
+    assert "LiteRT" not in about_dialog.runtime_versions()
+    assert "ai_edge_litert" not in sys.modules
+    litert = types.ModuleType("ai_edge_litert")
+    litert.__version__ = "2.3.0"
+    monkeypatch.setitem(sys.modules, "ai_edge_litert", litert)
+    assert about_dialog.runtime_versions().endswith(" · LiteRT 2.3.0")
+    tensorflow = types.ModuleType("tensorflow")
+    tensorflow.__version__ = "2.99.1"
+    monkeypatch.setitem(sys.modules, "tensorflow", tensorflow)
+    assert about_dialog.runtime_versions().endswith(" · LiteRT 2.3.0 · TensorFlow 2.99.1")
+
+
 def test_the_documentation_is_a_local_link_or_said_missing(tmp_path):
     shown = about_dialog.docs_html(ROOT / "docs", ROOT / "README.md")
     assert f'href="file://{ROOT / "docs"}"' in shown and f'href="file://{ROOT / "docs" / "cli.md"}"' in shown
