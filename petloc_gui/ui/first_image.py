@@ -4,7 +4,10 @@ The import runs in the prediction worker, but holds the GIL for 0.5-1.3 s at a t
 2-core machine at load 3-5, measured with a 50 ms heartbeat in the thirty-eighth session): started
 with the window, it kept the first image from the screen for about a second more (window to image
 0.89-1.17 s, held back 0.29-0.35 s, in the startup hunt). The predictions kept on disk by an earlier
-run need no import: they are shown with the image all the same.
+run need no import: they are shown with the image all the same. Since the thirty-ninth session a bundled
+model (and a version with a recorded .tflite) loads with LiteRT and never imports TensorFlow (ADR 0004);
+the hold is kept for the models that still need the import, and it also holds a LiteRT model's first
+load, which is short.
 """
 
 from __future__ import annotations
