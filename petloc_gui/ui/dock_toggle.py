@@ -132,7 +132,7 @@ class FloatingDock(QObject):
     as the window is made (restoreState floats it with no button down, as the button does; the
     window is not shown yet). Moves are left alone: the window manager's drag is the user's. Its size, while it
     floats, is not moved by its contents (`steady_size_grid`). The keyboard, in the dock when the mouse went
-    down on its title or float button, stays there (`_keyboard_back_once_released`)."""
+    down on its title or float button, stays there as it floats or docks again (`_keyboard_back_once_released`)."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
@@ -164,8 +164,11 @@ class FloatingDock(QObject):
         asked = self._double_clicked or QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton  # not dragged out
         if floating and asked and window is not None and window.isVisible():
             QTimer.singleShot(0, self, self._place_once_released)
-        if floating and self._had_keyboard is not None:
-            QTimer.singleShot(0, self, self._keyboard_back_once_released)
+        # floated or docked again alike: either way Qt gives the keyboard to another window's widget. The press
+        # is forgotten here, so one that changed nothing (a drag that did not float) is not used by a later change
+        had, self._had_keyboard = self._had_keyboard, None
+        if had is not None:
+            QTimer.singleShot(0, self, lambda: self._keyboard_back_once_released(had, floating))
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
@@ -196,16 +199,16 @@ class FloatingDock(QObject):
         else:
             QTimer.singleShot(50, self, self._place_once_released)
 
-    def _keyboard_back_once_released(self) -> None:
-        """The widget that had the keyboard in the dock gets it back, the dock's window activated, once no mouse
-        button is down (a press still held may be a drag out, its window the window manager's to move)."""
+    def _keyboard_back_once_released(self, had: QWidget, floating: bool) -> None:
+        """``had``, in the dock as the press began, gets the keyboard back, its window activated, once no mouse
+        button is down (a press still held may be a drag out, its window the window manager's to move), if the
+        dock is still as that press left it (``floating``: floated, or docked again in the main window)."""
         if self._torn_down():
             return
         if QGuiApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            QTimer.singleShot(50, self, self._keyboard_back_once_released)
+            QTimer.singleShot(50, self, lambda: self._keyboard_back_once_released(had, floating))
             return
-        had, self._had_keyboard = self._had_keyboard, None
-        if self.dock.isFloating() and had is not None and shiboken6.isValid(had) and self.dock.isAncestorOf(had):
+        if self.dock.isFloating() == floating and shiboken6.isValid(had) and self.dock.isAncestorOf(had):
             give_back(had)
 
     def area(self) -> QRect:

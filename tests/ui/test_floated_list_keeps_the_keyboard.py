@@ -1,6 +1,7 @@
 """Floating the Images list (its float button, or a double click on its title) took the keyboard away from it:
 the button put it on the Ground truth pane (the next Down nudged a box behind the floated list), the double
-click in the Label box (Up relabelled the box). The list that had the keyboard keeps it, in its window; where
+click in the Label box (Up relabelled the box); docking it again (the same button, or a double click on the
+floating list's title) did the same. The list that had the keyboard keeps it, in its window; where
 the keyboard was elsewhere (on the image) floating the list leaves it there."""
 
 from __future__ import annotations
@@ -49,9 +50,20 @@ def _float_by_its_title(qtbot, window, dock):
     qtbot.waitUntil(dock.isFloating, timeout=5000)
 
 
-def _down_walks_the_list(qtbot, window, table, doc):
+def _dock_by_its_button(qtbot, dock):
+    button = dock.findChild(QAbstractButton, "qt_dockwidget_floatbutton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dock.isFloating(), timeout=5000)
+
+
+def _dock_by_its_title(qtbot, dock):
+    QTest.mouseDClick(dock.windowHandle(), Qt.LeftButton, Qt.NoModifier, QPoint(20, 6))  # Qt draws it under xcb
+    qtbot.waitUntil(lambda: not dock.isFloating(), timeout=5000)
+
+
+def _down_walks_the_list(qtbot, window, table, doc, active=None):
     qtbot.waitUntil(lambda: QApplication.focusWidget() is table, timeout=2000)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window.file_dock, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is (active or window.file_dock), timeout=2000)
     row = table.currentIndex().row()
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Down)
     assert table.currentIndex().row() == row + 1
@@ -73,6 +85,26 @@ def test_a_double_click_on_its_title_leaves_the_keyboard_in_the_list(qtbot, wind
 
 
 @under_x11
+def test_docking_it_again_by_its_button_leaves_the_keyboard_in_the_list(qtbot, window, folder):
+    table, doc = _table_has_the_keyboard(qtbot, window, folder)
+    _float_by_its_button(qtbot, window.file_dock)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table, timeout=2000)
+    _dock_by_its_button(qtbot, window.file_dock)
+    qtbot.wait(100)  # Qt hands the keyboard to the main window's pane as the list's window goes
+    _down_walks_the_list(qtbot, window, table, doc, active=window)
+
+
+@under_x11
+def test_docking_it_again_by_a_double_click_on_its_title_leaves_the_keyboard_in_the_list(qtbot, window, folder):
+    table, doc = _table_has_the_keyboard(qtbot, window, folder)
+    _float_by_its_button(qtbot, window.file_dock)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table, timeout=2000)
+    _dock_by_its_title(qtbot, window.file_dock)
+    qtbot.wait(100)
+    _down_walks_the_list(qtbot, window, table, doc, active=window)
+
+
+@under_x11
 def test_the_keyboard_on_the_image_stays_there(qtbot, window, folder):
     _table_has_the_keyboard(qtbot, window, folder)
     window.focus_canvas()
@@ -91,4 +123,4 @@ def test_floating_the_list_under_x11(tmp_path):
     done = subprocess.run(["xvfb-run", "-a", sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider",
                            "-k", "not under_x11"], capture_output=True, text=True, cwd=root, env=env, timeout=300)
     said = done.stdout[-3000:] + done.stderr[-2000:]
-    assert done.returncode == 0 and "3 passed" in done.stdout.splitlines()[-1], said
+    assert done.returncode == 0 and "5 passed" in done.stdout.splitlines()[-1], said
