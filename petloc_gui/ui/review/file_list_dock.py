@@ -243,6 +243,14 @@ class FileListDock(QDockWidget):
     def _view_chrome(self) -> int:
         return 2 * self.view.frameWidth() + self.view.verticalScrollBar().sizeHint().width()
 
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        # A widget with a style sheet keeps the palette it had when the sheet was applied: the table stayed white
+        # with black text once the application's palette turned dark. Applied again, the sheet takes the new one.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.view.setStyleSheet("")
+            self.view.setStyleSheet(TABLE_FOCUS_MARK)
+        super().changeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
         if watched is self.view and event.type() == QEvent.Type.Resize:
             self._fit_columns()

@@ -12,7 +12,7 @@ keys: without a stop of its own, the keyboard could not scroll the panel.)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
@@ -30,6 +30,8 @@ class ScrolledPanel(QScrollArea):
     """``body`` scrolled, as wide as the panel, named ``said`` for a screen reader; a Tab stop, marked while it
     has the keyboard. The arrows and PgUp/PgDown scroll it (Qt's), Home and End go to its top and its end."""
 
+    _restyling = False  # applying its sheet again (`changeEvent`)
+
     def __init__(self, body: QWidget, name: str, said: str) -> None:
         super().__init__(widgetResizable=True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -38,6 +40,19 @@ class ScrolledPanel(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(focus_mark(name))
         self.setWidget(body)
+
+    def changeEvent(self, event: QEvent) -> None:  # Qt's name
+        # A widget with a style sheet, and what it holds, keep the palette they had when the sheet was applied:
+        # the panel's text stayed black once the application's palette turned dark. Applied again, the sheet
+        # takes the new one (which sends this widget a palette change again: not applied a third time).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and not self._restyling:
+            self._restyling = True
+            try:
+                self.setStyleSheet("")
+                self.setStyleSheet(focus_mark(self.objectName()))
+            finally:
+                self._restyling = False
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt's name
         bar = self.verticalScrollBar()
