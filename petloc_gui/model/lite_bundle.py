@@ -24,7 +24,7 @@ from petloc_gui.model.export import TFLITE_FILENAME
 from petloc_gui.model.meta_required import meta_problem
 from petloc_gui.model.quiet_import import native_stderr_parked
 from petloc_gui.model.runners import TfliteRunner
-from petloc_gui.model.tflite_cache import MAX_TFLITE_BYTES
+from petloc_gui.model.tflite_cache import read_flatbuffer
 from petloc_gui.model.tflite_provenance import matches_record, tflite_stages
 
 
@@ -88,22 +88,11 @@ def _trusted(spec: str | os.PathLike[str]) -> tuple[Path, dict[str, Any], dict[s
         return None  # a refiner file the Keras load refuses: it says so
     contents: dict[str, bytes] = {}
     for tflite_name, keras_name in stages:
-        content = _flatbuffer(folder / tflite_name)
+        content = read_flatbuffer(folder / tflite_name)
         if content is None or not matches_record(folder, meta, tflite_name, keras_name, content):
             return None
         contents[tflite_name] = content
     return (folder, meta, contents) if litert_installed() else None
-
-
-def _flatbuffer(path: Path) -> bytes | None:
-    """The file's bytes; None when it is missing, unreadable or larger than any flatbuffer."""
-    try:
-        if path.stat().st_size > MAX_TFLITE_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            return handle.read(MAX_TFLITE_BYTES + 1)
-    except OSError:
-        return None
 
 
 def _check_runner(runner: TfliteRunner, shape: tuple[int, ...], n_classes: int, path: Path) -> None:

@@ -52,7 +52,9 @@ def tflite_cache_dir() -> Path:
 MAX_TFLITE_BYTES = 2**31
 
 
-def _read_bytes(path: Path) -> bytes | None:
+def read_flatbuffer(path: Path) -> bytes | None:
+    """The file's bytes; None when it is missing, unreadable or larger than any flatbuffer (also if it grew so
+    while read)."""
     try:
         if path.stat().st_size > MAX_TFLITE_BYTES:
             return None
@@ -82,12 +84,12 @@ def tflite_candidates(keras_model: KerasModel, tflite_path: str | os.PathLike[st
                        convert: bool) -> Iterator[tuple[str, bytes]]:
     """Yield (source, flatbuffer bytes): the given file, the cache, then a fresh conversion."""
     if tflite_path is not None:
-        content = _read_bytes(Path(tflite_path))
+        content = read_flatbuffer(Path(tflite_path))
         if content:
             yield f"file {tflite_path}", content
     cache_file = tflite_cache_dir() / f"{model_fingerprint(keras_model)}.tflite" if cache else None
     if cache_file is not None:
-        content = _read_bytes(cache_file)
+        content = read_flatbuffer(cache_file)
         if content:
             yield "cache", content
     if not convert:

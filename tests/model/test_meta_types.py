@@ -89,10 +89,10 @@ def test_a_huge_meta_json_is_refused_without_being_read_whole(tmp_path, monkeypa
 def test_a_model_tflite_larger_than_any_flatbuffer_is_not_read(tmp_path):
     import os
 
-    from petloc_gui.model.tflite_cache import MAX_TFLITE_BYTES, _read_bytes
+    from petloc_gui.model.tflite_cache import MAX_TFLITE_BYTES, read_flatbuffer
 
     path = tmp_path / "model.tflite"
     path.write_bytes(b"TFL3")
-    assert _read_bytes(path) == b"TFL3"
+    assert read_flatbuffer(path) == b"TFL3"
     os.truncate(path, MAX_TFLITE_BYTES + 1)  # sparse
-    assert _read_bytes(path) is None  # converted instead, as when there is none
+    assert read_flatbuffer(path) is None  # converted instead, as when there is none
