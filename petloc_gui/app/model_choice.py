@@ -124,12 +124,13 @@ def _names_in(path: Path) -> tuple[str, ...] | None:
 _CLASS_NAMES: FileMemo[tuple[str, ...] | None] = FileMemo()
 
 
-def model_problem(spec: str) -> str | None:
-    """Why a model cannot load, as far as a cheap look at its model file tells (None: it looks
-    loadable); no TensorFlow."""
+def model_problem(spec: str, store: Any = None) -> str | None:
+    """Why a model cannot load, as far as a cheap look at its model file tells (None: it looks loadable); no
+    TensorFlow. ``store``, the models as the rule sees them, may know more (`problem`: the window's failed loads)."""
     from petloc_gui.model.bundle_check import model_file_problem
 
-    return model_file_problem(_folder_of(spec))
+    known = getattr(store, "problem", None)
+    return (known(spec) if known is not None else None) or model_file_problem(_folder_of(spec))
 
 
 def _folder_of(spec: str) -> Path:
@@ -174,7 +175,7 @@ def choose_without_boxes(dataset: Any, store: Any = None, memory: FolderMemory |
     notes = [memory.note] if memory.note else []  # a damaged or unreadable memory: said
     if remembered:
         remembered = _refiled(remembered, root, memory, store)
-        problem = model_problem(remembered)
+        problem = model_problem(remembered, store)
         if problem is None:  # digits on photos, pets on canvases: said (`model_kind`), last in the note
             kind = other_kind(listed_name(remembered, store), _folder_of(remembered), dataset)
             return ModelChoice(remembered, "the model this folder last used; no boxes yet", remembered=True,
@@ -195,13 +196,13 @@ def choose_by_size(dataset: Any, store: Any = None) -> ModelChoice:
     other bundled model's classes (pets' cat and dog on digit canvases) would be boxes a user
     could accept, and the broken one fails to load every time."""
     preferred = "digits" if looks_like_digits(dataset) else "pets"
-    problem = model_problem(preferred)
+    problem = model_problem(preferred, store)
     if problem is None:
         return ModelChoice(preferred, "no boxes yet: chosen by image size")
     note = f"{describe_model(preferred)} cannot be used: {problem}"
     names = class_names(preferred)
     for spec in candidates(store)[len(BUNDLED):] if names is not None else []:
-        if class_names(spec) == names and model_problem(spec) is None:
+        if class_names(spec) == names and model_problem(spec, store) is None:
             return ModelChoice(spec, f"no boxes yet, and {preferred} cannot be used: the newest version with "
                                      "its classes", note="; ".join([note, *undecided_said(spec, store)]))
     return ModelChoice(None, f"{describe_model(preferred)}, chosen by image size, cannot be used ({problem}), "
@@ -221,7 +222,7 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     kept: list[str] | None = None  # the remembered model's classes: it is kept though it lacks some
     if remembered:
         remembered = _refiled(remembered, root, memory, store)
-        problem = model_problem(remembered)
+        problem = model_problem(remembered, store)
         names = class_names(remembered)
         if problem is not None:
             notes.append(remembered_problem(remembered, problem, store))
@@ -235,13 +236,13 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
                          f"classes ({first_of(sorted(visible(n) for n in labels))})")
             passed_over = True
     specs = candidates(store)
-    ranked = _knowing_all(labels, specs)  # rule 2
+    ranked = _knowing_all(labels, specs, store)  # rule 2
     usable = [spec for spec, problem in ranked if problem is None]
     partial = []  # (most boxes known first, fewest extra classes, order, spec): rule 3
     known: set[str] = set()
     for order, spec in enumerate(specs):
         names = class_names(spec)
-        if names is not None and model_problem(spec) is None:
+        if names is not None and model_problem(spec, store) is None:
             known.update(names)
             if knows_enough(names, labels, counts):
                 partial.append((-boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
@@ -272,14 +273,14 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     return replace(choice, reason=choice.reason_for(labels))
 
 
-def _knowing_all(labels: frozenset[str], specs: list[str]) -> list[tuple[str, str | None]]:
+def _knowing_all(labels: frozenset[str], specs: list[str], store: Any = None) -> list[tuple[str, str | None]]:
     """Rule 2: ``(spec, why it cannot be used or None)`` of those of ``specs`` (`candidates`) that know every
     class of ``labels``, the fewest extra classes first, then in the candidates' order."""
     fits = []
     for order, spec in enumerate(specs):
         names = class_names(spec)
         if names is not None and labels <= set(names):
-            fits.append((len(set(names) - labels), order, spec, model_problem(spec)))
+            fits.append((len(set(names) - labels), order, spec, model_problem(spec, store)))
     return [(spec, problem) for _, _, spec, problem in sorted(fits)]
 
 
@@ -288,7 +289,7 @@ def model_gaps(names: Iterable[str], labels: Iterable[str], store: Any = None) -
     3's) for a folder of classes ``labels``: the window's bar names them as the classes change."""
     labels = frozenset(labels)
     unknown = labels - set(names)
-    fits = _knowing_all(labels, candidates(store)) if unknown else []  # nothing unknown: no need to look
+    fits = _knowing_all(labels, candidates(store), store) if unknown else []  # nothing unknown: no need to look
     return unknown, next((spec for spec, problem in fits if problem is None), "")
 
 

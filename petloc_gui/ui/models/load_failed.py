@@ -10,7 +10,9 @@ The folder's own model, the one it remembers (`app.folder_memory`), may so fail 
 its files look whole (`app.model_choice.model_problem` passes them) but Keras cannot read them. The window was
 then left with no model at all, an error box at every opening. It now takes the model the folder's classes would
 get by the rule (`app.model_choice`) if the folder remembered none, that model passed over, and says so; the memory
-stays, as a remembered model whose files are found broken before loading stays: a repaired model comes back.
+stays, as a remembered model whose files are found broken before loading stays: a repaired model comes back. A
+bundled model (a damaged installation) is passed over as one whose files are broken: the rule, which lists the
+bundled models itself, chose it again, and the window was left with no model.
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from petloc_gui.app.folder_memory import FolderMemory
-from petloc_gui.app.model_choice import ModelChoice, choose_for_labels, choose_without_boxes, model_display_name
+from petloc_gui.app.model_choice import (
+    BUNDLED,
+    ModelChoice,
+    choose_for_labels,
+    choose_without_boxes,
+    model_display_name,
+)
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.warning_box import show_warning
 
@@ -76,8 +84,8 @@ class LoadFailed(FolderModelStart):
 
     def _instead_of_remembered(self, session: Any, spec: str) -> str:
         """``spec``, which failed to load, is the model the folder remembers (chosen for it on opening): the
-        model its classes get without it, used, and what the box says of it; "" when it is not (or the rule
-        would choose it again: a bundled model)."""
+        model its classes get without it (a bundled one too: passed over as if its files were broken), used, or
+        none, and what the box says of it; "" when it is not."""
         made = session.model_choice
         if not (getattr(made, "remembered", False) and made.spec == spec):
             return ""
@@ -94,6 +102,8 @@ class LoadFailed(FolderModelStart):
         else:
             self.set_model(choice.spec)
             said += f"{model_display_name(choice.spec)} is used instead ({choice.reason})."
+        if spec in BUNDLED:  # its files come with petloc: a damaged installation
+            said += " Its files come with petloc: reinstalling petloc repairs them."
         return said + (" The folder still remembers it: opened again, it is tried again. Model → Versions picks "
                        "another model for the folder.")
 
@@ -111,7 +121,7 @@ def choice_passing_over(dataset: Any, labels: frozenset[str], counts: dict[str, 
                         failed: str | None) -> ModelChoice:
     """The model for ``dataset``'s folder by the rule (`app.model_choice`) for ``labels`` (none: a folder without
     boxes) and their box ``counts``; with ``failed``, as if the folder remembered no model and ``failed`` were not
-    in the store."""
+    in the store (a bundled model: as if its files were broken)."""
     from petloc_gui.model.versions import VersionStore
 
     root = Path(dataset.root)
@@ -134,13 +144,18 @@ class _RemembersNone(FolderMemory):
 
 
 class _StoreWithout:
-    """The version store as the rule reads it: without the version at ``failed``, which failed to load."""
+    """The models as the rule reads them: without the version at ``failed``, which failed to load; a bundled model
+    that failed (the rule lists those itself) cannot be used (`model_choice.model_problem`), as one whose files are
+    broken cannot."""
 
     def __init__(self, store: Any, failed: str) -> None:
         self._store, self._failed = store, failed
 
     def list(self, preset: str | None = None) -> list[Any]:
         return [version for version in self._store.list(preset) if str(version.path) != self._failed]
+
+    def problem(self, spec: str) -> str | None:
+        return "it failed to load" if spec == self._failed else None
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._store, name)
