@@ -85,7 +85,8 @@ class RealModelHandle:
         # Its predictions are kept on disk under this; a bundle replaced while it loaded has none (the files
         # read may be either bundle's), so no prediction of one is ever served for the other.
         before = model_fingerprint(self.info.path)
-        self._predictor = _built_ahead_for(spec, before) or _lite_predictor(spec) or _keras_predictor(spec)
+        self._predictor = (_built_ahead_for(spec, before) or _lite_predictor_unless_known(spec, before)
+                           or _keras_predictor(spec))
         after = model_fingerprint(self.info.path)
         self.fingerprint: ModelFingerprint | None = before if before == after else None
         names = getattr(self._predictor, "class_names", None)
@@ -100,15 +101,21 @@ class RealModelHandle:
 # (`lite_predictor_ahead`), for the factory's load that follows in the same worker: (its spec, its files'
 # fingerprint before it was built, the predictor). One at most; taken once.
 _built_ahead: tuple[str, ModelFingerprint, object] | None = None
+# The last model the LiteRT path said no to (no record, a record of other files, a flatbuffer that does not fit
+# meta.json, no LiteRT) and its files' fingerprint then: that load asked again for the same files (the factory's,
+# after `lite_predictor_ahead`'s no; the model chosen again) goes the Keras way at once. Before, each hashed the
+# bundle's files and built its interpreters again (10-30 ms). Files changed since have another fingerprint.
+_not_lite: tuple[str, ModelFingerprint] | None = None
 
 
 def lite_predictor_ahead(spec: str) -> bool:
     """Whether the model ``spec`` names runs without TensorFlow: its LiteRT predictor built and checked against
     meta.json (`_lite_predictor`, 10-30 ms), kept for `RealModelHandle`'s load of it. False when it needs
-    TensorFlow: no record, a file changed since, or a recorded .tflite that does not fit meta.json."""
+    TensorFlow: no record, a file changed since, or a recorded .tflite that does not fit meta.json (remembered
+    for these files: `_not_lite`)."""
     global _built_ahead
     fingerprint = bundle_fingerprint(spec)
-    predictor = _lite_predictor(spec)
+    predictor = _lite_predictor_unless_known(spec, fingerprint)
     _built_ahead = (spec, fingerprint, predictor) if predictor is not None and fingerprint is not None else None
     return predictor is not None
 
@@ -121,6 +128,17 @@ def _built_ahead_for(spec: str, fingerprint: ModelFingerprint | None):
     if ahead is None or ahead[0] != spec or fingerprint is None or ahead[1] != fingerprint:
         return None
     return ahead[2]
+
+
+def _lite_predictor_unless_known(spec: str, fingerprint: ModelFingerprint | None):
+    """`_lite_predictor` for ``spec`` whose files have ``fingerprint`` (read before it is built: files changed
+    meanwhile are looked at again next time); None at once when it said no for these very files (`_not_lite`)."""
+    global _not_lite
+    if fingerprint is not None and _not_lite == (spec, fingerprint):
+        return None
+    predictor = _lite_predictor(spec)
+    _not_lite = (spec, fingerprint) if predictor is None and fingerprint is not None else None
+    return predictor
 
 
 def _lite_predictor(spec: str):
