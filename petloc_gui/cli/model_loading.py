@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked, show
+from petloc_gui.model.quiet_import import require_temporary_folder
 
 
 def model_for(spec: str | None, paths: Sequence[Path]) -> str:
@@ -50,17 +51,30 @@ def load_predictor(spec: str):
     """(Predictor, bundle path, meta) for `pets`, `digits` or a bundle path.
 
     The bundle is resolved first (no TensorFlow), so a wrong name or path is
-    reported before TensorFlow spends seconds loading.
+    reported before a model loads. A bundle whose meta.json records its .tflite
+    files as converted from the .keras files beside it runs them with LiteRT,
+    without TensorFlow (`model.lite_bundle`, the window's rule): TensorFlow's
+    import made one image's `petloc predict` 10-14 s instead of 1.3-1.8 s on a
+    2-core machine, for the same flatbuffers its runners would run. Any other
+    bundle (no record, a file changed since, LiteRT missing) loads through
+    Keras, which checks them.
     """
     from petloc_gui.model.bundle import resolve_model
+    from petloc_gui.model.lite_bundle import load_lite_predictor
 
     # the folder resolved (absolute: a folder given as ./digits is that folder, its str() not "digits")
     path = resolve_model(spec)
-    load_tensorflow()
-    from petloc_gui.model.inference import Predictor
+    # either load parks native stderr in a temporary file (TensorFlow's import needs a temporary folder too):
+    # with none usable, the words of NoTemporaryFolderError, not Python's raw "No usable temporary directory"
+    require_temporary_folder()
+    # a recorded .tflite that does not fit meta.json is a BundleError: said as the Keras load would say it
+    predictor = load_lite_predictor(path)
+    if predictor is None:
+        load_tensorflow()
+        from petloc_gui.model.inference import Predictor
 
-    with native_stderr_parked():  # TFLite announces its CPU delegate on fd 2
-        predictor = Predictor(str(path))
+        with native_stderr_parked():  # TFLite announces its CPU delegate on fd 2
+            predictor = Predictor(str(path))
     return predictor, Path(path), dict(predictor.bundle.meta or {})
 
 
