@@ -4,7 +4,8 @@ The line is drawn centred on the box's edge, its outer half (the line's half and
 `EDGE_PX` screen pixels) outside the rectangle; a press there, between the handles, counted as outside: the
 crosshair showed, and a drag drew a second box beside the selected one (on Abyssinian_201 at a display scale of 1, a
 press on the middle of the top line dragged up). The selected box takes a press over its whole drawn line now, and
-shows the move cursor there; a pixel past the line a press still draws.
+shows the move cursor there, but for its handles' grab squares, which win (on a small box they cover its lines:
+test_a_handle_drag_moves_its_edges_by_the_drag.py); a pixel past the line a press still draws.
 """
 
 from __future__ import annotations

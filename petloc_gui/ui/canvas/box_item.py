@@ -145,8 +145,9 @@ class BoxItem(QGraphicsItem):
         """Where the label tag is drawn and its text; None: no tag (`box_tag`)."""
         return tag_place(self.label, self._rect, self.bounds, scale, under=self.dashed)
 
-    def _handle_points(self) -> list[QPointF]:
-        r = self._rect
+    def _handle_points(self, rect: QRectF | None = None) -> list[QPointF]:
+        """The handles' centres on ``rect`` (the box's own rectangle by default), in `_HANDLES`' order."""
+        r = self._rect if rect is None else rect
         cx, cy = r.center().x(), r.center().y()
         return [
             r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft(),
@@ -155,12 +156,14 @@ class BoxItem(QGraphicsItem):
 
     def hit_part(self, pos: QPointF) -> int | Literal["move"] | None:
         """What a press at ``pos`` (scene coords) takes: the selected box's handle, the nearest whose grab square
-        holds it; "move" inside the box or on its drawn line (the line's outer half, outside the rectangle, drew a
-        second box where one aimed at the line to move it); else None. Inside a small box a handle reaches in at
-        most a third of its side (never less than the drawn handle), so its middle still moves it. An unselected
-        box's handles are not drawn, nor grabbed (they resized it from outside, under the cursor of a draw or of
-        another box's move): it is taken inside (a box smaller than a drawn handle over that size round its
-        middle), where the scene offers it a press (its shape), as in labelImg."""
+        holds it (its edges then move by the drag, `mouseMoveEvent`); "move" inside the box or on its drawn line
+        outside the grab squares (the line's outer half, outside the rectangle, drew a second box where one aimed at
+        the line to move it); else None. The handles win over the line: on a box under two grab squares wide (48
+        px) they cover its lines, and a press there resizes by the nearest handle, as its cursor says. Inside a small
+        box a handle reaches in at most a third of its side (never less than the drawn handle), so its middle still
+        moves it. An unselected box's handles are not drawn, nor grabbed (they resized it from outside, under the
+        cursor of a draw or of another box's move): it is taken inside (a box smaller than a drawn handle over that
+        size round its middle), where the scene offers it a press (its shape), as in labelImg."""
         if not self.selected:
             return "move" if self.shape().contains(pos) else None
         reach = self._grab_reach()
@@ -306,7 +309,11 @@ class BoxItem(QGraphicsItem):
                 r.translate(dx, dy)
         else:
             horizontal, vertical = _HANDLES[self._drag_mode]
-            p = event.scenePos() if self.bounds is None else clamped(event.scenePos(), self.bounds)
+            # The handle moves by the drag, from where it was, not to the pointer: a press off its centre (anywhere in
+            # its 24 px grab square) moved its edges to the pointer at the first move, in both ways (a press on a
+            # small box's top line by its corner, dragged straight up, moved its left edge to the pointer too).
+            held = self._handle_points(self._start_rect)[self._drag_mode] + delta
+            p = held if self.bounds is None else clamped(held, self.bounds)
             if horizontal == "l":
                 r.setLeft(p.x())
             elif horizontal == "r":
