@@ -200,9 +200,7 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int
     if not path.is_file():
         raise BundleError(f"{name} (the second stage meta.json names) is missing", path)
     check_archive(path)
-    size = refine.get("input_size")
-    if not (isinstance(size, list) and len(size) == 2 and all(isinstance(v, int) and v > 0 for v in size)):
-        raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
+    size = refine_input_size(refine, folder)
     try:
         refiner = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:  # Keras raises many types for a bad file
@@ -210,8 +208,19 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int
     if len(refiner.outputs) != 2 or int(refiner.outputs[0].shape[-1]) != n_classes:
         raise BundleError(f"{path.name} must have 2 outputs ({n_classes} class probabilities, box)", path)
     if tuple(int(v) for v in refiner.inputs[0].shape[1:3]) != (size[1], size[0]):
-        raise BundleError(f"{path.name} input does not match meta.json refine input_size {size}", path)
+        raise BundleError(f"{path.name} input does not match meta.json refine input_size {list(size)}", path)
     return refiner
+
+
+def refine_input_size(refine: Mapping[str, Any], folder: Path) -> tuple[int, int]:
+    """(width, height) of the second stage, from meta.json's ``refine``; BundleError unless two positive whole
+    numbers. The Keras load and the LiteRT one (`lite_bundle`) both ask here: LiteRT took ["192", "192"]
+    and [192.0, 192.0] with int(), so the window ran a bundle every command refused."""
+    size = refine.get("input_size")
+    if not (isinstance(size, list) and len(size) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in size)):  # true is no size
+        raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
+    return size[0], size[1]
 
 
 def check_archive(model_path: Path) -> None:

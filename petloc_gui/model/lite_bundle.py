@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.model import inference
-from petloc_gui.model.bundle import REFINE_TFLITE, BundleError, LoadedBundle, read_meta, resolve_model
+from petloc_gui.model.bundle import (
+    REFINE_TFLITE,
+    BundleError,
+    LoadedBundle,
+    read_meta,
+    refine_input_size,
+    resolve_model,
+)
 from petloc_gui.model.export import TFLITE_FILENAME
 from petloc_gui.model.meta_required import meta_problem
 from petloc_gui.model.quiet_import import native_stderr_parked
@@ -63,10 +70,8 @@ def load_lite_predictor(spec: str | os.PathLike[str]) -> inference.Predictor | N
         refine_runner = TfliteRunner(contents[REFINE_TFLITE]) if REFINE_TFLITE in contents else None
     _check_runner(runner, (height, width, int(meta.get("channels", 3))), len(names), folder / TFLITE_FILENAME)
     if refine_runner is not None:
-        size = meta["refine"].get("input_size")
-        if not (isinstance(size, list) and len(size) == 2):
-            raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
-        _check_runner(refine_runner, (int(size[1]), int(size[0])), len(names), folder / REFINE_TFLITE)
+        refine_width, refine_height = refine_input_size(meta["refine"], folder)  # the Keras load's rule
+        _check_runner(refine_runner, (refine_height, refine_width), len(names), folder / REFINE_TFLITE)
     runner.source = f"file {folder / TFLITE_FILENAME} (LiteRT, recorded as converted from model.keras)"
     bundle = LoadedBundle(folder, meta, None, names, (width, height), str(meta.get("preset")))
     return inference.Predictor(bundle, runner=runner, refine_runner=refine_runner)
