@@ -26,6 +26,7 @@ from petloc_gui.core.boxes import Box
 if TYPE_CHECKING:  # PIL is imported where an image is written
     from PIL import Image
 
+    from petloc_gui.core.errors import LinkTargetError
     from petloc_gui.core.voc_types import VocAnnotation
 
 CANVAS_SIZE = 75
@@ -110,7 +111,8 @@ def write_digits_dataset(
     `digits_record.RECORD_NAME` says which MNIST digit each canvas holds (a model that learned the
     digit learned it on another canvas as well).
     Returns the image paths. ``replace=False``: FileExistsError, before anything is written, when a
-    file exists with other content than it would get (a user's corrected box, another seed); files
+    file exists with other content than it would get (a user's corrected box, another seed; a symbolic link
+    not holding it: LinkTargetError, as `_give_name` writes neither through one nor over it); files
     that are already what they would be are left as they are, so the same command can run again, and
     empty ones (`missing_or_empty`) are written as if missing. Each file is then given its name only where
     none is there, or over an empty one still empty at the write (`_write_pair_new`): one with other content
@@ -162,6 +164,9 @@ def write_digits_dataset(
                     looked_at.add(path)
                     if _differs(path, png, (label, box)):
                         differing.append(path)
+        link = next((path for path in differing if path.is_symlink()), None)
+        if link is not None:
+            raise _link_in_the_way(link, out)
         if differing:
             raise FileExistsError(17, f"{len(differing)} of the files to write exist with other content (first: "
                                   f"{differing[0].name}); nothing was written: choose another folder", str(out))
@@ -300,6 +305,21 @@ def _remove_if_still(path: Path, made: Identity) -> None:
             path.unlink()
 
 
+def _link_in_the_way(link: Path, out: Path) -> LinkTargetError:
+    """The refusal of a symbolic link at a canvas's name not holding what the run writes (to no file, an empty one,
+    another): `_give_name` never writes through a link nor over it, so it is refused before anything is written."""
+    from petloc_gui.core.errors import LinkTargetError
+
+    target, folder = Path(os.path.realpath(link)), Path(os.path.realpath(out))
+    outside = target != folder and folder not in target.parents
+    what = ("which does not exist" if not target.exists() else "an empty file" if missing_or_empty(target)
+            else "whose content is not what this run writes there")
+    where = f" (outside the dataset folder {folder})" if outside else ""
+    return LinkTargetError(f"it is a symbolic link to {target}{where}, {what}; petloc digits writes neither through "
+                           "a link nor over it: nothing was written. Replace the link, or choose another folder",
+                           link, target=target, outside=outside)
+
+
 def _written_meanwhile(path: Path) -> FileExistsError:
     return FileExistsError(errno.EEXIST, "exists with other content than this run writes there, written since it "
                            "began (another petloc digits run or another tool writing into this folder); left as it "
@@ -348,11 +368,12 @@ def _differs(path: Path, png: bytes, label_box: tuple[str, Box]) -> bool:
 def missing_or_empty(path: Path) -> bool:
     """Whether ``path`` is no file, or an empty one: what a power cut leaves of a file written but not yet
     fsynced (ADR 0012). Empty, it holds nobody's content (no box, no picture), so it is written as if
-    missing, every one in the same run; a folder or a file with bytes is something there."""
+    missing, every one in the same run; a folder, a file with bytes or a symbolic link (even to nothing) is
+    something there: `_give_name` never writes over a link, which, taken for missing, it called written since."""
     try:
-        info = path.stat()
+        info = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
-        return True  # a link to nothing is missing too, as `Path.exists` says
+        return True
     return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
