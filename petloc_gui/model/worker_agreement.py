@@ -46,6 +46,7 @@ from petloc_gui.model.distributed import (
     lost_workers,
     release_collective_pools,
 )
+from petloc_gui.model.tflite_provenance import RECORD_KEY as TFLITE_RECORD_KEY
 from petloc_gui.model.untyped import Strategy
 
 if TYPE_CHECKING:
@@ -363,8 +364,11 @@ def training_parts(data: TrainingData, config: TrainConfig, preset: Preset, epoc
         "learning-rate schedule": {"learning_rate": config.learning_rate, "warmup_epochs": config.warmup_epochs,
                                    "patience": config.patience},
         "preset": asdict(preset),
-        # the parent by its weights' bytes too: a meta.json alike can come with other weights (a rebuild)
-        "init-from": {"meta": dict(parent.meta), "model sha256": file_sha256(parent.path / MODEL_FILE)}
+        # the parent by its weights' bytes too: a meta.json alike can come with other weights (a rebuild); less
+        # the record of its .tflite files (provenance: `petloc export P --tflite P/model.tflite` on one worker's
+        # copy adds it, and every worker refused a parent of the same weights and classes)
+        "init-from": {"meta": {key: value for key, value in parent.meta.items() if key != TFLITE_RECORD_KEY},
+                      "model sha256": file_sha256(parent.path / MODEL_FILE)}
         if parent is not None else None,
         "backbone weights": "not used (--init-from)" if parent is not None else starting_backbone(backbone),
         "other options": {"label": config.label, "val_fraction": config.val_fraction,
