@@ -1,6 +1,6 @@
-"""A bundle `petloc train` writes has no model.tflite (the bundled models and the window's retrained versions
-do); the README's way to add one, `petloc export BUNDLE --tflite BUNDLE/model.tflite`, gives the file the fast
-runtime takes."""
+"""A bundle `petloc train --no-tflite` writes has no model.tflite (the bundled models, the window's retrained
+versions and `petloc train`'s others do); the README's way to add one, `petloc export BUNDLE --tflite
+BUNDLE/model.tflite`, gives the file the fast runtime takes."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ def test_the_readme_does_not_say_every_bundle_holds_a_tflite_model():
     text = " ".join(README.split())
     # it said a bundle is model.keras, meta.json "and, for fast CPU inference, model.tflite"
     assert "and, for fast CPU inference, `model.tflite`" not in text
-    assert "Bundles written by `petloc train` have no `model.tflite`" in text
-    assert "Retraining in the window writes the new version's `model.tflite`" in text
+    assert "Bundles written with `petloc train --no-tflite` (or by a petloc before it wrote the file) have no " \
+           "`model.tflite`" in text
+    assert "Retraining in the window and `petloc train` write the new version's `model.tflite`" in text
     assert re.search(r"`petloc export BUNDLE --tflite BUNDLE/model\.tflite` adds the file to a bundle", text)
 
 
