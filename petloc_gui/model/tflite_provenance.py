@@ -10,7 +10,8 @@ the ``.keras`` file beside it and checked against that file (`runtime.verify_tfl
 `stamp_verified_tflite` writes it, only after that check passed, wherever a bundle's own .tflite is
 written: `petloc export BUNDLE --tflite BUNDLE/model.tflite`, the refiner's training
 (`refine_training.write_refiner`), the bundled models' build (benchmarks/train_bundled_models.py,
-benchmarks/stamp_bundled_tflite.py) and the window's training child. Either file changed since, or the
+benchmarks/stamp_bundled_tflite.py), the window's training child and `petloc train`
+(both through `model.version_tflite`). Either file changed since, or the
 record missing or damaged: the file is not trusted (`matches_record`), and the model loads through Keras
 as before. Both sha256 are taken at each such load: ~6 ms for the pets bundle's four files.
 """
