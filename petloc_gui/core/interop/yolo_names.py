@@ -12,6 +12,7 @@ every box of the id became that class). A pose dataset's ``kpt_shape``
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from pathlib import Path
@@ -165,7 +166,26 @@ def _read(path: Path) -> str:
         raise DatasetError(f"cannot read: {exc.strerror or exc}", path) from exc
     if len(data) > _MAX_BYTES:
         raise DatasetError("file is too large to be a list of class names", path)
-    return data.decode("utf-8-sig", errors="replace")
+    return _decoded(data, path)
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    """The text of a class-name file: UTF-8 (a byte-order mark skipped) or UTF-16 with its mark (Notepad's
+    "Unicode", PowerShell's ``>``). Anything else raises DatasetError naming the line, as the folder's
+    predefined_classes.txt is refused (`app.class_list`): read with U+FFFD in place of the bytes, labelImg's
+    cp1252 ``chat_\xe9t\xe9`` became the class "chat_\ufffdt\ufffd" in every converted file, "0 problems"."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    encoding = "UTF-16" if utf16 else "UTF-8"
+    try:
+        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = len(editor_lines(data[:exc.start].decode("utf-16" if utf16 else "utf-8-sig", errors="replace")))
+        raise DatasetError(f"is not {encoding} text (line {line}): save it as UTF-8", path) from None
+    if "\0" in text:  # UTF-16 without its byte-order mark reads as UTF-8 with a NUL after each letter
+        line = len(editor_lines(text[:text.index("\0")]))
+        raise DatasetError(f"is not {encoding} text (line {line}: NUL bytes, as UTF-16 without its byte-order "
+                           "mark has): save it as UTF-8", path)
+    return text
 
 
 _NAMES_KEY = re.compile(r"^names\s*:(.*)$")
