@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import warnings
 from pathlib import Path
 
+from petloc_gui.cli.output import error
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.stats import DatasetStats
-from petloc_gui.core.text import counted, visible
+from petloc_gui.core.text import counted, isolated, visible
+
+# matplotlib's own warning of a character its fonts lack, said at each drawing of the text (twice a plot)
+_GLYPH_MISSING = r"Glyph \d+ .* missing from font"
+# matplotlib's last-resort font maps every code point to a placeholder box: it "covers" a name it cannot draw
+_PLACEHOLDER_FONTS = ("Last Resort",)
 
 
 class PlotUnavailableError(Exception):
@@ -33,15 +41,24 @@ def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
     """Draw class balance, box size/area/centre and image size histograms to `out` (PNG, atomic; its
     missing folders made)."""
     plt = _pyplot()
-    fig, axes = plt.subplots(2, 3, figsize=(15, 9))
-    try:
-        _draw(stats, axes)
-        fig.suptitle(f"{stats.root}: {counted(stats.n_images, 'image')}, {stats.n_annotated} annotated")
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=80)
-    finally:
-        plt.close(fig)
+    title = f"{stats.root}: {counted(stats.n_images, 'image')}, {stats.n_annotated} annotated"
+    ticks = {name: _tick(name) for name in stats.first_object_class_counts}
+    families, undrawn = _font_families([title, *ticks.values()])
+    # matplotlib (>= 3.6) falls back per character along font.family: CJK class names were drawn as boxes in
+    # DejaVu Sans, with matplotlib's raw "Glyph 29483 (...) missing" warning twice, though a font drawing them
+    # (Droid Sans Fallback) was installed
+    with plt.rc_context({"font.family": families}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=_GLYPH_MISSING)  # said once, in words, below
+        fig, axes = plt.subplots(2, 3, figsize=(15, 9))
+        try:
+            _draw(stats, axes)
+            fig.suptitle(title)
+            fig.tight_layout()
+            buffer = io.BytesIO()
+            fig.savefig(buffer, format="png", dpi=80)
+        finally:
+            plt.close(fig)
+    _say_undrawn(undrawn, title, ticks)
     # its folder is made, as train makes --out and export its targets' folders (made once the figure is
     # drawn: a missing matplotlib leaves no empty folder behind)
     folder = Path(out).parent
@@ -81,6 +98,53 @@ def _draw(stats: DatasetStats, axes) -> None:
     keys = sorted(per_file)
     ax.bar([str(k) for k in keys], [per_file[k] for k in keys], color="tab:green")
     ax.set_title("objects per annotation file")
+
+
+def _font_families(texts: list[str]) -> tuple[list[str], set[str]]:
+    """The font families to draw ``texts`` with: matplotlib's own, then each installed font needed for a
+    character it lacks (the first found to have it); and the characters no installed font has."""
+    from matplotlib import font_manager, rcParams
+
+    own = list(rcParams["font.family"])
+    missing = {c for text in texts for c in text if not c.isspace()}
+    missing -= _characters(font_manager.findfont(font_manager.FontProperties(family=own)))
+    families: list[str] = []
+    for entry in font_manager.fontManager.ttflist:
+        if not missing:
+            break
+        if entry.name in families or entry.name.startswith(_PLACEHOLDER_FONTS) or entry.style != "normal":
+            continue
+        covered = missing & _characters(entry.fname)
+        if covered:
+            families.append(entry.name)
+            missing -= covered
+    return own + families, missing
+
+
+@functools.cache
+def _characters(path: str) -> frozenset[str]:
+    """The characters the font file at ``path`` has a glyph for (none when it cannot be read)."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        return frozenset(map(chr, FT2Font(path).get_charmap()))
+    except (OSError, RuntimeError, ValueError):
+        return frozenset()
+
+
+def _say_undrawn(undrawn: set[str], title: str, ticks: dict[str, str]) -> None:
+    """One warning line naming what no installed font draws (the classes, the title), in place of matplotlib's."""
+    if not undrawn:
+        return
+    names = [isolated(name) for name in natural_order(ticks) if undrawn & set(ticks[name])]
+    if undrawn & set(title):
+        names.append("the title (the folder's path)")
+    shown = sorted(undrawn)
+    characters = ", ".join(f"U+{ord(c):04X}" for c in shown[:5])
+    if len(shown) > 5:
+        characters += f" and {len(shown) - 5} more"
+    error(f"warning: no installed font draws {', '.join(names)} in the plot ({characters}): boxes in their place; "
+          "install a font that has those characters", names_isolated=True)
 
 
 def _tick(name: str, limit: int = 30) -> str:
