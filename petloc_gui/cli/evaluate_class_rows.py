@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.cli.evaluate_confusion import row_marks
 from petloc_gui.cli.evaluate_unknown import KEY as UNKNOWN_PER_CLASS
 from petloc_gui.core.natural_order import natural_order
 from petloc_gui.core.text import table
@@ -62,13 +63,14 @@ def class_table(report: dict[str, Any], num: Callable[[Any], str]) -> list[str]:
     # in `petloc stats`' order (natural: cat_2 before cat_10, Dogg after american), not the model's (code
     # point: cat_10 before cat_2, every capital first), in which one class was in a different row in each
     per_class = report["per_class"]
+    marks = row_marks(per_class, report["unknown_labels"])  # "(decomposed)", "(unknown to the model)"
     rows = [[name, *counts(name, per_class[name]["count"]), num(per_class[name]["accuracy"]),
-             num(per_class[name]["mean_iou"]), ""] for name in natural_order(per_class)]
+             num(per_class[name]["mean_iou"]), marks[name]] for name in natural_order(per_class)]
     # a label the model does not know: figures as a class's, on the images whose truth it is (`evaluate_unknown`)
     for name in natural_order(report["unknown_labels"]):
         figures = report[UNKNOWN_PER_CLASS][name]
         rows.append([name, *counts(name, figures["count"]), num(figures["accuracy"]), num(figures["mean_iou"]),
-                     "(unknown to the model)"])
+                     marks[name]])
     header = ["class", "count", *([] if trained is None else [HEADER]), "accuracy", "mean IoU", ""]
     return [*table(header, rows, right=range(1, len(header) - 1)), *([] if trained is None else [NOTE])]
 

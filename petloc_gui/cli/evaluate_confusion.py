@@ -9,10 +9,11 @@ in the table and in `--json` (`KEY`), its columns still the model's classes (it 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from petloc_gui.core.label_variants import form_notes
 from petloc_gui.core.natural_order import natural_key, natural_order
 from petloc_gui.core.text import columns, display_width, table
 
@@ -22,6 +23,20 @@ if TYPE_CHECKING:
 # --json: {label the model does not know: its confusion row, columns as "confusion"'s labels}
 KEY = "confusion_unknown_labels"
 UNKNOWN = "(unknown to the model)"  # as the class table marks such a label
+
+
+def row_marks(known: Iterable[str], unknown: Collection[str]) -> dict[str, str]:
+    """Each row's mark, by its label, in the class table and the matrix alike: what tells it from another row
+    shown alike ("composed" and "decomposed": `core.label_variants.form_notes`, as the notice bar and `petloc
+    stats` mark them; a composed and a decomposed "chat_été" were two rows that printed the same), and whether
+    the model knows it (`UNKNOWN`); "" for a row of neither."""
+    known = list(known)
+    notes = form_notes([*known, *unknown])
+    marks = {}
+    for name in [*known, *unknown]:
+        words = [word for word in (notes.get(name, ""), UNKNOWN[1:-1] if name in unknown else "") if word]
+        marks[name] = f"({', '.join(words)})" if words else ""
+    return marks
 
 
 def unknown_rows(evaluated: Sequence[tuple[Path, Any, Any]], class_names: Sequence[str],
@@ -62,10 +77,11 @@ def confusion_lines(report: dict[str, Any]) -> list[str]:
     labels = report["confusion"]["labels"]
     if not labels:
         return []
-    rows = [[name, *row, ""] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
     unknown = report.get(KEY) or {}
+    marks = row_marks(labels, unknown)
+    rows = [[name, *row, marks[name]] for name, row in zip(labels, report["confusion"]["matrix"], strict=True)]
     # the matrix's rows keep the model's class order (its columns'); those below it, the class table's
-    rows += [[name, *unknown[name], UNKNOWN] for name in natural_order(unknown)]
+    rows += [[name, *unknown[name], marks[name]] for name in natural_order(unknown)]
     matrix = table(["", *labels, ""], rows, right=range(1, len(labels) + 1))
     if len(labels) <= MAX_CLASSES and max(display_width(line.rstrip()) for line in matrix) <= MAX_WIDTH:
         return ["", "confusion (rows: truth, columns: predicted)", *matrix]
