@@ -49,6 +49,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
+from petloc_gui.core.interop.variant_classes import warn_of_variant_classes
 from petloc_gui.core.interop.written import Written
 from petloc_gui.core.regular_file import FileTooLargeError, not_regular_kind, read_regular_file
 from petloc_gui.core.text import counted
@@ -145,6 +146,7 @@ def export_coco(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
     report.prelabels += sum(1 for record in kept if record.annotated and record.prelabel)
     report.objects += len(document["annotations"])
     _warn_about_images_without_boxes(out, kept, report)
+    warn_of_variant_classes(kept, report, f"{ANNOTATIONS_FILE} (one category each)")
     orientations.warn(out / "images", report)
     return report
 

@@ -61,6 +61,7 @@ from petloc_gui.core.interop.records import (
 )
 from petloc_gui.core.interop.target_errors import stop_if_target_unwritable
 from petloc_gui.core.interop.upright import Orientations
+from petloc_gui.core.interop.variant_classes import warn_of_variant_classes
 from petloc_gui.core.interop.written import Written
 from petloc_gui.core.interop.yolo_images import (
     MIN_YOLO_SIDE,
@@ -183,6 +184,7 @@ def export_yolo(dataset: Dataset, out: str | os.PathLike[str], *, images: str = 
                        f"background (no objects). {report.words.remedy(ANNOTATED_ONLY, capital=True)} to "
                        "leave them out")
     warn_about_names(out, renamed, unread, refused, report)
+    warn_of_variant_classes(records, report, f"{CLASSES_TXT} and {DATA_YAML}")  # each of ``names``' records
     orientations.warn(out / "images", report)
     warn_about_small(out, small, report)
     warn_about_leftovers(out, exported, {os.path.realpath(item.image_path) for item in dataset.items}, report)
