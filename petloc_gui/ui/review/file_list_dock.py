@@ -140,7 +140,7 @@ class FileListDock(QDockWidget):
         layout.addWidget(self.unreadable_notice)
         layout.addWidget(self.next_review_button)
         self.setWidget(body)
-        self.search.textChanged.connect(lambda text: self.model.set_text(text))
+        self.search.textChanged.connect(self._search_changed)
         self.search.returnPressed.connect(self._search_done)
         # Esc on the drop-downs too: there the arrows and Space that followed changed the choice, not the image
         # (an open list takes its Esc first: see `_list_closed`)
@@ -169,6 +169,11 @@ class FileListDock(QDockWidget):
         self._show_a_listed_image()
         self.typing_done.emit()
 
+    def _search_changed(self, text: str) -> None:
+        self.model.set_text(text)
+        if self.shown is None:  # the image on screen stays while typing; none on screen: the first one listed
+            self._show_a_listed_image()
+
     def _status_filter_chosen(self, index: int) -> None:
         self.status_filter.setToolTip(status_filter.CHOICES[index].tip)
         self.model.set_status_filter(self.status_filter.currentData())
@@ -177,9 +182,11 @@ class FileListDock(QDockWidget):
     def _show_a_listed_image(self) -> None:
         """The list's first image, when the filters no longer list the image on screen. The image stayed,
         hidden, and the next keys acted on it: A accepted a prediction on it and D autosaved it. With
-        nothing listed it stays (the counter says it is hidden by the filter)."""
+        nothing listed it stays (the counter says it is hidden by the filter). With no image on screen (a
+        folder opened under a search that matched none) too: clearing the search filled the list, and the
+        panel kept "The list shows no image". The keyboard stays where it is (the search box)."""
         shown = self.shown
-        if shown is not None and self.model.view_row(shown) < 0 and self.model.rowCount():
+        if (shown is None or self.model.view_row(shown) < 0) and self.model.rowCount():
             self.row_chosen.emit(self.model.item_at(0))
 
     def _folder_notice(self) -> QFrame:
