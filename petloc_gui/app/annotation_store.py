@@ -196,6 +196,7 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
     could not be decoded. A box that does not lie inside that size is not written (SaveError).
     """
     from petloc_gui.core import voc
+    from petloc_gui.core.voc_edit import naming_the_image
 
     if doc.annotation is not None:
         width, height = doc.image_size or doc.annotation.size
@@ -206,8 +207,9 @@ def build_annotation(doc: ImageDocument) -> VocAnnotation:
         # person's. A pre-label only relabelled by a class renamed folder-wide stays one (`stays_prelabel`):
         # nobody looked at it, and as ground truth `petloc train` validated on it. So does one whose review
         # saved in the session was undone: its mark is the one read, gone from ``doc.annotation`` since.
-        return dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
-                                   verified=doc.verified, prelabel=doc.prelabel_mark)
+        edited = dataclasses.replace(doc.annotation, width=width, height=height, objects=list(doc.objects),
+                                     verified=doc.verified, prelabel=doc.prelabel_mark)
+        return naming_the_image(edited, doc.image_path.name)  # not a `<filename>` of another file
     if doc.image_size is None:
         raise SaveError("the image's size is unknown (it is still loading or cannot be read)",
                         doc.annotation_path)

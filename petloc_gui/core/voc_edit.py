@@ -10,6 +10,7 @@ file are there.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 
 from lxml import etree
@@ -37,6 +38,19 @@ def _name_text(name: str) -> str:
     Latin-1, and the XML would hold that garbled text.
     """
     return NOT_XML.sub("\ufffd", file_name_text(name))
+
+
+def naming_the_image(annotation: VocAnnotation, image_name: str) -> VocAnnotation:
+    """``annotation`` to save for the image file named ``image_name``: its `<filename>` that name when it
+    names another file (another case, "A.JPG" beside a.jpg, or another name: an image renamed since), as
+    labelImg writes it at every save; tools open the image by it (TF Object Detection's
+    create_pascal_tf_record), and failed on a case-sensitive disk. One that names this image, alone or after
+    a folder ("JPEGImages/a.jpg"), is kept as written (the minimal diff, ADR 0003); so are `<folder>` (a
+    dataset's name, "VOC2007") and `<path>`, which petloc never follows and no reader opens the image by."""
+    named = re.split(r"[\\/]", annotation.filename)[-1]
+    if named == _name_text(image_name):
+        return annotation
+    return dataclasses.replace(annotation, filename=image_name)
 
 
 def _set_child(parent: etree._Element, tag: str, text: str) -> etree._Element:
