@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.core.label_variants import form_notes
 from petloc_gui.core.text import tidy_name
 from petloc_gui.ui.editing.class_filter import ClassFilter, TypeAheadList, visible_rows
 from petloc_gui.ui.editing.label_box import key_of
@@ -46,6 +47,11 @@ from petloc_gui.ui.wrap_points import breakable, breakable_words
 
 MIN_WIDTH = 480
 ITEM_PADDING_PX = 16  # a list item's margins and focus frame, with room to spare
+
+
+def told_apart(name: str, notes: dict[str, str]) -> str:
+    """``name`` with what tells it from a class it shows alike (``notes``, `form_notes`): "été (decomposed)"."""
+    return f"{name} ({notes[name]})" if name in notes else name
 
 
 class ClassActions(Protocol):
@@ -147,9 +153,11 @@ class ClassListDialog(QDialog):
         names = self.class_actions.names()
         # each class's number key, as F1 lists them: a rename or a delete may move them (the result says so)
         keys = key_of(names)
+        notes = form_notes(names)  # "été" composed and decomposed: two rows alike, told apart ("(composed)")
         for name in names:
+            told = told_apart(name, notes)
             # "no key" said where the key goes: a class past the ten keys read as a row cut short
-            item = QListWidgetItem(f"{name}    key {keys[name]}" if name in keys else f"{name}    no key")
+            item = QListWidgetItem(f"{told}    key {keys[name]}" if name in keys else f"{told}    no key")
             item.setData(Qt.ItemDataRole.UserRole, name)
             # whole, however it is elided, and with places to wrap: a name wider than the screen ran off its edge
             item.setToolTip(as_plain(f"{breakable(name)}\n{self.class_actions.describe(name)}"))
@@ -199,7 +207,8 @@ class ClassListDialog(QDialog):
         if old is None:
             return
         # the prompt is Qt's AutoText: "<b>cat</b>" read "New name for **cat**:", its tags gone
-        new, ok = self._ask_text("Rename a class", literal(f"New name for {old}:"), old)
+        told = told_apart(old, form_notes(self.class_actions.names()))  # "chat_été (decomposed)"
+        new, ok = self._ask_text("Rename a class", literal(f"New name for {told}:"), old)
         new = tidy_name(new)  # as `rename` takes it: "dog " is the class dog, and merges into it as "dog" does
         if ok and self._merge_agreed(old, new):
             self.rename(old, new)
@@ -208,6 +217,8 @@ class ClassListDialog(QDialog):
         """Renaming into another class merges the two, and undo is per image: asked first."""
         if new == old or new not in self.class_actions.names():
             return True
+        notes = form_notes([old, new])  # one name in two Unicode forms read "chat_été ... becomes chat_été"
+        old, new = told_apart(old, notes), told_apart(new, notes)
         answer = QMessageBox.question(
             self, "Merge two classes?",
             literal(f"{new} is already a class: every box labelled {old} becomes {new}, and the two can only be "

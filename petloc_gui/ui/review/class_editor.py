@@ -22,9 +22,10 @@ from petloc_gui.app.unsaved_renames import file_then, renamed
 # read by)
 from petloc_gui.app.unstorable_class import refused_class
 from petloc_gui.core.errors import SaveError
+from petloc_gui.core.label_variants import form_notes, shown_apart, spelled_as
 from petloc_gui.core.label_variants import shown as spelling  # a label, its spacing told apart
-from petloc_gui.core.label_variants import shown_apart, spelled_as
 from petloc_gui.core.text import counted, first_of, visible
+from petloc_gui.ui.editing.class_list_dialog import told_apart
 from petloc_gui.ui.editing.edit_controller import EditController
 from petloc_gui.ui.editing.label_box import key_of
 from petloc_gui.ui.model_info import ModelInfo
@@ -205,13 +206,15 @@ class ClassEditor:
         if not boxes:  # the list as the file holds it now, then the classes listed after the file's here
             done, note = self._change_file(lambda file: renamed(file_then(file, after_file), file, old, new))
         problem = None if done else note
-        text = f"Renamed {old} to {new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
+        notes = form_notes([old, new])  # one name in two Unicode forms read "Renamed chat_été to chat_été"
+        told_old, told_new = told_apart(old, notes), told_apart(new, notes)
+        text = f"Renamed {told_old} to {told_new} on {counted(boxes, 'box', 'boxes')} in {counted(len(rows), 'image')}"
         text += f" (unsaved: Save all writes them, and {CLASSES_FILE} with them)." if boxes else "."
         text += prelabels_note(sum(self.session.store.document(row).stays_prelabel for row in rows), len(rows))
         missed = self.classes.rows_labelled(old)
         if missed:  # boxes `rows_using` did not find in their files: said, and the class stays listed
             text += (f" {counted(len(missed), 'image')} still {'has' if len(missed) == 1 else 'have'} boxes "
-                     f"labelled {old} that were not renamed ({self._first_names(missed)}): relabel them by hand.")
+                     f"labelled {told_old} that were not renamed ({self._first_names(missed)}): relabel them by hand.")
         text += keys_note(keys_moved(shown, self.names(), old, new))  # e.g. a merge took a class out from between
         text += self._model_note(model, old, new)
         if done:
