@@ -249,7 +249,11 @@ def main(argv: list[str] | None = None) -> int:
     # the window): no cyclic collection in worker threads (its docstring: a deadlock).
     MainThreadCollector(app)
 
-    window = MainWindow()
+    from petloc_gui.ui.settings import Settings
+
+    # A screenshot run leaves the user's settings as they were (kept nowhere, the defaults): it opened the demo and
+    # kept it as the last folder, and the user's next start opened the demo instead of their own folder.
+    window = MainWindow(settings=Settings(kept=False) if args.screenshot else None)
     try:
         install_retraining(window)
         from petloc_gui.ui.first_image import ImportAfterFirstImage

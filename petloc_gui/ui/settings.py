@@ -36,7 +36,7 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, SupportsInt, cast
+from typing import TYPE_CHECKING, Any, SupportsInt, cast
 
 from PySide6.QtCore import QByteArray, QLockFile, QSettings, QSysInfo
 
@@ -69,17 +69,22 @@ _LOCK_RECHECK_S = 0.1
 class Settings:
     """Typed access to QSettings: autosave, last folder, last model, export options, window geometry/state."""
 
-    def __init__(self, path: str | None = None) -> None:
-        # ``path``: an INI file instead of the user's settings (tests, portable use).
-        self._q = _open(path)
+    def __init__(self, path: str | None = None, *, kept: bool = True) -> None:
+        # ``path``: an INI file instead of the user's settings (tests, portable use). Not ``kept`` (--screenshot):
+        # no file is read or written, the run starts from the defaults and what it sets goes with it.
         # A damaged settings file found and kept aside: the sentence the window says at start; "" when none.
         self.damaged_note = ""
         self._unsaved_note = ""  # the file cannot be written: said once (`take_unsaved_note`)
         self._unsaved_found = False
-        problem = _damage(self._q)
+        if not kept:
+            self._q: QSettings | _KeptNowhere = _KeptNowhere()
+            return
+        q = _open(path)
+        self._q = q
+        problem = _damage(q)
         if problem is None:
             return
-        file = Path(self._q.fileName())
+        file = Path(q.fileName())
         try:
             aside = keep_aside(file)
         except OSError as exc:
@@ -213,6 +218,30 @@ class Settings:
         self._q.setValue("window/geometry", geometry)
         self._q.setValue("window/state", state)
         self._sync()
+
+
+class _KeptNowhere:
+    """The settings of a run that keeps none (`Settings(kept=False)`: --screenshot's), as QSettings answers them:
+    the defaults at first, then what the run set, in memory. A screenshot run (a script's, CI's, the gallery's) kept
+    the demo it opened as the last folder, and the user's next plain start opened the demo, not their folder."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, Any] = {}
+
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: Any) -> None:
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass  # nowhere to write, and so no write to fail
+
+    def status(self) -> QSettings.Status:
+        return QSettings.Status.NoError
+
+    def fileName(self) -> str:
+        return ""
 
 
 def _path_kept(path: str) -> str:
