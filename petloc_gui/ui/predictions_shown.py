@@ -43,7 +43,7 @@ class PredictionsShown:
         models.no_model.connect(self._no_model)
 
     def _switched(self, spec: str) -> None:
-        # (the status line says it once the worker starts loading: the model before's figures meanwhile)
+        # (the status line too, named as the choice is made: `ModelController.set_model`)
         self._dataset_panel.say_model_state(f"Loading model {model_display_name(spec)}…")
         session = self._session()
         if session is None:

@@ -154,6 +154,10 @@ class ModelController(LoadFailed, QObject):
             action.setChecked(name == spec)
         self.new_classes.conceal()
         self.settings.last_model = self.spec
+        # Named now, as the pane says "Loading model…" now: the worker says it only as it begins the load, and while
+        # it was still in another's (a pick left at once) the status line named that one, or the model before with
+        # its figures, over this one's predictions kept on disk (`PredictionService.serves_early`).
+        self.status.emit(f"Loading model {model_display_name(self.spec)}…")
         self.predictions.set_model(self.spec)
         self.switched.emit(self.spec)
 
