@@ -17,7 +17,11 @@ returns as the child of the one it was called on (its return-value heuristic, fo
 whose), so the walk tied the wrappers in Tab order, and into loops nothing else held (a scroll area is its
 viewport's focus proxy; Shift+Tab after Tab). The collector (`main_thread_gc`) freed such a loop, and PySide,
 clearing it, gave each widget in it to Python, which deleted it in the live window: the Dataset panel's
-figures after Tab to its "N problems" link, the image list's viewport.
+figures after Tab to its "N problems" link, the image list's viewport. The parent's own wrapper is kept first,
+up to the window: PySide, freeing a wrapper, marks its children's wrappers deleted, and a parent Qt made (a scroll
+bar's container), reached first by a walk backwards, had a wrapper made there and held by no one: Shift+Tab from the
+image, as the first key in a new window, stopped with "Internal C++ object (QToolButton) already deleted" and took
+petloc down (PySide 6.11 crashes printing an error raised in `focusNextPrevChild`).
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ def kept(widget: QWidget | None) -> QWidget | None:
     ``focusWidget``), recorded by PySide as its parent's again, or Python's for a window made here."""
     if widget is None:
         return None
-    parent = widget.parentWidget()
+    parent = kept(widget.parentWidget())  # its wrapper held by its own parent's, up to the window
     if parent is not None:
         widget.setParent(parent)  # the parent it has: nothing changes for Qt
     elif shiboken6.createdByPython(widget):
