@@ -53,7 +53,7 @@ def test_the_digits_record_module_and_the_file_it_writes_are_named():
 # modules added in one session and not named in docs/architecture.md until a later one: where their layer is
 # listed, core, model and app modules by their dotted name (`core.text`), cli and ui ones by their file's name
 NAMED_MODULES = [
-    "ui/models/warning_box.py",
+    "ui/models/warning_box.py", "ui/dock_tab_place.py",
     "ui/editing/label_box_items.py",
     "app/undecided_choice.py", "ui/models/picked_version.py",
     "model/export_names.py", "model/export_description.py", "model/tflite_folder.py", "app/stage_figures_images.py",

@@ -29,6 +29,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMainWindow, QWidget
 
+from petloc_gui.ui.dock_tab_place import DockTabPlace
 from petloc_gui.ui.keyboard_back import give_back
 from petloc_gui.ui.tab_chain import kept, tab_policy, takes_tab
 from petloc_gui.ui.window_geometry import beside, fit_into, steady_size_grid
@@ -132,7 +133,8 @@ class FloatingDock(QObject):
     as the window is made (restoreState floats it with no button down, as the button does; the
     window is not shown yet). Moves are left alone: the window manager's drag is the user's. Its size, while it
     floats, is not moved by its contents (`steady_size_grid`). The keyboard, in the dock when the mouse went
-    down on its title or float button, stays there as it floats or docks again (`_keyboard_back_once_released`)."""
+    down on its title or float button, stays there as it floats or docks again (`_keyboard_back_once_released`),
+    and its place in the window's Tab order is kept (`dock_tab_place`)."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)
@@ -143,6 +145,7 @@ class FloatingDock(QObject):
         self._timer.timeout.connect(self.keep_on_screen)
         self._double_clicked = False  # Qt floats the dock on the double click's second press
         steady_size_grid(dock)  # floated, on a size grid its changing minimum does not move (at 150%)
+        DockTabPlace(dock)  # docked again: its Tab stops where they were in the window's Tab order
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
         # Qt's float button takes its own press: the focus then is the one to keep (`_had_keyboard`)

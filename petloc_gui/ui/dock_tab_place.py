@@ -1,0 +1,98 @@
+"""A dock's place in the main window's Tab order, kept when it floats and docks again.
+
+Qt's Tab order is the window's focus chain, in the order its widgets were made. Floating a dock takes
+its widgets out of that chain into the dock's own window, and docking it again puts them back at the
+chain's end, not where they were: after the Images list had floated and docked again, Tab from the image
+went to the Label box before the list's search box, and Shift+Tab the other way round. `DockTabPlace`
+remembers, as a press on the dock's title or float button begins (what floats it: its button, a double click
+or a drag on its title), the widget before its Tab stops in the chain (the anchor)
+and, once it is docked again, puts its Tab stops back after that widget, in the order they have among
+themselves. The walk back to the anchor passes scroll bars before their containers: `tab_chain.kept` keeps each
+parent's wrapper, else a container's, made for the walk, took the scroll bar's with it (it stopped with "Internal
+C++ object (QScrollBar) already deleted", and PySide 6.11 crashed printing that error from this event filter).
+"""
+
+from __future__ import annotations
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractButton, QDockWidget, QWidget
+
+from petloc_gui.ui.tab_chain import kept
+
+
+def takes_focus(widget: QWidget) -> bool:
+    return widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+
+
+def chain_anchor(dock: QDockWidget) -> QWidget | None:
+    """The nearest widget before ``dock`` in its window's focus chain that takes the focus (else the
+    window itself, where the chain begins); None while the dock floats (its chain is its own)."""
+    window = dock.window()
+    if window is dock:
+        return None
+    widget = kept(dock.previousInFocusChain())
+    while widget is not None and widget is not window and not takes_focus(widget):
+        widget = kept(widget.previousInFocusChain())
+    return widget
+
+
+def tab_stops(dock: QDockWidget) -> list[QWidget]:
+    """The dock's widgets that take the focus, in focus-chain order; a widget's own focus children (a
+    table's viewport) are left to it: Qt moves them with it."""
+    stops: list[QWidget] = []
+    widget = kept(dock.nextInFocusChain())
+    seen = 0
+    while widget is not None and widget is not dock and seen < 10_000:
+        seen += 1
+        if dock.isAncestorOf(widget) and takes_focus(widget) and not any(s.isAncestorOf(widget) for s in stops):
+            stops.append(widget)
+        widget = kept(widget.nextInFocusChain())
+    return stops
+
+
+class DockTabPlace(QObject):
+    """Keeps ``dock``'s Tab stops after the widget they followed in the window's chain (`chain_anchor`),
+    recorded as a press on the docked dock's title or float button begins."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock)  # its child, holding no reference to it (no cycle for the collector)
+        self._anchor: QWidget | None = None
+        dock.installEventFilter(self)
+        float_button = dock.findChild(QAbstractButton, "qt_dockwidget_floatbutton")
+        if float_button is not None:  # it takes its own press
+            float_button.installEventFilter(self)
+        dock.topLevelChanged.connect(self._floated)
+
+    @property
+    def dock(self) -> QDockWidget:
+        parent = self.parent()
+        assert isinstance(parent, QDockWidget)
+        return parent
+
+    def remember(self) -> None:
+        """Record the anchor, if the dock is docked now."""
+        if not self.dock.isFloating():
+            self._anchor = chain_anchor(self.dock)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            self.remember()  # before Qt floats the dock
+        return False
+
+    def _floated(self, floating: bool) -> None:
+        if not floating:  # once Qt has put the widgets back in the window's chain
+            QTimer.singleShot(0, self, self.put_back)
+
+    def put_back(self) -> None:
+        """The dock's Tab stops after the anchor again, if it is still in the dock's window."""
+        dock, anchor = self.dock, self._anchor
+        if dock.isFloating():
+            return
+        if anchor is None or not shiboken6.isValid(anchor) or anchor.window() is not dock.window() \
+                or dock.isAncestorOf(anchor):
+            return  # the anchor went, or there was none (floated by the saved layout): Qt's order stays
+        previous = anchor
+        for widget in tab_stops(dock):
+            QWidget.setTabOrder(previous, widget)
+            previous = widget

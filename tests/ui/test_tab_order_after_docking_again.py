@@ -1,0 +1,65 @@
+"""Tab after a dock floated and docked again goes where it went before (`dock_tab_place`).
+
+Qt puts a dock's widgets back at the end of the window's focus chain when it docks again: after the Images
+list had floated and docked, Tab from the image went to the Label box before the list's search box, and
+Shift+Tab the other way round."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton
+
+from petloc_gui.ui.tab_chain import next_tab_stop
+
+from .conftest import open_and_wait
+
+
+def _walk(window, forward: bool, steps: int = 12) -> list[str]:
+    """The widgets Tab (or Shift+Tab) stops on from the image, named."""
+    window.panel.gt_pane.setFocus()
+    stops = []
+    for _ in range(steps):
+        target = next_tab_stop(window, forward)
+        if target is None:
+            break
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        stops.append(f"{type(target).__name__} {target.objectName()} {target.accessibleName()}")
+    return stops
+
+
+@pytest.mark.parametrize(("dock_name", "stop_in_it"), [("file_dock", "Search images"),
+                                                      ("dataset_panel", "Dataset figures")])
+def test_a_dock_floated_and_docked_again_keeps_its_place_in_the_tab_order(qtbot, window, folder, dock_name,
+                                                                          stop_in_it):
+    open_and_wait(qtbot, window, folder)
+    dock = getattr(window, dock_name)
+    if not dock.isVisible():
+        dock.show()
+        dock.raise_()
+    qtbot.waitUntil(dock.isVisible, timeout=5000)
+    forward, backward = _walk(window, True), _walk(window, False)
+    assert any(stop_in_it in stop for stop in forward)  # the walk reaches the dock
+    button = dock.findChild(QAbstractButton, "qt_dockwidget_floatbutton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # as a user floats it
+    qtbot.waitUntil(lambda: dock.isFloating() and dock.isVisible(), timeout=5000)
+    dock.setFloating(False)
+    qtbot.waitUntil(lambda: not dock.isFloating(), timeout=5000)
+    qtbot.wait(50)  # the place is put back once Qt has docked it (a zero timer)
+    assert _walk(window, True) == forward
+    assert _walk(window, False) == backward
+
+
+def test_the_images_list_floated_by_a_double_click_on_its_title_keeps_its_place_too(qtbot, window, folder):
+    open_and_wait(qtbot, window, folder)
+    dock = window.file_dock
+    forward, backward = _walk(window, True), _walk(window, False)
+    title = dock.mapTo(window, QPoint(dock.width() // 2, 6))
+    QTest.mouseDClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, title)
+    qtbot.waitUntil(dock.isFloating, timeout=5000)
+    dock.setFloating(False)
+    qtbot.waitUntil(lambda: not dock.isFloating(), timeout=5000)
+    qtbot.wait(50)
+    assert _walk(window, True) == forward
+    assert _walk(window, False) == backward
