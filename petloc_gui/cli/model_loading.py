@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked, show
 from petloc_gui.model.quiet_import import require_temporary_folder
+
+_log = logging.getLogger(__name__)
 
 
 def model_for(spec: str | None, paths: Sequence[Path]) -> str:
@@ -57,18 +60,18 @@ def load_predictor(spec: str):
     import made one image's `petloc predict` 10-14 s instead of 1.3-1.8 s on a
     2-core machine, for the same flatbuffers its runners would run. Any other
     bundle (no record, a file changed since, LiteRT missing) loads through
-    Keras, which checks them.
+    Keras, which checks them; so does one whose recorded .tflite LiteRT cannot
+    run or that does not fit meta.json, as in the window
+    (`ui.models.model_handle._lite_predictor`).
     """
     from petloc_gui.model.bundle import resolve_model
-    from petloc_gui.model.lite_bundle import load_lite_predictor
 
     # the folder resolved (absolute: a folder given as ./digits is that folder, its str() not "digits")
     path = resolve_model(spec)
     # either load parks native stderr in a temporary file (TensorFlow's import needs a temporary folder too):
     # with none usable, the words of NoTemporaryFolderError, not Python's raw "No usable temporary directory"
     require_temporary_folder()
-    # a recorded .tflite that does not fit meta.json is a BundleError: said as the Keras load would say it
-    predictor = load_lite_predictor(path)
+    predictor = _lite_predictor(path)
     if predictor is None:
         load_tensorflow()
         from petloc_gui.model.inference import Predictor
@@ -76,6 +79,21 @@ def load_predictor(spec: str):
         with native_stderr_parked():  # TFLite announces its CPU delegate on fd 2
             predictor = Predictor(str(path))
     return predictor, Path(path), dict(predictor.bundle.meta or {})
+
+
+def _lite_predictor(path: Path):
+    """`load_lite_predictor`, None when its recorded .tflite cannot be run: a flatbuffer this LiteRT cannot
+    read (converted by a newer TensorFlow, say) or one that does not fit meta.json. The Keras load then runs
+    the .tflite only if it matches model.keras (`runtime.make_runner`), else Keras itself, or says in its own
+    words what is wrong with the bundle: before that load, such a bundle predicted, and it still does."""
+    from petloc_gui.model.lite_bundle import load_lite_predictor
+
+    try:
+        return load_lite_predictor(path)
+    except Exception:  # noqa: BLE001 - the Keras path checks the .tflite again, or names the problem
+        _log.info("%s: its .tflite files do not run without TensorFlow; loading it through Keras", path,
+                  exc_info=True)
+        return None
 
 
 def class_names_of(predictor, meta: dict[str, Any]) -> list[str]:
