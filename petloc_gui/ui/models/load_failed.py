@@ -54,8 +54,18 @@ class LoadFailed(FolderModelStart):
         """The model the rule (`app.model_choice`) gives ``session``'s folder for ``labels`` (none: as a folder
         without boxes) and ``counts``; the folder's remembered model passed over once it failed to load while the
         folder is open (chosen again as the classes changed, it failed again, and the two took turns for good)."""
-        failed = self._passed_over[1] if self._passed_over is not None and self._passed_over[0] is session else None
-        return choice_passing_over(session.dataset, labels, counts, failed)
+        return choice_passing_over(session.dataset, labels, counts, self._passed_over_in(session))
+
+    def rule_store(self, session: Any) -> Any:
+        """The models as the rule reads them for ``session``'s folder: without its remembered model while that is
+        passed over (`rule_choice`), else None (the store as it is). The new-classes bar looks in it for a model
+        that knows every class: it named the model that had just failed to load and been passed over."""
+        failed = self._passed_over_in(session)
+        return _store_without(failed) if failed else None
+
+    def _passed_over_in(self, session: Any) -> str | None:
+        """The folder's remembered model, passed over in ``session`` since it failed to load; else None."""
+        return self._passed_over[1] if self._passed_over is not None and self._passed_over[0] is session else None
 
     def _failed(self, spec: str, message: str) -> None:
         if self._kept is not None and spec == self._kept.spec:
@@ -122,14 +132,19 @@ def choice_passing_over(dataset: Any, labels: frozenset[str], counts: dict[str, 
     """The model for ``dataset``'s folder by the rule (`app.model_choice`) for ``labels`` (none: a folder without
     boxes) and their box ``counts``; with ``failed``, as if the folder remembered no model and ``failed`` were not
     in the store (a bundled model: as if its files were broken)."""
-    from petloc_gui.model.versions import VersionStore
-
     root = Path(dataset.root)
     memory = _RemembersNone(root) if failed else None
-    store = _StoreWithout(VersionStore(), failed) if failed else None
+    store = _store_without(failed) if failed else None
     if labels:
         return choose_for_labels(labels, root, counts, store, memory)
     return choose_without_boxes(dataset, store, memory)
+
+
+def _store_without(failed: str) -> _StoreWithout:
+    """The version store as the rule reads it once ``failed`` failed to load."""
+    from petloc_gui.model.versions import VersionStore
+
+    return _StoreWithout(VersionStore(), failed)
 
 
 class _RemembersNone(FolderMemory):

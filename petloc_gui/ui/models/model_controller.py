@@ -287,11 +287,13 @@ class ModelController(LoadFailed, QObject):
         info, session = self.info, self.host.session
         if info is None:
             return  # loading, or no model: the bar is the no-model one, or hidden
-        unknown, fits = model_gaps(info.class_names, labels)  # as app.model_choice says them for its choice
+        # as app.model_choice says them for its choice, the model that failed to load passed over as it did
+        store = self.rule_store(session)
+        unknown, fits = model_gaps(info.class_names, labels, store)
         if not unknown or session is None:
             self.new_classes.conceal()
             return
-        self.new_classes.show_unknown(info.name, unknown, listed_name(fits) if fits else "",
+        self.new_classes.show_unknown(info.name, unknown, listed_name(fits, store) if fits else "",
                                       rows=session.model, edited=session.parts.edits.document_changed)
 
     def _share_changed(self, counts: dict) -> None:
