@@ -78,6 +78,7 @@ NAMED_MODULES = [
     "ui/canvas/box_tag.py",
     "core/guessed_boxes.py",
     "ui/models/versions_entry_fit.py",
+    "cli/models_delete.py", "ui/models/delete_versions_dialog.py",
     "ui/training/retrain_ending.py",
     "ui/models/load_failed.py",
     "ui/quit_signals.py",

@@ -13,6 +13,11 @@ loaded (`app.version_marks`, `core.in_use_marks`), and a mark whose process may 
 are not made under the memory's lock (a window would wait for it at each model switch), so
 `VersionStore.discard` looks for them again once the folder is renamed away and puts it back if one is there: a
 window that loaded the version after the first look was shown a deleted model, its mark deleted with it.
+
+A user retraining daily piled up versions (3.6 MB each for digits) with no way to delete one but by hand, past
+every check above: `delete_version` is the one way `petloc models --delete` and Model → Versions → Delete
+versions… delete one (`discard_unused`, and a version whose Retraining window still asks Use or Discard kept),
+`in_use_said` and `way_out` what both say of one kept, `users_now` why each listed one is in use.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from pathlib import Path
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
 from petloc_gui.core import in_use_marks
+from petloc_gui.core.abandoned_folders import writer_has_ended, writer_tag
+from petloc_gui.core.errors import SaveError
 from petloc_gui.model.versions import Version, VersionInUse, VersionStore
 
 
@@ -76,3 +83,98 @@ def store_name(store: VersionStore, spec: str) -> str | None:
     if folder.name in ("model.keras", "meta.json"):
         folder = folder.parent
     return store.model_name(str(folder))
+
+
+def delete_version(store: VersionStore, version_id: str, memory: FolderMemory | None = None) -> int:
+    """Delete the version ``version_id`` as `discard_unused` does, and return the bytes it took on disk. Also kept
+    (`VersionInUse`): one whose run's Retraining window still asks Use or Discard for it (`asked_by` of a process
+    that may run): deleted under it, its Discard found no version and its Use loaded none. Raises VersionError for
+    an unknown id, OSError or SaveError as `discard_unused` does."""
+    version = store.get(version_id)
+    asking = _asked_by_a_running_window(version)
+    if asking:
+        raise VersionInUse(version, why=asking)
+    size = folder_bytes(version.path)
+    discard_unused(store, version.id, memory)
+    return size
+
+
+def in_use_said(used: VersionInUse) -> str:
+    """Why a version was kept, whole: the folders that remember it as their model and the windows that have it
+    loaded (`VersionInUse` says only the windows when both hold it), or why none can be told."""
+    folders = "; ".join(used.users)
+    parts = [f"{'these folders use' if len(used.users) > 1 else 'this folder uses'} it as its model "
+             f"(folder_models.json): {folders}"] if used.users else []
+    if used.why:
+        parts.append(used.why)
+    return "; ".join(parts) or str(used)
+
+
+def way_out(used: VersionInUse) -> str:
+    """What the user can do to delete a kept version: a folder's memory changes only when a model is picked (or
+    a retrained one used) for it in the window; `petloc predict --model` uses a model for one run, the folder
+    still remembers this one."""
+    ways = []
+    if used.users:
+        which = "each of those folders" if len(used.users) > 1 else "that folder"
+        ways.append(f"open {which} in petloc-gui and pick another model in Model → Versions (only the window "
+                    "changes the model a folder remembers; `petloc predict --model` does not)")
+    if "loaded" in used.why:
+        ways.append("pick another model in the window that has it loaded, or close that window")
+    if "asks" in used.why:
+        ways.append("choose Use or Discard in that window's Retraining window")
+    if not ways:  # the memory cannot be read: nothing can tell that no folder uses it
+        ways.append("repair or remove the file named, then delete it again")
+    return "to delete it, " + "; then ".join(ways)
+
+
+def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory | None = None) -> dict[str, str]:
+    """Why each of ``versions`` (by id) is in use now, as `in_use_said` says it; those in use only. A look for a
+    list (Delete versions…): `delete_version` looks again as it deletes."""
+    memory = memory if memory is not None else FolderMemory()
+    try:
+        with memory.locked_entries() as held:
+            entries = dict(held)
+    except (Damaged, OSError, SaveError) as exc:  # (SaveError: its lock)
+        cannot = f"{memory.path} cannot be read ({exc}), so whether a folder uses it cannot be told"
+        return {version.id: cannot for version in versions}
+    found = {}
+    for version in versions:
+        target = store.model_name(str(version.path))
+        folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+        why = "; ".join(part for part in (windows_using(version.path), _asked_by_a_running_window(version)) if part)
+        if folders or why:
+            found[version.id] = in_use_said(VersionInUse(version, folders, why=why))
+    return found
+
+
+def folder_bytes(folder: Path) -> int:
+    """The bytes of the files under ``folder`` (0 for one that cannot be read): what deleting it frees."""
+    total = 0
+    for path in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            if path.is_file() and not path.is_symlink():
+                total += path.stat().st_size
+    return total
+
+
+def size_text(size: int) -> str:
+    """ "3.6 MB", "870 kB", "12 bytes" (decimal units, as file managers show them)."""
+    if size < 1000:
+        return f"{size} bytes" if size != 1 else "1 byte"
+    for unit, scale in (("kB", 1e3), ("MB", 1e6), ("GB", 1e9)):
+        if size < scale * 1000 or unit == "GB":
+            value = size / scale
+            return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
+    return f"{size} bytes"  # (not reached: GB above)
+
+
+def _asked_by_a_running_window(version: Version) -> str:
+    """What says the Retraining window of a running petloc still asks Use or Discard for ``version``, or ""."""
+    asker = version.asked_by
+    if not version.undecided or not asker or writer_has_ended(asker):
+        return ""
+    if asker == writer_tag():
+        return "this window's Retraining window still asks Use or Discard for it"
+    return f"the Retraining window of another petloc (process {in_use_marks.writer_pid(asker)}) still asks Use or " \
+        "Discard for it"

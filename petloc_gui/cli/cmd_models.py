@@ -21,6 +21,7 @@ from petloc_gui.app.model_metrics import (
     split_of_figures,
     unmeasured_text,
 )
+from petloc_gui.cli import models_delete
 from petloc_gui.cli.models_accepted import accepted_lines, figure_text
 from petloc_gui.cli.models_caveats import REBOXED_KEYS, learned_digits_lines, reboxed_lines, with_caveats, with_reboxed
 from petloc_gui.cli.output import collapsed, error, json_line, result_line, show
@@ -55,6 +56,7 @@ kept in (<store>/<preset>/<id>/): `petloc train` without --out and Retrain in
 the window add versions there. `--store` prints that folder alone (with
 --json, {"store": ...}), for scripts; it follows PETLOC_DATA_DIR, else
 XDG_DATA_HOME on Linux.
+""" + models_delete.EPILOG + """\
 A version whose version.json cannot be read is listed usable (its model loads) with a note of what is lost, its
 figures then meta.json's; a figure that is no number is noted and shown as -. One whose model.keras is missing,
 empty, not a zip archive or a network of other classes or input size than its meta.json says, or whose meta.json
@@ -65,7 +67,7 @@ examples:
   petloc models
   petloc models --json
   petloc models --store
-"""
+""" + models_delete.EXAMPLE
 
 if TYPE_CHECKING:
     from petloc_gui.model.versions import VersionStore
@@ -87,14 +89,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--store", action="store_true",
                         help="print only the model store's folder (where `petloc train` without --out puts "
                              "a version) as it is, for $(...), or with --json {\"store\": ...}")
+    models_delete.add_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.delete:  # (cli/models_delete)
+        return models_delete.run(args)
     if args.store:
-        if args.json:
-            json_line({"store": str(store_folder())})
-        else:
-            result_line(str(store_folder()))
+        json_line({"store": str(store_folder())}) if args.json else result_line(str(store_folder()))
         return 0
     rows = with_reboxed([_with_every_key(row) for row in bundled_models() + trained_versions()])
     if args.json:
@@ -286,13 +288,11 @@ def _finite_basis(basis: dict[str, Any] | None, problems: list[str]) -> dict[str
 
 
 def _holds_non_finite(value: Any) -> bool:
-    if isinstance(value, float):
-        return not math.isfinite(value)
     if isinstance(value, dict):
-        return any(_holds_non_finite(item) for item in value.values())
+        value = list(value.values())
     if isinstance(value, list):
         return any(_holds_non_finite(item) for item in value)
-    return False
+    return isinstance(value, float) and not math.isfinite(value)
 
 
 def _file_in_the_way(store: Path) -> bool:

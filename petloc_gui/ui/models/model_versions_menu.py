@@ -29,6 +29,9 @@ date: last, it was cut first ("… · pets-20261206T095852Z-329e98 · new: not k
 at scale 1.5 on a 1366 px screen), and an entry wider than the screen the menu
 opens on has its id shortened, then its end cut (`versions_entry_fit`); the
 tooltip has it all.
+
+Delete versions… (after Open the versions folder) opens `DeleteVersionsDialog`: versions retrained daily piled
+up with no way to delete one but by hand, past Discard's checks; the menu is listed again once it closes.
 """
 
 from __future__ import annotations
@@ -57,7 +60,9 @@ from petloc_gui.app.model_metrics import (
 from petloc_gui.app.trained_here_said import cautions
 from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import UNDECIDED_NOTE, Version, VersionStore
-from petloc_gui.ui.keyboard_back import open_with_keyboard_back
+from petloc_gui.ui.keyboard_back import keyboard_back, open_with_keyboard_back
+from petloc_gui.ui.modal import modal
+from petloc_gui.ui.models.delete_versions_dialog import DeleteVersionsDialog
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.versions_entry_fit import fit_entries, joined, keyed, menu_text, screen_width
 from petloc_gui.ui.plain_text import literal
@@ -68,6 +73,7 @@ LEFT_UNDECIDED = "not kept or discarded yet"  # no window of this run asks (`Ver
 UNDECIDED_TIP = ("The run that made this version has finished and waits for your decision: Use the new model or "
                  "Discard it in the Retraining window (picking it here keeps it).")
 OPEN_FOLDER_TEXT = "&Open the versions folder"
+DELETE_TEXT = "De&lete versions…"  # (d is the bundled digits' key)
 REASON_CHARS = 70  # of the why in the entry's text; the tooltip has it whole
 CLASSES_SHOWN = 12  # class names in an entry's tooltip; the others are counted
 
@@ -127,7 +133,7 @@ class VersionsMenu(QMenu):
             empty = self.addAction("No trained versions yet (Model → Retrain…)")
             empty.setEnabled(False)
         undecided = self._undecided()
-        keys = _access_keys(taken={name[0] for name in BUNDLED_MODELS} | {"o"})
+        keys = _access_keys(taken={name[0] for name in BUNDLED_MODELS} | {"o", "l"})
         entries: list[tuple[QAction, str, tuple[str, ...]]] = []  # each version's action, key and parts
         for version in versions:
             # the figures' own split, as the status line and `petloc models` name it (a copy of a bundled model
@@ -167,6 +173,8 @@ class VersionsMenu(QMenu):
         self.addSeparator()
         open_folder = self.addAction(OPEN_FOLDER_TEXT)  # (its key, o, is kept from the versions')
         open_folder.triggered.connect(self._open_folder)
+        self.delete_action = self.addAction(DELETE_TEXT)  # (its key, l, is kept from the versions' too)
+        self.delete_action.triggered.connect(self.delete_versions)
         fit_entries(self, entries, screen_width(self))  # on the screen it opens on: not yet its own
 
     def version_actions(self) -> list[QAction]:
@@ -179,6 +187,20 @@ class VersionsMenu(QMenu):
 
     def bundled_actions(self) -> list[QAction]:
         return [a for a in self.actions() if str(a.data() or "").startswith("bundled:")]
+
+    def delete_versions(self) -> None:
+        """Model → Versions → Delete versions…: the dialog, modal, over the window; the menu listed again after."""
+        dialog = DeleteVersionsDialog(self._store, self._current_spec, self._window(), undecided=self._undecided)
+        with keyboard_back(), modal(dialog):
+            dialog.exec()
+        self.rebuild()
+
+    def _window(self) -> QWidget | None:
+        """The window the menu belongs to (a menu's popup is no parent for a dialog)."""
+        parent = self.parentWidget()
+        while isinstance(parent, QMenu):
+            parent = parent.parentWidget()
+        return parent
 
     def _open_folder(self) -> None:
         """Model → Versions → Open the versions folder: in the file manager, or a message saying why not
@@ -195,12 +217,9 @@ class VersionsMenu(QMenu):
             self._tell(f"No file manager could be started to show the versions folder. It is {root}.")
 
     def _tell(self, text: str) -> None:
-        # Non-modal, on the window the menu belongs to (a menu's popup is no parent for a dialog).
-        parent = self.parentWidget()
-        while isinstance(parent, QMenu):
-            parent = parent.parentWidget()
+        # Non-modal, on the window the menu belongs to.
         box = QMessageBox(QMessageBox.Icon.Warning, "Versions folder", visible(text, keep_newlines=True),
-                          QMessageBox.StandardButton.Ok, parent)
+                          QMessageBox.StandardButton.Ok, self._window())
         box.setTextFormat(Qt.TextFormat.PlainText)  # a folder "<b>data" named as it is, not as markup
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         open_with_keyboard_back(box)
