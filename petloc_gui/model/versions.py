@@ -61,7 +61,7 @@ DECIDED_KEY = "decided"  # in version.json: false until the user chooses for the
 ASKED_BY_KEY = "asked_by"  # beside it: the window that asks (its writer_tag), so a start tells it ended or running
 UNDECIDED_NOTE = ("not kept or discarded yet: its training run finished, but neither Use nor Discard was chosen (the "
                   "window that trained it closed first, or still asks); picking it in Model → Versions keeps it, "
-                  "deleting its folder discards it")
+                  "Model → Versions → Delete versions… (or petloc models --delete) discards it")
 BUNDLED_NAMES = ("pets", "digits")  # bundle.BUNDLED_NAMES (bundle reaches Keras: not imported here)
 
 
