@@ -62,3 +62,17 @@ def test_utf16_with_a_lone_surrogate_is_refused_naming_its_line(tmp_path):
 def test_utf8_with_a_byte_order_mark_and_utf16_with_one_still_read(tmp_path, data):
     folder = _yolo_folder(tmp_path, "classes.txt", data)
     assert find_class_names(folder)[0] == ["chien", "chat_été"]
+
+
+@pytest.mark.parametrize("file_name, data, line", [
+    ("classes.txt", codecs.BOM_UTF8 + b"cat\n\xe9t\n", 2),
+    ("classes.txt", codecs.BOM_UTF8 + b"cat\nab\xe9t\n", 2),
+    ("classes.txt", codecs.BOM_UTF8 + b"cat\r\ndog\r\n\xe9t\r\n", 3),
+    ("data.yaml", codecs.BOM_UTF8 + b"names: [chien,\n  \xe9t\xe9]\n", 2),
+])
+def test_a_byte_order_mark_leaves_the_line_named_the_editors(tmp_path, file_name, data, line):
+    # (the mark was left out of the count of bytes before the bad one, and the line said was one too early)
+    folder = _yolo_folder(tmp_path, file_name, data)
+    with pytest.raises(DatasetError) as caught:
+        find_class_names(folder)
+    assert caught.value.reason == f"is not UTF-8 text (line {line}): save it as UTF-8"

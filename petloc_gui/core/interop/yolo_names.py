@@ -177,9 +177,10 @@ def _decoded(data: bytes, path: Path) -> str:
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     encoding = "UTF-16" if utf16 else "UTF-8"
     try:
-        text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        # (not "utf-8-sig": its error's start counts from after the mark, and the line before the bad one was said)
+        text = data.decode("utf-16" if utf16 else "utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        line = len(editor_lines(data[:exc.start].decode("utf-16" if utf16 else "utf-8-sig", errors="replace")))
+        line = len(editor_lines(data[:exc.start].decode("utf-16" if utf16 else "utf-8", errors="replace")))
         raise DatasetError(f"is not {encoding} text (line {line}): save it as UTF-8", path) from None
     if "\0" in text:  # UTF-16 without its byte-order mark reads as UTF-8 with a NUL after each letter
         line = len(editor_lines(text[:text.index("\0")]))
