@@ -76,3 +76,29 @@ def test_a_byte_order_mark_leaves_the_line_named_the_editors(tmp_path, file_name
     with pytest.raises(DatasetError) as caught:
         find_class_names(folder)
     assert caught.value.reason == f"is not UTF-8 text (line {line}): save it as UTF-8"
+
+
+@pytest.mark.parametrize("file_name, text", [
+    ("classes.txt", "cat\nété\n"),
+    ("classes.txt", "été\ncat\n"),
+    ("data.yaml", "names:\n  - chat\n  - été\n"),
+])
+def test_utf16_without_its_mark_holding_a_name_not_ascii_is_said_for_its_nul_bytes(tmp_path, file_name, text):
+    # (its bytes that are not UTF-8 were found before its NULs: a plain "is not UTF-8 text (line 2)")
+    folder = _yolo_folder(tmp_path, file_name, text.encode("utf-16-le"))
+    with pytest.raises(DatasetError) as caught:
+        find_class_names(folder)
+    assert caught.value.reason == ("is not UTF-8 text (line 1: NUL bytes, as UTF-16 without its byte-order mark "
+                                   "has): save it as UTF-8")
+
+
+@pytest.mark.parametrize("file_name", ["classes.txt", "data.yaml"])
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be"])
+def test_utf32_is_refused_in_its_own_name(tmp_path, file_name, encoding):
+    # (its mark, FF FE 00 00, starts with UTF-16's: it was "not UTF-16 text (line 1: NUL bytes...)")
+    text = "cat\ndog\n" if file_name == "classes.txt" else "names:\n  - cat\n"
+    data = text.encode(encoding) if encoding == "utf-32" else codecs.BOM_UTF32_BE + text.encode(encoding)
+    folder = _yolo_folder(tmp_path, file_name, data)
+    with pytest.raises(DatasetError) as caught:
+        find_class_names(folder)
+    assert caught.value.reason == "is UTF-32 text, which petloc does not read: save it as UTF-8"

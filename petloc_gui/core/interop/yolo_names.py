@@ -29,6 +29,8 @@ _MAX_BYTES = 4 * 1024 * 1024
 # data.yaml's first words as petloc writes it: how an export tells an earlier export's from a user's own
 # (`unfinished.written_by_petloc`)
 PETLOC_HEADER = "# Written by petloc."
+# a byte that is not UTF-8, as `_decoded` reads it (Python's surrogateescape)
+_UNDECODED = re.compile("[\udc80-\udcff]")
 
 
 # What YAML forbids raw in a file (outside its c-printable set: DEL, C0/C1 controls, surrogates, U+FFFE/FFFF)
@@ -173,20 +175,36 @@ def _decoded(data: bytes, path: Path) -> str:
     """The text of a class-name file: UTF-8 (a byte-order mark skipped) or UTF-16 with its mark (Notepad's
     "Unicode", PowerShell's ``>``). Anything else raises DatasetError naming the line, as the folder's
     predefined_classes.txt is refused (`app.class_list`): read with U+FFFD in place of the bytes, labelImg's
-    cp1252 ``chat_\xe9t\xe9`` became the class "chat_\ufffdt\ufffd" in every converted file, "0 problems"."""
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    encoding = "UTF-16" if utf16 else "UTF-8"
-    try:
-        # (not "utf-8-sig": its error's start counts from after the mark, and the line before the bad one was said)
-        text = data.decode("utf-16" if utf16 else "utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as exc:
-        line = len(editor_lines(data[:exc.start].decode("utf-16" if utf16 else "utf-8", errors="replace")))
-        raise DatasetError(f"is not {encoding} text (line {line}): save it as UTF-8", path) from None
-    if "\0" in text:  # UTF-16 without its byte-order mark reads as UTF-8 with a NUL after each letter
-        line = len(editor_lines(text[:text.index("\0")]))
-        raise DatasetError(f"is not {encoding} text (line {line}: NUL bytes, as UTF-16 without its byte-order "
-                           "mark has): save it as UTF-8", path)
+    cp1252 ``chat_\xe9t\xe9`` became the class "chat_\ufffdt\ufffd" in every converted file, "0 problems".
+    UTF-32 is refused in its own name: its mark (FF FE 00 00) starts with UTF-16's, and it was said to be UTF-16
+    with NUL bytes."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise DatasetError("is UTF-32 text, which petloc does not read: save it as UTF-8", path)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # an odd byte, half a surrogate pair
+            line = len(editor_lines(data[:exc.start].decode("utf-16", errors="replace")))
+            raise DatasetError(f"is not UTF-16 text (line {line}): save it as UTF-8", path) from None
+        _refuse_nul(text, "UTF-16", ": a NUL character", path)
+        return text
+    # Each byte that is not UTF-8 kept as a lone surrogate (U+DC80-U+DCFF), its line counted as an editor counts
+    # it: a byte-order mark dropped here, not by "utf-8-sig", whose error's start left the mark's 3 bytes out.
+    text = data.decode("utf-8", errors="surrogateescape").removeprefix("\ufeff")
+    # The NULs first: UTF-16 without its mark reads as UTF-8 with a NUL after each letter, and an "é" there
+    # (E9 00) is not UTF-8 either; said as such, the mark that would read it went unsaid.
+    _refuse_nul(text, "UTF-8", ": NUL bytes, as UTF-16 without its byte-order mark has", path)
+    found = _UNDECODED.search(text)
+    if found:
+        line = len(editor_lines(text[:found.start()]))
+        raise DatasetError(f"is not UTF-8 text (line {line}): save it as UTF-8", path)
     return text
+
+
+def _refuse_nul(text: str, encoding: str, why: str, path: Path) -> None:
+    if "\0" in text:
+        line = len(editor_lines(text[:text.index("\0")]))
+        raise DatasetError(f"is not {encoding} text (line {line}{why}): save it as UTF-8", path)
 
 
 _NAMES_KEY = re.compile(r"^names\s*:(.*)$")
