@@ -105,7 +105,9 @@ def _class_names(folder: Path, yaml: FolderYaml) -> tuple[list[str], Path]:
                 # Only \n, \r\n and \r (old Mac files) end a name, as text readers do;
                 # str.splitlines() would also split on U+2028, U+0085, \f and others. A byte-order mark
                 # starting a line (two Notepad files joined) is dropped there: strip() keeps U+FEFF.
-                names = [line.strip() for line in editor_lines(_read(path))]
+                text = _read(path)
+                _refuse_undecoded(text, path)  # every line is a name
+                names = [line.strip() for line in editor_lines(text)]
                 while names and not names[-1]:
                     names.pop()  # a trailing empty line is not a class
                 if not names or any(not name for name in names):
@@ -138,6 +140,7 @@ def parse_yaml_keypoint_shape(text: str, path: Path) -> tuple[int, int] | None:
         match = re.match(r"^kpt_shape\s*:\s*(.*)$", line)
         if not match:
             continue
+        _refuse_undecoded_in_key(lines, index, path)
         raw = match.group(1).strip(" \t")
         if raw.startswith("["):
             values = [read_scalar(item, path, index + 1)
@@ -173,9 +176,11 @@ def _read(path: Path) -> str:
 
 def _decoded(data: bytes, path: Path) -> str:
     """The text of a class-name file: UTF-8 (a byte-order mark skipped) or UTF-16 with its mark (Notepad's
-    "Unicode", PowerShell's ``>``). Anything else raises DatasetError naming the line, as the folder's
-    predefined_classes.txt is refused (`app.class_list`): read with U+FFFD in place of the bytes, labelImg's
-    cp1252 ``chat_\xe9t\xe9`` became the class "chat_\ufffdt\ufffd" in every converted file, "0 problems".
+    "Unicode", PowerShell's ``>``). A byte that is not UTF-8 is kept as a lone surrogate (surrogateescape),
+    for the reader to refuse naming its line where it reads it (every line of classes.txt, data.yaml's ``names:``
+    and ``kpt_shape:`` outside comments), as the folder's predefined_classes.txt is refused (`app.class_list`):
+    read with U+FFFD in place of the bytes, labelImg's cp1252 ``chat_\xe9t\xe9`` became the class
+    "chat_\ufffdt\ufffd" in every converted file, "0 problems". NUL bytes, or UTF-16 that is not, raise DatasetError.
     UTF-32 is refused in its own name: its mark (FF FE 00 00) starts with UTF-16's, and it was said to be UTF-16
     with NUL bytes."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -194,11 +199,59 @@ def _decoded(data: bytes, path: Path) -> str:
     # The NULs first: UTF-16 without its mark reads as UTF-8 with a NUL after each letter, and an "é" there
     # (E9 00) is not UTF-8 either; said as such, the mark that would read it went unsaid.
     _refuse_nul(text, "UTF-8", ": NUL bytes, as UTF-16 without its byte-order mark has", path)
+    return text
+
+
+def _refuse_undecoded(text: str, path: Path) -> None:
+    """Raises DatasetError naming the first line of ``text`` (as `_decoded` reads it) with a byte that is not UTF-8."""
     found = _UNDECODED.search(text)
     if found:
-        line = len(editor_lines(text[:found.start()]))
-        raise DatasetError(f"is not UTF-8 text (line {line}): save it as UTF-8", path)
-    return text
+        raise _not_utf8(len(editor_lines(text[:found.start()])), path)
+
+
+def _not_utf8(line: int, path: Path) -> DatasetError:
+    return DatasetError(f"is not UTF-8 text (line {line}): save it as UTF-8", path)
+
+
+def _refuse_undecoded_in_key(lines: list[str], index: int, path: Path) -> None:
+    """Raises DatasetError naming the first line of the data.yaml key at ``lines[index]`` and its value (to the next
+    top-level key; a flow list to its closing bracket, over lines of any indent) with a byte that is not UTF-8
+    outside a comment. Only what petloc reads is refused so: a cp1252 comment (``# Jeu de donn\xe9es``) or another
+    key's value refused the whole file, which Ultralytics reads (with errors="ignore") and petloc read before."""
+    if not any(_UNDECODED.search(line) for line in lines[index:]):
+        return  # (each line scanned only when there is one to find)
+    depth = 0
+    for number, line in enumerate(lines[index:], index + 1):
+        if number > index + 1 and depth <= 0 and line[:1] not in ("", "-", "#") and not line[:1].isspace():
+            return  # the next key (as `_block` ends the list)
+        read, unquoted = _uncommented(line)
+        if _UNDECODED.search(read):
+            raise _not_utf8(number, path)
+        depth += sum(unquoted.count(bracket) for bracket in "[{") - sum(unquoted.count(bracket) for bracket in "]}")
+
+
+def _uncommented(line: str) -> tuple[str, str]:
+    """``line`` up to its comment (a ``#`` first, after a space or tab, or right after a closing quote, as
+    `yaml_subset` reads one), and its characters outside quotes. A quote opens a scalar only where one starts
+    (first, or after ``-``, ``:``, ``[``, ``{``, ``,``): the one of ``cat's toy`` opens none."""
+    outside: list[str] = []
+    quote, closed_at, at, previous = "", -1, 0, ""  # previous: the last character before ``at`` not a space or tab
+    while at < len(line):
+        char = line[at]
+        if quote:
+            if (char == "\\" and quote == '"') or (char == quote == "'" and line[at + 1:at + 2] == "'"):
+                at += 1  # an escape, or '' in single quotes: not the closing quote
+            elif char == quote:
+                quote, closed_at = "", at
+        elif char == "#" and (at == 0 or line[at - 1] in " \t" or closed_at == at - 1):
+            return line[:at], "".join(outside)
+        elif char in "\"'" and previous in ("", "-", ":", "[", "{", ","):
+            quote = char
+        else:
+            outside.append(char)
+        previous = previous if char in " \t" else char
+        at += 1
+    return line, "".join(outside)
 
 
 def _refuse_nul(text: str, encoding: str, why: str, path: Path) -> None:
@@ -218,6 +271,8 @@ def parse_yaml_names(text: str, path: Path) -> list[str]:
             if (found := _NAMES_KEY.match(line))]
     if len(keys) > 1:
         raise refused(keys[1][0] + 1, f"a second `names:` (the first is on line {keys[0][0] + 1}): keep one", path)
+    if keys:
+        _refuse_undecoded_in_key(lines, keys[0][0], path)
     for index, raw in keys:
         number = index + 1
         if raw.startswith(("[", "{")):
