@@ -20,13 +20,19 @@ Floating a dock (its float button, a double click or a drag on its title) takes 
 window, and Qt gave the keyboard the list had to the window's next widget: the image (the next Down nudged a
 box behind the floated list) or the Label box (Up relabelled it). The widget in the dock that had the keyboard
 when the mouse went down gets it back, in the dock's window, once the button is up (`FloatingDock`).
+
+The Images list floated over part of the window (a laptop's screen, a maximised window) was gone after a restart:
+Qt mapped it as the saved layout was restored, before the main window, which the window manager put on top. It is
+raised once the window is on screen (`RaisedOverItsWindow`). F9 then hid the list no one saw, as Qt never counts
+a top-level covered, and F9 again docked it: the layout was lost. A floating dock over its window that is not the
+active window may be under it, and F9 brings it to the front (`under_its_window`); a second F9 hides it.
 """
 
 from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMainWindow, QWidget
 
 from petloc_gui.ui.dock_tab_place import DockTabPlace
@@ -90,7 +96,29 @@ def _keyboard_follows(dock: QDockWidget, holder: QDockWidget | None) -> None:
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def under_its_window(dock: QDockWidget) -> bool:
+    """A floating dock over part of its main window, and not the active window: it may be under the window.
+    Qt does not tell how top-level windows are stacked (a top-level's `visibleRegion` is never empty); the
+    window manager put the main window over the floating list at a restart, and may on a click in the window."""
+    window = dock.parentWidget()
+    return (dock.isFloating() and not dock.isHidden() and window is not None and not dock.isActiveWindow()
+            and dock.frameGeometry().intersects(window.frameGeometry()))
+
+
+def _to_the_front(dock: QDockWidget) -> None:
+    """A floating dock raised and its window activated, the keyboard where it last was in it (else its first
+    Tab stop): the keys typed next go where the user now looks."""
+    target = dock.focusWidget() or first_tab_stop(dock)
+    dock.raise_()
+    dock.activateWindow()
+    if target is not None:
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
 def show_or_hide(dock: QDockWidget) -> None:
+    """Hidden: shown; covered (a tab behind another dock) or a floating dock that may be under its window
+    (`under_its_window`): brought to the front; else (in sight) hidden. F9 on a floating list the main
+    window covered hid the list no one saw, and F9 again docked it (`over_the_panes`): the layout was lost."""
     holder = _dock_holding(QApplication.focusWidget())
     if dock.isHidden():
         if over_the_panes(dock):  # closed while it floated over the image: it comes back docked
@@ -101,6 +129,8 @@ def show_or_hide(dock: QDockWidget) -> None:
     elif covered(dock):
         dock.raise_()
         _keyboard_follows(dock, holder)
+    elif under_its_window(dock):
+        _to_the_front(dock)
     else:
         dock.hide()
 
@@ -125,6 +155,35 @@ def dock_toggle_action(dock: QDockWidget, text: str, shortcut: str | None = None
     return action
 
 
+class RaisedOverItsWindow(QObject):
+    """Raises ``dock``, while it floats, over its main window once that window is on screen (its first show,
+    and each show after it was minimised). The saved layout is restored as the window is made: Qt mapped the
+    floating Images list (and Dataset panel) then, before the main window, and the window manager put the
+    main window, mapped last, on top of them; clicking it did not bring them forward. Raised once the window
+    is exposed (mapped by the window manager, on top), not at its Show (before it is mapped)."""
+
+    def __init__(self, dock: QDockWidget) -> None:
+        super().__init__(dock)  # its child, holding no reference to it (no cycle for the collector)
+        self._shown = False  # the window shown and not exposed yet
+        window = dock.parentWidget()
+        if window is not None:
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            handle = watched.windowHandle()  # made by now; its Expose comes once it is mapped
+            if handle is not None:
+                self._shown = True
+                handle.installEventFilter(self)  # (once: Qt does not install a filter twice)
+        elif (event.type() == QEvent.Type.Expose and self._shown and isinstance(watched, QWindow)
+              and watched.isExposed()):
+            self._shown = False
+            dock = self.parent()
+            if isinstance(dock, QDockWidget) and dock.isFloating() and dock.isVisible():
+                dock.raise_()
+        return False
+
+
 class FloatingDock(QObject):
     """Keeps ``dock``, while it floats, whole on its screen: when it is floated, shown (a window
     state restored from a bigger screen) or resized. A dock floated by its button or a double
@@ -146,6 +205,7 @@ class FloatingDock(QObject):
         self._double_clicked = False  # Qt floats the dock on the double click's second press
         steady_size_grid(dock)  # floated, on a size grid its changing minimum does not move (at 150%)
         DockTabPlace(dock)  # docked again: its Tab stops where they were in the window's Tab order
+        RaisedOverItsWindow(dock)  # restored floating: over the main window, not under it
         dock.topLevelChanged.connect(self._floated)
         dock.installEventFilter(self)
         # Qt's float button takes its own press: the focus then is the one to keep (`_had_keyboard`)
