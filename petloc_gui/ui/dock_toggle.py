@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QMainW
 from petloc_gui.ui.dock_tab_place import DockTabPlace
 from petloc_gui.ui.keyboard_back import give_back
 from petloc_gui.ui.tab_chain import kept, tab_policy, takes_tab
-from petloc_gui.ui.window_geometry import beside, fit_into, steady_size_grid
+from petloc_gui.ui.window_geometry import fit_into, room_beside, steady_size_grid
 
 
 def covered(dock: QDockWidget) -> bool:
@@ -284,14 +284,20 @@ class FloatingDock(QObject):
             fit_into(self.dock, self.area())
 
     def place_beside_window(self) -> None:
-        """Beside the main window, right or left, when the screen has room for it there."""
+        """Beside the main window, right or left, when the screen has room for it there, where no other floating
+        dock is (`room_beside`: below it, on the window's other side, or further out)."""
         if self._torn_down():
             return
         window = self.dock.parentWidget()
         if not self.dock.isFloating() or window is None:
             return
-        owner, size = window.frameGeometry(), self.dock.frameGeometry().size()
-        spot = beside(owner, size, self.area())
-        if spot.x() in (owner.right() + 1, owner.left() - size.width()):  # not `beside`'s corner: left where it is
+        owner, size, area = window.frameGeometry(), self.dock.frameGeometry().size(), self.area()
+        # not over another dock floating there (the Dataset panel floated first): the same spot hid it
+        taken = [other.frameGeometry() for other in window.findChildren(QDockWidget)
+                 if other is not self.dock and other.isFloating() and other.isVisible()]
+        spot = room_beside(owner, size, area, taken)
+        if spot is None and taken:
+            spot = room_beside(owner, size, area)  # no room they leave: beside the window all the same
+        if spot is not None:  # none beside the window (only `beside`'s corner): left where it is
             self.dock.move(spot)
         self.keep_on_screen()

@@ -117,6 +117,25 @@ def beside(owner: QRect, size: QSize, area: QRect) -> QPoint:
     return QPoint(area.right() + 1 - size.width(), area.bottom() + 1 - size.height())
 
 
+def room_beside(owner: QRect, size: QSize, area: QRect, taken: Sequence[QRect] = ()) -> QPoint | None:
+    """A spot for a tool window of ``size`` (frame included) beside its ``owner``'s frame, right of it
+    before left, inside the screen ``area``, that none of ``taken`` covers (another floating dock: the
+    Images list floated after the Dataset panel went to the same spot and hid it): level with the owner's
+    top, else below one of them, else in a column further out beside them; None when there is none."""
+    size = QSize(size.width(), min(size.height(), area.height()))  # one taller than the screen: shrunk to it
+    top = min(max(owner.top(), area.top()), area.bottom() + 1 - size.height())
+    columns = [owner.right() + 1, owner.left() - size.width()]
+    columns += sorted((rect.right() + 1 if rect.center().x() > owner.center().x() else rect.left() - size.width()
+                       for rect in taken), key=lambda x: abs(x - owner.center().x()))
+    tops = [top, *sorted(rect.bottom() + 1 for rect in taken)]
+    for x in columns:
+        for y in tops:
+            spot = QRect(QPoint(x, y), size)
+            if area.contains(spot) and not spot.intersects(owner) and not any(spot.intersects(r) for r in taken):
+                return spot.topLeft()
+    return None
+
+
 def least_cover(size: QSize, area: QRect, panes: QRect | Sequence[QRect]) -> QPoint:
     """Where a window of ``size`` (frame included) in the screen ``area`` covers the least of ``panes``
     (the photos being reviewed, the tool bars): one of the area's corners, the bottom-right one on a
