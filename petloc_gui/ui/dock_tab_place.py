@@ -7,7 +7,9 @@ went to the Label box before the list's search box, and Shift+Tab the other way 
 remembers, as a press on the dock's title or float button begins (what floats it: its button, a double click
 or a drag on its title), the widget before its Tab stops in the chain (the anchor)
 and, once it is docked again, puts its Tab stops back after that widget, in the order they have among
-themselves. The walk back to the anchor passes scroll bars before their containers: `tab_chain.kept` keeps each
+themselves: all of them, those inside another one too, and the anchor found walking back from the first of
+them, not from the dock, which stays at the chain's end (the second float and dock put the stops after the
+Label box). The walk back to the anchor passes scroll bars before their containers: `tab_chain.kept` keeps each
 parent's wrapper, else a container's, made for the walk, took the scroll bar's with it (it stopped with "Internal
 C++ object (QScrollBar) already deleted", and PySide 6.11 crashed printing that error from this event filter).
 """
@@ -26,26 +28,34 @@ def takes_focus(widget: QWidget) -> bool:
 
 
 def chain_anchor(dock: QDockWidget) -> QWidget | None:
-    """The nearest widget before ``dock`` in its window's focus chain that takes the focus (else the
-    window itself, where the chain begins); None while the dock floats (its chain is its own)."""
+    """The nearest widget outside ``dock`` before its first Tab stop in its window's focus chain that takes
+    the focus (else the window itself, where the chain begins); None while the dock floats (its chain is its
+    own). The walk starts from the first Tab stop, not the dock: `DockTabPlace.put_back` moves only the
+    stops, the dock itself staying at the chain's end, where a walk from it found the widget Qt had put last
+    (the Label box) and the second float and dock put the stops after that."""
     window = dock.window()
     if window is dock:
         return None
-    widget = kept(dock.previousInFocusChain())
-    while widget is not None and widget is not window and not takes_focus(widget):
+    stops = tab_stops(dock)
+    start = stops[0] if stops else dock
+    widget = kept(start.previousInFocusChain())
+    while widget is not None and widget is not window \
+            and (widget is dock or dock.isAncestorOf(widget) or not takes_focus(widget)):
         widget = kept(widget.previousInFocusChain())
     return widget
 
 
 def tab_stops(dock: QDockWidget) -> list[QWidget]:
-    """The dock's widgets that take the focus, in focus-chain order; a widget's own focus children (a
-    table's viewport) are left to it: Qt moves them with it."""
+    """The dock's widgets that take the focus, in focus-chain order, those inside another of them too: Qt's
+    `setTabOrder` moves a widget with only the focus children that follow it at once (a scroll area's
+    viewport), so the Dataset panel's summary and problem list, left behind at the chain's end, came before
+    its scroll area the next time and the dock's stops were put back in that order."""
     stops: list[QWidget] = []
     widget = kept(dock.nextInFocusChain())
     seen = 0
     while widget is not None and widget is not dock and seen < 10_000:
         seen += 1
-        if dock.isAncestorOf(widget) and takes_focus(widget) and not any(s.isAncestorOf(widget) for s in stops):
+        if dock.isAncestorOf(widget) and takes_focus(widget):
             stops.append(widget)
         widget = kept(widget.nextInFocusChain())
     return stops
