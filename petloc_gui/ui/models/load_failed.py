@@ -24,9 +24,11 @@ from petloc_gui.app.folder_memory import FolderMemory
 from petloc_gui.app.model_choice import (
     BUNDLED,
     ModelChoice,
+    candidates,
     choose_for_labels,
     choose_without_boxes,
     model_display_name,
+    model_problem,
 )
 from petloc_gui.ui.models.folder_model_chooser import FolderModelStart, KeptModel, same_folder
 from petloc_gui.ui.models.warning_box import show_warning
@@ -114,8 +116,10 @@ class LoadFailed(FolderModelStart):
             said += f"{model_display_name(choice.spec)} is used instead ({choice.reason})."
         if spec in BUNDLED:  # its files come with petloc: a damaged installation
             said += " Its files come with petloc: reinstalling petloc repairs them."
-        return said + (" The folder still remembers it: opened again, it is tried again. Model → Versions picks "
-                       "another model for the folder.")
+        said += " The folder still remembers it: opened again, it is tried again."
+        if choice.spec is None and not other_models(spec):  # the sentence sent the user to a menu with none
+            return said + " Model → Versions has no other model to pick."
+        return said + " Model → Versions picks another model for the folder."
 
 
 def folder_keeps(pick: PendingPick, now: str = "") -> str:
@@ -125,6 +129,13 @@ def folder_keeps(pick: PendingPick, now: str = "") -> str:
         return (f"{now}. The folder keeps it as its model: opened again, it is tried again, and another model is "
                 "used if it fails again; Model → Versions picks another for the folder")
     return "; the folder's model is unchanged"
+
+
+def other_models(failed: str) -> list[str]:
+    """The models Model → Versions offers besides ``failed``, which failed to load: bundled ones whose files look
+    loadable and the store's versions (`app.model_choice.candidates`)."""
+    store = _store_without(failed)
+    return [spec for spec in candidates(store) if spec != failed and model_problem(spec, store) is None]
 
 
 def choice_passing_over(dataset: Any, labels: frozenset[str], counts: dict[str, int],

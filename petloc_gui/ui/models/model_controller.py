@@ -226,7 +226,8 @@ class ModelController(LoadFailed, QObject):
             session = self.host.session
             self.new_classes.show_for(choice.labels, choice.known, choice.broken_fit,
                                       rows=session.model if session is not None else None,
-                                      edited=session.parts.edits.document_changed if session is not None else None)
+                                      edited=session.parts.edits.document_changed if session is not None else None,
+                                      store=self.rule_store(session) if session is not None else None)
         else:
             self.new_classes.conceal()
 

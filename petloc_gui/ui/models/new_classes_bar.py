@@ -159,20 +159,23 @@ class NewClassesBar(QToolBar):
         self.hide()
 
     def show_for(self, labels: frozenset[str], known: frozenset[str], broken_fit: str = "",
-                 rows: CountedRows | None = None, edited: SignalInstance | None = None) -> None:
+                 rows: CountedRows | None = None, edited: SignalInstance | None = None, store: Any = None) -> None:
         """Show the bar for a folder whose classes (``labels``) no one usable model knows; ``known``:
         the classes some usable model knows (the others are named); ``broken_fit``: why a model that
         knows them all cannot be used, said instead while the folder's classes are these. ``rows``:
         the list the counts come from, and ``edited``: a signal of each edit to an image's boxes
         (`EditController.document_changed`); counted again when either says a change (without
-        them, the counts are those of now, until `refresh`)."""
+        them, the counts are those of now, until `refresh`). ``store``: the models as the rule read them
+        (`LoadFailed.rule_store`: a bundled model that failed to load cannot be used there), for `ways_on`'s pick:
+        it offered to fine-tune the bundled model whose broken file had just failed to load."""
         self._choice = ModelChoice(None, "", frozenset(labels), known=frozenset(known), broken_fit=broken_fit)
         self._kept, self._said = None, None
         self.button.setText(TRAIN_TEXT)
         # the folder's own: a digits folder's first model is no ImageNet backbone (it was said so)
         start = self._first_model() if self._first_model is not None else None
         self.button.setToolTip(train_tip(start))
-        self._ways_on = ways_on(start)  # once: it looks at the bundled model's file
+        # once: it looks at the bundled model's file
+        self._ways_on = ways_on(start, lambda name: model_problem(name, store) is None)
         self._follow(rows, edited)
         self.refresh()
         self.show()
