@@ -44,6 +44,7 @@ from petloc_gui.app.undecided_choice import undecided_said
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
+from petloc_gui.core.label_variants import listed_apart
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.text import first_of, visible
 
@@ -388,9 +389,9 @@ def choose_for_paths(paths: Iterable[Path]) -> ModelChoice | None:
 
 
 def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
-    """"the classes bird, car" (at most ``limit`` names; a control or bidi character in one is shown
-    as an escape: a right-to-left override reversed the rest of the sentence)."""
-    names = [visible(name) for name in sorted(labels)]
+    """"the classes bird, car" (at most ``limit`` names; a control or bidi character escaped: a right-to-left override
+    reversed the sentence; one in two Unicode forms told apart, "chat_été (composed)": it read "chat_été, chat_été")."""
+    names = listed_apart(sorted(labels))
     return f"the class{'es' if len(names) != 1 else ''} {first_of(names, limit)}"
 
 
