@@ -82,3 +82,19 @@ def test_with_no_other_model_for_the_classes_no_model_is_used_and_the_box_says_w
     assert "pets knows every class of this folder but cannot be used" in window.model_problem
     qtbot.wait(300)
     assert window.current_model_spec() == "" and factory.asked == ["pets"]  # not tried again while open
+
+
+def test_an_unboxed_folder_remembering_it_gives_way_to_the_newest_version_with_its_classes(
+        qtbot, window, folder, factory):
+    # no boxes: the image-size rule (`choose_by_size`) picks photos' pets, which must be passed over there too,
+    # through the store that knows it failed in Keras (its files look whole), for a retrain of it
+    for xml in folder.glob("*.xml"):
+        xml.unlink()
+    version = fake_bundle(VersionStore().root / "photo" / "pets-again", ["cat", "dog"], preset="photo")
+    text = opened_remembering_pets(qtbot, window, folder)
+    assert "This folder's model (the folder remembers it) could not be loaded" in text
+    assert "pets-again is used instead" in text
+    qtbot.waitUntil(lambda: window.current_model_info() is not None, timeout=10_000)
+    qtbot.wait(300)
+    assert window.current_model_spec() == str(version) and window.model_problem is None
+    assert factory.asked == ["pets", str(version)]  # pets not tried again
