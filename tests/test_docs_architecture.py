@@ -84,6 +84,7 @@ NAMED_MODULES = [
     "ui/quit_signals.py",
     "model/lite_bundle.py", "model/tflite_provenance.py",
     "model/lite_bundle.py", "model/tflite_provenance.py", "model/version_tflite.py",
+    "model/parent_mark.py",
 ]
 
 

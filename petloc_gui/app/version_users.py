@@ -121,6 +121,8 @@ def way_out(used: VersionInUse) -> str:
                     "changes the model a folder remembers; `petloc predict --model` does not)")
     if "loaded" in used.why:
         ways.append("pick another model in the window that has it loaded, or close that window")
+    if "fine-tune" in used.why:
+        ways.append("let the training run that fine-tunes from it end (or cancel it)")
     if "asks" in used.why:
         ways.append("choose Use or Discard in that window's Retraining window")
     if not ways:  # the memory cannot be read: nothing can tell that no folder uses it

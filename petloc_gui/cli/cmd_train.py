@@ -172,9 +172,10 @@ def run(args: argparse.Namespace) -> int:
         args.out = store_folder() / args.preset
     made = missing_folders(args.out)  # made by this run (checking --out can be written): taken back if it fails
     from petloc_gui.model.parent_chain import bundles_given  # no TensorFlow
+    from petloc_gui.model.parent_mark import parent_marked
 
-    try:
-        with bundles_given():  # where --init-from's bundle is serves this run's walks only (`_check_inputs`)
+    try:  # the version it fine-tunes from is kept by a delete meanwhile (its refiner is copied at the end)
+        with bundles_given(), parent_marked(args.init_from):  # --init-from's place serves this run's walks only
             status = _train(args, in_store, made)
     except BaseException:
         remove_empty(made)  # a failed or cancelled run left the --out folder it made, empty, behind

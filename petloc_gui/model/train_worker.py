@@ -43,6 +43,7 @@ from typing import Any, TextIO
 from petloc_gui.core.errors import DatasetError, PetlocError
 from petloc_gui.core.fs_bytes import received_args
 from petloc_gui.model.json_values import json_ready, without_nan
+from petloc_gui.model.parent_mark import parent_marked
 from petloc_gui.model.versions import RECORD_FILE
 from petloc_gui.model.worker_lifecycle import EXIT_CANCELLED as EXIT_CANCELLED  # the documented code
 from petloc_gui.model.worker_lifecycle import Lifecycle
@@ -134,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     life = Lifecycle(emit)
     life.start(parent_pid=args.parent_pid)
     lower_priority(args.nice)
-    return run_guarded(lambda: run_real(args, emit, life.should_stop), args, emit, life)
+    with parent_marked(args.base):  # a delete meanwhile keeps the version it fine-tunes from (and compares with)
+        return run_guarded(lambda: run_real(args, emit, life.should_stop), args, emit, life)
 
 
 def run_guarded(run: Callable[[], None], args: argparse.Namespace, emit: EventWriter, life: Lifecycle) -> int:
