@@ -30,15 +30,15 @@ from petloc_gui.app.folder_memory import Damaged, FolderMemory
 from petloc_gui.core import in_use_marks
 from petloc_gui.core.abandoned_folders import writer_has_ended, writer_tag
 from petloc_gui.core.errors import SaveError
-from petloc_gui.model.versions import Version, VersionInUse, VersionStore
+from petloc_gui.model.versions import Version, VersionError, VersionInUse, VersionStore
 
 
-def discard_unused(store: VersionStore, version_id: str, memory: FolderMemory | None = None) -> None:
-    """Delete the version ``version_id`` unless a folder's remembered model is it or a running petloc window has
-    it loaded: then it is kept and `VersionInUse` names those folders (their real paths) in ``users`` and those
-    windows in ``why`` (`windows_using`), or says why the memory cannot be read (kept: nothing can tell that no
-    folder uses it). Raises VersionError, OSError or SaveError (the memory's lock) as `VersionStore.discard`
-    does, and then nothing is deleted either."""
+def discard_unused(store: VersionStore, version_id: str | Path, memory: FolderMemory | None = None) -> None:
+    """Delete the version ``version_id`` (its id, or its folder: `VersionStore.discard`) unless a folder's
+    remembered model is it or a running petloc window has it loaded: then it is kept and `VersionInUse` names
+    those folders (their real paths) in ``users`` and those windows in ``why`` (`windows_using`), or says why the
+    memory cannot be read (kept: nothing can tell that no folder uses it). Raises VersionError, OSError or
+    SaveError (the memory's lock) as `VersionStore.discard` does, and then nothing is deleted either."""
     memory = memory if memory is not None else FolderMemory()
 
     @contextlib.contextmanager
@@ -85,17 +85,21 @@ def store_name(store: VersionStore, spec: str) -> str | None:
     return store.model_name(str(folder))
 
 
-def delete_version(store: VersionStore, version_id: str, memory: FolderMemory | None = None) -> int:
-    """Delete the version ``version_id`` as `discard_unused` does, and return the bytes it took on disk. Also kept
-    (`VersionInUse`): one whose run's Retraining window still asks Use or Discard for it (`asked_by` of a process
-    that may run): deleted under it, its Discard found no version and its Use loaded none. Raises VersionError for
-    an unknown id, OSError or SaveError as `discard_unused` does."""
-    version = store.get(version_id)
+def delete_version(store: VersionStore, version_id: str | Path, memory: FolderMemory | None = None) -> int:
+    """Delete the version ``version_id`` as `discard_unused` does, and return the bytes it took on disk. Given by
+    its folder (`Version.path`), that one is deleted: an id in two preset folders (a copy filed in another
+    preset's folder left behind) named the first one, not the one the user checked. Also kept (`VersionInUse`):
+    one whose run's Retraining window still asks Use or Discard for it (`asked_by` of a process that may run):
+    deleted under it, its Discard found no version and its Use loaded none. Raises VersionError for an unknown id
+    or a folder that is no version, OSError or SaveError as `discard_unused` does."""
+    version = store.get(version_id) if isinstance(version_id, str) else store.find_by_path(version_id)
+    if version is None:
+        raise VersionError(f"no model version at {version_id}")
     asking = _asked_by_a_running_window(version)
     if asking:
         raise VersionInUse(version, why=asking)
     size = folder_bytes(version.path)
-    discard_unused(store, version.id, memory)
+    discard_unused(store, version.path, memory)
     return size
 
 
@@ -130,23 +134,23 @@ def way_out(used: VersionInUse) -> str:
     return "to delete it, " + "; then ".join(ways)
 
 
-def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory | None = None) -> dict[str, str]:
-    """Why each of ``versions`` (by id) is in use now, as `in_use_said` says it; those in use only. A look for a
-    list (Delete versions…): `delete_version` looks again as it deletes."""
+def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory | None = None) -> dict[Path, str]:
+    """Why each of ``versions`` (by its folder: an id can be in two) is in use now, as `in_use_said` says it;
+    those in use only. A look for a list (Delete versions…): `delete_version` looks again as it deletes."""
     memory = memory if memory is not None else FolderMemory()
     try:
         with memory.locked_entries() as held:
             entries = dict(held)
     except (Damaged, OSError, SaveError) as exc:  # (SaveError: its lock)
         cannot = f"{memory.path} cannot be read ({exc}), so whether a folder uses it cannot be told"
-        return {version.id: cannot for version in versions}
+        return {version.path: cannot for version in versions}
     found = {}
     for version in versions:
         target = store.model_name(str(version.path))
         folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
         why = "; ".join(part for part in (windows_using(version.path), _asked_by_a_running_window(version)) if part)
         if folders or why:
-            found[version.id] = in_use_said(VersionInUse(version, folders, why=why))
+            found[version.path] = in_use_said(VersionInUse(version, folders, why=why))
     return found
 
 

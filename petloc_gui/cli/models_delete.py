@@ -10,6 +10,7 @@ checked before any is deleted: a mistyped one in a list deletes nothing. A bundl
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import error, json_line, result_line, show
@@ -23,7 +24,7 @@ EPILOG = """\
 `--delete VERSION ...` deletes trained versions (digits/<id> as listed, or the id), a line each with the disk space
 freed (--json: {"name", "deleted", "bytes_freed"}); one a folder remembers as its model (picked for it in the
 window) or a running petloc window has loaded is kept, with why and what to do, and the exit status is 1; a name
-that is no version of the store (a bundled model, a typo) deletes nothing: exit 2.
+that is no version of the store (a bundled model, a typo), or an id in two preset folders, deletes nothing: exit 2.
 """
 EXAMPLE = "  petloc models --delete digits/digits-20261206T095852Z-329e98\n"
 
@@ -45,29 +46,28 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_UNKNOWN
     names, as_json = args.delete, args.json
     store = VersionStore()
-    ids: list[str] = []
+    folders: list[Path] = []
     for name in names:
-        found = _version_id(store, name)
+        found = _version_folder(store, name)
         if found is None:
             return EXIT_UNKNOWN
-        if found not in ids:  # named twice ("digits/x x"): deleted once
-            ids.append(found)
+        if found not in folders:  # named twice ("digits/x x"): deleted once
+            folders.append(found)
     kept = False
-    for version_id in ids:
-        kept = not _delete(store, version_id, as_json) or kept
+    for folder in folders:
+        kept = not _delete(store, folder, as_json) or kept
     return EXIT_KEPT if kept else 0
 
 
-def _delete(store: Any, version_id: str, as_json: bool) -> bool:
+def _delete(store: Any, folder: Path, as_json: bool) -> bool:
     """Delete one version and say so; False when it is kept (in use, or it could not be deleted)."""
     from petloc_gui.app.version_users import delete_version, in_use_said, size_text, way_out
     from petloc_gui.core.errors import SaveError
     from petloc_gui.model.versions import VersionError, VersionInUse
 
-    version = store.get(version_id)
-    name = f"{version.path.parent.name}/{version.id}"
+    name = f"{folder.parent.name}/{folder.name}"
     try:
-        freed = delete_version(store, version_id)
+        freed = delete_version(store, folder)
     except VersionInUse as used:
         why, out = in_use_said(used), way_out(used)
         if as_json:
@@ -86,27 +86,43 @@ def _delete(store: Any, version_id: str, as_json: bool) -> bool:
     return True
 
 
-def _version_id(store: Any, name: str) -> str | None:
-    """The id of the store's version ``name`` names ("digits/<id>" as `petloc models` lists it, or "<id>"), or None
-    once the error says why: a bundled model, no such version (with those there are)."""
-    from petloc_gui.model.versions import VersionError
-
+def _version_folder(store: Any, name: str) -> Path | None:
+    """The folder of the store's version ``name`` names ("digits/<id>" as `petloc models` lists it: that folder;
+    "<id>": the one preset folder holding it), or None once the error says why: a bundled model, no such version
+    (with those there are), an id in two preset folders (a copy filed in another preset's folder left behind)."""
     if name in BUNDLED:
         error(f"{name} is a bundled model: it ships with petloc and is never deleted; nothing was deleted")
         return None
-    preset, _, version_id = name.rpartition("/")
+    preset, _, version_id = name.rstrip("/").rpartition("/")
     try:
-        version = store.get(version_id)
-    except VersionError:
-        version = None
-    if version is not None and (not preset or preset == version.path.parent.name):
-        return version.id
-    try:
-        there = [f"{v.path.parent.name}/{v.id}" for v in reversed(store.list())]
+        versions = store.list()
     except OSError:
-        there = []
+        versions = []
+    if "/" not in preset and version_id and not version_id.startswith("."):
+        found = _folders_holding(store, version_id, preset)
+        if len(found) > 1:
+            both = " and ".join(f"{folder.parent.name}/{folder.name}" for folder in found)
+            error(f"{version_id} is in more than one preset folder ({both}): name the one to delete as "
+                  "`petloc models` lists it; nothing was deleted")
+            return None
+        if found:
+            return found[0]
+    there = [f"{v.path.parent.name}/{v.id}" for v in reversed(versions)]
     listed = (f"its versions, newest first: {', '.join(there[:KNOWN_SHOWN])}"
               f"{f' and {len(there) - KNOWN_SHOWN} more' if len(there) > KNOWN_SHOWN else ''}"
               if there else "it holds no version")
     error(f"no model version {name} in {store.root} ({listed}; `petloc models` lists them); nothing was deleted")
     return None
+
+
+def _folders_holding(store: Any, version_id: str, preset: str) -> list[Path]:
+    """The version folders ``version_id`` names in the preset folder ``preset`` (or in each, for ""), those the store
+    reads as versions (`VersionStore.find_by_path`), listed usable or not: a version whose model.keras is damaged
+    can be deleted too."""
+    try:
+        presets = [preset] if preset else sorted(child.name for child in store.root.iterdir()
+                                                 if child.is_dir() and not child.name.startswith("."))
+    except OSError:
+        return []
+    return [version.path for name in presets if not name.startswith(".")
+            if (version := store.find_by_path(store.root / name / version_id)) is not None]

@@ -294,13 +294,15 @@ class VersionStore:
         except (OSError, SaveError) as exc:
             raise VersionError(f"could not record the choice made for {version.id}: {exc}") from exc
 
-    def discard(self, version_id: str,
+    def discard(self, version_id: str | Path,
                 users: Callable[[Version], AbstractContextManager[Sequence[str]]] | None = None) -> None:
-        """Delete a version (renamed away first, so it vanishes atomically). ``users`` (`app.version_users`), held
-        around the rename, says who uses it then: any (or `VersionInUse` from it), and it is kept: `VersionInUse`.
-        A running window's mark found in the folder once renamed away (`core.in_use_marks`) keeps it too, put
-        back: `VersionInUse` names those windows in ``why``."""
-        version = self.get(version_id)
+        """Delete a version, by its id or its folder (an id in two preset folders: the one meant), renamed away
+        first, so it vanishes atomically. ``users`` (`app.version_users`), held around the rename, says who uses
+        it then: any (or `VersionInUse` from it), and it is kept: `VersionInUse`. A running window's mark found in
+        the folder once renamed away (`core.in_use_marks`) keeps it too, put back: `VersionInUse` names them."""
+        version = self.get(version_id) if isinstance(version_id, str) else self.find_by_path(version_id)
+        if version is None:
+            raise VersionError(f"no model version at {version_id}")
         trash = version.path.parent / trash_name(version.id)
         with users(version) if users is not None else nullcontext(()) as using:
             if using:

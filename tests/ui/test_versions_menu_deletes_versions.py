@@ -55,8 +55,8 @@ def test_an_unused_version_is_deleted_and_gone_from_the_menu_the_loaded_one_cann
 
     assert seen["loaded"][0] is False and "this window uses it as its model" in seen["loaded"][1]
     assert seen["button before"] is False  # nothing checked: nothing to delete
-    assert seen["said"].startswith(f"Deleted {unused.id} (") and "freed" in seen["said"]
-    assert seen["listed after"] == [loaded.id]
+    assert seen["said"].startswith(f"Deleted digits/{unused.id} (") and "freed" in seen["said"]
+    assert seen["listed after"] == [str(loaded.path)]
     assert not unused.path.exists() and [v.id for v in VersionStore().list()] == [loaded.id]
     assert [a.data() for a in menu.version_actions()] == [loaded.id]  # the menu listed again
 
@@ -83,7 +83,7 @@ def test_a_version_in_use_since_the_list_was_made_is_kept_and_said(qtbot, tmp_pa
         in_use_marks.unmark(mark)
 
     assert version.path.is_dir() and remembered.path.is_dir()
-    assert f"Kept {version.id}: this window still has it loaded" in dialog.said.text()
+    assert f"Kept digits/{version.id}: this window still has it loaded" in dialog.said.text()
     assert "pick another model in the window that has it loaded" in dialog.said.text()
 
 

@@ -91,7 +91,7 @@ class DeleteVersionsDialog(QDialog):
         for version in versions:
             why = "; ".join(part for part in (THIS_WINDOW if _folder(version.path) == here else "",
                                               ASKED_HERE if version.id == asked else "",
-                                              used.get(version.id, "")) if part)
+                                              used.get(version.path, "")) if part)
             self.list.addItem(_item(version, why))
         if not versions:
             empty = QListWidgetItem(NONE_TEXT)
@@ -102,26 +102,31 @@ class DeleteVersionsDialog(QDialog):
         self.list.setCurrentRow(first)
         self._enable_delete()
 
-    def checked_ids(self) -> list[str]:
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
+    def checked_folders(self) -> list[Path]:
+        """The folders of the versions checked: an id can be in two preset folders (a copy filed in another
+        preset's folder left behind), and the one checked is the one deleted."""
+        return [Path(item.data(Qt.ItemDataRole.UserRole)) for item in self._items()
                 if item.checkState() == Qt.CheckState.Checked]
 
-    def item_of(self, version_id: str) -> QListWidgetItem | None:
-        return next((item for item in self._items() if item.data(Qt.ItemDataRole.UserRole) == version_id), None)
+    def item_of(self, version: str | Path) -> QListWidgetItem | None:
+        """The row of the version in the folder ``version``, or of the first one whose id it is."""
+        return next((item for item in self._items() if (folder := Path(item.data(Qt.ItemDataRole.UserRole))) ==
+                     Path(version) or folder.name == version), None)
 
     def delete_checked(self) -> None:
         """Delete each checked version (`delete_version`: one in use since the list was made is kept), say what
         was done below the list, and list the store again."""
         lines = []
-        for version_id in self.checked_ids():
+        for folder in self.checked_folders():
+            name = f"{folder.parent.name}/{folder.name}"  # as `petloc models` lists it: the id alone can be in two
             try:
-                freed = delete_version(self._store, version_id)
+                freed = delete_version(self._store, folder)
             except VersionInUse as used:
-                lines.append(f"Kept {version_id}: {in_use_said(used)}; {way_out(used)}.")
+                lines.append(f"Kept {name}: {in_use_said(used)}; {way_out(used)}.")
             except (OSError, SaveError, VersionError) as exc:
-                lines.append(f"Could not delete {version_id}: {exc}")
+                lines.append(f"Could not delete {name}: {exc}")
             else:
-                lines.append(f"Deleted {version_id} ({size_text(freed)} freed).")
+                lines.append(f"Deleted {name} ({size_text(freed)} freed).")
         self.refresh()
         self.said.setText(visible("\n".join(lines), keep_newlines=True))
 
@@ -130,7 +135,7 @@ class DeleteVersionsDialog(QDialog):
             Qt.ItemDataRole.UserRole)]
 
     def _enable_delete(self) -> None:
-        self.delete_button.setEnabled(bool(self.checked_ids()))
+        self.delete_button.setEnabled(bool(self.checked_folders()))
 
 
 def _item(version: Version, why: str) -> QListWidgetItem:
@@ -138,7 +143,7 @@ def _item(version: Version, why: str) -> QListWidgetItem:
     date = version.created[:16].replace("T", " ") if version.created else "date unknown"
     text = f"{version.path.parent.name} {date}  ·  {version.id}  ·  {size_text(folder_bytes(version.path))}"
     item = QListWidgetItem(f"{visible(text)}\n    in use: {visible(why)}" if why else visible(text))
-    item.setData(Qt.ItemDataRole.UserRole, version.id)
+    item.setData(Qt.ItemDataRole.UserRole, str(version.path))  # its folder: an id can be in two preset folders
     item.setToolTip(literal(visible(f"{version.path}\nin use: {why}" if why else str(version.path))))
     if why:
         item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, never checked
