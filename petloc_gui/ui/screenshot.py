@@ -38,11 +38,20 @@ POLL_MS = 100
 EXIT_SAVED, EXIT_TIMED_OUT, EXIT_NOT_WRITTEN, EXIT_MODEL_FAILED = 0, 2, 3, 4
 
 
+class PickKeeper(Protocol):
+    """The window's model controller as the taker sees it: whether a picked version is kept once it loads."""
+
+    keeps_picks: bool
+
+
 class ScreenshotHost(Protocol):
     """The window as the screenshot taker sees it: ``session`` only read (whether the image is ready), what
     is changed on screen asked of the window (`show_prediction`, `refresh_new_classes`)."""
 
     session: ReviewSession | None
+
+    @property
+    def models(self) -> PickKeeper: ...
 
     @property
     def model_problem(self) -> str | None: ...
@@ -82,6 +91,9 @@ class ScreenshotTaker(QObject):
         self._queue_top_shown = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._poll)
+        # A screenshot run changes nothing in the model store, as it keeps no settings: `--model <a version not
+        # kept or discarded yet>` was recorded kept once it loaded, as a pick in the window is.
+        window.models.keeps_picks = False
 
     def start(self) -> None:
         self._timer.start(POLL_MS)

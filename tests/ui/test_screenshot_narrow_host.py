@@ -19,6 +19,7 @@ class Host(QWidget):
         self.session = SimpleNamespace(current=0, loading=None, model=SimpleNamespace(review_order=False),
                                        watchers=SimpleNamespace(scan_finished=lambda: True))
         self.asked: list[str] = []
+        self.models = SimpleNamespace(keeps_picks=True)  # the taker turns keeping a picked version off
 
     @property
     def model_problem(self) -> str | None:

@@ -106,6 +106,8 @@ class ModelController(LoadFailed, QObject):
         self.spec = ""
         self.info = None
         self.explicit = False  # picked by the user: kept when another folder is opened
+        # False in a screenshot run (`ScreenshotTaker`): its --model version, not kept or discarded yet, stays so
+        self.keeps_picks = True
         self.problem: str | None = None
         self.error_box: QMessageBox | None = None
         self.memory_box: QMessageBox | None = None  # the damaged folder_models.json, said once
@@ -358,7 +360,7 @@ class ModelController(LoadFailed, QObject):
         self.pick_taken_over(spec)  # the pick petloc-gui --model named is over, unless it is this model
         if pick.folder is not None:
             self.remember(pick.spec, pick.folder)
-        if pick.picked:  # now, not when picked: one that failed to load was recorded kept though never used
+        if pick.picked and self.keeps_picks:  # now, not when picked: one that failed to load was recorded kept
             keep_picked(pick.spec, self.host.show_status)
 
     def _say_if_foreign(self, info) -> None:
