@@ -72,8 +72,8 @@ def test_a_kept_version_with_the_broken_bundled_models_classes_is_chosen_before_
     (tmp_path / "photo.jpg").write_bytes(b"")
     dataset = open_dataset(tmp_path)
     looks = model_choice.model_problem
-    monkeypatch.setattr(model_choice, "model_problem", lambda spec: "model.keras is empty" if spec == "pets"
-                        else looks(spec))  # the bundled pets broken: the newest version with its classes instead
+    monkeypatch.setattr(model_choice, "model_problem", lambda spec, store=None: "model.keras is empty" if spec == "pets"
+                        else looks(spec, store))  # the bundled pets broken: the newest version with its classes instead
 
     assert choose_by_size(dataset, store).spec == str(kept.path)
     store.discard(kept.id)
