@@ -8,6 +8,10 @@ window's model, a folder that remembers it, another window that has it loaded, a
 asks Use or Discard), and one that came into use since the list was made is kept, said below the list with what
 to do. The list is made again after each delete; Close (Escape) leaves. Nothing is checked at first and Delete is
 never the default button: Enter alone deletes nothing.
+
+Keyboard: Tab from the list goes to "Delete checked", then Close (the box made Close first, so the focus chain
+went list → Close: Space, Tab, Space closed the dialog with nothing deleted and nothing said). Enter in the list
+checks or unchecks the row as Space does: it reached the dialog, which closed, the checks silently dropped.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -69,14 +73,29 @@ class DeleteVersionsDialog(QDialog):
         self.delete_button.setAutoDefault(False)  # Enter in the list never deletes
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.delete_button.clicked.connect(self.delete_checked)
+        self.list.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.said)
         layout.addWidget(buttons)
+        # (once all are in this window) where its place left of Close says it is
+        self.setTabOrder(self.list, self.delete_button)
+        self.setTabOrder(self.delete_button, buttons.button(QDialogButtonBox.StandardButton.Close))
         self.resize(720, 360)
         self.refresh()
         self.list.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the list checks or unchecks the current row (as Space does) instead of closing the dialog."""
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+            item = self.list.currentItem()
+            if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                checked = item.checkState() == Qt.CheckState.Checked
+                item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+            return True  # a greyed or no row: Enter does nothing, never closes
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """List the store's versions again, each in use greyed with why."""
