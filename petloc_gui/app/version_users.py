@@ -23,7 +23,7 @@ versions… delete one (`discard_unused`, and a version whose Retraining window 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from pathlib import Path
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
@@ -106,9 +106,11 @@ def delete_version(store: VersionStore, version_id: str | Path, memory: FolderMe
 def in_use_said(used: VersionInUse) -> str:
     """Why a version was kept, whole: the folders that remember it as their model and the windows that have it
     loaded (`VersionInUse` says only the windows when both hold it), or why none can be told."""
+    # "the folder", not "this folder": in the window's Delete versions… "this" read as the window's own folder
     folders = "; ".join(used.users)
-    parts = [f"{'these folders use' if len(used.users) > 1 else 'this folder uses'} it as its model "
-             f"(folder_models.json): {folders}"] if used.users else []
+    parts = [f"{len(used.users)} folders use it as their model (folder_models.json): {folders}"
+             if len(used.users) > 1 else f"the folder {folders} uses it as its model (folder_models.json)"
+             ] if used.users else []
     if used.why:
         parts.append(used.why)
     return "; ".join(parts) or str(used)
@@ -134,9 +136,14 @@ def way_out(used: VersionInUse) -> str:
     return "to delete it, " + "; then ".join(ways)
 
 
-def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory | None = None) -> dict[Path, str]:
-    """Why each of ``versions`` (by its folder: an id can be in two) is in use now, as `in_use_said` says it;
-    those in use only. A look for a list (Delete versions…): `delete_version` looks again as it deletes."""
+def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory | None = None, *,
+              loaded_here: Container[Path] = (), asked_here: Container[Path] = ()) -> dict[Path, str]:
+    """Why each of ``versions`` (by its folder: an id can be in two) is in use now, as `in_use_said` says it, with
+    the way out (`way_out`) for one only folders use (nothing else in a row says what to do); those in use only.
+    The versions in ``loaded_here`` / ``asked_here`` (by folder) are the caller's window's model / the one its
+    Retraining window asks for, which it says itself: this process's mark / asking is left out for them (said
+    twice: "this window uses it as its model …; this window still has it loaded"). A look for a list (Delete
+    versions…): `delete_version` looks again as it deletes."""
     memory = memory if memory is not None else FolderMemory()
     try:
         with memory.locked_entries() as held:
@@ -148,9 +155,15 @@ def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory
     for version in versions:
         target = store.model_name(str(version.path))
         folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
-        why = "; ".join(part for part in (windows_using(version.path), _asked_by_a_running_window(version)) if part)
+        writers = [writer for writer in in_use_marks.users(version.path)
+                   if version.path not in loaded_here or not in_use_marks.is_this_process(writer)]
+        asking = _asked_by_a_running_window(version)
+        if version.path in asked_here and version.asked_by == writer_tag():
+            asking = ""
+        why = "; ".join(part for part in (in_use_marks.said(writers), asking) if part)
         if folders or why:
-            found[version.path] = in_use_said(VersionInUse(version, folders, why=why))
+            used = VersionInUse(version, folders, why=why)
+            found[version.path] = in_use_said(used) + ("" if why else f"; {way_out(used)}")
     return found
 
 

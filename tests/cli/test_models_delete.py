@@ -61,7 +61,7 @@ def test_a_version_a_folder_remembers_is_kept_with_why_and_the_way_out(capsys, t
     assert version.path.is_dir() and [v.id for v in VersionStore().list()] == [version.id]
     assert out.startswith(f"deleted digits/{unused.id} (")  # the other one named is deleted
     [kept] = [line for line in err.splitlines() if "kept" in line]
-    assert f"kept digits/{version.id}: this folder uses it as its model" in kept
+    assert f"kept digits/{version.id}: the folder {os.path.realpath(folder)} uses it as its model" in kept
     assert os.path.realpath(folder) in kept
     assert "pick another model in Model → Versions" in kept and "`petloc predict --model` does not" in kept
 

@@ -7,6 +7,7 @@ the versions folder): deleting a folder by hand took the model in use or one a f
 from __future__ import annotations
 
 import json
+import os
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
@@ -73,7 +74,7 @@ def test_a_version_in_use_since_the_list_was_made_is_kept_and_said(qtbot, tmp_pa
     dialog = DeleteVersionsDialog(store, lambda: "digits")
     qtbot.addWidget(dialog)
     assert not dialog.item_of(remembered.id).flags() & Qt.ItemFlag.ItemIsEnabled  # greyed: a folder uses it
-    assert "this folder uses it as its model" in dialog.item_of(remembered.id).text()
+    assert f"the folder {os.path.realpath(folder)} uses it as its model" in dialog.item_of(remembered.id).text()
 
     dialog.item_of(version.id).setCheckState(Qt.CheckState.Checked)
     mark = in_use_marks.mark(version.path)  # this window loads it after the list was made

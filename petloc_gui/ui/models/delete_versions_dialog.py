@@ -105,11 +105,14 @@ class DeleteVersionsDialog(QDialog):
         except OSError as exc:
             versions = []
             self.said.setText(visible(f"The versions in {self._store.root} cannot be listed: {exc}"))
-        used = users_now(self._store, versions)
         here, asked = _folder(self._current_spec()), self._undecided()
+        loaded_here = {version.path for version in versions if here is not None and _folder(version.path) == here}
+        asked_here = {version.path for version in versions if version.id == asked}
+        # this window's own mark and asking left out where THIS_WINDOW / ASKED_HERE say them (else said twice)
+        used = users_now(self._store, versions, loaded_here=loaded_here, asked_here=asked_here)
         for version in versions:
-            why = "; ".join(part for part in (THIS_WINDOW if _folder(version.path) == here else "",
-                                              ASKED_HERE if version.id == asked else "",
+            why = "; ".join(part for part in (THIS_WINDOW if version.path in loaded_here else "",
+                                              ASKED_HERE if version.path in asked_here else "",
                                               used.get(version.path, "")) if part)
             self.list.addItem(_item(version, why))
         if not versions:
