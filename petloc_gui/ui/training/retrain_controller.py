@@ -253,7 +253,8 @@ class RetrainController(RetrainEnding, RetrainStarting, QObject):
         """Use ``version`` (and remember it for the open folder): ``picked`` from the Versions menu
         (kept when classes change), or kept as the result of a run on this folder."""
         if not version.path.is_dir():
-            self._tell(f"The model version {version.id} is no longer on disk.", box=True)
+            # a pick in Model → Versions, not a retrain: titled "Retraining" it read as a training run's trouble
+            self._tell(f"The model version {version.id} is no longer on disk.", box=True, title="Model versions")
             return False
         (self.host.choose_model if picked else self.host.adopt_model)(str(version.path))
         self._status(f"Using model version {version.id} ({version.preset}).")
@@ -294,10 +295,10 @@ class RetrainController(RetrainEnding, RetrainStarting, QObject):
         self.message.emit(text)
         self.host.show_status(text, ms)
 
-    def _tell(self, text: str, box: bool = False) -> None:
+    def _tell(self, text: str, box: bool = False, title: str = "Retraining") -> None:
         self._status(text)
         if box:
-            dialog = QMessageBox(QMessageBox.Icon.Information, "Retraining", text, parent=self.parent_widget)
+            dialog = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent_widget)
             dialog.setTextFormat(Qt.TextFormat.PlainText)  # a class or folder "<b>cat" named as it is, not as markup
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             open_with_keyboard_back(dialog)  # not exec(): never block the event loop (training keeps reporting)
