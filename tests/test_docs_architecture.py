@@ -85,6 +85,7 @@ NAMED_MODULES = [
     "model/lite_bundle.py", "model/tflite_provenance.py",
     "model/lite_bundle.py", "model/tflite_provenance.py", "model/version_tflite.py",
     "model/parent_mark.py",
+    "app/version_children.py",
 ]
 
 

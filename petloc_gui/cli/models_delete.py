@@ -22,9 +22,11 @@ KNOWN_SHOWN = 10  # versions named after an unknown one; `petloc models` lists t
 # `petloc models --help`'s words on it (cmd_models.EPILOG), and its example
 EPILOG = """\
 `--delete VERSION ...` deletes trained versions (digits/<id> as listed, or the id), a line each with the disk space
-freed (--json: {"name", "deleted", "bytes_freed"}); one a folder remembers as its model (picked for it in the
-window) or a running petloc window has loaded is kept, with why and what to do, and the exit status is 1; a name
-that is no version of the store (a bundled model, a typo), or an id in two preset folders, deletes nothing: exit 2.
+freed (--json: {"name", "deleted", "bytes_freed", "fine_tuned_from_it"}); the versions fine-tuned from one deleted
+are named on stderr (their record of the images they learned from becomes incomplete); one a folder remembers as
+its model (picked for it in the window) or a running petloc window has loaded is kept, with why and what to do, and
+the exit status is 1; a name that is no version of the store (a bundled model, a typo), or an id in two preset
+folders, deletes nothing: exit 2.
 """
 EXAMPLE = "  petloc models --delete digits/digits-20261206T095852Z-329e98\n"
 
@@ -61,11 +63,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _delete(store: Any, folder: Path, as_json: bool) -> bool:
     """Delete one version and say so; False when it is kept (in use, or it could not be deleted)."""
+    from petloc_gui.app.version_children import children_of, children_said, name_of
     from petloc_gui.app.version_users import delete_version, in_use_said, size_text, way_out
     from petloc_gui.core.errors import SaveError
     from petloc_gui.model.versions import VersionError, VersionInUse
 
     name = f"{folder.parent.name}/{folder.name}"
+    version = store.find_by_path(folder)  # its children looked for before: gone, its meta.json names no id
+    children = children_of(store, version) if version is not None else []
     try:
         freed = delete_version(store, folder)
     except VersionInUse as used:
@@ -79,10 +84,14 @@ def _delete(store: Any, folder: Path, as_json: bool) -> bool:
             json_line({"name": name, "deleted": False, "in_use_by": [], "why": str(exc), "way_out": None})
         error(f"could not delete {name}: {exc}")
         return False
+    note = children_said(children, name)
     if as_json:
-        json_line({"name": name, "deleted": True, "bytes_freed": freed})
+        json_line({"name": name, "deleted": True, "bytes_freed": freed,
+                   "fine_tuned_from_it": [name_of(child) for child in children], **({"note": note} if note else {})})
     else:
         result_line(show(f"deleted {name} ({size_text(freed)} freed)"))
+    if note:  # still deleted (the children's weights are whole), but their lineage loses it
+        error(note)
     return True
 
 

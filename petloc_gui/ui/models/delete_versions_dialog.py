@@ -6,8 +6,10 @@ folder remembers or the one a window predicts with. Each version is deleted thro
 `app.version_users.delete_version`, as `petloc models --delete` does; one in use is listed greyed with why (this
 window's model, a folder that remembers it, another window that has it loaded, a Retraining window that still
 asks Use or Discard), and one that came into use since the list was made is kept, said below the list with what
-to do. The list is made again after each delete; Close (Escape) leaves. Nothing is checked at first and Delete is
-never the default button: Enter alone deletes nothing.
+to do. A version others were fine-tuned from says so in its row, still deletable, and again once deleted
+(`app.version_children`): deleted unsaid, the children's record of the images they learned from broke. The
+list is made again after each delete; Close (Escape) leaves. Nothing is checked at first and Delete is never the
+default button: Enter alone deletes nothing.
 
 Keyboard: Tab from the list goes to "Delete checked", then Close (the box made Close first, so the focus chain
 went list → Close: Space, Tab, Space closed the dialog with nothing deleted and nothing said). Enter in the list
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from petloc_gui.app.version_children import children, children_said
 from petloc_gui.app.version_users import delete_version, folder_bytes, in_use_said, size_text, users_now, way_out
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import visible
@@ -110,11 +113,12 @@ class DeleteVersionsDialog(QDialog):
         asked_here = {version.path for version in versions if version.id == asked}
         # this window's own mark and asking left out where THIS_WINDOW / ASKED_HERE say them (else said twice)
         used = users_now(self._store, versions, loaded_here=loaded_here, asked_here=asked_here)
+        fine_tuned = children(self._store)
         for version in versions:
             why = "; ".join(part for part in (THIS_WINDOW if version.path in loaded_here else "",
                                               ASKED_HERE if version.path in asked_here else "",
                                               used.get(version.path, "")) if part)
-            self.list.addItem(_item(version, why))
+            self.list.addItem(_item(version, why, children_said(fine_tuned.get(version.path, []))))
         if not versions:
             empty = QListWidgetItem(NONE_TEXT)
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -139,6 +143,7 @@ class DeleteVersionsDialog(QDialog):
         """Delete each checked version (`delete_version`: one in use since the list was made is kept), say what
         was done below the list, and list the store again."""
         lines = []
+        fine_tuned = children(self._store)  # before: a deleted one's meta.json no longer names its id
         for folder in self.checked_folders():
             name = f"{folder.parent.name}/{folder.name}"  # as `petloc models` lists it: the id alone can be in two
             try:
@@ -148,7 +153,8 @@ class DeleteVersionsDialog(QDialog):
             except (OSError, SaveError, VersionError) as exc:
                 lines.append(f"Could not delete {name}: {exc}")
             else:
-                lines.append(f"Deleted {name} ({size_text(freed)} freed).")
+                note = children_said(fine_tuned.get(folder, []))
+                lines.append(f"Deleted {name} ({size_text(freed)} freed){f'; {note}' if note else ''}.")
         self.refresh()
         self.said.setText(visible("\n".join(lines), keep_newlines=True))
 
@@ -160,13 +166,15 @@ class DeleteVersionsDialog(QDialog):
         self.delete_button.setEnabled(bool(self.checked_folders()))
 
 
-def _item(version: Version, why: str) -> QListWidgetItem:
-    """A version's row: its folders' name, date, id and size; greyed with why when in use."""
+def _item(version: Version, why: str, note: str = "") -> QListWidgetItem:
+    """A version's row: its folders' name, date, id and size; greyed with why when in use; ``note``: what
+    deleting it does to others (`children_said`), the row still checkable."""
     date = version.created[:16].replace("T", " ") if version.created else "date unknown"
     text = f"{version.path.parent.name} {date}  ·  {version.id}  ·  {size_text(folder_bytes(version.path))}"
-    item = QListWidgetItem(f"{visible(text)}\n    in use: {visible(why)}" if why else visible(text))
+    lines = [f"in use: {why}" if why else "", f"note: {note}" if note else ""]
+    item = QListWidgetItem("\n    ".join([visible(text)] + [visible(line) for line in lines if line]))
     item.setData(Qt.ItemDataRole.UserRole, str(version.path))  # its folder: an id can be in two preset folders
-    item.setToolTip(literal(visible(f"{version.path}\nin use: {why}" if why else str(version.path))))
+    item.setToolTip(literal(visible("\n".join([str(version.path)] + [line for line in lines if line]))))
     if why:
         item.setFlags(Qt.ItemFlag.NoItemFlags)  # greyed, never checked
     else:
