@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import BinaryIO
 
 FOLDER = "a folder"
 _KINDS = ((stat.S_ISDIR, FOLDER), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
@@ -89,6 +90,22 @@ def read_regular_and_stat(path: str | os.PathLike[str], limit: int, *,
         return data, status
     finally:
         os.close(fd)
+
+
+def open_regular_binary(path: str | os.PathLike[str]) -> BinaryIO:
+    """The regular file at ``path`` (links followed) open for reading in binary, for a reader that reads it
+    its own way (a hash in chunks, a zip archive's directory); NotRegularFileError where it is a FIFO, a folder,
+    a device or a socket (never waiting on one: a FIFO blocks a plain open, ``/dev/zero`` never ends), OSError
+    where it cannot be opened. The caller closes it."""
+    fd = open_regular(path)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFileError(kind_of(mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
 
 
 def open_regular(path: str | os.PathLike[str]) -> int:

@@ -20,6 +20,7 @@ from typing import Any
 from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
+from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, not_regular_kind, open_regular_binary
 from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES  # Keras-free, for listing versions too
 from petloc_gui.model.meta_required import FORMAT_VERSION as FORMAT_VERSION  # (bundle_write takes it from here)
 from petloc_gui.model.meta_required import meta_problem
@@ -30,6 +31,7 @@ MODEL_FILE = "model.keras"
 META_FILE = "meta.json"
 REFINE_FILE = "refine.keras"  # optional second stage (crop-and-refine), described by meta["refine"]
 REFINE_TFLITE = "refine.tflite"
+TFLITE_FILE = "model.tflite"  # export.TFLITE_FILENAME (export reaches further than this module may at import)
 BUNDLED_NAMES = ("pets", "digits")
 
 # model.keras is a zip archive; Keras reads config.json into memory and
@@ -83,6 +85,7 @@ def resolve_model(spec: str | os.PathLike[str]) -> Path:
     if not path.is_dir():
         elsewhere = f" (nor in the model store: {in_store})" if in_store is not None and path != in_store else ""
         raise BundleError(f"no model bundle here (folder does not exist){elsewhere}", path)
+    _refuse_not_regular(path, META_FILE)  # a named pipe there was "meta.json is missing"
     if not (path / META_FILE).is_file():
         raise BundleError(f"not a model bundle: {META_FILE} is missing", path)
     # Absolute: "./digits" as Path("digits") has the str() "digits", the bundled name, and a caller passing it
@@ -156,6 +159,8 @@ def load_bundle(spec: str | os.PathLike[str] | LoadedBundle, expected_preset: st
     meta = read_meta(folder)
     _check_meta(meta, folder, expected_preset)
     model_path = folder / MODEL_FILE
+    for name in (MODEL_FILE, TFLITE_FILE, REFINE_TFLITE):  # the runners read the .tflite files beside it
+        _refuse_not_regular(folder, name)
     if not model_path.is_file():
         raise BundleError(f"{MODEL_FILE} is missing", folder)
     check_archive(model_path)
@@ -197,6 +202,7 @@ def _load_refiner(folder: Path, meta: dict[str, Any], keras: Any, n_classes: int
     if Path(name).name != name or not name.endswith(".keras"):
         raise BundleError(f"meta.json refine names an invalid model file {name!r}", folder)
     path = folder / name
+    _refuse_not_regular(folder, name)
     if not path.is_file():
         raise BundleError(f"{name} (the second stage meta.json names) is missing", path)
     check_archive(path)
@@ -223,13 +229,24 @@ def refine_input_size(refine: Mapping[str, Any], folder: Path) -> tuple[int, int
     return size[0], size[1]
 
 
+def _refuse_not_regular(folder: Path, name: str) -> None:
+    """BundleError where the bundle's file ``name`` is there and no regular file (a folder excepted: its
+    reader says so). A bundle from a stranger may hold a named pipe (an open waits for ever for a writer) or a
+    link to /dev/zero (never ends): every load waited, "Loading model..." with no word."""
+    kind = not_regular_kind(folder / name)
+    if kind is not None and kind != FOLDER:
+        raise BundleError(f"{name} is not a regular file ({kind})", folder / name)
+
+
 def check_archive(model_path: Path) -> None:
     """Refuse a model file (model.keras, refine.keras) that is not a zip archive or whose uncompressed
     sizes are implausible (a zip bomb); the message names the file looked at."""
     name = model_path.name
     try:
-        with zipfile.ZipFile(model_path) as archive:
+        with open_regular_binary(model_path) as handle, zipfile.ZipFile(handle) as archive:
             entries = archive.infolist()
+    except NotRegularFileError as exc:
+        raise BundleError(f"{name} is not a regular file ({exc.kind})", model_path) from exc
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise BundleError(f"{name} is not a Keras archive (zip): {exc}", model_path) from exc
     if len(entries) > MAX_ARCHIVE_ENTRIES:
@@ -246,9 +263,11 @@ def check_archive(model_path: Path) -> None:
 
 
 def sha256_and_size(path: str | os.PathLike[str]) -> tuple[str, int]:
-    """The file's sha256 and the number of bytes it was taken on, from one read (in 1 MiB chunks); raises OSError."""
+    """The file's sha256 and the number of bytes it was taken on, from one read (in 1 MiB chunks); raises OSError,
+    NotRegularFileError (an OSError) for a named pipe or a device, never waiting on it (a stranger's model.keras
+    as a pipe, or linked to /dev/zero, held every load)."""
     digest, size = hashlib.sha256(), 0
-    with open(path, "rb") as handle:
+    with open_regular_binary(path) as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)

@@ -27,6 +27,7 @@ from typing import Any
 
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
+from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, not_regular_kind, open_regular_binary
 from petloc_gui.model.meta_required import meta_problem
 
 # bundle.MODEL_FILE, META_FILE and REFINE_FILE; not imported from there: bundle reaches Keras (lazily),
@@ -69,19 +70,22 @@ def archive_problem(path: Path, name: str | None = None) -> str | None:
     ...), or None; the message calls the file ``name`` (its own name by default)."""
     name = name or path.name
     try:
-        if not path.exists():
-            return f"{name} is missing"
-        if not path.is_file():
-            return f"{name} is not a file"
-        if path.stat().st_size == 0:
-            return f"{name} is empty"
+        # never a plain open: a named pipe there (a stranger's bundle) held listing the models for ever
+        handle = open_regular_binary(path)
+    except FileNotFoundError:
+        return f"{name} is missing"
+    except NotRegularFileError as exc:
+        return f"{name} is not a file" if exc.kind == FOLDER else f"{name} is not a regular file ({exc.kind})"
     except OSError as exc:
         return f"{name} cannot be read ({exc.strerror or exc})"
-    try:
-        with zipfile.ZipFile(path) as archive:
-            archive.infolist()
-    except Exception as exc:  # noqa: BLE001 - BadZipFile, and NotImplementedError, EOFError... for a mangled one
-        return f"{name} is not a Keras archive (zip): {str(exc) or type(exc).__name__}"
+    with handle:
+        try:
+            if os.fstat(handle.fileno()).st_size == 0:
+                return f"{name} is empty"
+            with zipfile.ZipFile(handle) as archive:
+                archive.infolist()
+        except Exception as exc:  # noqa: BLE001 - BadZipFile, and NotImplementedError, EOFError... for a mangled one
+            return f"{name} is not a Keras archive (zip): {str(exc) or type(exc).__name__}"
     return None
 
 
@@ -184,6 +188,9 @@ def _meta_facts(folder: Path) -> tuple[_Facts | None, str | None]:
     or no JSON object (a bundled model in that state was still chosen for a folder).
 
     Remembered per file state: listing and choosing look at every version each time a folder opens."""
+    kind = not_regular_kind(folder / META_FILE)  # a named pipe's read waits for ever for a writer
+    if kind is not None and kind != FOLDER:
+        return None, f"meta.json is not a regular file ({kind})"
     try:
         return _META_FACTS.get(folder / META_FILE, _facts_in)
     except FileNotFoundError:

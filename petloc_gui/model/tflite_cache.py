@@ -18,6 +18,7 @@ import numpy as np
 
 from petloc_gui.core.atomic import atomic_write_bytes
 from petloc_gui.core.paths import user_data_dir
+from petloc_gui.core.regular_file import read_regular_file
 from petloc_gui.model import export as _export
 from petloc_gui.model.untyped import KerasModel
 
@@ -53,16 +54,17 @@ MAX_TFLITE_BYTES = 2**31
 
 
 def read_flatbuffer(path: Path) -> bytes | None:
-    """The file's bytes; None when it is missing, unreadable or larger than any flatbuffer (also if it grew so
-    while read)."""
+    """The file's bytes; None when it is missing, unreadable, no regular file or larger than any flatbuffer
+    (also if it grew so while read).
+
+    A bundle from a stranger may hold a named pipe as its model.tflite (a plain open waits for ever for a
+    writer) or a link to /dev/zero (2 GiB read, then dropped): `read_regular_file` never waits on one and reads
+    only a regular file, by its size (the bundle's loader refuses such a bundle in its own words:
+    `bundle.load_bundle`)."""
     try:
-        if path.stat().st_size > MAX_TFLITE_BYTES:
-            return None
-        with open(path, "rb") as handle:
-            content = handle.read(MAX_TFLITE_BYTES + 1)  # bounded even if it grew since
-    except OSError:
+        return read_regular_file(path, MAX_TFLITE_BYTES)
+    except OSError:  # NotRegularFileError and FileTooLargeError are OSErrors
         return None
-    return content if len(content) <= MAX_TFLITE_BYTES else None
 
 
 def _prune_cache(folder: Path) -> None:
