@@ -32,6 +32,9 @@ BACKBONE_NAME = "backbone"
 # MobileNet v1 layers from this block on are fine-tuned after the warm-up (Preset.finetune_from).
 FINETUNE_FROM_LAYER = "conv_dw_4"
 BOX_FEATURE_LAYER = "conv_pw_11_relu"
+# A centre head's grid at most: pets' is 14x14 (224 / 16). A stranger's config.json naming 20000x20000 made
+# CellBoxes allocate each cell's centre (16 bytes a cell: 6.4 GB) before any shape was checked.
+MAX_CELLS = 4096
 INITIAL_BOX_LOGITS = [-1.0986, -1.0986, 1.0986, 1.0986]  # sigmoid -> [0.25, 0.25, 0.75, 0.75]
 
 
@@ -283,6 +286,9 @@ class CellBoxes(layers.Layer):
 
     def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
         super().__init__(**kwargs)
+        if not (_count(rows) and _count(cols) and rows * cols <= MAX_CELLS):
+            raise ValueError(f"CellBoxes layer {self.name!r}: a grid of {rows!r}x{cols!r} cells is no centre "
+                             f"head's (two whole numbers above 0, at most {MAX_CELLS} cells)")
         self.rows, self.cols = rows, cols
         self._cells = cell_centres(rows, cols)[None]
         self._reach = np.array([CENTRE_VOTE_REACH / cols, CENTRE_VOTE_REACH / rows], np.float32)
@@ -300,6 +306,10 @@ class CellBoxes(layers.Layer):
 
     def get_config(self) -> dict:
         return {**super().get_config(), "rows": self.rows, "cols": self.cols}
+
+
+def _count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0  # a JSON true is no count
 
 
 @keras.saving.register_keras_serializable(package="petloc")
