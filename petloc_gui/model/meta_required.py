@@ -13,13 +13,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from petloc_gui.core.scored_objects import labelled
+
 FORMAT_VERSION = 1  # of the bundles this petloc writes, and the newest it reads
 
 
 def meta_problem(meta: Mapping[str, Any]) -> str | None:
     """Why a model cannot load from a bundle whose meta.json is ``meta`` ("meta.json has no format_version
     (damaged?)", "unsupported bundle format version 2 (...): saved by a newer petloc", "meta.json has no
-    class_names (damaged?)", ...), or None when its format version, class names and input size are usable."""
+    class_names (damaged?)", "meta.json's class_names name 'cat' twice (classes 0 and 1)", ...), or None when
+    its format version, class names (each showing something, none twice) and input size are usable."""
     return _format_problem(meta.get("format_version")) or _names_problem(meta) or _size_problem(meta)
 
 
@@ -42,6 +45,16 @@ def _names_problem(meta: Mapping[str, Any]) -> str | None:
         return "meta.json has no class_names (damaged?)"
     if not isinstance(names, list) or not names or not all(isinstance(name, str) for name in names):
         return "meta.json has no valid class_names list"
+    # No run learns either (`scored_objects.labelled`; names are read stripped): a stranger's ["", " "] loaded,
+    # and a prediction of class "" read as none (`inference.NO_LABEL`: "its output is not a number"); ["cat",
+    # "cat"] gave two outputs one name.
+    first: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if not labelled(name):
+            return f"meta.json's class_names hold a name that shows nothing (class {index}: {name!r})"
+        if name in first:
+            return f"meta.json's class_names name {name!r} twice (classes {first[name]} and {index})"
+        first[name] = index
     return None
 
 
