@@ -241,6 +241,13 @@ def render(args) -> int:
     shoot.shot(menu, "versions-menu", screen=True)
     menu.hide()
 
+    from petloc_gui.ui.models.delete_versions_dialog import DeleteVersionsDialog
+
+    deleting = DeleteVersionsDialog(controller.store, window.current_model_spec, window)
+    deleting.show()
+    shoot.shot(deleting, "delete-versions")
+    deleting.close()
+
     from petloc_gui.ui.help_dialog import HelpDialog
 
     help_dialog = HelpDialog(window)
