@@ -23,9 +23,10 @@ when the mouse went down gets it back, in the dock's window, once the button is 
 
 The Images list floated over part of the window (a laptop's screen, a maximised window) was gone after a restart:
 Qt mapped it as the saved layout was restored, before the main window, which the window manager put on top. It is
-raised once the window is on screen (`RaisedOverItsWindow`). F9 then hid the list no one saw, as Qt never counts
-a top-level covered, and F9 again docked it: the layout was lost. A floating dock over its window that is not the
-active window may be under it, and F9 brings it to the front (`under_its_window`); a second F9 hides it.
+raised once the window is on screen (`RaisedOverItsWindow`). F9 still hides a floating dock in sight at its first
+press: Qt cannot tell whether a top-level is under another (`topLevelAt` named the main window with the list on top),
+and a floating dock over a window that is not the active one is the ordinary case (the list on top while the user
+works in the window), where raising it first took the keyboard from the image and two presses to hide it.
 """
 
 from __future__ import annotations
@@ -96,29 +97,9 @@ def _keyboard_follows(dock: QDockWidget, holder: QDockWidget | None) -> None:
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def under_its_window(dock: QDockWidget) -> bool:
-    """A floating dock over part of its main window, and not the active window: it may be under the window.
-    Qt does not tell how top-level windows are stacked (a top-level's `visibleRegion` is never empty); the
-    window manager put the main window over the floating list at a restart, and may on a click in the window."""
-    window = dock.parentWidget()
-    return (dock.isFloating() and not dock.isHidden() and window is not None and not dock.isActiveWindow()
-            and dock.frameGeometry().intersects(window.frameGeometry()))
-
-
-def _to_the_front(dock: QDockWidget) -> None:
-    """A floating dock raised and its window activated, the keyboard where it last was in it (else its first
-    Tab stop): the keys typed next go where the user now looks."""
-    target = dock.focusWidget() or first_tab_stop(dock)
-    dock.raise_()
-    dock.activateWindow()
-    if target is not None:
-        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-
-
 def show_or_hide(dock: QDockWidget) -> None:
-    """Hidden: shown; covered (a tab behind another dock) or a floating dock that may be under its window
-    (`under_its_window`): brought to the front; else (in sight) hidden. F9 on a floating list the main
-    window covered hid the list no one saw, and F9 again docked it (`over_the_panes`): the layout was lost."""
+    """Hidden: shown; covered (a tab behind another dock): brought to the front; else (in sight, floating or
+    docked) hidden, at the first press."""
     holder = _dock_holding(QApplication.focusWidget())
     if dock.isHidden():
         if over_the_panes(dock):  # closed while it floated over the image: it comes back docked
@@ -129,8 +110,6 @@ def show_or_hide(dock: QDockWidget) -> None:
     elif covered(dock):
         dock.raise_()
         _keyboard_follows(dock, holder)
-    elif under_its_window(dock):
-        _to_the_front(dock)
     else:
         dock.hide()
 

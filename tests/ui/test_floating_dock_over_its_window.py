@@ -2,8 +2,9 @@
 started again: no image list. Qt mapped the floating dock as the saved layout was restored, before the main
 window, and the window manager put the main window, mapped last, on top of it. F9 then hid the list no one
 could see (a floating dock is never "covered" by Qt's reckoning), and F9 again docked it: the layout was lost.
-Once the window is on screen its floating docks are raised over it, and F9 brings a floating dock over the
-window that is not the active window to the front, keyboard and all, rather than hiding it."""
+Once the window is on screen its floating docks are raised over it. F9 still hides a floating list in sight on
+its first press, over the window or clear of it (Qt cannot tell whether a top-level is under another: raising
+a list over the window that was not active, as once tried, took two presses to hide the list on top)."""
 
 from __future__ import annotations
 
@@ -69,22 +70,23 @@ def test_floating_docks_of_a_restored_layout_are_raised_over_the_window_once_it_
         destroy_window(again)
 
 
-def test_f9_brings_a_floating_list_over_the_window_forward_rather_than_hiding_it(qtbot, window):
+def test_f9_hides_a_floating_list_over_the_window_at_the_first_press_from_the_main_window(qtbot, window):
+    """The ordinary case (the list on top while the user works in the main window, as a restart leaves it):
+    F9 hides the list at once, the keyboard left in the main window, rather than raising the list, activating
+    it and moving the keyboard from the image to the table (a second F9 hid it)."""
     dock = window.file_dock
     _over_the_window(qtbot, window, dock)
-    window.activateWindow()  # the user back in the main window: the list may be under it
+    dock.raise_()
+    window.activateWindow()  # the user working in the main window, the list on top of it
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
-    raised = []
-    real = dock.raise_
-    dock.raise_ = lambda: (raised.append(True), real())
-    window.act["image_list"].trigger()  # F9
-    assert not dock.isHidden() and dock.isFloating()
-    assert raised
-    qtbot.waitUntil(dock.isActiveWindow, timeout=3000)
-    assert window.act["image_list"].isChecked()
-    window.act["image_list"].trigger()  # F9 again, the list in front and active: hidden, as documented
+    window.panel.setFocus()
+    qtbot.waitUntil(lambda: window.panel.hasFocus(), timeout=3000)
+    window.act["image_list"].trigger()  # F9, once
     assert dock.isHidden()
     assert not window.act["image_list"].isChecked()
+    qtbot.wait(100)  # an activation of the list would come now
+    assert QApplication.activeWindow() is window
+    assert window.panel.hasFocus()
 
 
 def test_f9_still_hides_a_floating_list_clear_of_the_window(qtbot, window):
