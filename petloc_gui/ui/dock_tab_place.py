@@ -1,17 +1,19 @@
 """A dock's place in the main window's Tab order, kept when it floats and docks again.
 
-Qt's Tab order is the window's focus chain, in the order its widgets were made. Floating a dock takes
-its widgets out of that chain into the dock's own window, and docking it again puts them back at the
-chain's end, not where they were: after the Images list had floated and docked again, Tab from the image
-went to the Label box before the list's search box, and Shift+Tab the other way round. `DockTabPlace`
-remembers, as a press on the dock's title or float button begins (what floats it: its button, a double click
-or a drag on its title), the widget before its Tab stops in the chain (the anchor)
-and, once it is docked again, puts its Tab stops back after that widget, in the order they have among
-themselves: all of them, those inside another one too, and the anchor found walking back from the first of
-them, not from the dock, which stays at the chain's end (the second float and dock put the stops after the
-Label box). The walk back to the anchor passes scroll bars before their containers: `tab_chain.kept` keeps each
-parent's wrapper, else a container's, made for the walk, took the scroll bar's with it (it stopped with "Internal
-C++ object (QScrollBar) already deleted", and PySide 6.11 crashed printing that error from this event filter).
+Qt's Tab order is the window's focus chain, in the order its widgets were made. Floating a dock takes its widgets
+out of that chain into the dock's own window, and docking it again puts them back at the chain's end, not where they
+were: after the Images list had floated and docked again, Tab from the image went to the Label box before the list's
+search box, and Shift+Tab the other way round. `DockTabPlace` remembers the widget before its Tab stops in the chain
+(the anchor) as it is made (docked, in the window's creation order, before the saved layout may float it) and as a
+press on the dock's title or float button begins (what floats it: its button, a double click or a drag on its
+title), and, once it is docked again, puts its Tab stops back after that widget, in the order they have among
+themselves: all of them, those inside another one too, and the anchor found walking back from the first of them, not
+from the dock, which stays at the chain's end (the second float and dock put the stops after the Label box). The
+walk back to the anchor passes scroll bars before their containers: `tab_chain.kept` keeps each parent's wrapper,
+else a container's, made for the walk, took the scroll bar's with it (it stopped with "Internal C++ object
+(QScrollBar) already deleted", and PySide 6.11 crashed printing that error from this event filter). A dock the saved
+layout floated (no press: no anchor then) kept Qt's order once docked, until the anchor was also recorded as the
+dock is made.
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ def tab_stops(dock: QDockWidget) -> list[QWidget]:
 
 class DockTabPlace(QObject):
     """Keeps ``dock``'s Tab stops after the widget they followed in the window's chain (`chain_anchor`),
-    recorded as a press on the docked dock's title or float button begins."""
+    recorded as the dock is made (docked: the main window restores its saved layout, which may float it, after
+    making its docks) and as a press on the docked dock's title or float button begins."""
 
     def __init__(self, dock: QDockWidget) -> None:
         super().__init__(dock)  # its child, holding no reference to it (no cycle for the collector)
@@ -73,6 +76,7 @@ class DockTabPlace(QObject):
         if float_button is not None:  # it takes its own press
             float_button.installEventFilter(self)
         dock.topLevelChanged.connect(self._floated)
+        self.remember()  # floated by the saved layout there is no press to record it at
 
     @property
     def dock(self) -> QDockWidget:
@@ -101,7 +105,7 @@ class DockTabPlace(QObject):
             return
         if anchor is None or not shiboken6.isValid(anchor) or anchor.window() is not dock.window() \
                 or dock.isAncestorOf(anchor):
-            return  # the anchor went, or there was none (floated by the saved layout): Qt's order stays
+            return  # the anchor went, or there was none (a dock made floating): Qt's order stays
         previous = anchor
         for widget in tab_stops(dock):
             QWidget.setTabOrder(previous, widget)
