@@ -1,30 +1,25 @@
 """Which model fits a folder: one rule for the window and the CLI (no Qt, no TensorFlow).
 
-1. The model this folder remembers (the last one chosen or trained for it,
-   kept in ``user_data_dir()/folder_models.json``), while its model file looks
-   loadable and it knows some of the folder's classes: the user's choice, kept
-   when a class it does not know is boxed since, as the window keeps a pick
-   (``ModelChoice.unknown`` names those; ``knows_all`` a model that knows them
-   all, if any). Else it is passed over, and ``ModelChoice.note`` says why.
-2. Otherwise an available model whose classes cover every class boxed in the
-   folder: the bundled ``digits`` and ``pets`` models and every trained
-   version in the store; the one with the fewest extra classes wins, bundled
+1. The model this folder remembers (the last one chosen or trained for it, kept in
+   ``user_data_dir()/folder_models.json``), while its model file looks loadable and it knows some of the folder's
+   classes: the user's choice, kept when a class it does not know is boxed since, as the window keeps a pick
+   (``ModelChoice.unknown`` names those; ``knows_all`` a model that knows them all, if any). Else it is passed over,
+   and ``ModelChoice.note`` says why.
+2. Otherwise an available model whose classes cover every class boxed in the folder: the bundled ``digits`` and
+   ``pets`` models and every trained version in the store; the one with the fewest extra classes wins, bundled
    before trained, kept before undecided (`undecided_choice`), newer before older. A model whose model.keras is
    missing, empty or not a zip archive is not available (``model.bundle_check``).
-3. Otherwise the available model that knows the classes of the most boxes,
-   while that is more than half of them (`app.known_share`; ``unknown``: the classes it does not
-   know): a class no model knows yet (a new one, a typo) does not take the
-   predictions of the others away, and the model can be fine-tuned with it.
-4. None when no model knows the classes of more than half the folder's boxes: the caller
-   says so (the window offers "Train a model for these classes…") instead of
-   predicting classes the folder does not use.
+3. Otherwise the available model that knows the classes of the most boxes, while that is more than half of them
+   (`app.known_share`; ``unknown``: the classes it does not know): a class no model knows yet (a new one, a typo)
+   does not take the predictions of the others away, and the model can be fine-tuned with it.
+4. None when no model knows the classes of more than half the folder's boxes: the caller says so (the window offers
+   "Train a model for these classes…") instead of predicting classes the folder does not use.
 
-A folder without any box uses the model it last used too, while its model file
-looks loadable (a broken or missing one is passed over, said in ``note``; one
-made for the other kind of images is used, and said there: ``other_kind``); else
-75x75 images get ``digits``, other images ``pets`` (a broken one: the newest
-usable version with its classes, else none). A model that fits but is passed
-over because its model file is broken is named in ``ModelChoice.note``.
+A folder without any box uses the model it last used too, while its model file looks loadable (a broken or missing
+one is passed over, said in ``note``; one made for the other kind of images is used, and said there:
+``other_kind``); else 75x75 images get ``digits``, other images ``pets`` (a broken one: the newest usable version
+with its classes, else none). A model that fits but is passed over because its model file is broken is named in
+``ModelChoice.note``.
 """
 
 from __future__ import annotations
@@ -44,7 +39,7 @@ from petloc_gui.app.undecided_choice import undecided_said
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.file_memo import FileMemo
 from petloc_gui.core.json_record import read_json_record
-from petloc_gui.core.label_variants import listed_apart
+from petloc_gui.core.label_variants import form_notes
 from petloc_gui.core.paths import resources_dir
 from petloc_gui.core.text import first_of, visible
 
@@ -249,7 +244,8 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
                 partial.append((-boxes_known(names, labels, counts), len(set(names) - labels), order, spec))
     if kept is not None and remembered:  # the folder's own model: kept, and the bar says what it does not know
         unknown, fits = labels - set(kept), usable[0] if usable else ""
-        return ModelChoice(remembered, f"the model this folder last used; it does not know {describe_labels(unknown)}"
+        return ModelChoice(remembered, "the model this folder last used; it does not know "
+                           f"{describe_labels(unknown, known=kept)}"
                            + (f" ({listed_name(fits, store)} knows every class)" if fits else ""), labels, counts,
                            remembered=True, unknown=unknown, knows_all=fits)
     # The best fit broken (a bundled model: the store leaves out its broken versions): said, as the
@@ -264,9 +260,10 @@ def choose_for_labels(labels: Iterable[str], root: Path, counts: dict[str, int] 
     if usable:
         return ModelChoice(usable[0], "it knows every class of this folder", labels, counts, note=note)
     if fallback is not None:
-        unknown = labels - set(class_names(fallback) or ())
+        unknown = labels - set(fallback_knows := class_names(fallback) or ())
         return ModelChoice(fallback, f"no available model knows every class of this folder; it knows all but "
-                                     f"{describe_labels(unknown)}", labels, counts, note=note, unknown=unknown)
+                                     f"{describe_labels(unknown, known=fallback_knows)}", labels, counts, note=note,
+                           unknown=unknown)
     # A model knows them all but is broken: that is the reason, not "no available model knows".
     broken = (f"{describe_model(ranked[0][0])} knows every class of this folder but cannot be used "
               f"({ranked[0][1]})") if ranked else ""
@@ -388,11 +385,14 @@ def choose_for_paths(paths: Iterable[Path]) -> ModelChoice | None:
     return None
 
 
-def describe_labels(labels: Iterable[str], limit: int = 6) -> str:
+def describe_labels(labels: Iterable[str], limit: int = 6, known: Iterable[str] = ()) -> str:
     """"the classes bird, car" (at most ``limit`` names; a control or bidi character escaped: a right-to-left override
-    reversed the sentence; one in two Unicode forms told apart, "chat_été (composed)": it read "chat_été, chat_été")."""
-    names = listed_apart(sorted(labels))
-    return f"the class{'es' if len(names) != 1 else ''} {first_of(names, limit)}"
+    reversed the sentence; one in two Unicode forms told apart, "chat_été (composed)": it read "chat_été, chat_été"),
+    marked against the model's classes (``known``, not listed) too: "does not know chat_été" of one knowing it."""
+    names = sorted(labels)
+    notes = form_notes([*names[:limit], *known])  # a twin left out ("and 1 more") tells nothing apart
+    listed = [f"{visible(name)} ({notes[name]})" if name in notes else visible(name) for name in names]
+    return f"the class{'es' if len(names) != 1 else ''} {first_of(listed, limit)}"
 
 
 def training_preset_for(dataset: Any) -> str:

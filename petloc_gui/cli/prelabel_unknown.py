@@ -36,8 +36,9 @@ def unknown_classes_note(paths: Iterable[Path], folders: dict[Path, Dataset], cl
     if not unknown:
         return None
     one = len(unknown) == 1
-    return (f"the model does not know {describe_labels(unknown)}, boxed in {first_of(where, 3)}: no pre-label it "
-            f"wrote can be {'that class' if one else 'one of them'}, so one on an image showing "
+    # marked against the model's classes: "chat_été (decomposed)" where it knows chat_été composed
+    return (f"the model does not know {describe_labels(unknown, known=known)}, boxed in {first_of(where, 3)}: no "
+            f"pre-label it wrote can be {'that class' if one else 'one of them'}, so one on an image showing "
             f"{'it' if one else 'one'} is of another class; review them before training on them (petloc train "
             "leaves them out, until a person saves them, where the class is on an image's first box, the one "
             "a run learns)")

@@ -297,7 +297,8 @@ class ModelController(LoadFailed, QObject):
             self.new_classes.conceal()
             return
         self.new_classes.show_unknown(info.name, unknown, listed_name(fits, store) if fits else "",
-                                      rows=session.model, edited=session.parts.edits.document_changed)
+                                      rows=session.model, edited=session.parts.edits.document_changed,
+                                      model_classes=info.class_names)
 
     def _share_changed(self, counts: dict) -> None:
         """The boxes (``counts``: `_rule_counts`) changed while the bar names classes the model does not

@@ -136,6 +136,7 @@ class NewClassesBar(QToolBar):
         self._said: dict[str, int] | None = None
         self._choice = ModelChoice(None, "")  # the choice that found no model (`show_for`)
         self._kept: tuple[str, frozenset[str], str] | None = None  # (model, unknown, knows all): `show_unknown`
+        self._model_classes: tuple[str, ...] = ()  # the kept model's: a class unknown in one form marked against them
         self._ways_on = ""  # (no model) what Retrain trains, and the pick that makes it a fine-tune (`ways_on`)
         self.message = QLabel()
         # wrapped: on one line its width held an 800 px window at 1,100 px, past a small screen's edge
@@ -181,11 +182,14 @@ class NewClassesBar(QToolBar):
         self.show()
 
     def show_unknown(self, model: str, unknown: frozenset[str], knows_all: str = "",
-                     rows: CountedRows | None = None, edited: SignalInstance | None = None) -> None:
+                     rows: CountedRows | None = None, edited: SignalInstance | None = None,
+                     model_classes: Collection[str] = ()) -> None:
         """Show the bar for a model in use (named ``model``) that does not know the folder's classes
         ``unknown``: its other predictions stay; ``knows_all`` names a model that knows every class.
-        ``rows`` and ``edited``: as `show_for` (the new classes' boxes are counted)."""
+        ``rows`` and ``edited``: as `show_for` (the new classes' boxes are counted). ``model_classes``: the
+        model's, a class it knows in the other Unicode form said with its form ("chat_été (composed)")."""
         self._kept = (model, frozenset(unknown), knows_all)
+        self._model_classes = tuple(model_classes)
         self.button.setText(FINE_TUNE_TEXT)
         self.button.setToolTip(FINE_TUNE_TIP)
         self._follow(rows, edited)
@@ -247,8 +251,8 @@ class NewClassesBar(QToolBar):
         reviewed = self._reviewed() if self._reviewed is not None else counts
         missing = still_needed(reviewed, set(unknown))
         it = "it" if len(unknown) == 1 else "them"
-        text = (f"{visible(model)} does not know {describe_labels(unknown)}, so it never predicts {it}; its "
-                "predictions of the other classes are shown.")
+        text = (f"{visible(model)} does not know {describe_labels(unknown, known=self._model_classes)}, so it never "
+                f"predicts {it}; its predictions of the other classes are shown.")
         if knows_all:
             text += f" {visible(knows_all)} knows every class of this folder: Model → Versions."
         # a new class that is a class of the model typed another way: the fine-tune is refused (the Retrain
