@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from petloc_gui.cli.output import CommandError, info, load_tensorflow, native_stderr_parked, show
 from petloc_gui.model.quiet_import import require_temporary_folder
-
-_log = logging.getLogger(__name__)
 
 
 def model_for(spec: str | None, paths: Sequence[Path]) -> str:
@@ -82,18 +79,11 @@ def load_predictor(spec: str):
 
 
 def _lite_predictor(path: Path):
-    """`load_lite_predictor`, None when its recorded .tflite cannot be run: a flatbuffer this LiteRT cannot
-    read (converted by a newer TensorFlow, say) or one that does not fit meta.json. The Keras load then runs
-    the .tflite only if it matches model.keras (`runtime.make_runner`), else Keras itself, or says in its own
-    words what is wrong with the bundle: before that load, such a bundle predicted, and it still does."""
-    from petloc_gui.model.lite_bundle import load_lite_predictor
+    """The bundle's LiteRT predictor, None when the Keras path must load it (`lite_bundle.lite_predictor_or_none`,
+    the window's rule)."""
+    from petloc_gui.model.lite_bundle import lite_predictor_or_none
 
-    try:
-        return load_lite_predictor(path)
-    except Exception:  # noqa: BLE001 - the Keras path checks the .tflite again, or names the problem
-        _log.info("%s: its .tflite files do not run without TensorFlow; loading it through Keras", path,
-                  exc_info=True)
-        return None
+    return lite_predictor_or_none(path)
 
 
 def class_names_of(predictor, meta: dict[str, Any]) -> list[str]:

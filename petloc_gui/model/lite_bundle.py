@@ -14,6 +14,7 @@ indirectly (tests/model/test_lite_bundle.py looks in a fresh process).
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from petloc_gui.model.quiet_import import native_stderr_parked
 from petloc_gui.model.runners import TfliteRunner
 from petloc_gui.model.tflite_cache import read_flatbuffer
 from petloc_gui.model.tflite_provenance import matches_record, tflite_stages
+
+_log = logging.getLogger(__name__)
 
 
 def litert_installed() -> bool:
@@ -75,6 +78,20 @@ def load_lite_predictor(spec: str | os.PathLike[str]) -> inference.Predictor | N
     runner.source = f"file {folder / TFLITE_FILENAME} (LiteRT, recorded as converted from model.keras)"
     bundle = LoadedBundle(folder, meta, None, names, (width, height), str(meta.get("preset")))
     return inference.Predictor(bundle, runner=runner, refine_runner=refine_runner)
+
+
+def lite_predictor_or_none(spec: str | os.PathLike[str]) -> inference.Predictor | None:
+    """`load_lite_predictor`, None also when its recorded .tflite cannot be run: a flatbuffer this LiteRT cannot
+    read (converted by a newer TensorFlow, say) or one that does not fit meta.json. The caller's Keras load then
+    runs the .tflite only if it matches model.keras (`runtime.make_runner`), else Keras itself, or says in its
+    own words what is wrong with the bundle: such a bundle predicted before LiteRT was tried first, and still
+    does. The window's factory and `petloc predict`/`evaluate` decide by it alike."""
+    try:
+        return load_lite_predictor(spec)
+    except Exception:  # noqa: BLE001 - the Keras path checks the .tflite again, or names the problem
+        _log.info("%s: its .tflite files do not run without TensorFlow; loading it through Keras", spec,
+                  exc_info=True)
+        return None
 
 
 def _trusted(spec: str | os.PathLike[str]) -> tuple[Path, dict[str, Any], dict[str, bytes]] | None:

@@ -108,8 +108,8 @@ class DeleteVersionsDialog(QDialog):
         except OSError as exc:
             versions = []
             self.said.setText(visible(f"The versions in {self._store.root} cannot be listed: {exc}"))
-        here, asked = _folder(self._current_spec()), self._undecided()
-        loaded_here = {version.path for version in versions if here is not None and _folder(version.path) == here}
+        here, asked = model_folder(self._current_spec()), self._undecided()
+        loaded_here = {version.path for version in versions if here is not None and model_folder(version.path) == here}
         asked_here = {version.path for version in versions if version.id == asked}
         # this window's own mark and asking left out where THIS_WINDOW / ASKED_HERE say them (else said twice)
         used = users_now(self._store, versions, loaded_here=loaded_here, asked_here=asked_here)
@@ -183,8 +183,11 @@ def _item(version: Version, why: str, note: str = "") -> QListWidgetItem:
     return item
 
 
-def _folder(spec: str | Path | None) -> Path | None:
-    """The real folder of the model ``spec`` names (as the window loads it: `bundle.resolve_model`), or None."""
+def model_folder(spec: str | Path | None) -> Path | None:
+    """The real folder of the model ``spec`` names, found as the window found it to load it (`bundle.resolve_model`):
+    a store name "digits/<id>" (as --model and `petloc models` give it) is a version of the store from any working
+    directory; taken for a path alone, the model in use was left unticked unless petloc was started in the store's
+    folder. None when it names no model. (The Versions menu ticks by it too.)"""
     from petloc_gui.core.errors import PetlocError
     from petloc_gui.model.bundle import resolve_model
 

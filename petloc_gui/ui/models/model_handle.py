@@ -10,7 +10,6 @@ TensorFlow and Keras) and must only be called in the prediction worker thread.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
     from petloc_gui.model.versions import Version
 
 BUNDLED_MODELS = ("digits", "pets")
-
-_log = logging.getLogger(__name__)
 
 
 def _classes_of(meta: dict) -> tuple[str, ...]:
@@ -143,15 +140,11 @@ def _lite_predictor_unless_known(spec: str, fingerprint: ModelFingerprint | None
 
 def _lite_predictor(spec: str):
     """The bundle's Predictor over its verified .tflite files (no TensorFlow); None when it has none, or they
-    cannot be run: the Keras path loads it then, and says what is wrong with it, if anything."""
-    from petloc_gui.model.lite_bundle import load_lite_predictor
+    cannot be run: the Keras path loads it then, and says what is wrong with it, if anything
+    (`lite_bundle.lite_predictor_or_none`, as `petloc predict` decides)."""
+    from petloc_gui.model.lite_bundle import lite_predictor_or_none
 
-    try:
-        return load_lite_predictor(spec)
-    except Exception:  # noqa: BLE001 - the Keras path checks the .tflite again, or names the problem
-        _log.info("%s: its .tflite files do not run without TensorFlow; loading it through Keras", spec,
-                  exc_info=True)
-        return None
+    return lite_predictor_or_none(spec)
 
 
 def _keras_predictor(spec: str):

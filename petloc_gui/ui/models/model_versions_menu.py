@@ -62,7 +62,7 @@ from petloc_gui.core.text import counted, first_of, visible
 from petloc_gui.model.versions import UNDECIDED_NOTE, Version, VersionStore
 from petloc_gui.ui.keyboard_back import keyboard_back, open_with_keyboard_back
 from petloc_gui.ui.modal import modal
-from petloc_gui.ui.models.delete_versions_dialog import DeleteVersionsDialog
+from petloc_gui.ui.models.delete_versions_dialog import DeleteVersionsDialog, model_folder
 from petloc_gui.ui.models.model_handle import BUNDLED_MODELS
 from petloc_gui.ui.models.versions_entry_fit import fit_entries, joined, keyed, menu_text, screen_width
 from petloc_gui.ui.plain_text import literal
@@ -112,7 +112,7 @@ class VersionsMenu(QMenu):
             found, left_out = [], [(self._store.root, f"cannot be listed: {str(exc) or type(exc).__name__}")]
         versions = list(reversed(found))
         spec = self._current_spec()
-        current = _resolved(spec)
+        current = model_folder(spec)
         checked_here = self._in_use_found()
         for name in BUNDLED_MODELS:
             def cautions(path: Path, split: str, name: str = name) -> tuple[Caution, ...]:
@@ -143,7 +143,7 @@ class VersionsMenu(QMenu):
             held_out = _held_out(version) if not_measured(version.metrics) else None  # none, or none readable
             # "too few images ..." on under 20; "15 of 16 hold boxes accepted from a model", as the status line says
             record = with_meta_accepted(version.path / "meta.json", version.metrics)
-            in_use = current is not None and _resolved(version.path) == current
+            in_use = current is not None and model_folder(version.path) == current
             figures, short = _figures(record, split, held_out, _reboxed(checked_here, split) if in_use else ())
             # A finished run's new version is in the store before Use / Discard: it looked like a kept one.
             pending = UNDECIDED if version.id == undecided else LEFT_UNDECIDED if version.undecided else ""
@@ -242,26 +242,10 @@ def _access_keys(taken: set[str]) -> Iterator[str]:
     return (key for key in "1234567890abcdefghijklmnopqrstuvwxyz" if key not in taken)
 
 
-def _resolved(spec: str | Path | None) -> Path | None:
-    """The real folder of the model ``spec`` names, found as the window found it to load it (`bundle.resolve_model`):
-    a store name "digits/<id>" (as --model and `petloc models` give it) is a version of the store from any working
-    directory; taken for a path alone, the model in use was left unticked unless petloc was started in the store's
-    folder. None when it names no model."""
-    from petloc_gui.core.errors import PetlocError
-    from petloc_gui.model.bundle import resolve_model
-
-    if not spec:
-        return None
-    try:
-        return resolve_model(spec).resolve()
-    except (OSError, ValueError, PetlocError):
-        return None
-
-
 def _bundled_in_use(name: str, path: Path | None, spec: str, current: Path | None) -> bool:
     """Whether the bundled model ``name`` (its folder ``path``, None when unusable) is the model in use (``spec``,
     its folder ``current``)."""
-    return spec == name or (current is not None and path is not None and _resolved(path) == current)
+    return spec == name or (current is not None and path is not None and model_folder(path) == current)
 
 
 def _classes_line(folder: Path | str) -> list[str]:
