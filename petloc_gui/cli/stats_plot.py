@@ -23,6 +23,10 @@ class PlotUnavailableError(Exception):
     """matplotlib is not installed, so no figure can be drawn."""
 
 
+NOT_INSTALLED = ("--plot needs matplotlib, which is not installed (pip install matplotlib); statistics were still "
+                 "computed")
+
+
 def _pyplot():
     try:
         import matplotlib
@@ -31,10 +35,17 @@ def _pyplot():
         matplotlib.use("Agg", force=True)
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise PlotUnavailableError(
-            "--plot needs matplotlib, which is not installed (pip install matplotlib); statistics were still computed"
-        ) from exc
+        raise PlotUnavailableError(NOT_INSTALLED) from exc
     return plt
+
+
+def _font_modules():
+    """matplotlib's font_manager, ft2font and rcParams (matplotlib is optional: not a dependency of petloc)."""
+    try:
+        from matplotlib import font_manager, ft2font, rcParams
+    except ImportError as exc:
+        raise PlotUnavailableError(NOT_INSTALLED) from exc
+    return font_manager, ft2font, rcParams
 
 
 def write_stats_plot(stats: DatasetStats, out: str | Path) -> None:
@@ -103,9 +114,8 @@ def _draw(stats: DatasetStats, axes) -> None:
 def _font_families(texts: list[str]) -> tuple[list[str], set[str]]:
     """The font families to draw ``texts`` with: matplotlib's own, then each installed font needed for a
     character it lacks (the first found to have it); and the characters no installed font has."""
-    from matplotlib import font_manager, rcParams
-
-    own = list(rcParams["font.family"])
+    font_manager, _, rc_params = _font_modules()
+    own = list(rc_params["font.family"])
     missing = {c for text in texts for c in text if not c.isspace()}
     missing -= _characters(font_manager.findfont(font_manager.FontProperties(family=own)))
     families: list[str] = []
@@ -124,10 +134,9 @@ def _font_families(texts: list[str]) -> tuple[list[str], set[str]]:
 @functools.cache
 def _characters(path: str) -> frozenset[str]:
     """The characters the font file at ``path`` has a glyph for (none when it cannot be read)."""
-    from matplotlib.ft2font import FT2Font
-
+    ft2font = _font_modules()[1]
     try:
-        return frozenset(map(chr, FT2Font(path).get_charmap()))
+        return frozenset(map(chr, ft2font.FT2Font(path).get_charmap()))
     except (OSError, RuntimeError, ValueError):
         return frozenset()
 
