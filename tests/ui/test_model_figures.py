@@ -61,7 +61,7 @@ def test_petloc_models_names_the_split_of_each_figure(capsys):
     _stored_version(VersionStore())
     [trained] = cmd_models.trained_versions()
     assert trained["split"] == "validation" and trained["metrics"]["mean_iou"] == 0.663
-    cmd_models.run(type("Args", (), {"json": False, "store": False})())
+    cmd_models.run(type("Args", (), {"json": False, "store": False, "delete": None})())
     out = capsys.readouterr().out
     assert "measured on" in out.splitlines()[0]
     assert "12 validation images" in out and "48 test images" in out

@@ -74,7 +74,7 @@ def test_offscreen_starts_with_no_display_as_before(tmp_path, how):
         class Seen(Exception):
             pass
 
-        def window_made():  # the start got past the checks and QApplication to the window
+        def window_made(**_made_with):  # the start got past the checks and QApplication to the window
             print("window", flush=True)
             raise Seen
 

@@ -71,7 +71,7 @@ def test_the_window_starts_with_qts_options_applied():
         class Seen(Exception):
             pass
 
-        def window_made():  # the window's place in the start: what Qt was told is in force by then
+        def window_made(**_made_with):  # the window's place in the start: what Qt was told is in force by then
             app = QApplication.instance()
             print(app.layoutDirection().name, app.style().name(), app.arguments()[1:], flush=True)
             raise Seen
