@@ -17,6 +17,7 @@ import shlex
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
+from petloc_gui.core.scored_objects import labelled
 from petloc_gui.core.text import counted, visible
 
 RECORD_KEY = "renamed_from_parent"  # meta.json: {new name: the parent's name}
@@ -47,7 +48,8 @@ def rename_problem(renamed: Mapping[str, str], parent_names: Sequence[str],
     ``boxes`` (label -> the images with a box of it) in the folder; None when it can."""
     olds: dict[str, str] = {}
     for new, old in renamed.items():
-        if not new.strip() or not old.strip():
+        # a new name drawn as nothing ("\u200b") is no label (`labelled`): trained, its meta.json is refused
+        if not labelled(new) or not old.strip():
             return "a class name cannot be empty"
         if new == old:
             return f"{visible(old)} is renamed to itself"
@@ -77,7 +79,7 @@ def parse_renamed(pairs: Iterable[str]) -> dict[str, str]:
     renamed: dict[str, str] = {}
     for pair in pairs:
         new, sep, old = pair.partition("=")
-        if not sep or not new.strip() or not old.strip():
+        if not sep or not labelled(new.strip()) or not old.strip():
             raise ValueError(f"{pair!r} is not NEW=OLD (the new class name, =, the model's old one)")
         if new.strip() in renamed:
             raise ValueError(f"{new.strip()} is renamed from two classes")
