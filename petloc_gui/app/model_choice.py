@@ -78,7 +78,7 @@ class ModelChoice:
         labels = frozenset(labels)
         if self.broken_fit and labels <= self.labels:
             return self.broken_fit
-        return no_model_reason(labels, labels - self.known) + of_folder
+        return no_model_reason(labels, labels - self.known, self.known) + of_folder
 
     def note_using(self, pick: str) -> str:
         """``note`` as said when ``pick`` (the user's, from another folder) stays in use instead of this choice's
@@ -363,12 +363,12 @@ def used_instead(spec: str | None) -> str:
     return f"; {describe_model(spec)} is used instead" if spec else "; no other model is used"
 
 
-def no_model_reason(labels: frozenset[str], unknown: frozenset[str]) -> str:
-    """Why no model is used: the classes none knows (a typo "dogd" beside "cat, dog" names only
-    "dogd"), or, when each is known somewhere, that no one model knows them all."""
+def no_model_reason(labels: frozenset[str], unknown: frozenset[str], known: Iterable[str] = ()) -> str:
+    """Why no model is used: the classes none knows (a typo "dogd" beside "cat, dog" names only "dogd"; marked against
+    ``known``, some model's classes), or, when each is known somewhere, that no one model knows them all."""
     if unknown:
-        return f"no available model knows {describe_labels(unknown)}"
-    return f"no one available model knows all of {describe_labels(labels)}"
+        return f"no available model knows {describe_labels(unknown, known=known)}"
+    return f"no one available model knows all of {describe_labels(labels, known=known)}"
 
 
 def choose_for_paths(paths: Iterable[Path]) -> ModelChoice | None:
