@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from petloc_gui.core.scored_objects import labelled
+from petloc_gui.core.text import drawn_as_nothing
 
 FORMAT_VERSION = 1  # of the bundles this petloc writes, and the newest it reads
 
@@ -50,7 +50,7 @@ def _names_problem(meta: Mapping[str, Any]) -> str | None:
     # "cat"] gave two outputs one name.
     first: dict[str, int] = {}
     for index, name in enumerate(names):
-        if not labelled(name):
+        if not name or drawn_as_nothing(name):  # not `scored_objects.labelled`: it brings numpy (core.boxes)
             return f"meta.json's class_names hold a name that shows nothing (class {index}: {name!r})"
         if name in first:
             return f"meta.json's class_names name {name!r} twice (classes {first[name]} and {index})"
