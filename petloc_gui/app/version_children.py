@@ -13,9 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from petloc_gui.model.version_record import read_json
-from petloc_gui.model.versions import Version, VersionStore
-
-BUNDLED = ("pets", "digits")  # a child of a bundled model names its parent so: never a version of the store
+from petloc_gui.model.versions import BUNDLED_NAMES, Version, VersionStore
 
 
 def children_of(store: VersionStore, version: Version) -> list[Version]:
@@ -46,9 +44,10 @@ def children(store: VersionStore) -> dict[Path, list[Version]]:
     return found
 
 
-def name_of(version: Version) -> str:
-    """The version as `petloc models` lists it: ``digits/<id>``."""
-    return f"{version.path.parent.name}/{version.id}"
+def store_name(folder: Path) -> str:
+    """The version in ``folder`` as `petloc models` lists it: ``digits/<id>`` (its id is its folder's name; the id
+    alone can be in two preset folders)."""
+    return f"{folder.parent.name}/{folder.name}"
 
 
 def children_said(children: list[Version], parent: str = "it") -> str:
@@ -56,7 +55,7 @@ def children_said(children: list[Version], parent: str = "it") -> str:
     incomplete"; "" for none."""
     if not children:
         return ""
-    names = ", ".join(name_of(child) for child in children)
+    names = ", ".join(store_name(child.path) for child in children)
     if len(children) == 1:
         return f"{names} was fine-tuned from {parent}: its record of the images it learned from becomes incomplete"
     return (f"{names} were fine-tuned from {parent}: their records of the images they learned from become "
@@ -64,7 +63,8 @@ def children_said(children: list[Version], parent: str = "it") -> str:
 
 
 def _names_parent(meta: dict[str, Any], parent_id: str) -> bool:
-    return meta.get("parent_version_id") == parent_id and meta.get("parent") not in BUNDLED
+    # a child of a bundled model names its parent so: never a version of the store
+    return meta.get("parent_version_id") == parent_id and meta.get("parent") not in BUNDLED_NAMES
 
 
 def _meta(folder: Path) -> dict[str, Any]:

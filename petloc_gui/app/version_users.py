@@ -23,7 +23,7 @@ versions… delete one (`discard_unused`, and a version whose Retraining window 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterator, Mapping
 from pathlib import Path
 
 from petloc_gui.app.folder_memory import Damaged, FolderMemory
@@ -52,14 +52,19 @@ def discard_unused(store: VersionStore, version_id: str | Path, memory: FolderMe
             except OSError as exc:
                 raise VersionInUse(version, why=f"{memory.path} cannot be read ({exc.strerror or exc}), so "
                                                 "whether a folder uses it cannot be told") from exc
-            target = store.model_name(str(version.path))  # once, not per remembered folder (under the lock)
-            folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+            folders = folders_remembering(store, entries, version)
             windows = windows_using(version.path)
             if windows:
                 raise VersionInUse(version, folders, why=windows)
             yield folders
 
     store.discard(version_id, users=folders_using)
+
+
+def folders_remembering(store: VersionStore, entries: Mapping[str, str], version: Version) -> list[str]:
+    """The folders of the memory's ``entries`` whose remembered model is ``version`` (`names_version`), sorted."""
+    target = store.model_name(str(version.path))  # once, not per remembered folder (under the lock)
+    return sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
 
 
 def windows_using(folder: Path) -> str:
@@ -153,8 +158,7 @@ def users_now(store: VersionStore, versions: list[Version], memory: FolderMemory
         return {version.path: cannot for version in versions}
     found = {}
     for version in versions:
-        target = store.model_name(str(version.path))
-        folders = sorted(folder for folder, spec in entries.items() if names_version(store, spec, target))
+        folders = folders_remembering(store, entries, version)
         writers = [writer for writer in in_use_marks.users(version.path)
                    if version.path not in loaded_here or not in_use_marks.is_this_process(writer)]
         asking = _asked_by_a_running_window(version)

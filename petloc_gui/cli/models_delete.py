@@ -17,7 +17,6 @@ from petloc_gui.cli.output import error, json_line, result_line, show
 
 EXIT_KEPT = 1  # a version in use was kept (the others named were deleted)
 EXIT_UNKNOWN = 2  # a name is no version of the store: nothing deleted
-BUNDLED = ("pets", "digits")
 KNOWN_SHOWN = 10  # versions named after an unknown one; `petloc models` lists them all
 # `petloc models --help`'s words on it (cmd_models.EPILOG), and its example
 EPILOG = """\
@@ -63,12 +62,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _delete(store: Any, folder: Path, as_json: bool) -> bool:
     """Delete one version and say so; False when it is kept (in use, or it could not be deleted)."""
-    from petloc_gui.app.version_children import children_of, children_said, name_of
+    from petloc_gui.app.version_children import children_of, children_said, store_name
     from petloc_gui.app.version_users import delete_version, in_use_said, size_text, way_out
     from petloc_gui.core.errors import SaveError
     from petloc_gui.model.versions import VersionError, VersionInUse
 
-    name = f"{folder.parent.name}/{folder.name}"
+    name = store_name(folder)
     version = store.find_by_path(folder)  # its children looked for before: gone, its meta.json names no id
     children = children_of(store, version) if version is not None else []
     try:
@@ -87,7 +86,8 @@ def _delete(store: Any, folder: Path, as_json: bool) -> bool:
     note = children_said(children, name)
     if as_json:
         json_line({"name": name, "deleted": True, "bytes_freed": freed,
-                   "fine_tuned_from_it": [name_of(child) for child in children], **({"note": note} if note else {})})
+                   "fine_tuned_from_it": [store_name(child.path) for child in children],
+                   **({"note": note} if note else {})})
     else:
         result_line(show(f"deleted {name} ({size_text(freed)} freed)"))
     if note:  # still deleted (the children's weights are whole), but their lineage loses it
@@ -99,7 +99,10 @@ def _version_folder(store: Any, name: str) -> Path | None:
     """The folder of the store's version ``name`` names ("digits/<id>" as `petloc models` lists it: that folder;
     "<id>": the one preset folder holding it), or None once the error says why: a bundled model, no such version
     (with those there are), an id in two preset folders (a copy filed in another preset's folder left behind)."""
-    if name in BUNDLED:
+    from petloc_gui.app.version_children import store_name
+    from petloc_gui.model.versions import BUNDLED_NAMES
+
+    if name in BUNDLED_NAMES:
         error(f"{name} is a bundled model: it ships with petloc and is never deleted; nothing was deleted")
         return None
     preset, _, version_id = name.rstrip("/").rpartition("/")
@@ -110,13 +113,13 @@ def _version_folder(store: Any, name: str) -> Path | None:
     if "/" not in preset and version_id and not version_id.startswith("."):
         found = _folders_holding(store, version_id, preset)
         if len(found) > 1:
-            both = " and ".join(f"{folder.parent.name}/{folder.name}" for folder in found)
+            both = " and ".join(store_name(folder) for folder in found)
             error(f"{version_id} is in more than one preset folder ({both}): name the one to delete as "
                   "`petloc models` lists it; nothing was deleted")
             return None
         if found:
             return found[0]
-    there = [f"{v.path.parent.name}/{v.id}" for v in reversed(versions)]
+    there = [store_name(v.path) for v in reversed(versions)]
     listed = (f"its versions, newest first: {', '.join(there[:KNOWN_SHOWN])}"
               f"{f' and {len(there) - KNOWN_SHOWN} more' if len(there) > KNOWN_SHOWN else ''}"
               if there else "it holds no version")

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from petloc_gui.app.version_children import children, children_said
+from petloc_gui.app.version_children import children, children_said, store_name
 from petloc_gui.app.version_users import delete_version, folder_bytes, in_use_said, size_text, users_now, way_out
 from petloc_gui.core.errors import SaveError
 from petloc_gui.core.text import visible
@@ -145,7 +145,7 @@ class DeleteVersionsDialog(QDialog):
         lines = []
         fine_tuned = children(self._store)  # before: a deleted one's meta.json no longer names its id
         for folder in self.checked_folders():
-            name = f"{folder.parent.name}/{folder.name}"  # as `petloc models` lists it: the id alone can be in two
+            name = store_name(folder)
             try:
                 freed = delete_version(self._store, folder)
             except VersionInUse as used:
