@@ -21,7 +21,7 @@ from petloc_gui.core.errors import PetlocError
 from petloc_gui.core.json_record import RecordTooLarge, read_json_record
 from petloc_gui.core.paths import resources_dir, user_data_dir
 from petloc_gui.core.regular_file import FOLDER, NotRegularFileError, not_regular_kind, open_regular_binary
-from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES  # Keras-free, for listing versions too
+from petloc_gui.model.bundle_check import MAX_CONFIG_BYTES, whole  # Keras-free, for listing versions too
 from petloc_gui.model.meta_required import FORMAT_VERSION as FORMAT_VERSION  # (bundle_write takes it from here)
 from petloc_gui.model.meta_required import meta_problem
 from petloc_gui.model.meta_types import meta_type_problem
@@ -234,7 +234,7 @@ def refine_input_size(refine: Mapping[str, Any], folder: Path) -> tuple[int, int
     and [192.0, 192.0] with int(), so the window ran a bundle every command refused."""
     size = refine.get("input_size")
     if not (isinstance(size, list) and len(size) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in size)):  # true is no size
+            and all(whole(v) for v in size)):  # true is no size
         raise BundleError(f"meta.json refine has an invalid input_size {size!r}", folder)
     return size[0], size[1]
 

@@ -160,13 +160,13 @@ def _layer_config(layers: dict[str, dict[str, Any]], refs: Any, class_name: str)
 
 def _units(layers: dict[str, dict[str, Any]], refs: Any) -> int | None:
     units = _layer_config(layers, refs, "Dense").get("units")
-    return units if _whole(units) else None
+    return units if whole(units) else None
 
 
 def _batch_shape(layers: dict[str, dict[str, Any]], refs: Any) -> tuple[int, int, int] | None:
     config = _layer_config(layers, refs, "InputLayer")
     shape = config.get("batch_shape") or config.get("batch_input_shape")
-    if isinstance(shape, list) and len(shape) == 4 and all(_whole(v) for v in shape[1:]):
+    if isinstance(shape, list) and len(shape) == 4 and all(whole(v) for v in shape[1:]):
         return shape[1], shape[2], shape[3]
     return None
 
@@ -205,14 +205,15 @@ def _facts_in(path: Path) -> tuple[_Facts | None, str | None]:
         return None, "meta.json is not a JSON object"
     preset, names, size, channels = (meta.get(k) for k in ("preset", "class_names", "input_size", "channels"))
     shape: tuple[int, int, int] | None = None
-    if isinstance(size, list) and len(size) == 2 and all(_whole(v) for v in size):
-        shape = (int(size[1]), int(size[0]), channels if isinstance(channels, int) and _whole(channels) else 3)
+    if isinstance(size, list) and len(size) == 2 and all(whole(v) for v in size):
+        shape = (int(size[1]), int(size[0]), channels if isinstance(channels, int) and whole(channels) else 3)
     refine, problem = refine_file(meta.get("refine"))
     return _Facts(preset if isinstance(preset, str) else None, len(names) if isinstance(names, list) else None,
                   shape, refine, problem, meta_problem(meta)), None
 
 
-def _whole(value: Any) -> bool:
+def whole(value: Any) -> bool:
+    """A whole number above 0 as JSON gives it (an int, not a bool: a JSON true is no count or size)."""
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
 
 

@@ -19,6 +19,7 @@ import numpy as np
 from keras import layers
 
 from petloc_gui.core.errors import PetlocError
+from petloc_gui.model.bundle_check import whole  # a JSON true is no count
 from petloc_gui.model.presets import MOBILENET_PRESETS, Preset
 from petloc_gui.model.untyped import Tensor
 
@@ -286,7 +287,7 @@ class CellBoxes(layers.Layer):
 
     def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
         super().__init__(**kwargs)
-        if not (_count(rows) and _count(cols) and rows * cols <= MAX_CELLS):
+        if not (whole(rows) and whole(cols) and rows * cols <= MAX_CELLS):
             raise ValueError(f"CellBoxes layer {self.name!r}: a grid of {rows!r}x{cols!r} cells is no centre "
                              f"head's (two whole numbers above 0, at most {MAX_CELLS} cells)")
         self.rows, self.cols = rows, cols
@@ -306,10 +307,6 @@ class CellBoxes(layers.Layer):
 
     def get_config(self) -> dict:
         return {**super().get_config(), "rows": self.rows, "cols": self.cols}
-
-
-def _count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0  # a JSON true is no count
 
 
 @keras.saving.register_keras_serializable(package="petloc")
