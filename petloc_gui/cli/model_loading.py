@@ -59,16 +59,17 @@ def load_predictor(spec: str):
     bundle (no record, a file changed since, LiteRT missing) loads through
     Keras, which checks them; so does one whose recorded .tflite LiteRT cannot
     run or that does not fit meta.json, as in the window
-    (`ui.models.model_handle._lite_predictor`).
+    (`lite_bundle.lite_predictor_or_none`).
     """
     from petloc_gui.model.bundle import resolve_model
+    from petloc_gui.model.lite_bundle import lite_predictor_or_none
 
     # the folder resolved (absolute: a folder given as ./digits is that folder, its str() not "digits")
     path = resolve_model(spec)
     # either load parks native stderr in a temporary file (TensorFlow's import needs a temporary folder too):
     # with none usable, the words of NoTemporaryFolderError, not Python's raw "No usable temporary directory"
     require_temporary_folder()
-    predictor = _lite_predictor(path)
+    predictor = lite_predictor_or_none(path)
     if predictor is None:
         load_tensorflow()
         from petloc_gui.model.inference import Predictor
@@ -76,14 +77,6 @@ def load_predictor(spec: str):
         with native_stderr_parked():  # TFLite announces its CPU delegate on fd 2
             predictor = Predictor(str(path))
     return predictor, Path(path), dict(predictor.bundle.meta or {})
-
-
-def _lite_predictor(path: Path):
-    """The bundle's LiteRT predictor, None when the Keras path must load it (`lite_bundle.lite_predictor_or_none`,
-    the window's rule)."""
-    from petloc_gui.model.lite_bundle import lite_predictor_or_none
-
-    return lite_predictor_or_none(path)
 
 
 def class_names_of(predictor, meta: dict[str, Any]) -> list[str]:

@@ -214,14 +214,6 @@ def form_notes(names: Iterable[str]) -> dict[str, str]:
     return notes
 
 
-def listed_apart(names: Iterable[str]) -> list[str]:
-    """``names`` as a message lists them (`core.text.visible`), each that would show as another of them with what
-    tells it apart (`form_notes`), as Edit → Classes lists it: "chat_été (decomposed)", "chat_été (composed)"."""
-    names = list(names)
-    notes = form_notes(names)
-    return [f"{visible(name)} ({notes[name]})" if name in notes else visible(name) for name in names]
-
-
 def _kept_invisible(name: str) -> list[str]:
     """The characters drawn as nothing that a message shows of ``name`` raw (`core.text.visible` keeps them
     where they are part of the text: the joiner of "👩\\u200d💻")."""

@@ -1,5 +1,5 @@
 """A bundle whose meta.json records a .tflite that LiteRT cannot run, or that does not fit meta.json, still
-predicts through Keras, as the window does (`ui.models.model_handle._lite_predictor`): a flatbuffer converted
+predicts through Keras, as the window does (`lite_bundle.lite_predictor_or_none`): a flatbuffer converted
 by a newer TensorFlow copied to a machine whose LiteRT lacks an op version, or another model's .tflite with its
 record rewritten. Before, `petloc predict` stopped on "unexpected error: ValueError: The model is not a valid
 Flatbuffer buffer" (exit 1) where the Keras path had given the right prediction."""

@@ -107,9 +107,9 @@ _not_lite: tuple[str, ModelFingerprint] | None = None
 
 def lite_predictor_ahead(spec: str) -> bool:
     """Whether the model ``spec`` names runs without TensorFlow: its LiteRT predictor built and checked against
-    meta.json (`_lite_predictor`, 10-30 ms), kept for `RealModelHandle`'s load of it. False when it needs
-    TensorFlow: no record, a file changed since, or a recorded .tflite that does not fit meta.json (remembered
-    for these files: `_not_lite`)."""
+    meta.json (`lite_bundle.lite_predictor_or_none`, 10-30 ms), kept for `RealModelHandle`'s load of it. False
+    when it needs TensorFlow: no record, a file changed since, or a recorded .tflite that does not fit meta.json
+    (remembered for these files: `_not_lite`)."""
     global _built_ahead
     fingerprint = bundle_fingerprint(spec)
     predictor = _lite_predictor_unless_known(spec, fingerprint)
@@ -128,23 +128,17 @@ def _built_ahead_for(spec: str, fingerprint: ModelFingerprint | None):
 
 
 def _lite_predictor_unless_known(spec: str, fingerprint: ModelFingerprint | None):
-    """`_lite_predictor` for ``spec`` whose files have ``fingerprint`` (read before it is built: files changed
-    meanwhile are looked at again next time); None at once when it said no for these very files (`_not_lite`)."""
+    """`lite_bundle.lite_predictor_or_none` for ``spec`` whose files have ``fingerprint`` (read before it is
+    built: files changed meanwhile are looked at again next time); None at once when it said no for these very
+    files (`_not_lite`)."""
     global _not_lite
     if fingerprint is not None and _not_lite == (spec, fingerprint):
         return None
-    predictor = _lite_predictor(spec)
+    from petloc_gui.model.lite_bundle import lite_predictor_or_none  # here: it brings numpy and OpenCV
+
+    predictor = lite_predictor_or_none(spec)
     _not_lite = (spec, fingerprint) if predictor is None and fingerprint is not None else None
     return predictor
-
-
-def _lite_predictor(spec: str):
-    """The bundle's Predictor over its verified .tflite files (no TensorFlow); None when it has none, or they
-    cannot be run: the Keras path loads it then, and says what is wrong with it, if anything
-    (`lite_bundle.lite_predictor_or_none`, as `petloc predict` decides)."""
-    from petloc_gui.model.lite_bundle import lite_predictor_or_none
-
-    return lite_predictor_or_none(spec)
 
 
 def _keras_predictor(spec: str):
